@@ -1,0 +1,66 @@
+"""Command line: `python -m analysis spans FILE` and `python -m analysis features [CORPUS_DIR]`."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .cleaning import clean
+from .corpus import DEFAULT_CORPUS, load_corpus
+from .pipeline import corpus_tables
+from .spans import analyze_text
+from .textio import InputError, decode_text, read_text_file
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m analysis", description="Framing Lens: framing spans and features of news text.")
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("spans", help="print every framing span of a text as CSV",
+                       description="Print every span (loaded terms, hedges, boosters, attributions, quotes) as CSV.")
+    s.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    s.add_argument("--outlet", default="", help="outlet id (cnn, wsws, ...) to apply its cleaning rules first")
+    s.add_argument("--raw", action="store_true", help="analyse the text as is, without cleaning")
+    f = sub.add_parser("features", help="print one row of features per article as CSV or JSON",
+                       description="Print one row per article of the corpus: counts, rates per 1,000 words, readability, tone.")
+    f.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS), help="corpus folder (default: the bundled corpus)")
+    f.add_argument("--format", choices=("csv", "json"), default="csv")
+    f.add_argument("--include-parts", action="store_true", help="count headlines, highlights and subheads with the body")
+    return p
+
+
+def _spans(args) -> int:
+    text = decode_text(sys.stdin.buffer.read(), "standard input") if args.file == "-" else read_text_file(args.file)
+    body = text if args.raw else clean(text, args.outlet).body
+    analysis = analyze_text(body, tone=False)
+    analysis.spans.to_csv(sys.stdout, index=False)
+    return 0
+
+
+def _features(args) -> int:
+    root = Path(args.corpus)
+    if not root.is_dir():
+        raise InputError(f"{root}: no such corpus folder")
+    corpus = load_corpus(root)
+    for issue in corpus.issues:
+        print(f"skipped {issue}", file=sys.stderr)
+    if not corpus.articles:
+        raise InputError(f"{root}: no article could be loaded")
+    features, _ = corpus_tables(corpus, include_parts=args.include_parts)
+    if args.format == "json":
+        features.to_json(sys.stdout, orient="records", indent=1)
+        sys.stdout.write("\n")
+    else:
+        features.to_csv(sys.stdout, index=False)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; bad input gives a one-line message and exit code 2."""
+    args = _parser().parse_args(argv)
+    try:
+        return {"spans": _spans, "features": _features}[args.command](args)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,39 @@
+"""Per-outlet and per-event comparisons: counts pooled over articles, rates derived from the pooled counts."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .features import count_columns, derived
+
+
+def pool(features: pd.DataFrame, by: list[str], spans: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Sum the additive counts per group and derive every rate from the sums (not averages of rates)."""
+    counts = count_columns()
+    grouped = features.groupby(by, sort=True)
+    out = grouped[counts].sum()
+    out.insert(0, "articles", grouped.size())
+    rates = pd.DataFrame(derived(out), index=out.index)
+    out = pd.concat([out, rates], axis=1)
+    if spans is not None and len(spans):
+        att = spans[(spans["category"] == "attribution") & (spans["speaker"] != "")]
+        keys = features[["article_id"] + [b for b in by if b != "article_id"]].drop_duplicates()
+        att = att.drop(columns=[b for b in by if b in att.columns and b != "article_id"]).merge(keys, on="article_id")
+        out["speakers_distinct"] = att.groupby(by)["speaker"].nunique().reindex(out.index).fillna(0).astype(int)
+    return out.reset_index()
+
+
+def by_outlet(features: pd.DataFrame, spans: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per outlet, pooled over all its articles."""
+    return pool(features, ["outlet"], spans)
+
+
+def by_event_outlet(features: pd.DataFrame, article_events: pd.DataFrame, spans: pd.DataFrame | None = None,
+                    roles: tuple[str, ...] = ("main", "mentions")) -> pd.DataFrame:
+    """One row per (event, outlet), pooled over the articles that cover the event in the given roles."""
+    links = article_events[article_events["role"].isin(roles)][["article_id", "event_id"]]
+    return pool(features.merge(links, on="article_id"), ["event_id", "outlet"], spans)
+
+
+def long_format(table: pd.DataFrame, id_columns: list[str], features: list[str]) -> pd.DataFrame:
+    """Tidy long table (one row per group and feature) for charts."""
+    return table.melt(id_vars=id_columns, value_vars=features, var_name="feature", value_name="value")

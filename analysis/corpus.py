@@ -1,0 +1,163 @@
+"""The corpus on disk: outlets, events, stories and articles, validated on load."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .textio import InputError, read_text_file
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+MANIFEST_COLUMNS = ("id", "file", "outlet", "date_published", "author", "title", "url", "events", "role_in_events")
+ROLES = ("main", "mentions")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A news outlet."""
+    id: str
+    name: str
+    homepage: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A news event that several articles cover; events belong to a story."""
+    id: str
+    date: str
+    story: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: metadata and raw text exactly as supplied."""
+    id: str
+    file: str
+    outlet: str
+    date: str
+    author: str
+    headline: str
+    url: str
+    events: tuple[tuple[str, str], ...]
+    raw: str = field(repr=False)
+
+    @property
+    def sha256(self) -> str:
+        """Content hash of the raw text."""
+        return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class LoadIssue:
+    """A corpus entry that was skipped, and why."""
+    file: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything that loaded, plus the issues of what did not."""
+    path: Path
+    outlets: dict[str, Outlet]
+    events: dict[str, Event]
+    stories: dict[str, str]
+    articles: tuple[Article, ...]
+    issues: tuple[LoadIssue, ...]
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id."""
+        return next(a for a in self.articles if a.id == article_id)
+
+    def articles_frame(self) -> pd.DataFrame:
+        """One row per article: id, outlet, outlet name, date, author, headline, url."""
+        return pd.DataFrame(
+            [{"article_id": a.id, "outlet": a.outlet, "outlet_name": self.outlets[a.outlet].name, "date": a.date,
+              "author": a.author, "headline": a.headline, "url": a.url, "file": a.file} for a in self.articles],
+            columns=["article_id", "outlet", "outlet_name", "date", "author", "headline", "url", "file"])
+
+    def article_events(self) -> pd.DataFrame:
+        """One row per (article, event): the article's role in the event ('main' or 'mentions')."""
+        return pd.DataFrame([{"article_id": a.id, "event_id": e, "role": r, "story": self.events[e].story}
+                             for a in self.articles for e, r in a.events],
+                            columns=["article_id", "event_id", "role", "story"])
+
+
+def _read_csv(path: Path, required: tuple[str, ...], issues: list[LoadIssue]) -> list[dict]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            if missing:
+                issues.append(LoadIssue(path.name, f"missing columns: {', '.join(missing)}"))
+                return []
+            return [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in reader]
+    except FileNotFoundError:
+        issues.append(LoadIssue(path.name, "file not found"))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        issues.append(LoadIssue(path.name, f"cannot be read as UTF-8 CSV ({exc})"))
+    return []
+
+
+def load_corpus(path: str | Path = DEFAULT_CORPUS) -> Corpus:
+    """Load a corpus folder; malformed entries are skipped with an issue naming the file and the problem."""
+    root = Path(path)
+    issues: list[LoadIssue] = []
+    outlets = {r["id"]: Outlet(r["id"], r["name"] or r["id"], r.get("homepage", ""), r.get("note", ""))
+               for r in _read_csv(root / "outlets.csv", ("id", "name"), issues) if r["id"]}
+    stories = {r["id"]: r["title"] for r in _read_csv(root / "stories.csv", ("id", "title"), issues) if r["id"]}
+    events = {}
+    for r in _read_csv(root / "events.csv", ("id", "date", "story", "title"), issues):
+        if not r["id"] or not DATE_RE.match(r["date"]):
+            issues.append(LoadIssue("events.csv", f"event {r['id']!r}: needs an id and a YYYY-MM-DD date"))
+            continue
+        events[r["id"]] = Event(r["id"], r["date"], r["story"], r["title"], r.get("description", ""))
+        stories.setdefault(r["story"], r["story"])
+    articles: list[Article] = []
+    seen: set[str] = set()
+    for line, r in enumerate(_read_csv(root / "manifest.csv", ("id", "file", "outlet", "date_published",
+                                                                "events", "role_in_events"), issues), start=2):
+        label = r.get("file") or f"manifest.csv line {line}"
+        try:
+            articles.append(_article(root, r, outlets, events, seen))
+            seen.add(r["id"])
+        except InputError as exc:
+            issues.append(LoadIssue(label, str(exc)))
+    return Corpus(root, outlets, events, stories, tuple(articles), tuple(issues))
+
+
+def _article(root: Path, r: dict, outlets: dict, events: dict, seen: set) -> Article:
+    if not r["id"] or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", r["id"]):
+        raise InputError(f"bad article id {r['id']!r} (letters, digits, '.', '_' and '-' only)")
+    if r["id"] in seen:
+        raise InputError(f"duplicate article id {r['id']!r}")
+    if r["outlet"] not in outlets:
+        raise InputError(f"unknown outlet {r['outlet']!r} (add it to outlets.csv)")
+    if not DATE_RE.match(r["date_published"]):
+        raise InputError(f"date {r['date_published']!r} is not YYYY-MM-DD")
+    ev = [e for e in r["events"].split(";") if e.strip()]
+    roles = [x for x in r["role_in_events"].split(";") if x.strip()]
+    if len(ev) != len(roles):
+        raise InputError(f"{len(ev)} events but {len(roles)} roles")
+    for e, role in zip(ev, roles):
+        if e not in events:
+            raise InputError(f"unknown event {e!r} (add it to events.csv)")
+        if role not in ROLES:
+            raise InputError(f"role {role!r} is not one of {', '.join(ROLES)}")
+    file = r["file"]
+    target = (root / "articles" / file).resolve()
+    if not file or (root / "articles").resolve() not in target.parents:
+        raise InputError(f"file {file!r} is not inside the corpus articles folder")
+    raw = read_text_file(target)
+    return Article(r["id"], file, r["outlet"], r["date_published"], r.get("author", ""), r.get("title", ""),
+                   r.get("url", ""), tuple(zip(ev, roles)), raw)

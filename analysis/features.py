@@ -1,0 +1,144 @@
+"""Features as aggregations of spans and sentences: counts that pool, and rates derived from them."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from .lexicon import load_lexicon
+from .speakers import AFFILIATIONS
+
+FRAMING = ("loaded", "hedge", "booster")
+NEGATIVE_COMPOUND = -0.05  # VADER's own threshold for a negative sentence
+
+
+def _slug(name: str) -> str:
+    return name.lower().replace("/", "_").replace(" ", "_")
+
+
+@lru_cache(maxsize=1)
+def subcategories() -> dict[str, tuple[str, ...]]:
+    """Subcategories per framing category, from the lexicon (plus the verbs of saying)."""
+    out: dict[str, set[str]] = {c: set() for c in FRAMING}
+    for e in load_lexicon().entries:
+        if e.category in out:
+            out[e.category].add(e.subcategory)
+    out["loaded"].add("verb of saying")
+    return {c: tuple(sorted(s)) for c, s in out.items()}
+
+
+def count_columns() -> list[str]:
+    """Every additive count column, in a fixed order (these pool by summing)."""
+    cols = ["words", "sentences", "paragraphs"]
+    for cat in FRAMING:
+        cols += [f"{cat}_n", f"{cat}_author_n", f"{cat}_attributed_n"]
+        cols += [f"{cat}__{_slug(s)}_n" for s in subcategories()[cat]]
+    cols += ["attribution_n", "attribution_direct_n", "attribution_anonymous_n", "attribution_loaded_cue_n",
+             "attributed_sentences", "attributed_words", "quote_n", "quote_scare_n", "quote_words"]
+    cols += [f"attributed_words__{_slug(a)}" for a in AFFILIATIONS]
+    cols += ["ts_words", "ts_sentences", "ts_syllables", "ts_difficult", "tone_sentences", "tone_compound_sum",
+             "tone_negative_n"]
+    return cols
+
+
+def span_counts(spans: pd.DataFrame, sents: pd.DataFrame) -> dict[str, float]:
+    """Additive counts from one text's span and sentence tables."""
+    c = dict.fromkeys(count_columns(), 0)
+    c["words"] = int(sents["words"].sum()) if len(sents) else 0
+    c["sentences"] = len(sents)
+    c["paragraphs"] = int(sents["paragraph"].nunique()) if len(sents) else 0
+    framing = spans[spans["category"].isin(FRAMING)]
+    for (cat, voice), n in framing.groupby(["category", "voice"]).size().items():
+        c[f"{cat}_n"] += int(n)
+        c[f"{cat}_{voice}_n"] = int(n)
+    for (cat, sub), n in framing.groupby(["category", "subcategory"]).size().items():
+        c[f"{cat}__{_slug(sub)}_n"] = int(n)
+    att = spans[spans["category"] == "attribution"]
+    c["attribution_n"] = len(att)
+    c["attribution_direct_n"] = int(att["direct"].sum())
+    c["attribution_anonymous_n"] = int(att["anonymous"].sum())
+    c["attribution_loaded_cue_n"] = int((att["cue_tone"] != "neutral").sum())
+    c["attributed_sentences"] = int(sents["attributed"].sum()) if len(sents) else 0
+    quotes = spans[spans["category"] == "quote"]
+    real = quotes[quotes["subcategory"] != "scare"]
+    c["quote_n"] = len(real)
+    c["quote_scare_n"] = len(quotes) - len(real)
+    c["quote_words"] = int(real["words"].sum())
+    for aff, n in att.groupby("affiliation")["words"].sum().items():
+        c[f"attributed_words__{_slug(aff)}"] = int(n)
+    c["attributed_words"] = int(att["words"].sum())
+    return c
+
+
+def readability_counts(text: str) -> dict[str, int]:
+    """textstat's word, sentence, syllable and difficult-word counts (the inputs of its formulas)."""
+    import textstat
+    return {"ts_words": textstat.lexicon_count(text), "ts_sentences": textstat.sentence_count(text),
+            "ts_syllables": textstat.syllable_count(text),
+            "ts_difficult": textstat.difficult_words(text, syllable_threshold=3, unique=False)}
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    return SentimentIntensityAnalyzer()
+
+
+def sentence_tone(text: str, sents: pd.DataFrame) -> list[float]:
+    """VADER compound score of every sentence."""
+    score = _vader().polarity_scores
+    return [score(text[s:e])["compound"] for s, e in zip(sents["start"], sents["end"])]
+
+
+def text_features(text: str, spans: pd.DataFrame, sents: pd.DataFrame, tone: bool = True) -> dict[str, float]:
+    """Counts and derived rates of one text; adds each sentence's tone to `sents` as 'compound'."""
+    c = span_counts(spans, sents)
+    if text.strip():
+        c.update(readability_counts(text))
+    if tone and len(sents):
+        compounds = sentence_tone(text, sents)
+        sents["compound"] = compounds
+        c["tone_sentences"] = len(compounds)
+        c["tone_compound_sum"] = float(sum(compounds))
+        c["tone_negative_n"] = sum(1 for x in compounds if x <= NEGATIVE_COMPOUND)
+    c.update(derived(c))
+    return c
+
+
+def _ratio(a, b, scale: float = 1.0):
+    if isinstance(b, pd.Series):
+        return (a * scale / b.where(b != 0)).fillna(0.0)
+    return a * scale / b if b else 0.0
+
+
+def derived(c) -> dict:
+    """Rates from counts; works on one article's dict and on a table of pooled counts alike."""
+    out = {}
+    w = c["words"]
+    for cat in FRAMING:
+        out[f"{cat}_per_1k"] = _ratio(c[f"{cat}_n"], w, 1000)
+        out[f"{cat}_author_per_1k"] = _ratio(c[f"{cat}_author_n"], w, 1000)
+        out[f"{cat}_attributed_per_1k"] = _ratio(c[f"{cat}_attributed_n"], w, 1000)
+        for s in subcategories()[cat]:
+            out[f"{cat}__{_slug(s)}_per_1k"] = _ratio(c[f"{cat}__{_slug(s)}_n"], w, 1000)
+    out["attribution_per_100w"] = _ratio(c["attribution_n"], w, 100)
+    out["attribution_density"] = _ratio(c["attributed_sentences"], c["sentences"])
+    out["quote_share"] = _ratio(c["quote_words"], w)
+    out["anonymous_share"] = _ratio(c["attribution_anonymous_n"], c["attribution_n"])
+    out["loaded_cue_share"] = _ratio(c["attribution_loaded_cue_n"], c["attribution_n"])
+    for a in AFFILIATIONS:
+        out[f"voice_share__{_slug(a)}"] = _ratio(c[f"attributed_words__{_slug(a)}"], c["attributed_words"])
+    wps = _ratio(c["ts_words"], c["ts_sentences"])
+    spw = _ratio(c["ts_syllables"], c["ts_words"])
+    nonempty = (c["ts_words"] > 0) & (c["ts_sentences"] > 0) if isinstance(w, pd.Series) else bool(c["ts_words"] and c["ts_sentences"])
+    out["flesch_reading_ease"] = (206.835 - 1.015 * wps - 84.6 * spw) * nonempty
+    out["flesch_kincaid_grade"] = (0.39 * wps + 11.8 * spw - 15.59) * nonempty
+    out["gunning_fog"] = 0.4 * (wps + _ratio(c["ts_difficult"], c["ts_words"], 100))
+    out["tone_mean_compound"] = _ratio(c["tone_compound_sum"], c["tone_sentences"])
+    out["tone_negative_share"] = _ratio(c["tone_negative_n"], c["tone_sentences"])
+    return out
+
+
+def rate_columns() -> list[str]:
+    """Names of the derived columns, in order."""
+    return list(derived(dict.fromkeys(count_columns(), 0)).keys())

@@ -1,0 +1,106 @@
+"""Article-level pipeline: raw text -> cleaned body and parts -> spans and features, as tidy tables."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .cleaning import Cleaned, Part, clean
+from .corpus import Article, Corpus
+from .features import count_columns, derived
+from .lexicon import Lexicon, load_lexicon
+from .spans import SPAN_COLUMNS, Analysis, analyze_text
+
+PART_LABELS = {"body": "Body", "headline": "Headline", "highlight": "Story highlight", "subhead": "Subheading",
+               "opening-line": "Opening line (headline or video title?)"}
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """One article analysed: its cleaning, the body analysis, and each outlet-written part analysed alone."""
+    article: Article
+    cleaned: Cleaned
+    body: Analysis
+    parts: tuple[tuple[Part, Analysis], ...]
+
+    @property
+    def headline(self) -> str:
+        """The known headline, else the cleaned headline part, else ''."""
+        if self.article.headline:
+            return self.article.headline
+        heads = self.cleaned.parts_of("headline")
+        return heads[0].text if heads else ""
+
+    def display_title(self, outlet_name: str) -> str:
+        """Headline if known; else outlet, date and the first sentence, marked as such."""
+        if self.headline:
+            return self.headline
+        first = self.body.sentences.iloc[0] if len(self.body.sentences) else None
+        opening = self.body.text[first["start"]:first["end"]] if first is not None else ""
+        if len(opening) > 90:
+            opening = opening[:87].rsplit(" ", 1)[0] + "…"
+        return f"Headline unknown — {outlet_name}, {self.article.date}: “{opening}”"
+
+
+def analyze_article(article: Article, lexicon: Lexicon | None = None, tone: bool = True) -> ArticleAnalysis:
+    """Clean an article and analyse its body and parts (pure: depends on text, metadata and lexicon)."""
+    lex = lexicon or load_lexicon()
+    cleaned = clean(article.raw, article.outlet)
+    body = analyze_text(cleaned.body, lex, tone=tone)
+    parts = tuple((p, analyze_text(p.text, lex, tone=tone)) for p in cleaned.parts)
+    return ArticleAnalysis(article, cleaned, body, parts)
+
+
+def article_spans(aa: ArticleAnalysis) -> pd.DataFrame:
+    """Every span of an article, one row each, with the part it is in and raw-text offsets."""
+    frames = []
+    body = aa.body.spans.copy()
+    body["part"] = "body"
+    body["part_index"] = 0
+    body["raw_start"] = [aa.cleaned.to_raw(s) for s in body["start"]]
+    body["raw_end"] = [aa.cleaned.to_raw(e) for e in body["end"]]
+    frames.append(body)
+    for k, (part, analysis) in enumerate(aa.parts, start=1):
+        df = analysis.spans.copy()
+        df["part"] = part.kind
+        df["part_index"] = k
+        df["raw_start"] = df["start"] + part.start
+        df["raw_end"] = df["end"] + part.start
+        frames.append(df)
+    frames = [f for f in frames if len(f)]
+    cols = ["article_id", "outlet", "part", "part_index"] + SPAN_COLUMNS + ["raw_start", "raw_end"]
+    if not frames:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(frames, ignore_index=True)
+    out["article_id"] = aa.article.id
+    out["outlet"] = aa.article.outlet
+    return out[cols]
+
+
+def article_counts(aa: ArticleAnalysis, include_parts: bool = False) -> dict:
+    """Additive counts of the body (and, if asked, of headline, highlights and subheads too)."""
+    counts = {c: aa.body.features.get(c, 0) for c in count_columns()}
+    if include_parts:
+        for _, analysis in aa.parts:
+            for c in count_columns():
+                counts[c] += analysis.features.get(c, 0)
+    return counts
+
+
+def article_row(aa: ArticleAnalysis, include_parts: bool = False) -> dict:
+    """One tidy row: article metadata, additive counts, derived rates and distinct speakers."""
+    counts = article_counts(aa, include_parts)
+    spans = aa.body.spans
+    speakers = spans.loc[(spans["category"] == "attribution") & (spans["speaker"] != ""), "speaker"].nunique()
+    meta = {"article_id": aa.article.id, "outlet": aa.article.outlet, "date": aa.article.date,
+            "headline": aa.headline, "lexicon_version": aa.body.lexicon_version,
+            "removed_chars": sum(r.end - r.start for r in aa.cleaned.removals)}
+    return {**meta, **counts, **derived(counts), "speakers_distinct": int(speakers)}
+
+
+def corpus_tables(corpus: Corpus, include_parts: bool = False, tone: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(features: one row per article, spans: one row per span) for a whole corpus."""
+    analyses = [analyze_article(a, tone=tone) for a in corpus.articles]
+    features = pd.DataFrame([article_row(aa, include_parts) for aa in analyses])
+    spans = pd.concat([article_spans(aa) for aa in analyses], ignore_index=True) if analyses else pd.DataFrame()
+    return features, spans

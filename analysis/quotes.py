@@ -1,0 +1,85 @@
+"""Quotations: straight and curly double quotes, multi-paragraph and unbalanced quotes, scare quotes."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .segment import paragraphs
+
+SCARE_MAX_WORDS = 4
+# A missing closing mark before the speech tag: '“We have noted ..., said Geng Shuang'.
+MISSING_CLOSE_RE = re.compile(
+    r"[,.?!](?=\s+(?:said|says|added|told)\b|\s+(?:he|she|they|[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added)\b)")
+WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation: marks at [start, end), quoted words at [inner_start, inner_end)."""
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    paragraph: int
+    closed: bool
+    repaired: bool
+    continues_previous: bool
+
+    def words(self, text: str) -> int:
+        """Number of words inside the quotation marks."""
+        return len(WORD_RE.findall(text, self.inner_start, self.inner_end))
+
+    def is_short(self, text: str) -> bool:
+        """A word or short phrase, not a clause: a candidate scare quote or partial quote."""
+        inner = text[self.inner_start:self.inner_end].strip().rstrip(" ,.;:!?")
+        return self.words(text) <= SCARE_MAX_WORDS and not re.search(r"[.!?]", inner)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every double-quoted passage, paragraph by paragraph."""
+    out: list[Quote] = []
+    prev_open = False
+    for para in paragraphs(text):
+        quotes = _quotes_in(text, para.start, para.end, para.paragraph, prev_open)
+        prev_open = bool(quotes) and not quotes[-1].closed
+        out.extend(quotes)
+    return out
+
+
+def _is_opening_straight(text: str, i: int, lo: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    return before.isspace() or before in "([{—–-/" or i == lo
+
+
+def _quotes_in(text: str, lo: int, hi: int, para: int, prev_open: bool) -> list[Quote]:
+    out = []
+    open_at = None
+    straight = False
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch == "“" or (ch == '"' and open_at is None and _is_opening_straight(text, i, lo)):
+            if open_at is not None:  # a new opening inside an open quote: the first one was never closed
+                out.append(_close_unbalanced(text, open_at, i, para, out, prev_open, lo))
+            open_at, straight = i, ch == '"'
+        elif ch == "”" or (ch == '"' and open_at is not None):
+            if open_at is None:
+                if i - lo > 0 and not out:  # a close with no opening: the quote ran on from the paragraph start
+                    out.append(Quote(lo, i + 1, lo, i, para, True, False, prev_open))
+                continue
+            out.append(Quote(open_at, i + 1, open_at + 1, i, para, True, False, prev_open and open_at == lo))
+            open_at = None
+    if open_at is not None:
+        out.append(_close_unbalanced(text, open_at, hi, para, out, prev_open, lo))
+    return out
+
+
+def _close_unbalanced(text: str, open_at: int, limit: int, para: int, done: list, prev_open: bool, lo: int) -> Quote:
+    """An opening mark that is never closed: repair a missing close before a speech tag, else run to the limit."""
+    m = MISSING_CLOSE_RE.search(text, open_at + 1, limit)
+    if m:
+        end = m.end()
+        return Quote(open_at, end, open_at + 1, end, para, True, True, prev_open and open_at == lo)
+    inner_end = limit
+    while inner_end > open_at + 1 and text[inner_end - 1].isspace():
+        inner_end -= 1
+    return Quote(open_at, inner_end, open_at + 1, inner_end, para, False, False, prev_open and open_at == lo)

@@ -1,0 +1,134 @@
+"""Every framing span in a text: loaded terms, hedges, boosters, attributions and quotations."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .attribution import Attribution, find_attributions
+from .lexicon import Lexicon, load_lexicon, tokenize
+from .quotes import find_quotes
+from .segment import sentences
+from .speakers import Speaker
+
+CATEGORIES = ("loaded", "hedge", "booster", "attribution", "quote")
+VOICES = ("author", "attributed")
+SPAN_COLUMNS = ["start", "end", "text", "category", "subcategory", "voice", "speaker", "affiliation",
+                "anonymous", "sentence", "paragraph", "term", "note", "source", "neutral_alternative",
+                "cue_tone", "direct", "scope_start", "scope_end", "words"]
+SENTENCE_COLUMNS = ["sentence", "paragraph", "start", "end", "words", "attributed"]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Spans of one text (offsets index `text`), its sentences, and features aggregated from them."""
+    text: str
+    spans: pd.DataFrame
+    sentences: pd.DataFrame
+    lexicon_version: str
+    features: dict = field(default_factory=dict)
+
+
+def analyze_text(text: str, lexicon: Lexicon | None = None, tone: bool = True) -> Analysis:
+    """Spans, sentence table and features for one text (a pure function of text and lexicon)."""
+    from .features import text_features  # features aggregate spans; imported late to keep one direction
+    spans, sents = find_spans(text, lexicon)
+    lex = lexicon or load_lexicon()
+    return Analysis(text, spans, sents, lex.version, text_features(text, spans, sents, tone=tone))
+
+
+def find_spans(text: str, lexicon: Lexicon | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The span table (one row per span) and the sentence table of a text."""
+    lex = lexicon or load_lexicon()
+    tokens = tokenize(text)
+    sents = sentences(text)
+    quotes = find_quotes(text)
+    atts, quote_speakers = find_attributions(text, tokens, sents, quotes, lex.cues.find(text, tokens))
+    sent_starts = [s.start for s in sents]
+    tok_starts = [t.start for t in tokens]
+
+    def sentence_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+
+    def words(s: int, e: int) -> int:
+        return bisect.bisect_left(tok_starts, e) - bisect.bisect_left(tok_starts, s)
+
+    quote_kinds = [_quote_kind(text, q, quote_speakers.get(i)) for i, q in enumerate(quotes)]
+    rows: list[dict] = []
+    for m in lex.terms.find(text, tokens):
+        speaker = _voice_of(m.start, m.end, atts, quotes, quote_speakers, quote_kinds)
+        rows.append(_row(m.start, m.end, text, m.entry.category, m.entry.subcategory, speaker,
+                         sentence_of(m.start), sents, term=m.entry.term, note=m.entry.note, source=m.entry.source,
+                         neutral_alternative=m.entry.neutral_alternative))
+    for a in atts:
+        scope_s = min(s for s, _ in a.scope)
+        scope_e = max(e for _, e in a.scope)
+        rows.append(_row(a.cue_start, a.cue_end, text, "attribution", "direct" if a.direct else "indirect",
+                         a.speaker, a.sentence, sents, voice="author", term=a.entry.term, note=a.entry.note,
+                         source=a.entry.source, neutral_alternative=a.entry.neutral_alternative,
+                         cue_tone=a.tone, direct=a.direct, scope_start=scope_s, scope_end=scope_e,
+                         words=sum(words(s, e) for s, e in a.scope)))
+        if a.tone != "neutral":
+            rows.append(_row(a.cue_start, a.cue_end, text, "loaded", "verb of saying", None, a.sentence,
+                             sents, voice="author", term=a.entry.term, note=a.entry.note, source=a.entry.source,
+                             neutral_alternative=a.entry.neutral_alternative, cue_tone=a.tone))
+    for i, q in enumerate(quotes):
+        speaker = quote_speakers.get(i)
+        kind = quote_kinds[i]
+        rows.append(_row(q.start, q.end, text, "quote", kind, speaker, sentence_of(q.start), sents,
+                         voice="author" if kind == "scare" else "attributed", direct=kind != "scare",
+                         scope_start=q.inner_start, scope_end=q.inner_end, words=words(q.inner_start, q.inner_end),
+                         note=QUOTE_NOTES[kind]))
+    spans = pd.DataFrame(rows, columns=SPAN_COLUMNS)
+    if len(spans):
+        spans = spans.sort_values(["start", "end", "category"], kind="stable").reset_index(drop=True)
+    attributed_sents = {a.sentence for a in atts} | {sentence_of(q.start) for i, q in enumerate(quotes) if i in quote_speakers}
+    sent_df = pd.DataFrame(
+        [(i, s.paragraph, s.start, s.end, words(s.start, s.end), i in attributed_sents) for i, s in enumerate(sents)],
+        columns=SENTENCE_COLUMNS)
+    return spans, sent_df
+
+
+QUOTE_NOTES = {
+    "direct": "Direct quotation: the speaker's own words.",
+    "partial": "Partial quotation: a few of the speaker's words inside the outlet's sentence.",
+    "scare": "Scare quotes: a word or phrase set in quotation marks without a speaker, which distances the writer from it.",
+    "unattributed": "Quotation whose speaker the text does not name nearby.",
+}
+
+
+def _quote_kind(text: str, q, speaker: Speaker | None) -> str:
+    if speaker is None:
+        return "scare" if q.is_short(text) else "unattributed"
+    return "partial" if q.is_short(text) else "direct"
+
+
+def _voice_of(start: int, end: int, atts: list[Attribution], quotes, quote_speakers, quote_kinds) -> Speaker | None:
+    """The speaker whose words contain [start, end), or None for the outlet's own voice."""
+    for i, q in enumerate(quotes):
+        if q.inner_start <= start and end <= q.inner_end and quote_kinds[i] != "scare":
+            return quote_speakers.get(i) or UNKNOWN
+    best = None
+    for a in atts:
+        for s, e in a.scope:
+            if s <= start and end <= e and not (a.cue_start <= start < a.cue_end):
+                if best is None or (e - s) < best[0]:
+                    best = (e - s, a.speaker)
+    return best[1] if best else None
+
+
+UNKNOWN = Speaker("(unnamed)", "", "Other", True, False)
+
+
+def _row(start, end, text, category, subcategory, speaker, sentence, sents, voice=None, **extra) -> dict:
+    row = dict.fromkeys(SPAN_COLUMNS)
+    row.update(start=start, end=end, text=text[start:end], category=category, subcategory=subcategory,
+               sentence=sentence, paragraph=sents[sentence].paragraph if sents else 0,
+               voice=voice or ("attributed" if speaker is not None else "author"),
+               speaker=speaker.name if speaker else "", affiliation=speaker.affiliation if speaker else "",
+               anonymous=bool(speaker.anonymous) if speaker else False,
+               term="", note="", source="", neutral_alternative="", cue_tone="", direct=False,
+               scope_start=-1, scope_end=-1, words=0)
+    row.update({k: v for k, v in extra.items() if v is not None})
+    return row

@@ -1,0 +1,65 @@
+"""Reading user and corpus text safely: size limit, binary detection, encodings."""
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+MAX_TEXT_BYTES = int(os.environ.get("FRAMING_LENS_MAX_BYTES", 5 * 1024 * 1024))
+
+
+class InputError(ValueError):
+    """Input that cannot be analysed, with a message fit to show the user."""
+
+
+def decode_text(data: bytes, name: str = "input", max_bytes: int | None = None) -> str:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16 text; refuse binary, empty or oversized input."""
+    limit = MAX_TEXT_BYTES if max_bytes is None else max_bytes
+    if len(data) > limit:
+        raise InputError(f"{name}: {len(data):,} bytes is over the limit of {limit:,} bytes")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: broken UTF-16 text ({exc.reason})") from None
+    else:
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{name}: looks like a binary file, not text")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not UTF-8 text (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+                             "save it as UTF-8") from None
+    if _control_share(text) > 0.05:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    if not text.strip():
+        raise InputError(f"{name}: is empty")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _control_share(text: str) -> float:
+    sample = text[:8192]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return bad / len(sample)
+
+
+def read_text_file(path: str | Path, max_bytes: int | None = None) -> str:
+    """Read a text file with the checks of `decode_text`; missing or unreadable files raise InputError."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{p}: is a folder, not a file")
+        size = p.stat().st_size
+        limit = MAX_TEXT_BYTES if max_bytes is None else max_bytes
+        if size > limit:
+            raise InputError(f"{p.name}: {size:,} bytes is over the limit of {limit:,} bytes")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
+    return decode_text(data, p.name, max_bytes)
