@@ -143,12 +143,14 @@ def _label_blocks(raw: str, blocks: list[Segment], outlet: str) -> list[tuple[st
         text = raw[b.start:b.end]
         first_line = text.splitlines()[0] if text else ""
         rule = ""
+        if _is_dateline(text, outlet):
+            in_highlights, dateline_seen = False, True
         if DURATION_RE.search(text) and all(_word_count(line) <= 14 for line in text.splitlines()):
             rule = "video-caption"
         elif _applies("highlights-label", outlet) and text.strip().lower() == "story highlights":
             rule, in_highlights = "highlights-label", True
         elif _is_dateline(text, outlet) and DATELINE_RE.fullmatch(text.strip() + " "):
-            rule, in_highlights, dateline_seen = "dateline", False, True
+            rule = "dateline"
         elif in_highlights and not _ends_sentence(text):
             rule = "highlight"
         elif MD_HEADING_RE.match(first_line) and not headline_seen:

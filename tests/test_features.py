@@ -1,0 +1,95 @@
+import pandas as pd
+import pytest
+import textstat
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis.compare import by_event_outlet, by_outlet, pool
+from analysis.features import count_columns
+from analysis.pipeline import article_row, corpus_tables
+from conftest import CNN_0620, CNN_0708, WSWS
+
+
+@pytest.fixture(scope="module")
+def tables(corpus):
+    return corpus_tables(corpus)
+
+
+def test_rates_are_counts_per_thousand_words_split_by_voice(analyses):
+    f = analyses[WSWS].body.features
+    spans = analyses[WSWS].body.spans
+    loaded = spans[spans["category"] == "loaded"]
+    assert f["loaded_n"] == len(loaded)
+    assert f["loaded_author_n"] == (loaded["voice"] == "author").sum()
+    assert f["loaded_author_n"] + f["loaded_attributed_n"] == f["loaded_n"]
+    assert f["loaded_per_1k"] == pytest.approx(1000 * len(loaded) / f["words"])
+    assert f["loaded_author_n"] > f["loaded_attributed_n"]  # WSWS frames in its own voice
+
+
+def test_attribution_density_quote_share_anonymity_and_speakers(analyses):
+    aa = analyses[CNN_0620]
+    f = aa.body.features
+    att = aa.body.spans.query("category == 'attribution'")
+    assert f["attribution_n"] == len(att)
+    assert f["attribution_per_100w"] == pytest.approx(100 * len(att) / f["words"])
+    assert 0 < f["attribution_density"] <= 1
+    assert f["attribution_density"] == pytest.approx(aa.body.sentences["attributed"].mean())
+    assert f["anonymous_share"] == pytest.approx(att["anonymous"].mean())
+    assert 0 < f["quote_share"] < 1
+    shares = [v for k, v in f.items() if k.startswith("voice_share__")]
+    assert sum(shares) == pytest.approx(1.0)
+    row = article_row(aa)
+    assert row["speakers_distinct"] == att["speaker"].nunique()
+
+
+def test_readability_matches_textstat_and_tone_matches_vader(analyses):
+    aa = analyses[CNN_0708]
+    text = aa.body.text
+    f = aa.body.features
+    assert f["flesch_reading_ease"] == pytest.approx(textstat.flesch_reading_ease(text))
+    assert f["flesch_kincaid_grade"] == pytest.approx(textstat.flesch_kincaid_grade(text))
+    assert f["gunning_fog"] == pytest.approx(textstat.gunning_fog(text))
+    vader = SentimentIntensityAnalyzer()
+    compounds = [vader.polarity_scores(text[s:e])["compound"] for s, e in zip(aa.body.sentences["start"], aa.body.sentences["end"])]
+    assert f["tone_mean_compound"] == pytest.approx(sum(compounds) / len(compounds))
+    assert f["tone_negative_share"] == pytest.approx(sum(c <= -0.05 for c in compounds) / len(compounds))
+
+
+def test_outlet_rates_come_from_pooled_counts_not_averages_of_rates(tables):
+    features, spans = tables
+    outlets = by_outlet(features, spans).set_index("outlet")
+    cnn = features[features["outlet"] == "cnn"]
+    pooled = 1000 * cnn["loaded_n"].sum() / cnn["words"].sum()
+    assert outlets.loc["cnn", "loaded_per_1k"] == pytest.approx(pooled)
+    assert outlets.loc["cnn", "loaded_per_1k"] != pytest.approx(cnn["loaded_per_1k"].mean())
+    assert outlets.loc["cnn", "articles"] == 3
+    cnn_speakers = spans[(spans["outlet"] == "cnn") & (spans["category"] == "attribution") & (spans["part"] == "body")]
+    assert outlets.loc["cnn", "speakers_distinct"] == cnn_speakers["speaker"].nunique()
+
+
+def test_event_comparison_sets_cnn_and_wsws_side_by_side(tables, corpus):
+    features, spans = tables
+    ev = by_event_outlet(features, corpus.article_events(), spans)
+    e2 = ev[ev["event_id"] == "e2-2017-07-07-b1-korea-icbm"].set_index("outlet")
+    assert set(e2.index) == {"cnn", "wsws"}
+    assert e2.loc["wsws", "loaded_author_per_1k"] > e2.loc["cnn", "loaded_author_per_1k"]
+    main_only = by_event_outlet(features, corpus.article_events(), roles=("main",))
+    e1 = main_only[main_only["event_id"] == "e1-2017-07-06-b1-china-seas"]
+    assert list(e1["outlet"]) == ["cnn"]
+
+
+def test_pool_of_one_article_equals_the_article(tables):
+    features, _ = tables
+    one = pool(features[features["article_id"] == CNN_0620], ["article_id"]).iloc[0]
+    row = features[features["article_id"] == CNN_0620].iloc[0]
+    for col in ["loaded_per_1k", "attribution_density", "flesch_kincaid_grade", "tone_mean_compound"]:
+        assert one[col] == pytest.approx(row[col])
+    assert set(count_columns()) <= set(features.columns)
+
+
+def test_empty_text_has_zero_features():
+    from analysis import analyze_text
+    a = analyze_text("")
+    assert a.spans.empty and a.features["words"] == 0 and a.features["loaded_per_1k"] == 0
+    b = analyze_text("No framing words here at all.")
+    assert b.features["loaded_n"] == 0 and b.features["attribution_density"] == 0
+    assert isinstance(b.spans, pd.DataFrame)

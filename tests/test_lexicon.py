@@ -1,0 +1,44 @@
+import csv
+import shutil
+
+import pytest
+
+from analysis.lexicon import DATA_DIR, LEXICON_FILES, Matcher, lexicon_version, load_lexicon, read_entries, tokenize
+
+
+@pytest.mark.parametrize("name", LEXICON_FILES)
+def test_every_entry_has_a_source_a_note_and_a_valid_rule(name):
+    entries = read_entries(DATA_DIR / name)
+    assert len(entries) >= 30
+    for e in entries:
+        assert e.source and e.note and e.category and e.subcategory
+    terms = [e.term for e in entries]
+    assert len(terms) == len(set(terms)), "duplicate terms"
+
+
+def test_lexicon_version_changes_with_any_entry(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    before = lexicon_version(data)
+    with (data / "loaded.csv").open("a", encoding="utf-8") as fh:
+        fh.write('jingoistic,loaded,emotive,,patriotic,"Test entry.",Test\n')
+    assert lexicon_version(data) != before
+    assert any(e.term == "jingoistic" for e in load_lexicon(data).entries)
+
+
+def test_entry_without_source_is_rejected(tmp_path):
+    p = tmp_path / "bad.csv"
+    with p.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["term", "category", "subcategory", "rule", "neutral_alternative", "note", "source"])
+        w.writerow(["menacing", "loaded", "escalation", "", "", "note", ""])
+    with pytest.raises(ValueError, match="source"):
+        read_entries(p)
+
+
+def test_matcher_handles_phrases_prefixes_and_hyphens():
+    text = "Sabre-rattling, a show of force and provocations provoked nothing; menaces grew."
+    entries = [e for e in load_lexicon().entries if e.category == "loaded"]
+    found = [m.entry.term for m in Matcher(entries).find(text, tokenize(text))]
+    assert found == ["sabre-rattling", "show of force", "provocat*", "menac*"]
+    assert [t.text for t in tokenize("The U.S. flew B-1B bombers.")] == ["The", "U.S.", "flew", "B-1B", "bombers"]

@@ -1,0 +1,29 @@
+from analysis.quotes import find_quotes
+
+
+def inner(text):
+    return [(text[q.inner_start:q.inner_end], q.closed) for q in find_quotes(text)]
+
+
+def test_straight_and_curly_double_quotes():
+    text = 'He said "it was routine" and she said “it was not.”'
+    assert inner(text) == [("it was routine", True), ("it was not.", True)]
+
+
+def test_quote_spanning_sentences_and_paragraphs():
+    text = "He said: “The first sentence. The second one.\n\n“The third, in a new paragraph,” he added."
+    qs = find_quotes(text)
+    assert [text[q.inner_start:q.inner_end] for q in qs] == ["The first sentence. The second one.", "The third, in a new paragraph,"]
+    assert not qs[0].closed and qs[1].continues_previous
+
+
+def test_missing_closing_mark_before_a_speech_tag_is_repaired():
+    text = "“We have noted relevant reports but I have no information on this specific case, said Geng Shuang, a spokesman."
+    (q,) = find_quotes(text)
+    assert q.repaired and text[q.inner_start:q.inner_end].endswith("specific case,")
+
+
+def test_short_quotes_are_scare_quote_candidates():
+    text = 'Two “freedom of navigation operations” and a “strategic asset.” but “this is a whole clause. Really.”'
+    shorts = [q.is_short(text) for q in find_quotes(text)]
+    assert shorts == [True, True, False]

@@ -1,0 +1,34 @@
+from analysis.segment import paragraphs, sentences
+
+
+def texts(text):
+    return [text[s.start:s.end] for s in sentences(text)]
+
+
+def test_news_abbreviations_do_not_end_sentences():
+    text = ("Two U.S. B-52 bombers flew with Gen. Terrence O’Shaughnessy and Capt. Jeff Davis on Jan. 5 near the U.S. "
+            "territory of Guam. The flight lasted 10 hours. Maj. Ryan Simpson, of the U.S. Air Force, said it was routine.")
+    assert texts(text) == [
+        "Two U.S. B-52 bombers flew with Gen. Terrence O’Shaughnessy and Capt. Jeff Davis on Jan. 5 near the U.S. territory of Guam.",
+        "The flight lasted 10 hours.",
+        "Maj. Ryan Simpson, of the U.S. Air Force, said it was routine."]
+
+
+def test_abbreviation_at_sentence_end_splits_before_a_new_sentence_or_quote():
+    assert texts("The bombers returned to the U.S. The next flight is in May.") == [
+        "The bombers returned to the U.S.", "The next flight is in May."]
+    assert texts('He flew to the U.K. “It was routine,” he said.') == ['He flew to the U.K.', '“It was routine,” he said.']
+
+
+def test_quotations_keep_their_punctuation_and_speech_tags():
+    text = '“No, we have not given up hope. I call it the peaceful pressure campaign,” Tillerson said. “This is a campaign.”'
+    assert texts(text) == ["“No, we have not given up hope.", "I call it the peaceful pressure campaign,” Tillerson said.",
+                           "“This is a campaign.”"]
+    assert texts('“Is it over?” he asked. Nobody knew.') == ['“Is it over?” he asked.', "Nobody knew."]
+
+
+def test_sentences_never_cross_paragraphs():
+    text = "First paragraph without a full stop\n\nSecond paragraph. Third sentence."
+    assert [p.paragraph for p in paragraphs(text)] == [0, 1]
+    assert [(text[s.start:s.end], s.paragraph) for s in sentences(text)] == [
+        ("First paragraph without a full stop", 0), ("Second paragraph.", 1), ("Third sentence.", 1)]

@@ -1,0 +1,147 @@
+import re
+
+import pytest
+
+from analysis import analyze_text
+from conftest import CNN_0620, CNN_0707, CNN_0708, JT, WSWS, spans_of
+
+COLUMNS = {"start", "end", "text", "category", "subcategory", "voice", "speaker", "sentence"}
+
+
+def test_analyze_text_gives_spans_that_index_its_text():
+    a = analyze_text("Beijing blasted the so-called drills as “provocations,” a US military official said.")
+    assert COLUMNS <= set(a.spans.columns)
+    assert set(a.spans["category"]) <= {"loaded", "hedge", "booster", "attribution", "quote"}
+    for s in a.spans.itertuples():
+        assert a.text[s.start:s.end] == s.text
+    assert a.features["words"] == 12
+
+
+# The contrast the seed corpus exists for: who calls what "provocative".
+def test_cnn_attributes_provocative_to_north_korea_and_a_us_official(analyses):
+    prov = spans_of(analyses, CNN_0620, "loaded", "provocative")
+    assert len(prov) == 2
+    assert set(prov["voice"]) == {"attributed"}
+    assert set(prov["affiliation"]) == {"North Korea", "US military"}
+    assert "a US military official" in set(prov["speaker"])
+
+
+def test_japan_times_quotes_north_korea_saying_extremely_provocative(analyses):
+    prov = spans_of(analyses, JT, "loaded", "provocative")
+    assert list(prov["voice"]) == ["attributed"] and list(prov["affiliation"]) == ["North Korea"]
+    assert list(spans_of(analyses, JT, "loaded", "provocations")["affiliation"]) == ["China"]
+
+
+def test_wsws_says_provocative_in_its_own_voice_about_the_us(analyses):
+    loaded = spans_of(analyses, WSWS, "loaded")
+    prov = loaded[loaded["text"].str.lower().str.startswith("provocat")]
+    own = prov[prov["voice"] == "author"]
+    assert set(own["text"].str.lower()) == {"provocatively", "provocative"}
+    body = analyses[WSWS].body.text
+    for s in own.itertuples():
+        sentence = analyses[WSWS].body.sentences.iloc[s.sentence]
+        assert re.search(r"\bUS\b", body[sentence.start:sentence.end])  # about the US, not North Korea
+    assert list(prov[prov["voice"] == "attributed"]["affiliation"]) == ["North Korea"]  # "reckless military provocation"
+    headline = [a for p, a in analyses[WSWS].parts if p.kind == "headline"][0]
+    assert list(headline.spans.query("category == 'loaded'")["voice"]) == ["author"]
+
+
+def test_speakers_are_grouped_by_affiliation(analyses):
+    att = spans_of(analyses, CNN_0707, "attribution")
+    geng = att[att["speaker"] == "Geng Shuang"]
+    assert len(geng) >= 2 and set(geng["affiliation"]) == {"China"} and not geng["anonymous"].any()
+    gen = spans_of(analyses, CNN_0708, "attribution")
+    gen = gen[gen["speaker"].str.contains("O’Shaughnessy")]
+    assert len(gen) == 2 and set(gen["affiliation"]) == {"US military"}  # "the general said" resolves to him
+    official = spans_of(analyses, CNN_0620, "attribution")
+    official = official[official["speaker"] == "a US military official"]
+    assert len(official) >= 3 and official["anonymous"].all() and set(official["affiliation"]) == {"US military"}
+
+
+def test_saber_rattling_and_stirs_up_trouble_are_attributed_to_china(analyses):
+    for article in (CNN_0707, CNN_0708):
+        for term in ("saber-rattling", "stirs up trouble"):
+            s = spans_of(analyses, article, "loaded", term)
+            assert list(s["voice"]) == ["attributed"] and list(s["affiliation"]) == ["China"], (article, term)
+
+
+def test_loaded_verbs_of_saying_are_the_outlets_own_choice(analyses):
+    cues = spans_of(analyses, WSWS, "attribution")
+    tones = dict(zip(cues["text"].str.lower(), cues["cue_tone"]))
+    assert tones["claimed"] == "doubt" and tones["insisted"] == "doubt" and tones["branded"] == "hostile"
+    assert tones["declared"] == "neutral"
+    verbs = spans_of(analyses, WSWS, "loaded")
+    verbs = verbs[verbs["subcategory"] == "verb of saying"]
+    assert {"claimed", "insisted", "branded", "denounced"} <= set(verbs["text"].str.lower())
+    assert set(verbs["voice"]) == {"author"}
+    jt = spans_of(analyses, JT, "attribution")
+    assert set(jt[jt["text"].isin(["lambasted", "blasted"])]["cue_tone"]) == {"hostile"}
+
+
+def test_direct_and_indirect_attribution(analyses):
+    att = spans_of(analyses, CNN_0620, "attribution")
+    first = att.iloc[0]  # "..., a US military official told CNN."
+    assert first["text"] == "told" and first["subcategory"] == "indirect"
+    body = analyses[CNN_0620].body.text
+    assert body[first["scope_start"]:first["scope_end"]].startswith("Two US B-1 bombers flew")
+    davis = att[att["speaker"] == "Jeff Davis"]
+    assert list(davis["subcategory"]) == ["direct"] and list(davis["affiliation"]) == ["US military"]
+
+
+def test_quote_kinds(analyses):
+    wsws = spans_of(analyses, WSWS, "quote")
+    scare = wsws[wsws["subcategory"] == "scare"]
+    assert "“freedom of navigation operations”" in set(scare["text"])
+    assert set(scare["voice"]) == {"author"}
+    cnn = spans_of(analyses, CNN_0620, "quote")
+    assert "“assurance and deterrence”" in set(cnn[cnn["subcategory"] == "scare"]["text"])
+    disgrace = cnn[cnn["text"].str.contains("disgrace")]
+    assert list(disgrace["subcategory"]) == ["partial"] and list(disgrace["speaker"]) == ["Donald Trump"]
+    geng = spans_of(analyses, CNN_0707, "quote")
+    geng = geng[geng["speaker"] == "Geng Shuang"]
+    assert len(geng) == 3  # the repaired quote, and the two of the next paragraph
+
+
+@pytest.mark.parametrize("text,category,expected", [
+    ("The talks may resume soon.", "hedge", ["may"]),
+    ("The talks resumed in May after a pause.", "hedge", []),
+    ("North Korea appears to have tested a missile.", "hedge", ["appears"]),
+    ("The minister appears on television every week.", "hedge", []),
+    ("It is what was claimed to be a new missile.", "hedge", ["claimed to be"]),
+    ("The drill was clearly aimed at Beijing.", "booster", ["clearly"]),
+    ("The president has spoken very clearly about it.", "booster", []),
+    ("The sanctions were, in fact, effectively ignored.", "booster", ["in fact", "effectively"]),
+    ("Sanctions by certain countries were lifted.", "booster", []),
+    ("Some 300,000 troops took part in about 40 drills.", "hedge", ["about"]),
+    ("They talked about the drills.", "hedge", []),
+    ("The regime called it saber-rattling and a show of force.", "loaded", ["regime", "saber-rattling", "show of force"]),
+    ("The UN sanctions regime was tightened.", "loaded", []),
+    ("They provocatively staged provocations that stirred up trouble.", "loaded", ["provocatively", "provocations", "stirred up trouble"]),
+    ("The US has military might.", "hedge", []),
+])
+def test_lexicon_rules_separate_framing_from_literal_use(text, category, expected):
+    spans = analyze_text(text, tone=False).spans
+    assert list(spans[spans["category"] == category]["text"]) == expected
+
+
+SWAPS = {"North Korea": "South Korea", "South Korea": "North Korea", "China": "Japan", "Japan": "China",
+         "Chinese": "Japanese", "Japanese": "Chinese", "Pyongyang": "Tokyo", "Beijing": "Seoul",
+         "Kim Jong Un": "Moon Jae-in", "Trump": "Xi", "Xi": "Trump", "US": "UK", "U.S.": "U.K."}
+
+
+def _swap(text):
+    rx = re.compile(r"(?<![\w.])(" + "|".join(re.escape(k) for k in sorted(SWAPS, key=len, reverse=True)) + r")(?![\w])")
+    return rx.sub(lambda m: SWAPS[m.group()], text)
+
+
+@pytest.mark.parametrize("article_id", [CNN_0620, CNN_0707, CNN_0708, JT, WSWS])
+def test_swapping_actor_names_changes_no_loaded_hedge_or_booster_span(analyses, article_id):
+    body = analyses[article_id].body.text
+    swapped = analyze_text(_swap(body), tone=False).spans
+    original = analyses[article_id].body.spans
+
+    def key(df):
+        df = df[df["category"].isin(["loaded", "hedge", "booster"])]
+        return list(zip(df["text"].str.lower(), df["category"], df["subcategory"], df["voice"]))
+    assert key(swapped) == key(original)
+    assert len(swapped[swapped["category"] == "attribution"]) == len(original[original["category"] == "attribution"])
