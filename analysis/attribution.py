@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .lexicon import Match, Token
 from .quotes import Quote
 from .segment import TITLES, Segment
-from .speakers import PRONOUNS, Speaker, make_speaker, resolve
+from .speakers import PRONOUNS, Speaker, known_names, make_speaker, resolve
 
 BOUNDARY_WORDS = frozenset("that which who whom whose but while because when after although though if "
                            "since so what where whereas".split())
@@ -59,13 +59,14 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
     tok_starts = [t.start for t in tokens]
     out: list[Attribution] = []
     earlier: list[tuple[int, Speaker]] = []
+    names = known_names(text) if cues else []
     for si in sorted(by_sentence):
         sent = sents[si]
         prev_in_sentence: Attribution | None = None
         matches = sorted(by_sentence[si], key=lambda m: m.start)
         for k, cue in enumerate(matches):
             nxt = matches[k + 1].start if k + 1 < len(matches) else sent.end
-            att = _attribute(text, tokens, tok_starts, sent, si, cue, quotes, prev_in_sentence, earlier, nxt)
+            att = _attribute(text, tokens, tok_starts, sent, si, cue, quotes, prev_in_sentence, earlier, nxt, names)
             if att is None:
                 continue
             out.append(att)
@@ -83,7 +84,7 @@ def _interval_test(intervals: list[tuple[int, int]]):
     return inside
 
 
-def _attribute(text, tokens, tok_starts, sent, si, cue, quotes, prev, earlier, next_cue) -> Attribution | None:
+def _attribute(text, tokens, tok_starts, sent, si, cue, quotes, prev, earlier, next_cue, names) -> Attribution | None:
     entry = cue.entry
     kind = entry.subcategory
     sent_quotes = [q for q in quotes if q.end > sent.start and q.start < sent.end]
@@ -139,7 +140,7 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, quotes, prev, earlier, n
                 scope = ((cue.end, _rstrip(text, cue.end, next_cue)),)
     if not description.strip():
         return None
-    speaker = resolve(description, cue.start, earlier, text)
+    speaker = resolve(description, cue.start, earlier, text, names)
     direct = any(q.inner_start < e and q.inner_end > s for s, e in scope for q in quotes)
     return Attribution(cue.start, cue.end, text[cue.start:cue.end], kind, entry.tone, entry, speaker,
                        sp_start, sp_end, scope, direct, si)

@@ -12,6 +12,7 @@ FRAMING = ("loaded", "hedge", "booster")
 NEGATIVE_COMPOUND = -0.05  # VADER's own threshold for a negative sentence
 
 
+@lru_cache(maxsize=256)
 def _slug(name: str) -> str:
     return name.lower().replace("/", "_").replace(" ", "_")
 
@@ -47,26 +48,26 @@ def span_counts(spans: pd.DataFrame, sents: pd.DataFrame) -> dict[str, float]:
     c["words"] = int(sents["words"].sum()) if len(sents) else 0
     c["sentences"] = len(sents)
     c["paragraphs"] = int(sents["paragraph"].nunique()) if len(sents) else 0
-    framing = spans[spans["category"].isin(FRAMING)]
-    for (cat, voice), n in framing.groupby(["category", "voice"]).size().items():
-        c[f"{cat}_n"] += int(n)
-        c[f"{cat}_{voice}_n"] = int(n)
-    for (cat, sub), n in framing.groupby(["category", "subcategory"]).size().items():
-        c[f"{cat}__{_slug(sub)}_n"] = int(n)
-    att = spans[spans["category"] == "attribution"]
-    c["attribution_n"] = len(att)
-    c["attribution_direct_n"] = int(att["direct"].sum())
-    c["attribution_anonymous_n"] = int(att["anonymous"].sum())
-    c["attribution_loaded_cue_n"] = int((att["cue_tone"] != "neutral").sum())
     c["attributed_sentences"] = int(sents["attributed"].sum()) if len(sents) else 0
-    quotes = spans[spans["category"] == "quote"]
-    real = quotes[quotes["subcategory"] != "scare"]
-    c["quote_n"] = len(real)
-    c["quote_scare_n"] = len(quotes) - len(real)
-    c["quote_words"] = int(real["words"].sum())
-    for aff, n in att.groupby("affiliation")["words"].sum().items():
-        c[f"attributed_words__{_slug(aff)}"] = int(n)
-    c["attributed_words"] = int(att["words"].sum())
+    cols = ("category", "subcategory", "voice", "affiliation", "anonymous", "cue_tone", "direct", "words")
+    for cat, sub, voice, aff, anon, tone, direct, words in zip(*(spans[k].tolist() for k in cols)):
+        if cat in FRAMING:
+            c[f"{cat}_n"] += 1
+            c[f"{cat}_{voice}_n"] += 1
+            c[f"{cat}__{_slug(sub)}_n"] += 1
+        elif cat == "attribution":
+            c["attribution_n"] += 1
+            c["attribution_direct_n"] += bool(direct)
+            c["attribution_anonymous_n"] += bool(anon)
+            c["attribution_loaded_cue_n"] += tone != "neutral"
+            c[f"attributed_words__{_slug(aff or 'Other')}"] += words
+            c["attributed_words"] += words
+        elif cat == "quote":
+            if sub == "scare":
+                c["quote_scare_n"] += 1
+            else:
+                c["quote_n"] += 1
+                c["quote_words"] += words
     return c
 
 

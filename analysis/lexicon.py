@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 DATA_DIR = Path(__file__).parent / "data"
 LEXICON_FILES = ("loaded.csv", "hedges.csv", "boosters.csv", "cues.csv")
@@ -28,8 +29,7 @@ RULES_HELP = {
 # QUOTE (an opening quotation mark follows), COLON, COMMA, END (sentence end follows).
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word of a text with its character offsets."""
     start: int
     end: int
@@ -51,8 +51,7 @@ class Entry:
     file: str = ""
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A lexicon entry found in a text, covering tokens [first, last]."""
     start: int
     end: int
@@ -68,7 +67,7 @@ def tokenize(text: str) -> list[Token]:
         s, e = m.start(), m.end()
         word = m.group()
         # "U.S." keeps its final period; a sentence-final period does not belong to the word.
-        if word.count(".") and e < len(text) and text[e] == "." and len(word.replace(".", "")) <= 3:
+        if "." in word and e < len(text) and text[e] == "." and len(word.replace(".", "")) <= 3:
             e += 1
             word = text[s:e]
         out.append(Token(s, e, word, word.lower().replace("’", "'")))
@@ -135,18 +134,27 @@ class Matcher:
             else:
                 self.exact.setdefault(head, []).append((words, e))
         self.prefix_lengths = sorted({len(p) for p in self.prefix})
+        self._candidates: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+
+    def candidates(self, word: str) -> list[tuple[tuple[str, ...], Entry]]:
+        """Entries whose first word matches `word` (exactly or by prefix), longest phrase first; memoised."""
+        cands = self._candidates.get(word)
+        if cands is None:
+            cands = list(self.exact.get(word, ()))
+            for n in self.prefix_lengths:
+                if n <= len(word):
+                    cands.extend(self.prefix.get(word[:n], ()))
+            cands.sort(key=lambda c: -len(c[0]))
+            if len(self._candidates) < 200_000:
+                self._candidates[word] = cands
+        return cands
 
     def find(self, text: str, tokens: list[Token]) -> list[Match]:
         """Every match, longest first at each position, never overlapping within a category."""
         found: list[Match] = []
         taken: dict[str, int] = {}
         for i, tok in enumerate(tokens):
-            cands = list(self.exact.get(tok.lower, ()))
-            for n in self.prefix_lengths:
-                if n <= len(tok.lower):
-                    cands.extend(self.prefix.get(tok.lower[:n], ()))
-            cands.sort(key=lambda c: -len(c[0]))
-            for words, entry in cands:
+            for words, entry in self.candidates(tok.lower):
                 if taken.get(entry.category, -1) >= i:
                     continue
                 j = i + len(words) - 1

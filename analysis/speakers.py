@@ -58,6 +58,7 @@ def load_affiliations(path: Path = DATA_DIR / "affiliations.csv") -> tuple[tuple
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def affiliation_of(description: str) -> tuple[str, str]:
     """(group, kind of the matching entry) for a speaker description; ('Other', '') when nothing matches."""
     best = None
@@ -72,13 +73,14 @@ def affiliation_of(description: str) -> tuple[str, str]:
 
 def known_names(text: str) -> list[tuple[int, str]]:
     """Positions of the people named in the affiliation file that occur in a text (longest name at a place)."""
-    found: dict[int, tuple[int, str]] = {}
-    for rx, aff in load_affiliations():
-        if aff.kind == "name":
-            for m in rx.finditer(text):
-                if m.end() not in found or found[m.end()][0] > m.start():
-                    found[m.end()] = (m.start(), m.group())
-    return sorted(found.values())
+    return [(m.start(), m.group()) for m in _names_regex().finditer(text)]
+
+
+@lru_cache(maxsize=4)
+def _names_regex(path: Path = DATA_DIR / "affiliations.csv") -> re.Pattern:
+    names = sorted({v for _, a in load_affiliations(path) if a.kind == "name"
+                    for v in (a.pattern, a.pattern.replace("'", "’"))}, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w’'])")
 
 
 def _full_name(surname: str) -> str:
@@ -104,6 +106,7 @@ def head_noun(description: str) -> str:
     return words[-1].lower().strip(".") if words else ""
 
 
+@lru_cache(maxsize=65536)
 def make_speaker(description: str) -> Speaker:
     """Speaker from a description such as 'Geng Shuang, a Chinese foreign ministry spokesman'."""
     description = description.strip(" ,")
@@ -119,14 +122,16 @@ def make_speaker(description: str) -> Speaker:
     return Speaker(name, description, group if description else "Other", anonymous, person)
 
 
-def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]], text: str) -> Speaker:
+def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]], text: str,
+            names: list[tuple[int, str]] | None = None) -> Speaker:
     """Resolve pronouns, surnames and 'the official'-style references against earlier speakers and names."""
     d = description.strip(" ,")
     low = d.lower()
     if low in PRONOUNS or low in ("another", "the other"):
         if low in ("he", "she"):
             cands = [(p, s) for p, s in earlier if s.person and p < position]
-            cands += [(p, make_speaker(n)) for p, n in known_names(text[:position])]
+            names = known_names(text) if names is None else names
+            cands += [(p, make_speaker(n)) for p, n in names if p < position]
         else:
             cands = [(p, s) for p, s in earlier if p < position]
         if cands:
