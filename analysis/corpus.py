@@ -93,6 +93,18 @@ class Corpus:
                             columns=["article_id", "event_id", "role", "story"])
 
 
+def fingerprint(path: str | Path) -> str:
+    """Content hash of every file of a corpus folder: changes whenever any article or metadata changes."""
+    h = hashlib.sha256()
+    root = Path(path)
+    if root.is_dir():
+        for p in sorted(root.rglob("*")):
+            if p.is_file():
+                h.update(str(p.relative_to(root)).encode())
+                h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def _read_csv(path: Path, required: tuple[str, ...], issues: list[LoadIssue]) -> list[dict]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:

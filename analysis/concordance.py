@@ -1,0 +1,58 @@
+"""Keyword in context: every occurrence of a word or phrase, with who says it."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+KWIC_COLUMNS = ["article_id", "outlet", "start", "end", "left", "match", "right", "voice", "speaker", "affiliation",
+                "flagged_as"]
+
+
+def term_pattern(term: str) -> re.Pattern:
+    """Whole-word, case-insensitive pattern; a trailing * matches any ending ('provocat*')."""
+    words = term.strip().split()
+    parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
+    return re.compile(r"(?<!\w)" + r"[\s-]+".join(parts) + r"(?!\w)", re.I)
+
+
+def occurrences(text: str, spans: pd.DataFrame, term: str, width: int = 60) -> list[dict]:
+    """Occurrences of `term` in one text, each with context and the voice it is in."""
+    if not term.strip():
+        return []
+    quotes = spans[(spans["category"] == "quote") & (spans["subcategory"] != "scare")]
+    atts = spans[spans["category"] == "attribution"]
+    flagged = spans[spans["category"].isin(["loaded", "hedge", "booster"])]
+    out = []
+    for m in term_pattern(term).finditer(text):
+        s, e = m.start(), m.end()
+        speaker = _container(quotes, s, e) or _container(atts, s, e)
+        flags = flagged[(flagged["start"] <= s) & (flagged["end"] >= e)]
+        out.append({"start": s, "end": e, "left": _squash(text[max(0, s - width):s]), "match": m.group(),
+                    "right": _squash(text[e:e + width]),
+                    "voice": "attributed" if speaker is not None else "author",
+                    "speaker": speaker["speaker"] if speaker is not None else "",
+                    "affiliation": speaker["affiliation"] if speaker is not None else "",
+                    "flagged_as": ", ".join(sorted(set(flags["category"] + ": " + flags["subcategory"])))})
+    return out
+
+
+def _container(df: pd.DataFrame, s: int, e: int):
+    """The narrowest span whose scope holds [s, e), or None."""
+    hit = df[(df["scope_start"] <= s) & (df["scope_end"] >= e)]
+    if hit.empty:
+        return None
+    return hit.assign(width=hit["scope_end"] - hit["scope_start"]).sort_values("width").iloc[0]
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s)
+
+
+def kwic(texts: dict[str, tuple[str, str, pd.DataFrame]], term: str, width: int = 60) -> pd.DataFrame:
+    """Concordance over articles: texts maps article id to (outlet, body text, body spans)."""
+    rows = []
+    for article_id, (outlet, text, spans) in texts.items():
+        for occ in occurrences(text, spans, term, width):
+            rows.append({"article_id": article_id, "outlet": outlet, **occ})
+    return pd.DataFrame(rows, columns=KWIC_COLUMNS)

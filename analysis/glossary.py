@@ -1,0 +1,84 @@
+"""Plain-language names, units and explanations of every feature and category, for screens and reports."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FeatureInfo:
+    """How to show a feature: label, unit (the normalisation base), explanation, and the spans behind it."""
+    name: str
+    label: str
+    unit: str
+    explanation: str
+    category: str = ""
+    voice: str = ""
+    fmt: str = "{:.1f}"
+
+
+CATEGORY_INFO = {
+    "loaded": ("Loaded term", "L", "Evaluative, emotive or delegitimizing wording (\"provocative\", \"regime\", \"so-called\")."),
+    "hedge": ("Hedge", "H", "Wording that holds back certainty (\"may\", \"apparently\", \"allegedly\")."),
+    "booster": ("Booster", "B", "Wording that stresses certainty (\"clearly\", \"in fact\", \"effectively\")."),
+    "attribution": ("Attribution", "A", "A verb or phrase that says who said something (\"said\", \"according to\", \"claimed\")."),
+    "quote": ("Quotation", "Q", "Words in quotation marks: a speaker's own words, or scare quotes that keep a word at a distance."),
+}
+VOICE_INFO = {
+    "author": "in the outlet's own voice",
+    "attributed": "inside a quotation or a statement attributed to someone",
+}
+
+FEATURES = {f.name: f for f in [
+    FeatureInfo("loaded_author_per_1k", "Loaded terms, outlet's own voice", "per 1,000 words",
+                "How often the outlet itself uses loaded words, outside quotations and attributed statements.",
+                "loaded", "author"),
+    FeatureInfo("loaded_attributed_per_1k", "Loaded terms, in quotes or attributed", "per 1,000 words",
+                "How often loaded words appear in what the outlet reports others saying.", "loaded", "attributed"),
+    FeatureInfo("loaded_per_1k", "Loaded terms, all", "per 1,000 words", "All loaded words, whoever says them.", "loaded"),
+    FeatureInfo("hedge_per_1k", "Hedges", "per 1,000 words", "Words that soften or doubt a claim.", "hedge"),
+    FeatureInfo("hedge_author_per_1k", "Hedges, outlet's own voice", "per 1,000 words",
+                "Hedges the outlet uses itself.", "hedge", "author"),
+    FeatureInfo("booster_per_1k", "Boosters", "per 1,000 words", "Words that stress certainty.", "booster"),
+    FeatureInfo("booster_author_per_1k", "Boosters, outlet's own voice", "per 1,000 words",
+                "Boosters the outlet uses itself.", "booster", "author"),
+    FeatureInfo("attribution_per_100w", "Attributions", "per 100 words",
+                "How many times the outlet says who said something, per 100 words.", "attribution", fmt="{:.2f}"),
+    FeatureInfo("attribution_density", "Attribution density", "share of sentences (0-1)",
+                "Share of sentences that report what someone said.", "attribution", fmt="{:.2f}"),
+    FeatureInfo("quote_share", "Words in quotation marks", "share of words (0-1)",
+                "Share of the article's words that are direct quotations (scare quotes not counted).", "quote",
+                fmt="{:.2f}"),
+    FeatureInfo("anonymous_share", "Anonymous attributions", "share of attributions (0-1)",
+                "Share of attributions to unnamed sources (\"a US military official\", \"experts\").", "attribution",
+                fmt="{:.2f}"),
+    FeatureInfo("loaded_cue_share", "Loaded verbs of saying", "share of attributions (0-1)",
+                "Share of attributions that use a verb other than a neutral one (\"claimed\", \"insisted\", \"blasted\").",
+                "attribution", fmt="{:.2f}"),
+    FeatureInfo("speakers_distinct", "Distinct speakers", "speakers", "How many different people or bodies are quoted or paraphrased.",
+                "attribution", fmt="{:.0f}"),
+    FeatureInfo("flesch_kincaid_grade", "Reading grade (Flesch-Kincaid)", "US school grade",
+                "Years of schooling needed to read the text easily: longer sentences and longer words raise it."),
+    FeatureInfo("flesch_reading_ease", "Reading ease (Flesch)", "0-100, higher is easier",
+                "Higher means easier to read."),
+    FeatureInfo("gunning_fog", "Gunning fog index", "years of schooling", "Another readability grade, based on long words."),
+    FeatureInfo("tone_mean_compound", "Tone (VADER)", "-1 negative to +1 positive",
+                "Average tone of the sentences, from VADER's word list of positive and negative words.", fmt="{:.2f}"),
+    FeatureInfo("tone_negative_share", "Negative sentences", "share of sentences (0-1)",
+                "Share of sentences whose VADER tone is negative.", fmt="{:.2f}"),
+    FeatureInfo("words", "Words", "words", "Words in the article body (headline and highlights are counted apart).", fmt="{:.0f}"),
+]}
+
+CARD_FEATURES = ["loaded_author_per_1k", "loaded_attributed_per_1k", "hedge_per_1k", "booster_per_1k",
+                 "attribution_density", "quote_share", "flesch_kincaid_grade", "tone_mean_compound"]
+CHART_FEATURES = ["loaded_author_per_1k", "loaded_attributed_per_1k", "hedge_per_1k", "booster_per_1k"]
+
+
+def axis_title(feature: str) -> str:
+    """Axis title with the normalisation base, e.g. 'Hedges (per 1,000 words)'."""
+    f = FEATURES[feature]
+    return f"{f.label} ({f.unit})"
+
+
+def format_value(feature: str, value: float) -> str:
+    """A feature value formatted as shown on cards and tables."""
+    return FEATURES[feature].fmt.format(value) if feature in FEATURES else f"{value:.2f}"

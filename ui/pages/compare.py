@@ -1,0 +1,64 @@
+"""Compare: one card per outlet, charts feature by feature, and the spans behind any number."""
+import streamlit as st
+
+from analysis.charts import feature_bars, grouped_features
+from analysis.glossary import CARD_FEATURES, CHART_FEATURES, FEATURES, axis_title
+from ui import data, widgets
+
+view = data.view()
+sel, article_ids, outlets = widgets.selection(view)
+st.title("Compare outlets")
+st.caption(view.selection_options()[sel])
+table = view.outlet_table(article_ids, outlets)
+if table.empty:
+    st.warning("No article of the chosen outlets covers this selection. Choose other outlets or another event.")
+    st.stop()
+if len(table) == 1:
+    st.info("Only one outlet covers this selection, so there is nothing to set side by side. "
+            "Pick a whole story, or another event, to compare outlets.")
+caption = f"Corpus: {len(article_ids)} article(s) · {view.selection_options()[sel]}"
+names = view.outlet_names
+
+cols = st.columns(min(len(table), 4))
+for i, (_, row) in enumerate(table.iterrows()):
+    with cols[i % len(cols)]:
+        widgets.outlet_card(view, row["outlet"], row, article_ids)
+
+st.subheader("Feature by feature")
+st.caption("Rates are pooled over each outlet's articles: all matching words divided by all words, times 1,000. "
+           "Click a bar to see the words behind it.")
+overview = st.plotly_chart(grouped_features(table, CHART_FEATURES, names, caption), key="overview_chart",
+                           on_select="rerun", selection_mode="points")
+feature = st.selectbox("One feature", CARD_FEATURES + ["attribution_per_100w", "anonymous_share", "loaded_cue_share"],
+                       format_func=lambda f: axis_title(f), key="feature", bind="query-params", persist_state="session")
+single = st.plotly_chart(feature_bars(table, feature, names, caption), key="feature_chart", on_select="rerun",
+                         selection_mode="points")
+
+# A click on a bar chooses the outlet and feature to explain.
+for event, kind in ((overview, "overview"), (single, "single")):
+    points = (event or {}).get("selection", {}).get("points", []) if hasattr(event, "get") else []
+    if points:
+        custom = points[0].get("customdata")
+        if kind == "overview" and isinstance(custom, list):
+            st.session_state["why_outlet"], st.session_state["why_feature"] = custom[0], custom[1]
+        elif custom:
+            st.session_state["why_outlet"], st.session_state["why_feature"] = (
+                custom if isinstance(custom, str) else custom[0]), feature
+
+st.subheader("Why is this number what it is?")
+c1, c2 = st.columns(2)
+explained = [f for f in FEATURES if FEATURES[f].category]
+if st.session_state.get("why_outlet") not in list(table["outlet"]):
+    st.session_state.pop("why_outlet", None)
+why_outlet = c1.selectbox("Outlet", list(table["outlet"]), format_func=names.get, key="why_outlet")
+why_feature = c2.selectbox("Number", explained, format_func=lambda f: FEATURES[f].label, key="why_feature")
+info = FEATURES[why_feature]
+row = table[table["outlet"] == why_outlet].iloc[0]
+spans = view.spans[view.spans["article_id"].isin(article_ids) & (view.spans["outlet"] == why_outlet)
+                   & (view.spans["part"] == "body") & (view.spans["category"] == info.category)]
+if info.voice:
+    spans = spans[spans["voice"] == info.voice]
+st.markdown(f"**{names[why_outlet]} — {info.label}: {info.fmt.format(row[why_feature])} {info.unit}.** "
+            f"{info.explanation} These are the {len(spans)} highlighted words behind it "
+            f"(out of {int(row['words']):,} words):")
+widgets.span_table(spans, key="why_table")

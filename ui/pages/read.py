@@ -1,0 +1,33 @@
+"""Read: the event's articles side by side, every span highlighted and explained."""
+import streamlit as st
+
+from ui import data, widgets
+
+view = data.view()
+sel, article_ids, outlets = widgets.selection(view)
+st.title("Read side by side")
+st.caption(view.selection_options()[sel])
+cats = widgets.category_toggles()
+show_removed = st.toggle("Show what cleaning removed (greyed out)", key="removed", bind="query-params",
+                         persist_state="session")
+if not article_ids:
+    st.warning("No article of the chosen outlets covers this selection.")
+    st.stop()
+if len({view.corpus.article(a).outlet for a in article_ids}) == 1:
+    st.info("Only one outlet covers this selection.")
+cols = st.columns(min(len(article_ids), 3))
+for i, aid in enumerate(article_ids):
+    aa = view.analyses[aid]
+    name = view.outlet_names[aa.article.outlet]
+    with cols[i % len(cols)]:
+        st.subheader(name)
+        st.caption(f"{aa.article.date} · {aa.display_title(name)}")
+        widgets.highlighted(view, aid, cats, show_removed)
+        spans = view.spans[(view.spans["article_id"] == aid) & view.spans["category"].isin(cats)]
+        with st.expander(f"Details of the {len(spans)} highlighted spans"):
+            widgets.span_table(spans, key=f"spans_{aid}")
+        if aa.cleaned.removals:
+            with st.expander(f"What cleaning removed ({len(aa.cleaned.removals)})"):
+                for r in aa.cleaned.removals:
+                    st.markdown(f"- **{r.rule}** — {r.description}")
+                    st.code(r.text or "(line break)", language=None)

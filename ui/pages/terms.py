@@ -1,0 +1,44 @@
+"""Terms: keyword in context across the selected articles, with voice and speaker."""
+import pandas as pd
+import streamlit as st
+
+from analysis.charts import term_counts
+from analysis.concordance import kwic
+from ui import data, widgets
+
+view = data.view()
+sel, article_ids, outlets = widgets.selection(view)
+st.title("Terms in context")
+st.caption(view.selection_options()[sel])
+flagged = view.spans[view.spans["article_id"].isin(article_ids) & view.spans["category"].isin(["loaded", "hedge", "booster"])]
+choices = sorted(set(flagged["text"].str.lower()))
+
+
+def _pick() -> None:
+    st.session_state["term"] = st.session_state["term_pick"]
+
+
+st.selectbox("Pick a flagged term", [""] + choices, key="term_pick", on_change=_pick)
+term = st.text_input("…or type a word or phrase (* matches any ending: provocat*)", key="term",
+                     bind="query-params", persist_state="session")
+if not term.strip():
+    st.info("Type a word, or pick one of the flagged terms, to see every occurrence in context.")
+    st.stop()
+texts = {a: (view.analyses[a].article.outlet, view.analyses[a].body.text, view.analyses[a].body.spans) for a in article_ids}
+conc = kwic(texts, term)
+words = view.features.set_index("article_id").loc[article_ids].groupby("outlet")["words"].sum()
+counts = conc.groupby("outlet").size().reindex(words.index, fill_value=0)
+counts = pd.DataFrame({"outlet": words.index, "n": counts.values, "per_1k": 1000 * counts.values / words.values})
+left, right = st.columns([3, 1])
+with right:
+    st.plotly_chart(term_counts(counts, view.outlet_names, term, f"{len(article_ids)} article(s)"), key="term_chart")
+with left:
+    if conc.empty:
+        st.warning(f"“{term}” does not occur in the selected articles.")
+    else:
+        show = conc.assign(outlet=conc["outlet"].map(view.outlet_names))
+        st.dataframe(show[["outlet", "left", "match", "right", "voice", "speaker", "affiliation", "flagged_as"]],
+                     hide_index=True, key="kwic_table",
+                     column_config={"left": st.column_config.TextColumn("before", width="large"),
+                                    "right": st.column_config.TextColumn("after", width="large")})
+        st.caption(f"{len(conc)} occurrence(s).")

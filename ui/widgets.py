@@ -1,0 +1,107 @@
+"""Widgets shared by the dashboard pages; every selection lives in the URL so a view can be shared."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis.glossary import CARD_FEATURES, CATEGORY_INFO, FEATURES, format_value
+from analysis.highlight import CSS, legend, render
+from ui.data import CorpusView
+
+DEFAULT_EVENT = "e2-2017-07-07-b1-korea-icbm"
+CATEGORIES = list(CATEGORY_INFO)
+SPAN_TABLE_COLUMNS = {"text": "Words", "category": "Category", "subcategory": "Kind", "voice": "Voice",
+                      "speaker": "Speaker", "affiliation": "Affiliation", "note": "Why it is flagged",
+                      "neutral_alternative": "Neutral alternative", "source": "Lexicon source"}
+
+
+def event_picker(view: CorpusView, sidebar: bool = True) -> str:
+    """Event or whole-story selector (URL parameter `event`)."""
+    opts = view.selection_options()
+    default = DEFAULT_EVENT if DEFAULT_EVENT in opts else next(iter(opts))
+    where = st.sidebar if sidebar else st
+    return where.selectbox("Event", list(opts), index=list(opts).index(default), format_func=opts.get,
+                           key="event", bind="query-params", persist_state="session",
+                           help="Pick one news event, or a whole story, to set outlets side by side.")
+
+
+def mentions_toggle() -> bool:
+    """Whether articles that only mention the event count (URL parameter `mentions`)."""
+    return st.sidebar.toggle("Include articles that only mention the event", value=True, key="mentions",
+                             bind="query-params", persist_state="session")
+
+
+def outlet_picker(view: CorpusView, article_ids: list[str]) -> list[str]:
+    """Outlets to compare among those covering the selection (URL parameter `outlets`)."""
+    present = sorted({view.corpus.article(a).outlet for a in article_ids})
+    chosen = st.sidebar.multiselect("Outlets", present, default=present, format_func=view.outlet_names.get,
+                                    key="outlets", bind="query-params", persist_state="session")
+    return [o for o in chosen if o in present]
+
+
+def category_toggles() -> list[str]:
+    """Which span categories are highlighted (URL parameter `cats`): the legend's toggles."""
+    chosen = st.pills("Highlight", CATEGORIES, selection_mode="multi", default=CATEGORIES,
+                      format_func=lambda c: f"{CATEGORY_INFO[c][0]} [{CATEGORY_INFO[c][1]}]", key="cats",
+                      bind="query-params", persist_state="session",
+                      help="Toggle a category to show or hide its highlights.")
+    return list(chosen or [])
+
+
+def corpus_issues(view: CorpusView) -> None:
+    """Warn about corpus entries that were skipped."""
+    if view.corpus.issues:
+        with st.sidebar.expander(f"⚠ {len(view.corpus.issues)} corpus entries skipped", expanded=False):
+            for issue in view.corpus.issues:
+                st.write(f"- `{issue.file}`: {issue.problem}")
+
+
+def selection(view: CorpusView) -> tuple[str, list[str], list[str]]:
+    """The sidebar selection: (event or story, article ids, outlets)."""
+    sel = event_picker(view)
+    mentions = mentions_toggle()
+    ids = view.articles_in(sel, mentions)
+    outlets = outlet_picker(view, ids)
+    ids = [a for a in ids if view.corpus.article(a).outlet in outlets]
+    return sel, ids, outlets
+
+
+def outlet_card(view: CorpusView, outlet: str, row: pd.Series, article_ids: list[str]) -> None:
+    """Card with an outlet's headline(s), dates, words and key features."""
+    with st.container(border=True):
+        st.markdown(f"#### {view.outlet_names.get(outlet, outlet)}")
+        for aid in article_ids:
+            aa = view.analyses[aid]
+            if aa.article.outlet == outlet:
+                st.caption(f"{aa.article.date} · {aa.display_title(view.outlet_names[outlet])}")
+        st.write(f"**{int(row['words']):,} words** in {int(row['articles'])} article(s)")
+        cols = st.columns(2)
+        for k, feat in enumerate(CARD_FEATURES):
+            info = FEATURES[feat]
+            cols[k % 2].metric(info.label, format_value(feat, row[feat]), help=f"{info.explanation} Unit: {info.unit}.")
+
+
+def span_table(spans: pd.DataFrame, key: str) -> None:
+    """The spans behind a number, with explanations, as a table."""
+    if spans.empty:
+        st.info("No words of this kind were found here, so the number is zero.")
+        return
+    show = spans[[c for c in SPAN_TABLE_COLUMNS if c in spans.columns]].rename(columns=SPAN_TABLE_COLUMNS)
+    st.dataframe(show, hide_index=True, key=key, width="stretch")
+
+
+def highlighted(view: CorpusView, article_id: str, categories: list[str], show_removed: bool, height: int = 640) -> None:
+    """One article with its spans highlighted, optionally with what cleaning removed greyed out."""
+    aa = view.analyses[article_id]
+    st.html(CSS + legend(set(categories)))
+    if show_removed:
+        rows = view.spans[view.spans["article_id"] == article_id]
+        html = render(aa.cleaned.raw, rows, set(categories), "raw_start", "raw_end",
+                      removed=[(r.start, r.end, r.rule) for r in aa.cleaned.removals if r.rule != "page-break"],
+                      parts=[(p.start, p.end, p.kind) for p in aa.cleaned.parts])
+    else:
+        html = render(aa.body.text, aa.body.spans, set(categories))
+    with st.container(height=height, border=True):
+        st.html(CSS + html)
+    if aa.body.spans.empty:
+        st.info("No framing spans were found in this article.")
