@@ -1,16 +1,16 @@
 """Framing Lens dashboard: outlets side by side on the same event, every number traceable to its words."""
 import streamlit as st
 
-from ui import data, widgets
+from ui import data, state, widgets
 
-st.set_page_config(page_title="Framing Lens", page_icon="🔎", layout="wide")
+st.set_page_config(page_title="Framing Lens", page_icon=":material/center_focus_strong:", layout="wide")
 
 PAGES = [
-    st.Page("ui/pages/compare.py", title="Compare", icon="📊", url_path="compare", default=True),
-    st.Page("ui/pages/read.py", title="Read", icon="📖", url_path="read"),
-    st.Page("ui/pages/sources.py", title="Sources", icon="🗣️", url_path="sources"),
-    st.Page("ui/pages/terms.py", title="Terms", icon="🔤", url_path="terms"),
-    st.Page("ui/pages/method.py", title="Method", icon="📚", url_path="method"),
+    st.Page("ui/pages/compare.py", title="Compare", icon=":material/bar_chart:", default=True),
+    st.Page("ui/pages/read.py", title="Read", icon=":material/menu_book:", url_path="read"),
+    st.Page("ui/pages/sources.py", title="Sources", icon=":material/record_voice_over:", url_path="sources"),
+    st.Page("ui/pages/terms.py", title="Terms", icon=":material/search:", url_path="terms"),
+    st.Page("ui/pages/method.py", title="Method", icon=":material/school:", url_path="method"),
 ]
 page = st.navigation(PAGES)
 view = data.view()
@@ -19,4 +19,9 @@ if not view.corpus.articles:
     st.error(f"No article could be loaded from the corpus folder `{data.corpus_dir()}`. "
              "Check manifest.csv, outlets.csv and events.csv; the problems are listed in the sidebar.")
     st.stop()
-page.run()
+state.restore()
+state.write(page.url_path)
+try:
+    page.run()
+finally:
+    state.write(page.url_path)

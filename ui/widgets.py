@@ -6,6 +6,7 @@ import streamlit as st
 
 from analysis.glossary import CARD_FEATURES, CATEGORY_INFO, FEATURES, format_value
 from analysis.highlight import CSS, legend, render
+from ui import state
 from ui.data import CorpusView
 
 DEFAULT_EVENT = "e2-2017-07-07-b1-korea-icbm"
@@ -15,37 +16,72 @@ SPAN_TABLE_COLUMNS = {"text": "Words", "category": "Category", "subcategory": "K
                       "neutral_alternative": "Neutral alternative", "source": "Lexicon source"}
 
 
-def event_picker(view: CorpusView, sidebar: bool = True) -> str:
+def url_selectbox(where, label: str, options: list, key: str, default, **kwargs):
+    """A selectbox whose value is the URL parameter `key` (unknown values fall back to the default)."""
+    current = state.get(key, default)
+    if current not in options:
+        current = default if default in options else options[0]
+    value = where.selectbox(label, options, index=options.index(current), key=state.widget_key(key),
+                            on_change=state.follow(key), **kwargs)
+    state.put(key, value)
+    return value
+
+
+def url_toggle(where, label: str, key: str, default: bool, **kwargs) -> bool:
+    """A toggle whose value is the URL parameter `key`."""
+    value = where.toggle(label, value=bool(state.get(key, default)), key=state.widget_key(key),
+                         on_change=state.follow(key), **kwargs)
+    state.put(key, value)
+    return value
+
+
+def url_text(where, label: str, key: str, **kwargs) -> str:
+    """A text input whose value is the URL parameter `key`."""
+    value = where.text_input(label, value=state.get(key, "") or "", key=state.widget_key(key),
+                             on_change=state.follow(key), **kwargs)
+    state.put(key, value)
+    return value
+
+
+def event_picker(view: CorpusView) -> str:
     """Event or whole-story selector (URL parameter `event`)."""
     opts = view.selection_options()
-    default = DEFAULT_EVENT if DEFAULT_EVENT in opts else next(iter(opts))
-    where = st.sidebar if sidebar else st
-    return where.selectbox("Event", list(opts), index=list(opts).index(default), format_func=opts.get,
-                           key="event", bind="query-params", persist_state="session",
-                           help="Pick one news event, or a whole story, to set outlets side by side.")
+    return url_selectbox(st.sidebar, "Event", list(opts), "event", DEFAULT_EVENT, format_func=opts.get,
+                         help="Pick one news event, or a whole story, to set outlets side by side.")
 
 
 def mentions_toggle() -> bool:
     """Whether articles that only mention the event count (URL parameter `mentions`)."""
-    return st.sidebar.toggle("Include articles that only mention the event", value=True, key="mentions",
-                             bind="query-params", persist_state="session")
+    return url_toggle(st.sidebar, "Include articles that only mention the event", "mentions", True)
 
 
-def outlet_picker(view: CorpusView, article_ids: list[str]) -> list[str]:
+def outlet_picker(view: CorpusView, article_ids: list[str], selection: str) -> list[str]:
     """Outlets to compare among those covering the selection (URL parameter `outlets`)."""
     present = sorted({view.corpus.article(a).outlet for a in article_ids})
-    chosen = st.sidebar.multiselect("Outlets", present, default=present, format_func=view.outlet_names.get,
-                                    key="outlets", bind="query-params", persist_state="session")
-    return [o for o in chosen if o in present]
+    if state.get("outlets_for") != selection:  # a new event starts with all its outlets
+        if state.get("outlets_for") is not None:
+            state.put("outlets", None)
+            st.session_state.pop(state.widget_key("outlets"), None)
+        state.put("outlets_for", selection)
+    chosen = state.get("outlets")
+    default = present if chosen is None else [o for o in chosen if o in present]
+    value = st.sidebar.multiselect("Outlets", present, default=default, format_func=view.outlet_names.get,
+                                   key=state.widget_key("outlets"), on_change=state.follow("outlets"))
+    state.put("outlets", value)
+    return value
 
 
 def category_toggles() -> list[str]:
     """Which span categories are highlighted (URL parameter `cats`): the legend's toggles."""
-    chosen = st.pills("Highlight", CATEGORIES, selection_mode="multi", default=CATEGORIES,
-                      format_func=lambda c: f"{CATEGORY_INFO[c][0]} [{CATEGORY_INFO[c][1]}]", key="cats",
-                      bind="query-params", persist_state="session",
+    saved = state.get("cats")
+    current = CATEGORIES if saved is None else [c for c in saved if c in CATEGORIES]
+    chosen = st.pills("Highlight", CATEGORIES, selection_mode="multi", default=current,
+                      format_func=lambda c: f"{CATEGORY_INFO[c][0]} [{CATEGORY_INFO[c][1]}]",
+                      key=state.widget_key("cats"), on_change=state.follow("cats"),
                       help="Toggle a category to show or hide its highlights.")
-    return list(chosen or [])
+    value = list(chosen or [])
+    state.put("cats", value)
+    return value
 
 
 def corpus_issues(view: CorpusView) -> None:
@@ -61,7 +97,7 @@ def selection(view: CorpusView) -> tuple[str, list[str], list[str]]:
     sel = event_picker(view)
     mentions = mentions_toggle()
     ids = view.articles_in(sel, mentions)
-    outlets = outlet_picker(view, ids)
+    outlets = outlet_picker(view, ids, sel)
     ids = [a for a in ids if view.corpus.article(a).outlet in outlets]
     return sel, ids, outlets
 

@@ -29,8 +29,8 @@ st.caption("Rates are pooled over each outlet's articles: all matching words div
            "Click a bar to see the words behind it.")
 overview = st.plotly_chart(grouped_features(table, CHART_FEATURES, names, caption), key="overview_chart",
                            on_select="rerun", selection_mode="points")
-feature = st.selectbox("One feature", CARD_FEATURES + ["attribution_per_100w", "anonymous_share", "loaded_cue_share"],
-                       format_func=lambda f: axis_title(f), key="feature", bind="query-params", persist_state="session")
+feature = widgets.url_selectbox(st, "One feature", CARD_FEATURES + ["attribution_per_100w", "anonymous_share",
+                                "loaded_cue_share"], "feature", CARD_FEATURES[0], format_func=axis_title)
 single = st.plotly_chart(feature_bars(table, feature, names, caption), key="feature_chart", on_select="rerun",
                          selection_mode="points")
 

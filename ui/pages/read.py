@@ -8,8 +8,7 @@ sel, article_ids, outlets = widgets.selection(view)
 st.title("Read side by side")
 st.caption(view.selection_options()[sel])
 cats = widgets.category_toggles()
-show_removed = st.toggle("Show what cleaning removed (greyed out)", key="removed", bind="query-params",
-                         persist_state="session")
+show_removed = widgets.url_toggle(st, "Show what cleaning removed (greyed out)", "removed", False)
 if not article_ids:
     st.warning("No article of the chosen outlets covers this selection.")
     st.stop()

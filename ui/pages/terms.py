@@ -4,7 +4,7 @@ import streamlit as st
 
 from analysis.charts import term_counts
 from analysis.concordance import kwic
-from ui import data, widgets
+from ui import data, state, widgets
 
 view = data.view()
 sel, article_ids, outlets = widgets.selection(view)
@@ -15,12 +15,12 @@ choices = sorted(set(flagged["text"].str.lower()))
 
 
 def _pick() -> None:
-    st.session_state["term"] = st.session_state["term_pick"]
+    state.put("term", st.session_state["term_pick"])
+    st.session_state.pop(state.widget_key("term"), None)
 
 
 st.selectbox("Pick a flagged term", [""] + choices, key="term_pick", on_change=_pick)
-term = st.text_input("…or type a word or phrase (* matches any ending: provocat*)", key="term",
-                     bind="query-params", persist_state="session")
+term = widgets.url_text(st, "…or type a word or phrase (* matches any ending: provocat*)", "term")
 if not term.strip():
     st.info("Type a word, or pick one of the flagged terms, to see every occurrence in context.")
     st.stop()

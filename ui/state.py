@@ -1,0 +1,83 @@
+"""The view in the URL: one canonical value per URL parameter, restored from a shared link, written back each run.
+
+Widgets read their initial value from here and report changes through `on_change`, so the view survives page
+switches (Streamlit forgets a widget's value when its page is left) and a link opens exactly what was shared.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+# URL parameter -> kind.
+URL_KEYS = {"event": "str", "mentions": "bool", "outlets": "list", "cats": "list", "removed": "bool",
+            "feature": "str", "term": "str"}
+VIEW = "_view"
+LAST = "_url_last"
+PAGE = "_url_page"
+
+
+def _parse(kind: str, value: str):
+    if kind == "list":
+        return [v for v in value.split(",") if v]
+    if kind == "bool":
+        return value.lower() in ("1", "true", "yes", "on")
+    return value
+
+
+def _serialise(kind: str, value) -> str:
+    if kind == "list":
+        return ",".join(value)
+    if kind == "bool":
+        return "1" if value else "0"
+    return str(value)
+
+
+def widget_key(key: str) -> str:
+    """Session key of the widget that edits URL parameter `key`."""
+    return f"w_{key}"
+
+
+def get(key: str, default=None):
+    """The current value of a URL parameter (its default if unset)."""
+    return st.session_state.setdefault(VIEW, {}).get(key, default)
+
+
+def put(key: str, value) -> None:
+    """Set a URL parameter's value (written to the URL at the end of the run)."""
+    st.session_state.setdefault(VIEW, {})[key] = value
+
+
+def follow(key: str):
+    """An on_change callback: copy the widget's new value into the view and the URL at once."""
+    def changed() -> None:
+        put(key, st.session_state[widget_key(key)])
+        params = _params()
+        st.query_params.from_dict(params)
+        st.session_state[LAST] = params
+    return changed
+
+
+def _params() -> dict[str, str]:
+    view = st.session_state.get(VIEW, {})
+    return {k: _serialise(kind, view[k]) for k, kind in URL_KEYS.items() if view.get(k) is not None}
+
+
+def restore() -> None:
+    """Take the view from the URL when it changed from outside (a shared link, the back button)."""
+    current = st.query_params.to_dict()
+    if not current or current == st.session_state.get(LAST):
+        return
+    for key, kind in URL_KEYS.items():
+        if key in current:
+            put(key, _parse(kind, current[key]))
+            st.session_state.pop(widget_key(key), None)
+    st.session_state[LAST] = current
+
+
+def write(page: str) -> None:
+    """Put the view into the URL when it changed or the page did (never undoing a step back in history)."""
+    params = _params()
+    new_page = st.session_state.get(PAGE) != page
+    if params != st.query_params.to_dict() and (new_page or params != st.session_state.get(LAST)):
+        st.query_params.from_dict(params)
+    st.session_state[LAST] = params
+    st.session_state[PAGE] = page
