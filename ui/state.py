@@ -46,10 +46,16 @@ def put(key: str, value) -> None:
     st.session_state.setdefault(VIEW, {})[key] = value
 
 
-def follow(key: str):
-    """An on_change callback: copy the widget's new value into the view and the URL at once."""
+def follow(key: str, clears: tuple[str, ...] = ()):
+    """An on_change callback: copy the widget's new value into the view and the URL (one history step).
+
+    `clears` names parameters that go back to their default when this one changes (a new event starts with
+    all of its outlets)."""
     def changed() -> None:
         put(key, st.session_state[widget_key(key)])
+        for other in clears:
+            put(other, None)
+            st.session_state.pop(widget_key(other), None)
         params = _params()
         st.query_params.from_dict(params)
         st.session_state[LAST] = params

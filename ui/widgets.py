@@ -16,37 +16,32 @@ SPAN_TABLE_COLUMNS = {"text": "Words", "category": "Category", "subcategory": "K
                       "neutral_alternative": "Neutral alternative", "source": "Lexicon source"}
 
 
-def url_selectbox(where, label: str, options: list, key: str, default, **kwargs):
+def url_selectbox(where, label: str, options: list, key: str, default, clears: tuple[str, ...] = (), **kwargs):
     """A selectbox whose value is the URL parameter `key` (unknown values fall back to the default)."""
     current = state.get(key, default)
     if current not in options:
         current = default if default in options else options[0]
-    value = where.selectbox(label, options, index=options.index(current), key=state.widget_key(key),
-                            on_change=state.follow(key), **kwargs)
-    state.put(key, value)
-    return value
+    return where.selectbox(label, options, index=options.index(current), key=state.widget_key(key),
+                           on_change=state.follow(key, clears), **kwargs)
 
 
 def url_toggle(where, label: str, key: str, default: bool, **kwargs) -> bool:
     """A toggle whose value is the URL parameter `key`."""
-    value = where.toggle(label, value=bool(state.get(key, default)), key=state.widget_key(key),
-                         on_change=state.follow(key), **kwargs)
-    state.put(key, value)
-    return value
+    return where.toggle(label, value=bool(state.get(key, default)), key=state.widget_key(key),
+                        on_change=state.follow(key), **kwargs)
 
 
 def url_text(where, label: str, key: str, **kwargs) -> str:
     """A text input whose value is the URL parameter `key`."""
-    value = where.text_input(label, value=state.get(key, "") or "", key=state.widget_key(key),
-                             on_change=state.follow(key), **kwargs)
-    state.put(key, value)
-    return value
+    return where.text_input(label, value=state.get(key, "") or "", key=state.widget_key(key),
+                            on_change=state.follow(key), **kwargs)
 
 
 def event_picker(view: CorpusView) -> str:
     """Event or whole-story selector (URL parameter `event`)."""
     opts = view.selection_options()
-    return url_selectbox(st.sidebar, "Event", list(opts), "event", DEFAULT_EVENT, format_func=opts.get,
+    return url_selectbox(st.sidebar, "Event", list(opts), "event", DEFAULT_EVENT, clears=("outlets",),
+                         format_func=opts.get,
                          help="Pick one news event, or a whole story, to set outlets side by side.")
 
 
@@ -55,20 +50,13 @@ def mentions_toggle() -> bool:
     return url_toggle(st.sidebar, "Include articles that only mention the event", "mentions", True)
 
 
-def outlet_picker(view: CorpusView, article_ids: list[str], selection: str) -> list[str]:
-    """Outlets to compare among those covering the selection (URL parameter `outlets`)."""
+def outlet_picker(view: CorpusView, article_ids: list[str]) -> list[str]:
+    """Outlets to compare among those covering the selection (URL parameter `outlets`; default: all)."""
     present = sorted({view.corpus.article(a).outlet for a in article_ids})
-    if state.get("outlets_for") != selection:  # a new event starts with all its outlets
-        if state.get("outlets_for") is not None:
-            state.put("outlets", None)
-            st.session_state.pop(state.widget_key("outlets"), None)
-        state.put("outlets_for", selection)
     chosen = state.get("outlets")
     default = present if chosen is None else [o for o in chosen if o in present]
-    value = st.sidebar.multiselect("Outlets", present, default=default, format_func=view.outlet_names.get,
-                                   key=state.widget_key("outlets"), on_change=state.follow("outlets"))
-    state.put("outlets", value)
-    return value
+    return st.sidebar.multiselect("Outlets", present, default=default, format_func=view.outlet_names.get,
+                                  key=state.widget_key("outlets"), on_change=state.follow("outlets"))
 
 
 def category_toggles() -> list[str]:
@@ -79,9 +67,7 @@ def category_toggles() -> list[str]:
                       format_func=lambda c: f"{CATEGORY_INFO[c][0]} [{CATEGORY_INFO[c][1]}]",
                       key=state.widget_key("cats"), on_change=state.follow("cats"),
                       help="Toggle a category to show or hide its highlights.")
-    value = list(chosen or [])
-    state.put("cats", value)
-    return value
+    return list(chosen or [])
 
 
 def corpus_issues(view: CorpusView) -> None:
@@ -97,7 +83,7 @@ def selection(view: CorpusView) -> tuple[str, list[str], list[str]]:
     sel = event_picker(view)
     mentions = mentions_toggle()
     ids = view.articles_in(sel, mentions)
-    outlets = outlet_picker(view, ids, sel)
+    outlets = outlet_picker(view, ids)
     ids = [a for a in ids if view.corpus.article(a).outlet in outlets]
     return sel, ids, outlets
 
