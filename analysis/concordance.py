@@ -26,7 +26,9 @@ def occurrences(text: str, spans: pd.DataFrame, term: str, width: int = 60) -> l
     out = []
     for m in term_pattern(term).finditer(text):
         s, e = m.start(), m.end()
-        speaker = _container(quotes, s, e) or _container(atts, s, e)
+        speaker = _container(quotes, s, e)
+        if speaker is None:
+            speaker = _container(atts, s, e)
         flags = flagged[(flagged["start"] <= s) & (flagged["end"] >= e)]
         out.append({"start": s, "end": e, "left": _squash(text[max(0, s - width):s]), "match": m.group(),
                     "right": _squash(text[e:e + width]),

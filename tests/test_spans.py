@@ -145,3 +145,16 @@ def test_swapping_actor_names_changes_no_loaded_hedge_or_booster_span(analyses, 
         return list(zip(df["text"].str.lower(), df["category"], df["subcategory"], df["voice"]))
     assert key(swapped) == key(original)
     assert len(swapped[swapped["category"] == "attribution"]) == len(original[original["category"] == "attribution"])
+
+
+def test_concordance_labels_each_occurrence_with_its_voice(analyses):
+    from analysis.concordance import kwic
+    texts = {a: (aa.article.outlet, aa.body.text, aa.body.spans) for a, aa in analyses.items()}
+    conc = kwic(texts, "provocat*")
+    cnn = conc[conc["article_id"] == CNN_0620]
+    assert list(cnn["voice"]) == ["attributed", "attributed"]
+    assert set(cnn["affiliation"]) == {"North Korea", "US military"}
+    wsws = conc[conc["article_id"] == WSWS]
+    assert "author" in set(wsws["voice"]) and all("loaded" in f for f in wsws["flagged_as"])
+    assert kwic(texts, "   ").empty and kwic(texts, "zebra").empty
+    assert len(kwic(texts, "show of force")) == 1
