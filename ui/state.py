@@ -38,7 +38,8 @@ def widget_key(key: str) -> str:
 
 def get(key: str, default=None):
     """The current value of a URL parameter (its default if unset)."""
-    return st.session_state.setdefault(VIEW, {}).get(key, default)
+    value = st.session_state.setdefault(VIEW, {}).get(key)
+    return default if value is None else value
 
 
 def put(key: str, value) -> None:
@@ -73,9 +74,8 @@ def restore() -> None:
     if not current or current == st.session_state.get(LAST):
         return
     for key, kind in URL_KEYS.items():
-        if key in current:
-            put(key, _parse(kind, current[key]))
-            st.session_state.pop(widget_key(key), None)
+        put(key, _parse(kind, current[key]) if key in current else None)
+        st.session_state.pop(widget_key(key), None)
     st.session_state[LAST] = current
 
 

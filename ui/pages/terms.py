@@ -37,7 +37,7 @@ with left:
         st.warning(f"“{term}” does not occur in the selected articles.")
     else:
         show = conc.assign(outlet=conc["outlet"].map(view.outlet_names))
-        st.dataframe(show[["outlet", "left", "match", "right", "voice", "speaker", "affiliation", "flagged_as"]],
+        st.dataframe(show[["outlet", "voice", "speaker", "left", "match", "right", "affiliation", "flagged_as"]],
                      hide_index=True, key="kwic_table",
                      column_config={"left": st.column_config.TextColumn("before", width="large"),
                                     "right": st.column_config.TextColumn("after", width="large")})
