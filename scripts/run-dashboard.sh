@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -r requirements.txt
-exec .venv/bin/python -m streamlit run dashboard.py "$@"
+exec .venv/bin/python -m streamlit run "$@" dashboard.py

@@ -1,0 +1,70 @@
+"""A class of 30 opening the dashboard at once: one server, 30 browser sessions in parallel.
+
+Reports the median and 95th-percentile time to first full render and any error. Traffic stays on 127.0.0.1.
+Run: python benchmarks/load_classroom.py [--sessions 30] [--path /read]
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from playwright.async_api import async_playwright  # noqa: E402
+
+TEXT = {"/": "Feature by feature", "/read": "Read side by side", "/sources": "Who gets to speak"}
+
+
+async def one(browser, url: str, text: str, timeout_s: float) -> tuple[float | None, str]:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    t0 = time.perf_counter()
+    try:
+        await page.goto(url, timeout=timeout_s * 1000)
+        await page.get_by_text(text).first.wait_for(timeout=timeout_s * 1000)
+        await page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                                     timeout=timeout_s * 1000)
+        if await page.locator('[data-testid="stException"]').count():
+            return None, "exception shown"
+        return time.perf_counter() - t0, ""
+    except Exception as exc:  # noqa: BLE001 - every failure is reported, none stops the run
+        return None, type(exc).__name__
+    finally:
+        await context.close()
+
+
+async def run(sessions: int, path: str, timeout_s: float) -> None:
+    with streamlit_server() as base:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            warm = await one(browser, base + path, TEXT[path], timeout_s)  # the first analysis fills the cache
+            t0 = time.perf_counter()
+            results = await asyncio.gather(*(one(browser, base + path, TEXT[path], timeout_s) for _ in range(sessions)))
+            wall = time.perf_counter() - t0
+            await browser.close()
+    times = sorted(t for t, _ in results if t is not None)
+    errors = [e for t, e in results if t is None]
+    print(f"{sessions} sessions on {path} (warm-up {warm[0]:.2f} s), all done in {wall:.1f} s")
+    if times:
+        p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+        print(f"time to first full render: median {statistics.median(times):.2f} s, p95 {p95:.2f} s, max {times[-1]:.2f} s")
+    print(f"errors: {len(errors)}" + (f" ({', '.join(sorted(set(errors)))})" if errors else ""))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--sessions", type=int, default=30)
+    ap.add_argument("--path", default="/", choices=sorted(TEXT))
+    ap.add_argument("--timeout", type=float, default=120)
+    args = ap.parse_args()
+    asyncio.run(run(args.sessions, args.path, args.timeout))
+
+
+if __name__ == "__main__":
+    main()
