@@ -1,6 +1,8 @@
 """Widgets shared by the dashboard pages; every selection lives in the URL so a view can be shared."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -86,6 +88,38 @@ def selection(view: CorpusView) -> tuple[str, list[str], list[str]]:
     outlets = outlet_picker(view, ids)
     ids = [a for a in ids if view.corpus.article(a).outlet in outlets]
     return sel, ids, outlets
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What every comparison page starts from: the view, the selection and its pooled outlet table."""
+    view: CorpusView
+    selection: str
+    label: str
+    article_ids: list[str]
+    outlets: list[str]
+    table: pd.DataFrame
+
+    @property
+    def caption(self) -> str:
+        """Caption naming the corpus and the selection, for charts."""
+        return f"Corpus: {len(self.article_ids)} article(s) · {self.label}"
+
+
+def page_start(view: CorpusView, title: str) -> PageContext:
+    """Sidebar selection, title and caption; stops with a message when nothing is selected."""
+    sel, ids, outlets = selection(view)
+    label = view.selection_options()[sel]
+    st.title(title)
+    st.caption(label)
+    if not ids:
+        st.warning("No article of the chosen outlets covers this selection. Choose other outlets or another event.")
+        st.stop()
+    table = view.outlet_table(ids, outlets)
+    if len(table) == 1:
+        st.info("Only one outlet covers this selection, so there is nothing to set side by side. "
+                "Pick a whole story, or another event, to compare outlets.")
+    return PageContext(view, sel, label, ids, outlets, table)
 
 
 def outlet_card(view: CorpusView, outlet: str, row: pd.Series, article_ids: list[str]) -> None:

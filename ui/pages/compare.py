@@ -6,18 +6,8 @@ from analysis.glossary import CARD_FEATURES, CHART_FEATURES, FEATURES, axis_titl
 from ui import data, widgets
 
 view = data.view()
-sel, article_ids, outlets = widgets.selection(view)
-st.title("Compare outlets")
-st.caption(view.selection_options()[sel])
-table = view.outlet_table(article_ids, outlets)
-if table.empty:
-    st.warning("No article of the chosen outlets covers this selection. Choose other outlets or another event.")
-    st.stop()
-if len(table) == 1:
-    st.info("Only one outlet covers this selection, so there is nothing to set side by side. "
-            "Pick a whole story, or another event, to compare outlets.")
-caption = f"Corpus: {len(article_ids)} article(s) · {view.selection_options()[sel]}"
-names = view.outlet_names
+ctx = widgets.page_start(view, "Compare outlets")
+table, article_ids, caption, names = ctx.table, ctx.article_ids, ctx.caption, view.outlet_names
 
 cols = st.columns(min(len(table), 4))
 for i, (_, row) in enumerate(table.iterrows()):

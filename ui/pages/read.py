@@ -4,16 +4,9 @@ import streamlit as st
 from ui import data, widgets
 
 view = data.view()
-sel, article_ids, outlets = widgets.selection(view)
-st.title("Read side by side")
-st.caption(view.selection_options()[sel])
+article_ids = widgets.page_start(view, "Read side by side").article_ids
 cats = widgets.category_toggles()
 show_removed = widgets.url_toggle(st, "Show what cleaning removed (greyed out)", "removed", False)
-if not article_ids:
-    st.warning("No article of the chosen outlets covers this selection.")
-    st.stop()
-if len({view.corpus.article(a).outlet for a in article_ids}) == 1:
-    st.info("Only one outlet covers this selection.")
 cols = st.columns(min(len(article_ids), 3))
 for i, aid in enumerate(article_ids):
     aa = view.analyses[aid]

@@ -6,15 +6,9 @@ from analysis.speakers import AFFILIATIONS
 from ui import data, widgets
 
 view = data.view()
-sel, article_ids, outlets = widgets.selection(view)
-st.title("Who gets to speak")
-st.caption(view.selection_options()[sel])
-table = view.outlet_table(article_ids, outlets)
-if table.empty:
-    st.warning("No article of the chosen outlets covers this selection.")
-    st.stop()
-caption = f"Corpus: {len(article_ids)} article(s) · {view.selection_options()[sel]}"
-st.plotly_chart(voice_share(table, view.outlet_names, list(AFFILIATIONS), caption), key="voice_chart")
+ctx = widgets.page_start(view, "Who gets to speak")
+article_ids, outlets = ctx.article_ids, ctx.outlets
+st.plotly_chart(voice_share(ctx.table, view.outlet_names, list(AFFILIATIONS), ctx.caption), key="voice_chart")
 st.caption("Share of the words each outlet attributes to speakers (quoted or paraphrased), by the speaker's affiliation. "
            "Affiliations come from the editable file analysis/data/affiliations.csv.")
 att = view.spans[view.spans["article_id"].isin(article_ids) & (view.spans["category"] == "attribution")

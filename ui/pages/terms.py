@@ -7,9 +7,7 @@ from analysis.concordance import kwic
 from ui import data, state, widgets
 
 view = data.view()
-sel, article_ids, outlets = widgets.selection(view)
-st.title("Terms in context")
-st.caption(view.selection_options()[sel])
+article_ids = widgets.page_start(view, "Terms in context").article_ids
 flagged = view.spans[view.spans["article_id"].isin(article_ids) & view.spans["category"].isin(["loaded", "hedge", "booster"])]
 choices = sorted(set(flagged["text"].str.lower()))
 
