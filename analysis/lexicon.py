@@ -63,14 +63,16 @@ class Match(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with offsets; hyphenated words and abbreviations stay whole."""
     out = []
+    n = len(text)
     for m in TOKEN_RE.finditer(text):
-        s, e = m.start(), m.end()
+        s, e = m.span()
         word = m.group()
         # "U.S." keeps its final period; a sentence-final period does not belong to the word.
-        if "." in word and e < len(text) and text[e] == "." and len(word.replace(".", "")) <= 3:
+        if "." in word and e < n and text[e] == "." and len(word.replace(".", "")) <= 3:
             e += 1
             word = text[s:e]
-        out.append(Token(s, e, word, word.lower().replace("’", "'")))
+        low = word.lower()
+        out.append(Token(s, e, word, low.replace("’", "'") if "’" in low else low))
     return out
 
 

@@ -10,6 +10,7 @@ SCARE_MAX_WORDS = 4
 # A missing closing mark before the speech tag: '“We have noted ..., said Geng Shuang'.
 MISSING_CLOSE_RE = re.compile(
     r"[,.?!](?=\s+(?:said|says|added|told)\b|\s+(?:he|she|they|[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added)\b)")
+QUOTE_MARK_RE = re.compile(r'[“”"]')
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -55,8 +56,9 @@ def _quotes_in(text: str, lo: int, hi: int, para: int, prev_open: bool) -> list[
     out = []
     open_at = None
     straight = False
-    for i in range(lo, hi):
-        ch = text[i]
+    for mark in QUOTE_MARK_RE.finditer(text, lo, hi):
+        i = mark.start()
+        ch = mark.group()
         if ch == "“" or (ch == '"' and open_at is None and _is_opening_straight(text, i, lo)):
             if open_at is not None:  # a new opening inside an open quote: the first one was never closed
                 out.append(_close_unbalanced(text, open_at, i, para, out, prev_open, lo))
