@@ -97,3 +97,17 @@ def test_other_pages_render(page, server, path, text, charts):
     expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible(timeout=30_000)
     page.wait_for_timeout(1500)  # let the table canvas paint before the screenshot
     screenshot(page, path.strip("/").split("?")[0])
+
+
+def test_clicking_a_bar_shows_the_words_behind_it(page, server):
+    page.goto(server + "/?feature=hedge_per_1k")
+    wait_for_app(page, "Feature by feature")
+    chart = page.locator(".js-plotly-plot").nth(1)
+    expect(chart.get_by_text("Hedges by outlet")).to_be_visible(timeout=30_000)
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    box = chart.locator("g.point path").nth(1).bounding_box()  # the WSWS bar
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.get_by_text(re.compile(r"World Socialist Web Site — Hedges: [0-9.]+ per 1,000 words")).first
+           ).to_be_visible(timeout=30_000)
+    screenshot(page, "compare-click-bar")
