@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .cleaning import clean
-from .corpus import DEFAULT_CORPUS, load_corpus
+from .corpus import DEFAULT_CORPUS, DEFAULT_USER_CORPUS, load_corpus
+from .importer import import_table, read_table
 from .pipeline import corpus_tables
 from .spans import analyze_text
 from .textio import InputError, decode_text, read_text_file
@@ -25,7 +27,36 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS), help="corpus folder (default: the bundled corpus)")
     f.add_argument("--format", choices=("csv", "json"), default="csv")
     f.add_argument("--include-parts", action="store_true", help="count headlines, highlights and subheads with the body")
+    i = sub.add_parser("import", help="import articles from a CSV or JSONL export into the user corpus",
+                       description="Import articles from a CSV or JSONL file (one article per row) into the folder of "
+                                   "user-added articles. Common column names are recognised; map others with --map.")
+    i.add_argument("file", help="a .csv or .jsonl file")
+    i.add_argument("--outlet", default="", help="outlet id or name for rows without an outlet column")
+    i.add_argument("--event", default="", help="event id for rows without an event column")
+    i.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                   help="use COLUMN for FIELD (text, headline, date, outlet, url, author, event); repeatable")
+    i.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="the bundled corpus folder")
+    i.add_argument("--user-corpus", default=os.environ.get("FRAMING_LENS_USER_CORPUS", str(DEFAULT_USER_CORPUS)),
+                   help="folder of user-added articles (default: FRAMING_LENS_USER_CORPUS or corpus/user)")
     return p
+
+
+def _import(args) -> int:
+    overrides = {}
+    for m in args.map:
+        fld, sep, col = m.partition("=")
+        if not sep:
+            raise InputError(f"--map {m!r}: use FIELD=COLUMN")
+        overrides[fld.strip()] = col.strip()
+    path = Path(args.file)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    table = read_table(path.name, path.read_bytes(), overrides)
+    report = import_table(Path(args.corpus), Path(args.user_corpus), table, args.outlet, args.event)
+    for err in report.errors:
+        print(f"skipped {err}", file=sys.stderr)
+    print(f"imported {len(report.imported)} article(s), skipped {len(report.errors)} row(s)")
+    return 0 if report.imported or not report.errors else 1
 
 
 def _spans(args) -> int:
@@ -58,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; bad input gives a one-line message and exit code 2."""
     args = _parser().parse_args(argv)
     try:
-        return {"spans": _spans, "features": _features}[args.command](args)
+        return {"spans": _spans, "features": _features, "import": _import}[args.command](args)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -12,6 +12,7 @@ import pandas as pd
 from .textio import InputError, read_text_file
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+DEFAULT_USER_CORPUS = DEFAULT_CORPUS / "user"
 MANIFEST_COLUMNS = ("id", "file", "outlet", "date_published", "author", "title", "url", "events", "role_in_events")
 ROLES = ("main", "mentions")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -48,6 +49,7 @@ class Article:
     url: str
     events: tuple[tuple[str, str], ...]
     raw: str = field(repr=False)
+    origin: str = "bundled"  # "bundled" (protected) or "user" (added from the dashboard or the command line)
 
     @property
     def sha256(self) -> str:
@@ -121,34 +123,52 @@ def _read_csv(path: Path, required: tuple[str, ...], issues: list[LoadIssue]) ->
     return []
 
 
-def load_corpus(path: str | Path = DEFAULT_CORPUS) -> Corpus:
-    """Load a corpus folder; malformed entries are skipped with an issue naming the file and the problem."""
+def load_corpus(path: str | Path = DEFAULT_CORPUS, user: str | Path | None = None) -> Corpus:
+    """Load a corpus folder, and a folder of user-added articles if given; malformed entries are skipped
+    with an issue naming the file and the problem."""
     root = Path(path)
     issues: list[LoadIssue] = []
-    outlets = {r["id"]: Outlet(r["id"], r["name"] or r["id"], r.get("homepage", ""), r.get("note", ""))
-               for r in _read_csv(root / "outlets.csv", ("id", "name"), issues) if r["id"]}
-    stories = {r["id"]: r["title"] for r in _read_csv(root / "stories.csv", ("id", "title"), issues) if r["id"]}
-    events = {}
-    for r in _read_csv(root / "events.csv", ("id", "date", "story", "title"), issues):
-        if not r["id"] or not DATE_RE.match(r["date"]):
-            issues.append(LoadIssue("events.csv", f"event {r['id']!r}: needs an id and a YYYY-MM-DD date"))
-            continue
-        events[r["id"]] = Event(r["id"], r["date"], r["story"], r["title"], r.get("description", ""))
-        stories.setdefault(r["story"], r["story"])
+    outlets: dict[str, Outlet] = {}
+    events: dict[str, Event] = {}
+    stories: dict[str, str] = {}
     articles: list[Article] = []
-    seen: set[str] = set()
-    for line, r in enumerate(_read_csv(root / "manifest.csv", ("id", "file", "outlet", "date_published",
-                                                                "events", "role_in_events"), issues), start=2):
-        label = r.get("file") or f"manifest.csv line {line}"
-        try:
-            articles.append(_article(root, r, outlets, events, seen))
-            seen.add(r["id"])
-        except InputError as exc:
-            issues.append(LoadIssue(label, str(exc)))
+    _load_folder(root, "bundled", outlets, events, stories, articles, issues, required=True)
+    if user is not None and Path(user).is_dir():
+        _load_folder(Path(user), "user", outlets, events, stories, articles, issues, required=False)
     return Corpus(root, outlets, events, stories, tuple(articles), tuple(issues))
 
 
-def _article(root: Path, r: dict, outlets: dict, events: dict, seen: set) -> Article:
+def _load_folder(root: Path, origin: str, outlets: dict, events: dict, stories: dict, articles: list,
+                 issues: list, required: bool) -> None:
+    def table(name: str, columns: tuple[str, ...]) -> list[dict]:
+        if not required and not (root / name).exists():
+            return []
+        return _read_csv(root / name, columns, issues)
+    for r in table("outlets.csv", ("id", "name")):
+        if r["id"] and r["id"] not in outlets:
+            outlets[r["id"]] = Outlet(r["id"], r["name"] or r["id"], r.get("homepage", ""), r.get("note", ""))
+    for r in table("stories.csv", ("id", "title")):
+        if r["id"]:
+            stories.setdefault(r["id"], r["title"])
+    for r in table("events.csv", ("id", "date", "story", "title")):
+        if not r["id"] or not DATE_RE.match(r["date"]):
+            issues.append(LoadIssue("events.csv", f"event {r['id']!r}: needs an id and a YYYY-MM-DD date"))
+            continue
+        if r["id"] not in events:
+            events[r["id"]] = Event(r["id"], r["date"], r["story"], r["title"], r.get("description", ""))
+            stories.setdefault(r["story"], r["story"])
+    seen = {a.id for a in articles}
+    for line, r in enumerate(table("manifest.csv", ("id", "file", "outlet", "date_published", "events",
+                                                    "role_in_events")), start=2):
+        label = r.get("file") or f"manifest.csv line {line}"
+        try:
+            articles.append(_article(root, r, outlets, events, seen, origin))
+            seen.add(r["id"])
+        except InputError as exc:
+            issues.append(LoadIssue(label, str(exc)))
+
+
+def _article(root: Path, r: dict, outlets: dict, events: dict, seen: set, origin: str) -> Article:
     if not r["id"] or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", r["id"]):
         raise InputError(f"bad article id {r['id']!r} (letters, digits, '.', '_' and '-' only)")
     if r["id"] in seen:
@@ -172,4 +192,4 @@ def _article(root: Path, r: dict, outlets: dict, events: dict, seen: set) -> Art
         raise InputError(f"file {file!r} is not inside the corpus articles folder")
     raw = read_text_file(target)
     return Article(r["id"], file, r["outlet"], r["date_published"], r.get("author", ""), r.get("title", ""),
-                   r.get("url", ""), tuple(zip(ev, roles)), raw)
+                   r.get("url", ""), tuple(zip(ev, roles)), raw, origin)

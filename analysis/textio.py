@@ -12,8 +12,10 @@ class InputError(ValueError):
     """Input that cannot be analysed, with a message fit to show the user."""
 
 
-def decode_text(data: bytes, name: str = "input", max_bytes: int | None = None) -> str:
-    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16 text; refuse binary, empty or oversized input."""
+def decode_text(data: bytes, name: str = "input", max_bytes: int | None = None, guess: bool = False) -> str:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16 text; refuse binary, empty or oversized input.
+
+    With `guess`, text that is not UTF-8 is read as Windows-1252 (Latin-1 with curly quotes) instead of refused."""
     limit = MAX_TEXT_BYTES if max_bytes is None else max_bytes
     if len(data) > limit:
         raise InputError(f"{name}: {len(data):,} bytes is over the limit of {limit:,} bytes")
@@ -22,19 +24,43 @@ def decode_text(data: bytes, name: str = "input", max_bytes: int | None = None) 
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(f"{name}: broken UTF-16 text ({exc.reason})") from None
+    elif guess and _utf16_without_bom(data):
+        text = data.decode(_utf16_without_bom(data), errors="replace")
     else:
         if b"\x00" in data[:8192]:
             raise InputError(f"{name}: looks like a binary file, not text")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: not UTF-8 text (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
-                             "save it as UTF-8") from None
+            if not guess:
+                raise InputError(f"{name}: not UTF-8 text (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+                                 "save it as UTF-8") from None
+            text = data.decode("cp1252", errors="framing_lens_latin1")  # Windows-1252, Latin-1 for the rest
     if _control_share(text) > 0.05:
         raise InputError(f"{name}: looks like a binary file, not text")
     if not text.strip():
         raise InputError(f"{name}: is empty")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """'utf-16-le' or 'utf-16-be' when the NUL bytes of mostly-ASCII text sit at every other place, else ''."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return ""
+    odd, even = sample[1::2], sample[0::2]
+    if odd.count(0) > 0.8 * len(odd) and even.count(0) < 0.2 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.8 * len(even) and odd.count(0) < 0.2 * len(odd):
+        return "utf-16-be"
+    return ""
+
+
+def _latin1(err: UnicodeDecodeError) -> tuple[str, int]:
+    return err.object[err.start:err.end].decode("latin-1"), err.end
+
+
+codecs.register_error("framing_lens_latin1", _latin1)
 
 
 def _control_share(text: str) -> float:

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.compare import pool
-from analysis.corpus import DEFAULT_CORPUS, Article, Corpus, fingerprint, load_corpus
+from analysis.corpus import DEFAULT_CORPUS, DEFAULT_USER_CORPUS, Article, Corpus, fingerprint, load_corpus
 from analysis.lexicon import load_lexicon
 from analysis.pipeline import ArticleAnalysis, analyze_article, article_row, article_spans
 
@@ -62,6 +62,11 @@ def corpus_dir() -> Path:
     return Path(os.environ.get("FRAMING_LENS_CORPUS", str(DEFAULT_CORPUS)))
 
 
+def user_dir() -> Path:
+    """The folder of user-added articles: FRAMING_LENS_USER_CORPUS if set, else corpus/user."""
+    return Path(os.environ.get("FRAMING_LENS_USER_CORPUS", str(DEFAULT_USER_CORPUS)))
+
+
 @st.cache_data(show_spinner=False, max_entries=5000)
 def _analyze(raw: str, outlet: str, meta: tuple, lexicon_version: str, _article: Article) -> ArticleAnalysis:
     """One article's analysis, cached by its text, outlet, metadata and lexicon version."""
@@ -69,8 +74,8 @@ def _analyze(raw: str, outlet: str, meta: tuple, lexicon_version: str, _article:
 
 
 @st.cache_data(show_spinner="Analysing the corpus…", max_entries=4)
-def _load(path: str, corpus_fingerprint: str, lexicon_version: str) -> CorpusView:
-    corpus = load_corpus(path)
+def _load(path: str, user: str, corpus_fingerprint: str, lexicon_version: str) -> CorpusView:
+    corpus = load_corpus(path, user)
     analyses = {a.id: _analyze(a.raw, a.outlet, (a.id, a.file, a.date, a.author, a.headline, a.url, a.events),
                                lexicon_version, a) for a in corpus.articles}
     features = pd.DataFrame([article_row(aa) for aa in analyses.values()])
@@ -80,5 +85,5 @@ def _load(path: str, corpus_fingerprint: str, lexicon_version: str) -> CorpusVie
 
 def view() -> CorpusView:
     """The current corpus view (recomputed only when a corpus file or the lexicon changes)."""
-    path = corpus_dir()
-    return _load(str(path), fingerprint(path), load_lexicon().version)
+    path, user = corpus_dir(), user_dir()
+    return _load(str(path), str(user), fingerprint(path) + fingerprint(user), load_lexicon().version)

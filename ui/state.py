@@ -9,7 +9,9 @@ import streamlit as st
 
 # URL parameter -> kind.
 URL_KEYS = {"event": "str", "mentions": "bool", "outlets": "list", "cats": "list", "removed": "bool",
-            "feature": "str", "term": "str"}
+            "feature": "str", "term": "str", "draft": "str"}
+# Parameters that stay on one page only: the private key of an editor's drafts never travels to other pages.
+PAGE_ONLY = {"draft": "drafts"}
 VIEW = "_view"
 LAST = "_url_last"
 PAGE = "_url_page"
@@ -65,7 +67,9 @@ def follow(key: str, clears: tuple[str, ...] = ()):
 
 def _params() -> dict[str, str]:
     view = st.session_state.get(VIEW, {})
-    return {k: _serialise(kind, view[k]) for k, kind in URL_KEYS.items() if view.get(k) is not None}
+    page = st.session_state.get(PAGE)
+    return {k: _serialise(kind, view[k]) for k, kind in URL_KEYS.items()
+            if view.get(k) is not None and PAGE_ONLY.get(k, page) == page}
 
 
 def restore() -> None:
@@ -81,9 +85,9 @@ def restore() -> None:
 
 def write(page: str) -> None:
     """Put the view into the URL when it changed or the page did (never undoing a step back in history)."""
-    params = _params()
     new_page = st.session_state.get(PAGE) != page
+    st.session_state[PAGE] = page
+    params = _params()
     if params != st.query_params.to_dict() and (new_page or params != st.session_state.get(LAST)):
         st.query_params.from_dict(params)
     st.session_state[LAST] = params
-    st.session_state[PAGE] = page

@@ -1,0 +1,105 @@
+"""Draft check: what a second version of a text adds or removes in framing, feature by feature and phrase by phrase."""
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .glossary import FEATURES
+from .spans import Analysis, analyze_text
+
+DELTA_FEATURES = [
+    ("loaded_per_1k", "rate"), ("loaded_author_per_1k", "rate"), ("loaded_attributed_per_1k", "rate"),
+    ("loaded_n", "count"), ("hedge_n", "count"), ("booster_n", "count"), ("attribution_n", "count"),
+    ("attribution_density", "rate"), ("attribution_anonymous_n", "count"), ("quote_share", "rate"),
+    ("flesch_kincaid_grade", "rate"), ("tone_mean_compound", "rate"), ("words", "count"),
+]
+COUNT_LABELS = {"loaded_n": "Loaded terms", "hedge_n": "Hedges", "booster_n": "Boosters", "attribution_n": "Attributions",
+                "attribution_anonymous_n": "Anonymous sources"}
+FLAGGED = ("loaded", "hedge", "booster")
+TOKEN_RE = re.compile(r"\s+|\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class DraftComparison:
+    """Two analysed versions with their feature deltas, changed flagged phrases and word diff."""
+    a: Analysis
+    b: Analysis
+    deltas: pd.DataFrame
+    phrases: pd.DataFrame
+    diff: list[tuple[str, str]]
+
+
+def compare_drafts(text_a: str, text_b: str) -> DraftComparison:
+    """Analyse both versions and say what B changes relative to A."""
+    a, b = analyze_text(text_a), analyze_text(text_b)
+    return DraftComparison(a, b, feature_deltas(a, b), phrase_changes(a, b), word_diff(text_a, text_b))
+
+
+def feature_deltas(a: Analysis, b: Analysis) -> pd.DataFrame:
+    """One row per feature: value in A, in B, and the change."""
+    rows = []
+    for name, kind in DELTA_FEATURES:
+        label = COUNT_LABELS.get(name) or FEATURES[name].label
+        unit = "count" if kind == "count" else FEATURES[name].unit
+        va, vb = float(a.features.get(name, 0)), float(b.features.get(name, 0))
+        rows.append({"feature": name, "label": label, "unit": unit, "A": va, "B": vb, "change": vb - va})
+    return pd.DataFrame(rows)
+
+
+def _flagged(an: Analysis) -> Counter:
+    df = an.spans[an.spans["category"].isin(FLAGGED)]
+    return Counter(zip(df["text"].str.lower(), df["category"], df["subcategory"], df["voice"]))
+
+
+def phrase_changes(a: Analysis, b: Analysis) -> pd.DataFrame:
+    """Flagged phrases that B adds or removes (by count), with category, explanation and neutral alternative."""
+    ca, cb = _flagged(a), _flagged(b)
+    info = pd.concat([a.spans, b.spans])
+    info = info[info["category"].isin(FLAGGED)].assign(key=lambda d: d["text"].str.lower())
+    info = info.drop_duplicates(["key", "category"]).set_index(["key", "category"])
+    rows = []
+    for change, counter in (("added", cb - ca), ("removed", ca - cb)):
+        for (text, cat, sub, voice), n in sorted(counter.items()):
+            entry = info.loc[(text, cat)]
+            rows.append({"change": change, "phrase": text, "times": n, "category": cat, "subcategory": sub,
+                         "voice": voice, "explanation": entry["note"], "neutral_alternative": entry["neutral_alternative"],
+                         "source": entry["source"]})
+    return pd.DataFrame(rows, columns=["change", "phrase", "times", "category", "subcategory", "voice", "explanation",
+                                       "neutral_alternative", "source"])
+
+
+def word_diff(text_a: str, text_b: str) -> list[tuple[str, str]]:
+    """(op, text) pieces: 'equal', 'delete' (only in A) or 'insert' (only in B), word by word."""
+    ta, tb = TOKEN_RE.findall(text_a), TOKEN_RE.findall(text_b)
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("equal", "".join(ta[i1:i2])))
+        else:
+            if i2 > i1:
+                out.append(("delete", "".join(ta[i1:i2])))
+            if j2 > j1:
+                out.append(("insert", "".join(tb[j1:j2])))
+    return out
+
+
+DIFF_CSS = """<style>
+.fl-diff{font-family:Georgia,serif;font-size:1.02rem;line-height:1.7;white-space:pre-wrap}
+.fl-diff del{background:#fde2e1;color:#7a1c14;text-decoration:line-through}
+.fl-diff ins{background:#dff3e4;color:#0d4a1f;text-decoration:underline;text-decoration-thickness:2px}
+.fl-diff del::before{content:"[−";font:700 .75em system-ui,sans-serif}
+.fl-diff del::after,.fl-diff ins::after{content:"]";font:700 .75em system-ui,sans-serif}
+.fl-diff ins::before{content:"[+";font:700 .75em system-ui,sans-serif}
+</style>"""
+
+
+def diff_html(diff: list[tuple[str, str]]) -> str:
+    """The word diff as escaped HTML: deletions struck through and marked [−…], insertions underlined [+…]."""
+    tags = {"delete": "del", "insert": "ins"}
+    parts = [f"<{tags[op]}>{html.escape(t)}</{tags[op]}>" if op in tags else html.escape(t) for op, t in diff]
+    return DIFF_CSS + '<div class="fl-diff">' + "".join(parts) + "</div>"
