@@ -111,3 +111,46 @@ def test_clicking_a_bar_shows_the_words_behind_it(page, server):
     expect(page.get_by_text(re.compile(r"World Socialist Web Site — Hedges: [0-9.]+ per 1,000 words")).first
            ).to_be_visible(timeout=30_000)
     screenshot(page, "compare-click-bar")
+
+
+def test_upload_an_html_article_preview_save_find_and_delete(browser, tmp_path):
+    page_file = tmp_path / "bombers.html"
+    page_file.write_bytes(b'<html><head><title>Bombers</title><meta name="author" content="Jane Doe"></head><body>'
+                          b'<article><h1>Bombers fly near Korea again</h1><p>Two US bombers flew a menacing mission near '
+                          b'the Korean Peninsula on Sunday, officials said.</p><p>North Korea called it a provocation.'
+                          b'<script>alert(1)</script></p></article></body></html>')
+    env = {"FRAMING_LENS_USER_CORPUS": str(tmp_path / "user"), "FRAMING_LENS_DRAFTS": str(tmp_path / "drafts")}
+    with streamlit_server(env=env) as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 1400})
+        page = context.new_page()
+        page.on("dialog", lambda d: (_ for _ in ()).throw(AssertionError("a script ran: " + d.message)))
+        page.goto(url + "/add")
+        wait_for_app(page, "Add articles")
+        page.get_by_text("file", exact=True).click()
+        page.locator("input[type=file][accept*=\".html\"]").set_input_files(str(page_file))
+        expect(page.get_by_text("Preview:").first).to_be_visible(timeout=30_000)
+        expect(page.locator("mark.fl-loaded", has_text="menacing").first).to_be_visible()
+        page.get_by_label("Outlet", exact=True).click()
+        page.get_by_role("option", name="➕ new outlet…").click()
+        page.get_by_label("New outlet's name").fill("Test Outlet")
+        page.get_by_label("New outlet's name").press("Enter")
+        page.get_by_label("Date (YYYY-MM-DD)").fill("2017-07-09")
+        page.get_by_label("Date (YYYY-MM-DD)").press("Enter")
+        page.get_by_label("Event", exact=True).click()
+        page.get_by_role("option", name=re.compile("2017-07-07: B-1B bombers over Korea")).click()
+        wait_for_app(page, "Add articles")
+        page.get_by_role("button", name="Save to the corpus").click()
+        expect(page.get_by_text(re.compile("Saved as")).first).to_be_visible(timeout=30_000)
+        screenshot(page, "add-saved")
+        page.goto(url + "/?event=e2-2017-07-07-b1-korea-icbm")
+        wait_for_app(page, "Feature by feature")
+        expect(page.get_by_role("heading", name="Test Outlet")).to_be_visible(timeout=30_000)
+        expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=30_000)
+        screenshot(page, "compare-with-added-article")
+        page.goto(url + "/add")
+        wait_for_app(page, "Add articles")
+        page.get_by_role("tab", name="Your articles").click()
+        page.get_by_text("Yes, delete this article").click()
+        page.get_by_role("button", name="Delete").click()
+        expect(page.get_by_text("You have not added any article yet.").first).to_be_visible(timeout=30_000)
+        context.close()

@@ -1,0 +1,93 @@
+"""Draft check on a pair of drafts written for the purpose, and its dashboard page."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis.drafts import compare_drafts, diff_html
+from conftest import ROOT
+
+DRAFT_A = ("Two US bombers flew near the Korean Peninsula on Friday, a US military official said. "
+           "North Korea called the flight provocative. The mission may have been planned for weeks.")
+DRAFT_B = ("Two US bombers flew a menacing mission near the Korean Peninsula on Friday, clearly a show of force. "
+           "North Korea called the flight provocative. The mission may have been planned for weeks, "
+           "according to a source. Officials insisted it was routine.")
+
+
+def test_delta_table_and_phrase_changes_for_a_pair_of_drafts():
+    cmp = compare_drafts(DRAFT_A, DRAFT_B)
+    d = cmp.deltas.set_index("feature")
+    assert d.loc["loaded_n", "A"] == 1 and d.loc["loaded_n", "B"] == 4  # + menacing, show of force, insisted
+    assert d.loc["loaded_author_per_1k", "A"] == 0 and d.loc["loaded_author_per_1k", "B"] > 50
+    assert d.loc["booster_n", "change"] == 1  # clearly
+    assert d.loc["attribution_anonymous_n", "A"] == 1 and d.loc["attribution_anonymous_n", "B"] == 2
+    added = cmp.phrases[cmp.phrases["change"] == "added"].set_index("phrase")
+    assert {"menacing", "show of force", "clearly", "insisted"} <= set(added.index)
+    assert added.loc["show of force", "neutral_alternative"] and added.loc["menacing", "explanation"]
+    # "may" moved from the writer's voice into a clause attributed to "a source": shown as a change of voice
+    removed = cmp.phrases[cmp.phrases["change"] == "removed"]
+    assert list(zip(removed["phrase"], removed["voice"])) == [("may", "author")]
+    assert added.loc["may", "voice"] == "attributed"
+
+
+def test_word_diff_marks_insertions_and_deletions_not_by_colour_alone():
+    cmp = compare_drafts("The drill was routine.", "The drill was <b>provocative</b>.")
+    ops = [op for op, _ in cmp.diff]
+    assert "delete" in ops and "insert" in ops
+    html = diff_html(cmp.diff)
+    assert "<del>routine</del>" in html and "<ins>&lt;b&gt;provocative&lt;/b&gt;</ins>" in html
+    assert 'content:"[+"' in html and 'content:"[−"' in html
+
+
+def test_single_draft_works():
+    cmp = compare_drafts(DRAFT_A, "")
+    assert cmp.a.features["loaded_n"] == 1 and cmp.b.features["words"] == 0
+
+
+@pytest.fixture
+def private_dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("FRAMING_LENS_DRAFTS", str(tmp_path / "drafts"))
+    monkeypatch.setenv("FRAMING_LENS_USER_CORPUS", str(tmp_path / "user"))
+    return tmp_path
+
+
+def drafts_page(params=None):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.switch_page("ui/pages/drafts.py")
+    return at.run()
+
+
+def test_draft_page_shows_deltas_and_survives_a_reload(private_dirs):
+    at = drafts_page()
+    at.text_area(key="draft_a").set_value(DRAFT_A).run()
+    at.text_area(key="draft_b").set_value(DRAFT_B).run()
+    assert not at.exception
+    deltas = next(d.value for d in at.dataframe if "change" in d.value.columns)
+    row = deltas[deltas["feature"] == "Loaded terms"].iloc[0]
+    assert (row["A"], row["change"]) == (1, "+3")
+    key = at.query_params["draft"]
+    key = key[0] if isinstance(key, list) else key
+    # a reload is a new session: the drafts come back from the private store via the key in the URL
+    again = drafts_page({"draft": key})
+    assert again.text_area(key="draft_a").value == DRAFT_A and again.text_area(key="draft_b").value == DRAFT_B
+    assert not list((ROOT / "corpus" / "articles").glob("*draft*"))
+    assert list((private_dirs / "drafts").glob("*.json"))
+
+
+def test_draft_compared_with_an_article_of_the_corpus(private_dirs):
+    at = drafts_page()
+    at.text_area(key="draft_a").set_value(DRAFT_A).run()
+    at.radio(key="draft_mode").set_value("an article from the corpus").run()
+    at.selectbox(key="draft_article").set_value("wsws-2017-07-10-provocative-drill").run()
+    assert not at.exception
+    phrases = next(d.value for d in at.dataframe if "phrase" in d.value.columns)
+    assert "menacing" in set(phrases[phrases["change"] == "added"]["phrase"])
+
+
+def test_draft_page_escapes_html_and_handles_huge_or_empty_input(private_dirs):
+    at = drafts_page()
+    at.text_area(key="draft_a").set_value('<script>alert(1)</script> <img src=x onerror="alert(2)"> was provocative').run()
+    html = "\n".join(h.proto.body for h in at.get("html"))
+    assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
+    at.text_area(key="draft_a").set_value("   ").run()
+    assert not at.exception and any("Paste or upload" in i.value for i in at.info)
