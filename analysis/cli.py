@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .cleaning import clean
 from .corpus import DEFAULT_CORPUS, DEFAULT_USER_CORPUS, load_corpus
+from .export import ExportUnavailable
 from .importer import import_table, read_table
 from .pipeline import corpus_tables
 from .spans import analyze_text
@@ -38,7 +39,31 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="the bundled corpus folder")
     i.add_argument("--user-corpus", default=os.environ.get("FRAMING_LENS_USER_CORPUS", str(DEFAULT_USER_CORPUS)),
                    help="folder of user-added articles (default: FRAMING_LENS_USER_CORPUS or corpus/user)")
+    r = sub.add_parser("report", help="write a self-contained report of an event or story (HTML or PDF)",
+                       description="Write one offline HTML file (or a PDF printed by headless Chromium) with the features, "
+                                   "charts, highlighted texts side by side, sources and method notes of an event or story.")
+    r.add_argument("--event", required=True, help="event id, or story:ID for a whole story")
+    r.add_argument("--out", required=True, help="output file")
+    r.add_argument("--format", choices=("html", "pdf"), default=None, help="default: from the --out extension")
+    r.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="corpus folder (default: the bundled corpus)")
     return p
+
+
+def _report(args) -> int:
+    from .report import event_report_html, event_report_pdf
+    from .store import atomic_write
+    from .workspace import load_view
+    fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "html")
+    view = load_view(args.corpus, os.environ.get("FRAMING_LENS_USER_CORPUS", str(DEFAULT_USER_CORPUS)))
+    if args.event not in view.selection_options():
+        raise InputError(f"unknown event {args.event!r}; known: {', '.join(view.selection_options())}")
+    try:
+        data = event_report_pdf(view, args.event) if fmt == "pdf" else event_report_html(view, args.event).encode("utf-8")
+    except ExportUnavailable as exc:
+        raise InputError(str(exc)) from None
+    atomic_write(Path(args.out), data)
+    print(f"wrote {args.out} ({len(data):,} bytes)")
+    return 0
 
 
 def _import(args) -> int:
@@ -89,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; bad input gives a one-line message and exit code 2."""
     args = _parser().parse_args(argv)
     try:
-        return {"spans": _spans, "features": _features, "import": _import}[args.command](args)
+        return {"spans": _spans, "features": _features, "import": _import,
+                "report": _report}[args.command](args)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -82,3 +82,19 @@ def axis_title(feature: str) -> str:
 def format_value(feature: str, value: float) -> str:
     """A feature value formatted as shown on cards and tables."""
     return FEATURES[feature].fmt.format(value) if feature in FEATURES else f"{value:.2f}"
+
+
+COLUMN_NOTES = {
+    "Words": "The highlighted words", "Category": "loaded, hedge, booster, attribution or quote",
+    "Kind": "Subcategory from the lexicon", "Voice": "author = the outlet's own words; attributed = quoted or attributed",
+    "Speaker": "Who says it, when known", "Affiliation": "Speaker's group (analysis/data/affiliations.csv)",
+    "Why it is flagged": "The lexicon entry's explanation", "Neutral alternative": "A plainer wording, where one exists",
+    "Lexicon source": "The published work the entry comes from", "outlet": "News outlet", "speaker": "Who is quoted or paraphrased",
+    "affiliation": "Speaker's group", "cue": "The verb or phrase of attribution", "cue tone": "neutral, doubt, truth or hostile",
+    "form": "direct (quoted) or indirect (paraphrase)", "anonymous": "True when the source is not named",
+    "what is attributed": "The words attributed to the speaker", "voice": "author or attributed",
+    "left": "Text before the match", "match": "The word or phrase", "right": "Text after the match",
+    "flagged_as": "Lexicon categories of the match", "feature": "Feature", "unit": "Normalisation base",
+    "A": "Value in draft A", "B": "Value in draft B (or the article)", "change": "B minus A",
+    **{f"{f.label} ({f.unit})": f.explanation for f in FEATURES.values()},
+}

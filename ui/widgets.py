@@ -1,15 +1,20 @@
 """Widgets shared by the dashboard pages; every selection lives in the URL so a view can be shared."""
 from __future__ import annotations
 
+import datetime as dt
+import re
+import threading
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from analysis.glossary import CARD_FEATURES, CATEGORY_INFO, FEATURES, format_value
+from analysis.export import IMAGE_FORMATS, INSTALL_HINT, chromium_path, figure_html, figure_image, start_renderer, table_csv, table_xlsx
+from analysis.report import event_report_html, event_report_pdf
+from analysis.glossary import CARD_FEATURES, CATEGORY_INFO, COLUMN_NOTES, FEATURES, format_value
 from analysis.highlight import CSS, legend, render
 from ui import state
-from ui.data import CorpusView
+from analysis.workspace import CorpusView
 
 DEFAULT_EVENT = "e2-2017-07-07-b1-korea-icbm"
 CATEGORIES = list(CATEGORY_INFO)
@@ -102,8 +107,8 @@ class PageContext:
 
     @property
     def caption(self) -> str:
-        """Caption naming the corpus and the selection, for charts."""
-        return f"Corpus: {len(self.article_ids)} article(s) · {self.label}"
+        """Caption naming the corpus, the selection and the date, for charts."""
+        return f"Framing Lens · {len(self.article_ids)} article(s) · {self.label} · {dt.date.today():%Y-%m-%d}"
 
 
 def page_start(view: CorpusView, title: str) -> PageContext:
@@ -137,13 +142,71 @@ def outlet_card(view: CorpusView, outlet: str, row: pd.Series, article_ids: list
             cols[k % 2].metric(info.label, format_value(feat, row[feat]), help=f"{info.explanation} Unit: {info.unit}.")
 
 
-def span_table(spans: pd.DataFrame, key: str) -> None:
-    """The spans behind a number, with explanations, as a table."""
+def span_table(spans: pd.DataFrame, key: str, name: str = "spans") -> None:
+    """The spans behind a number, with explanations, as a table (with CSV and XLSX downloads)."""
     if spans.empty:
         st.info("No words of this kind were found here, so the number is zero.")
         return
     show = spans[[c for c in SPAN_TABLE_COLUMNS if c in spans.columns]].rename(columns=SPAN_TABLE_COLUMNS)
-    st.dataframe(show, hide_index=True, key=key, width="stretch")
+    table(show, name, key)
+
+
+@st.cache_resource(show_spinner=False)
+def warm_renderer() -> threading.Thread | None:
+    """Start kaleido's rendering server once per process, in the background (None without Chromium)."""
+    if chromium_path() is None:
+        return None
+    thread = threading.Thread(target=start_renderer, daemon=True)
+    thread.start()
+    return thread
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-")[:80] or "export"
+
+
+def chart(fig, name: str, key: str, **kwargs):
+    """A plotly chart with PNG, SVG, PDF and offline-HTML downloads of exactly that figure."""
+    event = st.plotly_chart(fig, key=key, **kwargs)
+    ready = warm_renderer() is not None
+    cols = st.columns([1, 1, 1, 1, 4])
+    for col, fmt in zip(cols, ("png", "svg", "pdf")):
+        col.download_button(fmt.upper(), data=lambda fmt=fmt: figure_image(fig, fmt), file_name=f"{_safe_name(name)}.{fmt}",
+                            mime=IMAGE_FORMATS[fmt], key=f"{key}_{fmt}", disabled=not ready, on_click="ignore",
+                            help=(f"Download the chart as {fmt.upper()}" + (" at print resolution" if fmt == "png" else ""))
+                            if ready else INSTALL_HINT)
+    cols[3].download_button("HTML", data=lambda: figure_html(fig, name), file_name=f"{_safe_name(name)}.html",
+                            mime="text/html", key=f"{key}_html", on_click="ignore",
+                            help="Interactive chart that works offline (plotly.js included)")
+    if not ready:
+        cols[4].caption(INSTALL_HINT)
+    return event
+
+
+def report_downloads(view: CorpusView, ctx: PageContext) -> None:
+    """The whole selection as a self-contained report: HTML (offline, prints well) and PDF."""
+    st.subheader("Report of this selection")
+    st.caption("One file with the numbers, charts, highlighted texts side by side, sources and method notes.")
+    ready = warm_renderer() is not None
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button("Report (HTML)", key="report_html", file_name=f"report-{_safe_name(ctx.selection)}.html",
+                       data=lambda: event_report_html(view, ctx.selection, ctx.outlets).encode("utf-8"),
+                       mime="text/html", on_click="ignore")
+    c2.download_button("Report (PDF)", key="report_pdf", file_name=f"report-{_safe_name(ctx.selection)}.pdf",
+                       data=lambda: event_report_pdf(view, ctx.selection, ctx.outlets), mime="application/pdf",
+                       disabled=not ready, on_click="ignore", help=None if ready else INSTALL_HINT)
+
+
+def table(df: pd.DataFrame, name: str, key: str, notes: dict[str, str] | None = None, **kwargs) -> None:
+    """A table with CSV and XLSX downloads of exactly the rows and columns shown."""
+    st.dataframe(df, hide_index=True, key=key, **kwargs)
+    c1, c2, _ = st.columns([1, 1, 6])
+    c1.download_button("CSV", data=lambda: table_csv(df), file_name=f"{_safe_name(name)}.csv", mime="text/csv",
+                       key=f"{key}_csv", on_click="ignore")
+    c2.download_button("XLSX", data=lambda: table_xlsx(df, {**COLUMN_NOTES, **(notes or {})}),
+                       file_name=f"{_safe_name(name)}.xlsx", key=f"{key}_xlsx", on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       help="Excel workbook; the second sheet explains every column")
 
 
 def highlighted(view: CorpusView, article_id: str, categories: list[str], show_removed: bool, height: int = 640) -> None:

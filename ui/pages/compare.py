@@ -17,12 +17,12 @@ for i, (_, row) in enumerate(table.iterrows()):
 st.subheader("Feature by feature")
 st.caption("Rates are pooled over each outlet's articles: all matching words divided by all words, times 1,000. "
            "Click a bar to see the words behind it.")
-overview = st.plotly_chart(grouped_features(table, CHART_FEATURES, names, caption), key="overview_chart",
-                           on_select="rerun", selection_mode="points")
+overview = widgets.chart(grouped_features(table, CHART_FEATURES, names, caption), "framing-features-by-outlet",
+                         "overview_chart", on_select="rerun", selection_mode="points")
 feature = widgets.url_selectbox(st, "One feature", CARD_FEATURES + ["attribution_per_100w", "anonymous_share",
                                 "loaded_cue_share"], "feature", CARD_FEATURES[0], format_func=axis_title)
-single = st.plotly_chart(feature_bars(table, feature, names, caption), key="feature_chart", on_select="rerun",
-                         selection_mode="points")
+single = widgets.chart(feature_bars(table, feature, names, caption), f"{feature}-by-outlet", "feature_chart",
+                       on_select="rerun", selection_mode="points")
 
 # A click on a bar chooses the outlet and feature to explain.
 for event, kind in ((overview, "overview"), (single, "single")):
@@ -51,4 +51,12 @@ if info.voice:
 st.markdown(f"**{names[why_outlet]} — {info.label}: {info.fmt.format(row[why_feature])} {info.unit}.** "
             f"{info.explanation} These are the {len(spans)} highlighted words behind it "
             f"(out of {int(row['words']):,} words):")
-widgets.span_table(spans, key="why_table")
+widgets.span_table(spans, key="why_table", name=f"{why_outlet}-{why_feature}-spans")
+
+st.subheader("All the numbers")
+numbers = table[["outlet", "articles", "words"]].assign(outlet=table["outlet"].map(names))
+for f in CARD_FEATURES + ["attribution_per_100w", "anonymous_share", "loaded_cue_share", "speakers_distinct",
+                          "flesch_reading_ease", "gunning_fog", "tone_negative_share"]:
+    numbers[f"{FEATURES[f].label} ({FEATURES[f].unit})"] = table[f].round(3)
+widgets.table(numbers, f"features-{ctx.selection}", "numbers_table")
+widgets.report_downloads(view, ctx)

@@ -85,13 +85,13 @@ cats = widgets.category_toggles()
 st.subheader("What changed")
 if text_a.strip() and text_b.strip():
     deltas = cmp.deltas.assign(change=lambda d: d["change"].map(lambda v: f"{v:+.2f}".rstrip("0").rstrip(".")))
-    st.dataframe(deltas[["label", "unit", "A", "B", "change"]].rename(columns={"label": "feature", "B": label_b[:40]}),
-                 hide_index=True, key="draft_deltas")
+    widgets.table(deltas[["label", "unit", "A", "B", "change"]].rename(columns={"label": "feature"}), "draft-deltas",
+                  "draft_deltas")
     added = cmp.phrases[cmp.phrases["change"] == "added"]
     removed = cmp.phrases[cmp.phrases["change"] == "removed"]
     st.markdown(f"**{len(added)} flagged phrase(s) added, {len(removed)} removed** in {label_b[:40]} compared with draft A.")
     if len(cmp.phrases):
-        st.dataframe(cmp.phrases, hide_index=True, key="draft_phrases")
+        widgets.table(cmp.phrases, "draft-phrases", "draft_phrases")
     st.subheader("Word by word")
     st.caption("[+ inserted] text is underlined on green, [− deleted] text is struck through on red.")
     with st.container(height=360, border=True):

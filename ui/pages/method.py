@@ -4,6 +4,7 @@ import streamlit as st
 
 from analysis.glossary import CATEGORY_INFO, FEATURES
 from analysis.lexicon import load_lexicon
+from ui import widgets
 
 st.title("How Framing Lens works")
 st.markdown("""
@@ -43,8 +44,8 @@ st.caption(f"Lexicon version {lex.version}: {len(entries)} entries, each with th
 counts = entries.groupby(["file", "category", "subcategory"]).size().reset_index(name="entries")
 st.dataframe(counts, hide_index=True, key="lexicon_counts")
 pick = st.selectbox("Show the entries of", sorted(entries["file"].unique()), key="lexicon_file")
-st.dataframe(entries[entries["file"] == pick][["term", "subcategory", "tone", "rule", "note", "neutral_alternative", "source"]],
-             hide_index=True, key="lexicon_table")
+widgets.table(entries[entries["file"] == pick][["term", "subcategory", "tone", "rule", "note", "neutral_alternative",
+                                                  "source"]], f"lexicon-{pick}", "lexicon_table")
 st.markdown("""
 A `*` at the end of a term matches any ending (*provocat\\** matches provocative, provocatively, provocation).
 A **rule** limits a match, e.g. *may* counts as a hedge only in lower case (not the month May), *appear* only

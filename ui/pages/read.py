@@ -1,6 +1,7 @@
 """Read: the event's articles side by side, every span highlighted and explained."""
 import streamlit as st
 
+from analysis.report import article_html
 from ui import data, widgets
 
 view = data.view()
@@ -16,8 +17,12 @@ for i, aid in enumerate(article_ids):
         st.caption(f"{aa.article.date} · {aa.display_title(name)}")
         widgets.highlighted(view, aid, cats, show_removed)
         spans = view.spans[(view.spans["article_id"] == aid) & view.spans["category"].isin(cats)]
+        st.download_button("Download this highlighted article (HTML, for a worksheet)",
+                            data=lambda aid=aid: article_html(view, aid, set(cats)).encode("utf-8"),
+                            file_name=f"{aid}-highlighted.html", mime="text/html", key=f"article_html_{aid}",
+                            on_click="ignore")
         with st.expander(f"Details of the {len(spans)} highlighted spans"):
-            widgets.span_table(spans, key=f"spans_{aid}")
+            widgets.span_table(spans, key=f"spans_{aid}", name=f"{aid}-spans")
         if aa.cleaned.removals:
             with st.expander(f"What cleaning removed ({len(aa.cleaned.removals)})"):
                 for r in aa.cleaned.removals:

@@ -8,7 +8,7 @@ from ui import data, widgets
 view = data.view()
 ctx = widgets.page_start(view, "Who gets to speak")
 article_ids, outlets = ctx.article_ids, ctx.outlets
-st.plotly_chart(voice_share(ctx.table, view.outlet_names, list(AFFILIATIONS), ctx.caption), key="voice_chart")
+widgets.chart(voice_share(ctx.table, view.outlet_names, list(AFFILIATIONS), ctx.caption), "share-of-voice", "voice_chart")
 st.caption("Share of the words each outlet attributes to speakers (quoted or paraphrased), by the speaker's affiliation. "
            "Affiliations come from the editable file analysis/data/affiliations.csv.")
 att = view.spans[view.spans["article_id"].isin(article_ids) & (view.spans["category"] == "attribution")
@@ -21,6 +21,6 @@ att = att[att["outlet"].isin(pick_outlets) & att["affiliation"].isin(pick_affs)]
 att["said"] = [view.analyses[a].body.text[s:e] for a, s, e in zip(att["article_id"], att["scope_start"], att["scope_end"])]
 att["outlet"] = att["outlet"].map(view.outlet_names)
 att["form"] = att["direct"].map({True: "direct (quoted)", False: "indirect (paraphrase)"})
-st.dataframe(att[["outlet", "speaker", "affiliation", "text", "cue_tone", "form", "anonymous", "said"]].rename(
-    columns={"text": "cue", "cue_tone": "cue tone", "said": "what is attributed"}), hide_index=True, key="src_table")
+widgets.table(att[["outlet", "speaker", "affiliation", "text", "cue_tone", "form", "anonymous", "said"]].rename(
+    columns={"text": "cue", "cue_tone": "cue tone", "said": "what is attributed"}), f"attributions-{ctx.selection}", "src_table")
 st.caption(f"{len(att)} attributions. Cue tone: neutral ('said'), doubt ('claimed'), truth ('admitted'), hostile ('blasted').")

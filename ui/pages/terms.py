@@ -7,7 +7,8 @@ from analysis.concordance import kwic
 from ui import data, state, widgets
 
 view = data.view()
-article_ids = widgets.page_start(view, "Terms in context").article_ids
+ctx = widgets.page_start(view, "Terms in context")
+article_ids = ctx.article_ids
 flagged = view.spans[view.spans["article_id"].isin(article_ids) & view.spans["category"].isin(["loaded", "hedge", "booster"])]
 choices = sorted(set(flagged["text"].str.lower()))
 
@@ -29,14 +30,14 @@ counts = conc.groupby("outlet").size().reindex(words.index, fill_value=0)
 counts = pd.DataFrame({"outlet": words.index, "n": counts.values, "per_1k": 1000 * counts.values / words.values})
 left, right = st.columns([3, 1])
 with right:
-    st.plotly_chart(term_counts(counts, view.outlet_names, term, f"{len(article_ids)} article(s)"), key="term_chart")
+    widgets.chart(term_counts(counts, view.outlet_names, term, ctx.caption), f"term-{term}", "term_chart")
 with left:
     if conc.empty:
         st.warning(f"“{term}” does not occur in the selected articles.")
     else:
         show = conc.assign(outlet=conc["outlet"].map(view.outlet_names))
-        st.dataframe(show[["outlet", "voice", "speaker", "left", "match", "right", "affiliation", "flagged_as"]],
-                     hide_index=True, key="kwic_table",
+        widgets.table(show[["outlet", "voice", "speaker", "left", "match", "right", "affiliation", "flagged_as"]],
+                      f"concordance-{term}", "kwic_table",
                      column_config={"left": st.column_config.TextColumn("before", width="large"),
                                     "right": st.column_config.TextColumn("after", width="large")})
         st.caption(f"{len(conc)} occurrence(s).")
