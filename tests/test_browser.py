@@ -154,3 +154,26 @@ def test_upload_an_html_article_preview_save_find_and_delete(browser, tmp_path):
         page.get_by_role("button", name="Delete").click()
         expect(page.get_by_text("You have not added any article yet.").first).to_be_visible(timeout=30_000)
         context.close()
+
+
+def test_download_buttons_give_the_files(page, server, tmp_path):
+    page.goto(server + "/")
+    wait_for_app(page, "Feature by feature")
+    numbers = page.get_by_text("All the numbers")
+    numbers.scroll_into_view_if_needed()
+    with page.expect_download() as info:
+        page.locator('[data-testid="stDownloadButton"]').filter(has_text="CSV").last.click()
+    path = tmp_path / "numbers.csv"
+    info.value.save_as(path)
+    text = path.read_text(encoding="utf-8-sig")
+    assert text.startswith("outlet,articles,words,") and "World Socialist Web Site" in text
+    with page.expect_download(timeout=60_000) as info:
+        page.locator('[data-testid="stDownloadButton"]').filter(has_text="PNG").first.click()
+    png = tmp_path / "chart.png"
+    info.value.save_as(png)
+    assert png.read_bytes().startswith(b"\x89PNG")
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name="Report (HTML)").click()
+    report = tmp_path / "report.html"
+    info.value.save_as(report)
+    assert "Framing Lens report" in report.read_text()
