@@ -21,10 +21,24 @@ def _layout(fig: go.Figure, title: str, caption: str = "") -> go.Figure:
     return fig
 
 
-def feature_bars(table: pd.DataFrame, feature: str, names: dict[str, str], caption: str = "") -> go.Figure:
-    """One bar per outlet for one feature; each bar carries its outlet id for click-through."""
+def _error_bars(intervals: pd.DataFrame | None, outlets: list[str], features: list[str], values: list[float]):
+    """Plotly error_y for bars (outlet, feature) from a table of intervals (outlet, feature, low, high)."""
+    if intervals is None or intervals.empty:
+        return None
+    iv = intervals.set_index(["outlet", "feature"])
+    keys = list(zip(outlets, features))
+    if not all(k in iv.index for k in keys):
+        return None
+    return {"type": "data", "symmetric": False, "color": "#333", "thickness": 1.5,
+            "array": [max(iv.loc[k, "high"] - v, 0) for k, v in zip(keys, values)],
+            "arrayminus": [max(v - iv.loc[k, "low"], 0) for k, v in zip(keys, values)]}
+
+
+def feature_bars(table: pd.DataFrame, feature: str, names: dict[str, str], caption: str = "",
+                 intervals: pd.DataFrame | None = None) -> go.Figure:
+    """One bar per outlet for one feature (with bootstrap intervals if given); bars carry outlet ids for click-through."""
     outlets = list(table["outlet"])
-    fig = go.Figure(go.Bar(
+    fig = go.Figure(go.Bar(error_y=_error_bars(intervals, outlets, [feature] * len(outlets), list(table[feature])),
         x=[names.get(o, o) for o in outlets], y=list(table[feature]), customdata=outlets,
         marker={"color": [OUTLET_COLOURS[i % len(OUTLET_COLOURS)] for i in range(len(outlets))],
                 "pattern": {"shape": [PATTERNS[i % len(PATTERNS)] for i in range(len(outlets))]}},
@@ -35,11 +49,14 @@ def feature_bars(table: pd.DataFrame, feature: str, names: dict[str, str], capti
     return _layout(fig, FEATURES[feature].label + " by outlet", caption)
 
 
-def grouped_features(table: pd.DataFrame, features: list[str], names: dict[str, str], caption: str = "") -> go.Figure:
-    """Outlets side by side for several rate features that share one base (per 1,000 words)."""
+def grouped_features(table: pd.DataFrame, features: list[str], names: dict[str, str], caption: str = "",
+                     intervals: pd.DataFrame | None = None) -> go.Figure:
+    """Outlets side by side for several rate features that share one base (per 1,000 words); with `intervals`
+    (outlet, feature, low, high) each bar gets its bootstrap 95% interval as an error bar."""
     fig = go.Figure()
     for i, (_, row) in enumerate(table.iterrows()):
-        fig.add_trace(go.Bar(
+        err = _error_bars(intervals, [row["outlet"]] * len(features), features, [row[f] for f in features])
+        fig.add_trace(go.Bar(error_y=err,
             name=names.get(row["outlet"], row["outlet"]), x=[FEATURES[f].label for f in features],
             y=[row[f] for f in features], customdata=[[row["outlet"], f] for f in features],
             marker={"color": OUTLET_COLOURS[i % len(OUTLET_COLOURS)], "pattern": {"shape": PATTERNS[i % len(PATTERNS)]}},
@@ -76,3 +93,33 @@ def term_counts(counts: pd.DataFrame, names: dict[str, str], term: str, caption:
     fig.update_yaxes(title_text="Occurrences (per 1,000 words)", rangemode="tozero")
     fig.update_xaxes(title_text="Outlet")
     return _layout(fig, f"“{term}” by outlet", caption)
+
+
+def distinctive_words(table: pd.DataFrame, outlet: str, chance: float, caption: str = "", top: int = 20) -> go.Figure:
+    """Horizontal bars of the most distinctive words (z-scores), with the z that chance alone reaches."""
+    t = table.head(top).iloc[::-1]
+    fig = go.Figure(go.Bar(x=list(t["z"]), y=list(t["word"]), orientation="h", marker={"color": "#0072B2"},
+                           customdata=list(t["word"]), hovertemplate="%{y}: z = %{x:.2f}<extra></extra>"))
+    fig.add_vline(x=chance, line_dash="dash", line_color="#D55E00",
+                  annotation_text=f"chance reaches z = {chance:.1f}", annotation_position="top")
+    fig.update_xaxes(title_text="z-score of the log-odds ratio (informative Dirichlet prior)")
+    fig.update_yaxes(title_text="Word")
+    fig.update_layout(height=max(440, 24 * len(t) + 160))
+    return _layout(fig, f"Words most distinctive of {outlet}", caption)
+
+
+def who_targets_whom(targets: pd.DataFrame, names: dict[str, str], caption: str = "") -> go.Figure:
+    """Stacked bars per outlet: loaded terms by the actor they are aimed at, split by who says them."""
+    df = targets[targets["target"] != ""].copy()
+    df["who"] = df.apply(lambda r: "the outlet itself" if r["voice"] == "author" else f"quoted: {r['affiliation']}", axis=1)
+    df["x"] = df["outlet"].map(lambda o: names.get(o, o)) + " → " + df["target"]
+    grouped = df.groupby(["x", "who"]).size().rename("n").reset_index()
+    fig = go.Figure()
+    for k, (who, part) in enumerate(grouped.groupby("who")):
+        fig.add_trace(go.Bar(name=who, x=list(part["x"]), y=list(part["n"]),
+                             marker={"pattern": {"shape": PATTERNS[k % len(PATTERNS)]},
+                                     "color": OUTLET_COLOURS[k % len(OUTLET_COLOURS)]}))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title_text="Loaded terms (count)")
+    fig.update_xaxes(title_text="Outlet → actor the term is aimed at")
+    return _layout(fig, "Who calls whom what", caption)

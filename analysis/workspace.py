@@ -53,6 +53,16 @@ class CorpusView:
         return pool(feats, ["outlet"], spans)
 
 
+def event_texts(view: CorpusView) -> pd.DataFrame:
+    """One row per event: id, title, date and the cleaned bodies of its articles joined (for similarity)."""
+    rows = []
+    for e in view.corpus.events.values():
+        ids = view.links[view.links["event_id"] == e.id]["article_id"]
+        rows.append({"event_id": e.id, "title": e.title, "date": e.date,
+                     "text": "\n\n".join(view.analyses[a].body.text for a in ids)})
+    return pd.DataFrame(rows, columns=["event_id", "title", "date", "text"])
+
+
 def build_view(corpus: Corpus, analyses: dict[str, ArticleAnalysis] | None = None) -> CorpusView:
     """Analyse every article (unless given) and assemble the feature and span tables."""
     analyses = analyses if analyses is not None else {a.id: analyze_article(a) for a in corpus.articles}

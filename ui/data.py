@@ -9,6 +9,7 @@ import streamlit as st
 from analysis.corpus import DEFAULT_CORPUS, DEFAULT_USER_CORPUS, Article, fingerprint, load_corpus
 from analysis.lexicon import load_lexicon
 from analysis.pipeline import ArticleAnalysis, analyze_article
+from analysis.uncertainty import outlet_intervals
 from analysis.workspace import CorpusView, build_view
 
 
@@ -40,3 +41,14 @@ def view() -> CorpusView:
     """The current corpus view (recomputed only when a corpus file or the lexicon changes)."""
     path, user = corpus_dir(), user_dir()
     return _load(str(path), str(user), fingerprint(path) + fingerprint(user), load_lexicon().version)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def _intervals(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[str, ...], features: tuple[str, ...]):
+    return outlet_intervals(_view.analyses, list(article_ids), list(features))
+
+
+def intervals(view: CorpusView, article_ids: list[str], features: tuple[str, ...]):
+    """Bootstrap intervals of per-outlet rates for the chosen articles (cached by the articles' content)."""
+    contents = tuple(view.corpus.article(a).sha256 for a in article_ids)
+    return _intervals(view, contents, tuple(article_ids), features)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from analysis.export import IMAGE_FORMATS, INSTALL_HINT, chromium_path, figure_html, figure_image, start_renderer, table_csv, table_xlsx
 from analysis.report import event_report_html, event_report_pdf
+from analysis.uncertainty import within_noise
 from analysis.glossary import CARD_FEATURES, CATEGORY_INFO, COLUMN_NOTES, FEATURES, format_value
 from analysis.highlight import CSS, legend, render
 from ui import state
@@ -181,6 +182,14 @@ def chart(fig, name: str, key: str, **kwargs):
     if not ready:
         cols[4].caption(INSTALL_HINT)
     return event
+
+
+def noise_notes(intervals: pd.DataFrame, features: list[str]) -> None:
+    """Say plainly where the outlets' differences are within noise."""
+    noisy = [FEATURES[f].label for f in features if within_noise(intervals, f)]
+    if noisy:
+        st.caption("Within noise (the outlets' 95% intervals overlap, so the difference may come from a few sentences): "
+                   + "; ".join(noisy) + ".")
 
 
 def report_downloads(view: CorpusView, ctx: PageContext) -> None:

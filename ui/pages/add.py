@@ -2,6 +2,8 @@
 import streamlit as st
 
 from analysis.cleaning import clean
+from analysis.coverage import suggest_events
+from analysis.workspace import event_texts
 from analysis.highlight import CSS, legend, render
 from analysis.importer import TABLE_TYPES, UPLOAD_TYPES, COLUMN_ALIASES, Extracted, extract, import_table, read_table
 from analysis.spans import analyze_text
@@ -73,6 +75,11 @@ with tab_one:
     if found is not None:
         new = metadata_form("add", found)
         preview(found.text, new.outlet)
+        suggestions = suggest_events(clean(found.text, new.outlet).body, new.date, event_texts(view)).head(3)
+        if len(suggestions):
+            st.markdown("**Events this article may belong to** (by similarity of wording"
+                        + (" and within 14 days" if new.date else "") + "): "
+                        + "; ".join(f"{r.title} ({r.date}, similarity {r.similarity:.2f})" for r in suggestions.itertuples()))
         if st.button("Save to the corpus", type="primary", key="add_save"):
             try:
                 article_id = save_article(corpus_root, user_root, new)

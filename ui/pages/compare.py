@@ -16,12 +16,16 @@ for i, (_, row) in enumerate(table.iterrows()):
 
 st.subheader("Feature by feature")
 st.caption("Rates are pooled over each outlet's articles: all matching words divided by all words, times 1,000. "
-           "Click a bar to see the words behind it.")
-overview = widgets.chart(grouped_features(table, CHART_FEATURES, names, caption), "framing-features-by-outlet",
+           "Error bars: 95% bootstrap intervals (sentences resampled 1,000 times). Click a bar to see the words behind it.")
+rated = CHART_FEATURES + [f for f in CARD_FEATURES if f.endswith("_per_1k") and f not in CHART_FEATURES]
+intervals = data.intervals(view, article_ids, tuple(rated + [f for f in ("booster_author_per_1k", "hedge_author_per_1k")
+                                                            if f not in rated]))
+overview = widgets.chart(grouped_features(table, CHART_FEATURES, names, caption, intervals), "framing-features-by-outlet",
                          "overview_chart", on_select="rerun", selection_mode="points")
 feature = widgets.url_selectbox(st, "One feature", CARD_FEATURES + ["attribution_per_100w", "anonymous_share",
                                 "loaded_cue_share"], "feature", CARD_FEATURES[0], format_func=axis_title)
-single = widgets.chart(feature_bars(table, feature, names, caption), f"{feature}-by-outlet", "feature_chart",
+widgets.noise_notes(intervals, CHART_FEATURES)
+single = widgets.chart(feature_bars(table, feature, names, caption, intervals), f"{feature}-by-outlet", "feature_chart",
                        on_select="rerun", selection_mode="points")
 
 # A click on a bar chooses the outlet and feature to explain.

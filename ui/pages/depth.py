@@ -1,0 +1,82 @@
+"""Depth: distinctive words, naming, who calls whom what, and what each outlet includes or leaves out."""
+import pandas as pd
+import streamlit as st
+
+from analysis.charts import distinctive_words, who_targets_whom
+from analysis.coverage import align
+from analysis.distinctive import chance_z, distinctive, word_counts
+from analysis.naming import naming_matrix, naming_table, targets
+from ui import data, state, widgets
+
+view = data.view()
+ctx = widgets.page_start(view, "Comparative depth")
+ids, names = ctx.article_ids, view.outlet_names
+outlets = sorted({view.corpus.article(a).outlet for a in ids})
+tab_words, tab_names, tab_targets, tab_cover = st.tabs(
+    ["Distinctive words", "Naming", "Who calls whom what", "Included and left out"])
+
+with tab_words:
+    st.caption("Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008): how much more "
+               "an outlet uses a word than the others, with z-scores that account for how often the word is used at all.")
+    if len(outlets) < 2:
+        st.info("Choose a selection with at least two outlets to find distinctive words.")
+    else:
+        c1, c2 = st.columns(2)
+        focus = c1.selectbox("Outlet", outlets, format_func=names.get, key="dw_outlet")
+        versus = c2.selectbox("Against", ["(all the others)"] + [o for o in outlets if o != focus],
+                              format_func=lambda o: names.get(o, o), key="dw_other")
+        other = None if versus == "(all the others)" else versus
+        counts = {a: word_counts(view.analyses[a].body.text) for a in ids}
+        groups = {a: view.analyses[a].article.outlet for a in ids}
+        table = distinctive(counts, groups, focus, other)
+        chance = chance_z(counts, groups, focus, other, permutations=200, seed=0)
+        observed = float(table["z"].max()) if len(table) else 0.0
+        widgets.chart(distinctive_words(table, names[focus], chance, ctx.caption), f"distinctive-{focus}", "dw_chart")
+        verdict = ("No word is more distinctive than chance alone makes words look" if observed <= chance
+                   else "Only the words beyond the dashed line stand out more than chance alone would make them")
+        st.markdown(f"**How little a few articles prove.** Shuffling the {len(ids)} articles between the outlets 200 times "
+                    f"(seed 0), the largest z reaches {chance:.2f} in 95% of shuffles; the largest observed z is "
+                    f"{observed:.2f}. {verdict}.")
+        widgets.table(table.head(200).round(3), f"distinctive-{focus}-vs-{other or 'rest'}", "dw_table")
+        word = st.selectbox("See a word in context", [""] + list(table["word"].head(50)), key="dw_word")
+        if word:
+            state.put("term", word)
+            st.page_link("ui/pages/terms.py", label=f"Open “{word}” on the Terms page", icon=":material/search:")
+
+with tab_names:
+    st.caption("How each outlet names the actors and the flights themselves, from the editable file "
+               "analysis/data/aliases.csv (counts of uses).")
+    texts = {a: (view.analyses[a].article.outlet, view.analyses[a].body.text) for a in ids}
+    matrix = naming_matrix(naming_table(texts)).rename(columns=names)
+    widgets.table(matrix, f"naming-{ctx.selection}", "naming_table")
+
+with tab_targets:
+    st.caption("For each loaded term, the actor its sentence aims it at (the nearest actor named before it, never "
+               "the speaker's own side), and who says it: the outlet itself or someone it quotes.")
+    frames = [targets(view.analyses[a].body.text, view.analyses[a].body.spans, view.analyses[a].body.sentences)
+              .assign(outlet=view.analyses[a].article.outlet, article_id=a) for a in ids]
+    tg = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    if tg.empty:
+        st.info("No loaded terms in the selected articles.")
+    else:
+        widgets.chart(who_targets_whom(tg, names, ctx.caption), f"who-calls-whom-{ctx.selection}", "targets_chart")
+        widgets.table(tg.assign(outlet=tg["outlet"].map(names))[["outlet", "term", "voice", "speaker", "affiliation",
+                                                                 "target", "target_named_as"]],
+                      f"targets-{ctx.selection}", "targets_table")
+
+with tab_cover:
+    st.caption("Sentences of each outlet matched to the most similar sentence of every other outlet (TF-IDF, cosine "
+               "similarity ≥ 0.25): facts reported by all, by some, or by one outlet only.")
+    if len(outlets) < 2:
+        st.info("Choose a selection with at least two outlets.")
+    else:
+        rows = [{"outlet": view.analyses[a].article.outlet, "article_id": a,
+                 "text": view.analyses[a].body.text[s:e]}
+                for a in ids for s, e in zip(view.analyses[a].body.sentences["start"], view.analyses[a].body.sentences["end"])]
+        al = align(pd.DataFrame(rows))
+        summary = al.groupby(["outlet", "status"]).size().rename("sentences").reset_index()
+        st.dataframe(summary.assign(outlet=summary["outlet"].map(names)), hide_index=True, key="cover_summary")
+        status = st.selectbox("Show", sorted(al["status"].unique()), key="cover_status")
+        shown = al[al["status"] == status]
+        widgets.table(shown.assign(outlet=shown["outlet"].map(names))[["outlet", "text", "found_in", "best_match", "similarity"]],
+                      f"coverage-{ctx.selection}", "cover_table")
