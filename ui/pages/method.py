@@ -51,6 +51,22 @@ A `*` at the end of a term matches any ending (*provocat\\** matches provocative
 A **rule** limits a match, e.g. *may* counts as a hedge only in lower case (not the month May), *appear* only
 before "to" or "that", *clearly* not after "very" or "spoke".
 
+### Comparing in depth (the Depth page)
+- **Distinctive words.** For every word, how much more often one outlet uses it than the others, as a *log-odds
+  ratio*. A word used once can look very distinctive by accident, so the method (Monroe, Colaresi & Quinn 2008,
+  "Fightin' Words") adds a *prior*: it pretends every outlet also used each word a little, in proportion to how
+  common the word is overall. The *z-score* says how sure we can be. To show how little a few articles prove, the
+  tool also shuffles the articles between the outlets many times and reports how large z gets *by chance alone*.
+- **Naming.** How each outlet names the same actors ("North Korea", "Pyongyang", "the Kim regime") and the flights
+  ("training mission", "show of force", "provocative drill"), counted from the editable file analysis/data/aliases.csv.
+- **Who calls whom what.** For each loaded term, the actor its sentence aims it at (the nearest actor named before
+  it, never the speaker's own side), and whether the outlet says it or quotes someone.
+- **Included and left out.** Each sentence is matched with the most similar sentence of every other outlet
+  (word overlap weighted by rarity, TF-IDF): facts reported by all, by some, or by one outlet only.
+- **Error bars.** Each outlet's rate is recomputed 1,000 times on sentences drawn at random from its own articles;
+  the bar covers the middle 95% of those rates. Where the outlets' bars overlap, the page says the difference is
+  within noise.
+
 ### Limits — read before drawing conclusions
 - **Word lists miss things and catch some wrong ones.** Irony, new slang, and framing done by choosing which facts
   to report are invisible to a word list. A flagged word is a prompt to discuss, not proof of bias.
