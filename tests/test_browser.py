@@ -177,3 +177,12 @@ def test_download_buttons_give_the_files(page, server, tmp_path):
     report = tmp_path / "report.html"
     info.value.save_as(report)
     assert "Framing Lens report" in report.read_text()
+
+
+def test_depth_page_in_the_browser(page, server):
+    page.goto(server + "/depth?event=story:us-bomber-shows-of-force-east-asia")
+    wait_for_app(page, "Comparative depth")
+    expect(page.get_by_text("How little a few articles prove").first).to_be_visible(timeout=30_000)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(1500)
+    screenshot(page, "depth")
