@@ -18,7 +18,8 @@ from browser import launch, streamlit_server, wait_for_app  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 PAGES = [("/", "Feature by feature", 2), ("/read", "Read side by side", 0), ("/sources", "Who gets to speak", 1),
-         ("/terms?term=provocat*", "Terms in context", 1), ("/method", "How Framing Lens works", 0)]
+         ("/terms?term=provocat*", "Terms in context", 1), ("/depth", "Comparative depth", 1),
+         ("/drafts", "Draft check", 0), ("/add", "Add articles", 0), ("/method", "How Framing Lens works", 0)]
 
 
 def timed_load(browser, url: str, text: str, charts: int) -> float:
