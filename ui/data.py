@@ -29,8 +29,10 @@ def _analyze(raw: str, outlet: str, meta: tuple, lexicon_version: str, _article:
     return analyze_article(_article)
 
 
-@st.cache_data(show_spinner="Analysing the corpus…", max_entries=4)
+@st.cache_resource(show_spinner="Analysing the corpus…", max_entries=4)
 def _load(path: str, user: str, corpus_fingerprint: str, lexicon_version: str) -> CorpusView:
+    """The analysed corpus, shared read-only by every session (not copied per run); articles are analysed
+    through the content-keyed cache, so an edit re-analyses only what changed."""
     corpus = load_corpus(path, user)
     analyses = {a.id: _analyze(a.raw, a.outlet, (a.id, a.file, a.date, a.author, a.headline, a.url, a.events),
                                lexicon_version, a) for a in corpus.articles}
