@@ -105,7 +105,7 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, quotes, prev, earlier, n
         description = text[sp_start:sp_end]
         scope = ((cue.start, sent.end),)
     else:
-        quote_before = _quote_closing_before(text, sent_quotes, sent.start, cue.start)
+        quote_before = _quote_closing_before(sent_quotes, cue.start)
         lo = quote_before.end if quote_before else sent.start
         gap = text[lo:cue.start]
         if quote_before and not gap.strip(" ,"):
@@ -158,7 +158,7 @@ def _rstrip(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def _quote_closing_before(text: str, quotes: list[Quote], lo: int, pos: int) -> Quote | None:
+def _quote_closing_before(quotes: list[Quote], pos: int) -> Quote | None:
     """The last closed quotation of the sentence that ends before `pos`."""
     cands = [q for q in quotes if q.closed and q.end <= pos]
     return max(cands, key=lambda q: q.end) if cands else None
@@ -273,10 +273,6 @@ def _np_like(words: list[str]) -> bool:
         return True
     return bool(words) and all(
         w[:1].isupper() or w[:1].isdigit() or w.lower() in NP_WORDS or w.lower().endswith(("'s", "’s")) for w in words)
-
-
-def _appositive(words: list[str]) -> bool:
-    return bool(words) and words[0].lower() in ("a", "an", "the")
 
 
 def _leading_np(text: str, tokens: list[Token], tok_starts: list[int], lo: int, hi: int) -> tuple[int, int]:

@@ -33,7 +33,3 @@ def by_event_outlet(features: pd.DataFrame, article_events: pd.DataFrame, spans:
     links = article_events[article_events["role"].isin(roles)][["article_id", "event_id"]]
     return pool(features.merge(links, on="article_id"), ["event_id", "outlet"], spans)
 
-
-def long_format(table: pd.DataFrame, id_columns: list[str], features: list[str]) -> pd.DataFrame:
-    """Tidy long table (one row per group and feature) for charts."""
-    return table.melt(id_vars=id_columns, value_vars=features, var_name="feature", value_name="value")

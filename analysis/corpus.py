@@ -81,13 +81,6 @@ class Corpus:
         """The article with this id."""
         return next(a for a in self.articles if a.id == article_id)
 
-    def articles_frame(self) -> pd.DataFrame:
-        """One row per article: id, outlet, outlet name, date, author, headline, url."""
-        return pd.DataFrame(
-            [{"article_id": a.id, "outlet": a.outlet, "outlet_name": self.outlets[a.outlet].name, "date": a.date,
-              "author": a.author, "headline": a.headline, "url": a.url, "file": a.file} for a in self.articles],
-            columns=["article_id", "outlet", "outlet_name", "date", "author", "headline", "url", "file"])
-
     def article_events(self) -> pd.DataFrame:
         """One row per (article, event): the article's role in the event ('main' or 'mentions')."""
         return pd.DataFrame([{"article_id": a.id, "event_id": e, "role": r, "story": self.events[e].story}

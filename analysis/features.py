@@ -139,7 +139,3 @@ def derived(c) -> dict:
     out["tone_negative_share"] = _ratio(c["tone_negative_n"], c["tone_sentences"])
     return out
 
-
-def rate_columns() -> list[str]:
-    """Names of the derived columns, in order."""
-    return list(derived(dict.fromkeys(count_columns(), 0)).keys())

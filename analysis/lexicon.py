@@ -15,7 +15,6 @@ REQUIRED_COLUMNS = ("term", "category", "subcategory", "rule", "neutral_alternat
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[-'’.][A-Za-z0-9\u00C0-\u024F]+)*")
 NUMBER_RE = re.compile(r"^[$€£¥]?\d")
-OPEN_QUOTES = "\"“‘'"
 
 RULES_HELP = {
     "lowercase": "matches only when written in lower case (e.g. 'may' the verb, not 'May' the month)",

@@ -11,10 +11,6 @@ from .features import count_columns, derived
 from .lexicon import Lexicon, load_lexicon
 from .spans import SPAN_COLUMNS, Analysis, analyze_text
 
-PART_LABELS = {"body": "Body", "headline": "Headline", "highlight": "Story highlight", "subhead": "Subheading",
-               "opening-line": "Opening line (headline or video title?)"}
-
-
 @dataclass(frozen=True)
 class ArticleAnalysis:
     """One article analysed: its cleaning, the body analysis, and each outlet-written part analysed alone."""

@@ -55,14 +55,13 @@ def _is_opening_straight(text: str, i: int, lo: int) -> bool:
 def _quotes_in(text: str, lo: int, hi: int, para: int, prev_open: bool) -> list[Quote]:
     out = []
     open_at = None
-    straight = False
     for mark in QUOTE_MARK_RE.finditer(text, lo, hi):
         i = mark.start()
         ch = mark.group()
         if ch == "“" or (ch == '"' and open_at is None and _is_opening_straight(text, i, lo)):
             if open_at is not None:  # a new opening inside an open quote: the first one was never closed
-                out.append(_close_unbalanced(text, open_at, i, para, out, prev_open, lo))
-            open_at, straight = i, ch == '"'
+                out.append(_close_unbalanced(text, open_at, i, para, prev_open, lo))
+            open_at = i
         elif ch == "”" or (ch == '"' and open_at is not None):
             if open_at is None:
                 if i - lo > 0 and not out:  # a close with no opening: the quote ran on from the paragraph start
@@ -71,11 +70,11 @@ def _quotes_in(text: str, lo: int, hi: int, para: int, prev_open: bool) -> list[
             out.append(Quote(open_at, i + 1, open_at + 1, i, para, True, False, prev_open and open_at == lo))
             open_at = None
     if open_at is not None:
-        out.append(_close_unbalanced(text, open_at, hi, para, out, prev_open, lo))
+        out.append(_close_unbalanced(text, open_at, hi, para, prev_open, lo))
     return out
 
 
-def _close_unbalanced(text: str, open_at: int, limit: int, para: int, done: list, prev_open: bool, lo: int) -> Quote:
+def _close_unbalanced(text: str, open_at: int, limit: int, para: int, prev_open: bool, lo: int) -> Quote:
     """An opening mark that is never closed: repair a missing close before a speech tag, else run to the limit."""
     m = MISSING_CLOSE_RE.search(text, open_at + 1, limit)
     if m:

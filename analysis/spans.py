@@ -13,7 +13,6 @@ from .segment import sentences
 from .speakers import Speaker
 
 CATEGORIES = ("loaded", "hedge", "booster", "attribution", "quote")
-VOICES = ("author", "attributed")
 SPAN_COLUMNS = ["start", "end", "text", "category", "subcategory", "voice", "speaker", "affiliation",
                 "anonymous", "sentence", "paragraph", "term", "note", "source", "neutral_alternative",
                 "cue_tone", "direct", "scope_start", "scope_end", "words"]
