@@ -131,7 +131,7 @@ def test_upload_an_html_article_preview_save_find_and_delete(browser, tmp_path):
         expect(page.get_by_text("Preview:").first).to_be_visible(timeout=30_000)
         expect(page.locator("mark.fl-loaded", has_text="menacing").first).to_be_visible()
         page.get_by_label("Outlet", exact=True).click()
-        page.get_by_role("option", name="➕ new outlet…").click()
+        page.get_by_role("option", name="+ new outlet…").click()
         page.get_by_label("New outlet's name").fill("Test Outlet")
         page.get_by_label("New outlet's name").press("Enter")
         page.get_by_label("Date (YYYY-MM-DD)").fill("2017-07-09")

@@ -16,8 +16,8 @@ corpus_root, user_root = data.corpus_dir(), data.user_dir()
 st.title("Add articles")
 st.caption(f"Articles you add are saved in `{user_root}` in the corpus format (one text file each, plus a manifest "
            f"row). The bundled articles are protected. Texts up to {MAX_TEXT_BYTES:,} bytes.")
-NEW = "➕ new outlet…"
-NO_EVENT, NEW_EVENT = "(no event)", "➕ new event…"
+NEW = "+ new outlet…"
+NO_EVENT, NEW_EVENT = "(no event)", "+ new event…"
 
 
 def metadata_form(prefix: str, found: Extracted, current: dict | None = None) -> NewArticle | None:
@@ -41,8 +41,8 @@ def metadata_form(prefix: str, found: Extracted, current: dict | None = None) ->
                       event="" if ev in (NO_EVENT, NEW_EVENT) else ev, new_event_title=new_event)
 
 
-def preview(text: str, outlet: str) -> None:
-    """What cleaning removes and which spans the analysis finds, before saving."""
+def preview(text: str, outlet: str) -> str:
+    """Show what cleaning removes and which spans the analysis finds, before saving; returns the cleaned body."""
     cleaned = clean(text, outlet)
     an = analyze_text(cleaned.body, tone=False)
     st.markdown(f"**Preview:** {len(cleaned.body.split()):,} words after cleaning; {len(an.spans)} spans; "
@@ -51,6 +51,7 @@ def preview(text: str, outlet: str) -> None:
         st.markdown(f"- removed by **{r.rule}**: `{r.text[:80].strip() or '(line break)'}`")
     with st.container(height=320, border=True):
         st.html(CSS + legend() + render(cleaned.body, an.spans))
+    return cleaned.body
 
 
 tab_one, tab_bulk, tab_mine = st.tabs(["One article", "Bulk import (CSV / JSONL)", "Your articles"])
@@ -74,8 +75,8 @@ with tab_one:
         st.error(str(exc))
     if found is not None:
         new = metadata_form("add", found)
-        preview(found.text, new.outlet)
-        suggestions = suggest_events(clean(found.text, new.outlet).body, new.date, event_texts(view)).head(3)
+        body = preview(found.text, new.outlet)
+        suggestions = suggest_events(body, new.date, event_texts(view)).head(3)
         if len(suggestions):
             st.markdown("**Events this article may belong to** (by similarity of wording"
                         + (" and within 14 days" if new.date else "") + "): "
