@@ -6,13 +6,13 @@ import os
 import sys
 from pathlib import Path
 
-from .cleaning import clean
-from .corpus import DEFAULT_CORPUS, DEFAULT_USER_CORPUS, load_corpus
-from .export import ExportUnavailable
-from .importer import import_table, read_table
-from .pipeline import corpus_tables
-from .spans import analyze_text
-from .textio import InputError, decode_text, read_text_file
+from analysis.text.cleaning import clean
+from analysis.corpus.folder import DEFAULT_CORPUS, DEFAULT_USER_CORPUS, load_corpus
+from analysis.present.export import ExportUnavailable
+from analysis.corpus.importer import import_table, read_table
+from analysis.pipeline import corpus_tables
+from analysis.detect.spans import analyze_text
+from analysis.text.textio import InputError, decode_text, read_text_file
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,9 +50,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _report(args) -> int:
-    from .report import event_report_html, event_report_pdf
-    from .store import atomic_write
-    from .workspace import load_view
+    from analysis.present.report import event_report_html, event_report_pdf
+    from analysis.corpus.store import atomic_write
+    from analysis.corpus.workspace import load_view
     fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "html")
     view = load_view(args.corpus, os.environ.get("FRAMING_LENS_USER_CORPUS", str(DEFAULT_USER_CORPUS)))
     if args.event not in view.selection_options():

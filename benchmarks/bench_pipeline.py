@@ -23,7 +23,7 @@ SENTENCES_PER_ARTICLE = 35  # about 830 words, like a news article
 
 def build_articles(n: int, seed: int = 7) -> list[str]:
     """n articles of seed-corpus sentences drawn at random, in paragraphs of one to three sentences."""
-    from analysis.corpus import load_corpus
+    from analysis.corpus.folder import load_corpus
     from analysis.pipeline import analyze_article
     pool = []
     for a in load_corpus(ROOT / "corpus").articles:
@@ -63,10 +63,10 @@ def run_mode(mode: str, n: int) -> dict:
             for s in split.split(t):
                 vader.polarity_scores(s)
     elif mode == "pipeline":
-        from analysis.cleaning import clean
-        from analysis.features import readability_counts
-        from analysis.lexicon import load_lexicon
-        from analysis.spans import analyze_text
+        from analysis.text.cleaning import clean
+        from analysis.measure.features import readability_counts
+        from analysis.detect.lexicon import load_lexicon
+        from analysis.detect.spans import analyze_text
         lex = load_lexicon()
         readability_counts("Warm up the word list.")
         t0 = time.perf_counter()

@@ -13,11 +13,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis import export  # noqa: E402
-from analysis.charts import grouped_features  # noqa: E402
-from analysis.glossary import CHART_FEATURES  # noqa: E402
-from analysis.report import event_report_html, event_report_pdf  # noqa: E402
-from analysis.workspace import load_view  # noqa: E402
+from analysis.present import export  # noqa: E402
+from analysis.present.charts import grouped_features  # noqa: E402
+from analysis.present.glossary import CHART_FEATURES  # noqa: E402
+from analysis.present.report import event_report_html, event_report_pdf  # noqa: E402
+from analysis.corpus.workspace import load_view  # noqa: E402
 
 STORY = "story:us-bomber-shows-of-force-east-asia"
 

@@ -9,7 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.corpus import load_corpus  # noqa: E402
+from analysis.corpus.folder import load_corpus  # noqa: E402
 from analysis.pipeline import analyze_article  # noqa: E402
 
 CNN_0620 = "cnn-2017-06-20-b1-korean-peninsula"

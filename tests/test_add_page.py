@@ -2,7 +2,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.corpus import load_corpus
+from analysis.corpus.folder import load_corpus
 from conftest import ROOT
 
 TEXT = "Two US bombers flew near Korea on Sunday, officials said. North Korea called it a menacing provocation."
@@ -60,7 +60,7 @@ def test_html_in_a_pasted_text_is_shown_as_text(user):
 
 
 def test_edit_and_delete_your_articles(user):
-    from analysis.store import NewArticle, save_article
+    from analysis.corpus.store import NewArticle, save_article
     aid = save_article(ROOT / "corpus", user, NewArticle(TEXT, "cnn", "2017-07-09", "Bombers"))
     at = add_page()
     assert at.selectbox(key="mine_pick").value == aid

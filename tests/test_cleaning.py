@@ -1,6 +1,6 @@
 import pytest
 
-from analysis.cleaning import clean
+from analysis.text.cleaning import clean
 from conftest import CNN_0620, CNN_0707, CNN_0708, JT, WSWS
 
 BOILERPLATE = {

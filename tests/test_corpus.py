@@ -1,7 +1,7 @@
 import hashlib
 import shutil
 
-from analysis.corpus import load_corpus
+from analysis.corpus.folder import load_corpus
 from conftest import CNN_0708, ROOT, WSWS
 
 

@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.coverage import align, suggest_events
-from analysis.distinctive import chance_z, distinctive, log_odds, word_counts
-from analysis.naming import mentions, naming_table, targets
-from analysis.uncertainty import bootstrap_rate, outlet_intervals, within_noise
-from analysis.workspace import build_view, event_texts
+from analysis.measure.coverage import align, suggest_events
+from analysis.measure.distinctive import chance_z, distinctive, log_odds, word_counts
+from analysis.measure.naming import mentions, naming_table, targets
+from analysis.measure.uncertainty import bootstrap_rate, outlet_intervals, within_noise
+from analysis.corpus.workspace import build_view, event_texts
 from conftest import CNN_0620, CNN_0708, ROOT, WSWS
 
 E2 = "e2-2017-07-07-b1-korea-icbm"

@@ -2,7 +2,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.drafts import compare_drafts, diff_html
+from analysis.measure.drafts import compare_drafts, diff_html
 from conftest import ROOT
 
 DRAFT_A = ("Two US bombers flew near the Korean Peninsula on Friday, a US military official said. "

@@ -5,10 +5,10 @@ import threading
 
 import pytest
 
-from analysis.corpus import load_corpus
-from analysis.importer import extract, import_table, read_table
-from analysis.store import DuplicateArticle, NewArticle, delete_article, save_article, slug, update_article
-from analysis.textio import InputError
+from analysis.corpus.folder import load_corpus
+from analysis.corpus.importer import extract, import_table, read_table
+from analysis.corpus.store import DuplicateArticle, NewArticle, delete_article, save_article, slug, update_article
+from analysis.text.textio import InputError
 from conftest import ROOT, WSWS
 
 CORPUS = ROOT / "corpus"

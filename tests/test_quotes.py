@@ -1,4 +1,4 @@
-from analysis.quotes import find_quotes
+from analysis.text.quotes import find_quotes
 
 
 def inner(text):

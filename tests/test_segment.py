@@ -1,4 +1,4 @@
-from analysis.segment import paragraphs, sentences
+from analysis.text.segment import paragraphs, sentences
 
 
 def texts(text):

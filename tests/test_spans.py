@@ -148,7 +148,7 @@ def test_swapping_actor_names_changes_no_loaded_hedge_or_booster_span(analyses, 
 
 
 def test_concordance_labels_each_occurrence_with_its_voice(analyses):
-    from analysis.concordance import kwic
+    from analysis.present.concordance import kwic
     texts = {a: (aa.article.outlet, aa.body.text, aa.body.spans) for a, aa in analyses.items()}
     conc = kwic(texts, "provocat*")
     cnn = conc[conc["article_id"] == CNN_0620]

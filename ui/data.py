@@ -6,11 +6,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis.corpus import DEFAULT_CORPUS, DEFAULT_USER_CORPUS, Article, fingerprint, load_corpus
-from analysis.lexicon import load_lexicon
+from analysis.corpus.folder import DEFAULT_CORPUS, DEFAULT_USER_CORPUS, Article, fingerprint, load_corpus
+from analysis.detect.lexicon import load_lexicon
 from analysis.pipeline import ArticleAnalysis, analyze_article
-from analysis.uncertainty import outlet_intervals
-from analysis.workspace import CorpusView, build_view
+from analysis.measure.uncertainty import outlet_intervals
+from analysis.corpus.workspace import CorpusView, build_view
 
 
 def corpus_dir() -> Path:

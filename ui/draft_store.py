@@ -7,7 +7,7 @@ import re
 import secrets
 from pathlib import Path
 
-from analysis.store import atomic_write
+from analysis.corpus.store import atomic_write
 
 KEY_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 

@@ -1,14 +1,14 @@
 """Add articles: paste or upload one, preview its cleaning and spans, save it; edit or delete; bulk import."""
 import streamlit as st
 
-from analysis.cleaning import clean
-from analysis.coverage import suggest_events
-from analysis.workspace import event_texts
-from analysis.highlight import CSS, legend, render
-from analysis.importer import TABLE_TYPES, UPLOAD_TYPES, COLUMN_ALIASES, Extracted, extract, import_table, read_table
-from analysis.spans import analyze_text
-from analysis.store import NewArticle, delete_article, save_article, update_article
-from analysis.textio import MAX_TEXT_BYTES, InputError
+from analysis.text.cleaning import clean
+from analysis.measure.coverage import suggest_events
+from analysis.corpus.workspace import event_texts
+from analysis.present.highlight import CSS, legend, render
+from analysis.corpus.importer import TABLE_TYPES, UPLOAD_TYPES, COLUMN_ALIASES, Extracted, extract, import_table, read_table
+from analysis.detect.spans import analyze_text
+from analysis.corpus.store import NewArticle, delete_article, save_article, update_article
+from analysis.text.textio import MAX_TEXT_BYTES, InputError
 from ui import data
 
 view = data.view()

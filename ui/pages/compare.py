@@ -1,8 +1,8 @@
 """Compare: one card per outlet, charts feature by feature, and the spans behind any number."""
 import streamlit as st
 
-from analysis.charts import feature_bars, grouped_features
-from analysis.glossary import CARD_FEATURES, CHART_FEATURES, FEATURES, axis_title
+from analysis.present.charts import feature_bars, grouped_features
+from analysis.present.glossary import CARD_FEATURES, CHART_FEATURES, FEATURES, axis_title
 from ui import data, widgets
 
 view = data.view()

@@ -1,10 +1,10 @@
 """Draft check: two versions of a text side by side, what got more loaded, hedged or one-sided, and where."""
 import streamlit as st
 
-from analysis.drafts import compare_drafts, diff_html
-from analysis.highlight import CSS, legend, render
-from analysis.importer import UPLOAD_TYPES, extract
-from analysis.textio import InputError
+from analysis.measure.drafts import compare_drafts, diff_html
+from analysis.present.highlight import CSS, legend, render
+from analysis.corpus.importer import UPLOAD_TYPES, extract
+from analysis.text.textio import InputError
 from ui import data, draft_store, state, widgets
 
 MAX_CHARS = 200_000

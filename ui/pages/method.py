@@ -2,8 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from analysis.glossary import CATEGORY_INFO, FEATURES
-from analysis.lexicon import load_lexicon
+from analysis.present.glossary import CATEGORY_INFO, FEATURES
+from analysis.detect.lexicon import load_lexicon
 from ui import widgets
 
 st.title("How Framing Lens works")

@@ -1,7 +1,7 @@
 """Read: the event's articles side by side, every span highlighted and explained."""
 import streamlit as st
 
-from analysis.report import article_html
+from analysis.present.report import article_html
 from ui import data, widgets
 
 view = data.view()

@@ -2,8 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from analysis.charts import term_counts
-from analysis.concordance import kwic
+from analysis.present.charts import term_counts
+from analysis.present.concordance import kwic
 from ui import data, state, widgets
 
 view = data.view()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import DATA_DIR
+from analysis.detect.lexicon import DATA_DIR
 
 AFFILIATIONS = ("US military", "US administration", "China", "North Korea", "Japan", "South Korea",
                 "Analysts/experts", "Other")

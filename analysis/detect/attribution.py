@@ -5,10 +5,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .lexicon import Match, Token
-from .quotes import Quote
-from .segment import TITLES, Segment
-from .speakers import PRONOUNS, Speaker, known_names, make_speaker, resolve
+from analysis.detect.lexicon import Match, Token
+from analysis.text.quotes import Quote
+from analysis.text.segment import TITLES, Segment
+from analysis.detect.speakers import PRONOUNS, Speaker, known_names, make_speaker, resolve
 
 BOUNDARY_WORDS = frozenset("that which who whom whose but while because when after although though if "
                            "since so what where whereas".split())

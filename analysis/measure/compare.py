@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .features import count_columns, derived
+from analysis.measure.features import count_columns, derived
 
 
 def pool(features: pd.DataFrame, by: list[str], spans: pd.DataFrame | None = None) -> pd.DataFrame:

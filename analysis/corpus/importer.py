@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from .textio import InputError, decode_text
+from analysis.text.textio import InputError, decode_text
 
 UPLOAD_TYPES = ("txt", "md", "html", "htm", "docx")
 TABLE_TYPES = ("csv", "jsonl")
@@ -93,7 +93,7 @@ def _from_html(html: str, name: str) -> Extracted:
 
 def _from_docx(data: bytes, name: str, max_bytes: int | None) -> Extracted:
     from docx import Document
-    from .textio import MAX_TEXT_BYTES
+    from analysis.text.textio import MAX_TEXT_BYTES
     if len(data) > (max_bytes or MAX_TEXT_BYTES):
         raise InputError(f"{name}: {len(data):,} bytes is over the limit of {max_bytes or MAX_TEXT_BYTES:,} bytes")
     try:
@@ -207,7 +207,7 @@ class ImportReport:
 
 def import_table(corpus_root, user_root, table: Table, outlet: str = "", event: str = "") -> ImportReport:
     """Save every good row into the user folder; a bad row is reported and the others still imported."""
-    from .store import NewArticle, save_article
+    from analysis.corpus.store import NewArticle, save_article
     report = ImportReport(errors=list(table.errors))
     for line, row in table.rows:
         new = NewArticle(text=row["text"], outlet=row.get("outlet") or outlet, date=row.get("date", ""),

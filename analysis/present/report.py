@@ -6,13 +6,13 @@ import html
 
 import pandas as pd
 
-from .charts import grouped_features, voice_share
-from .corpus import fingerprint
-from .export import ExportUnavailable, figure_image, html_to_pdf
-from .glossary import CARD_FEATURES, CATEGORY_INFO, CHART_FEATURES, FEATURES, format_value
-from .highlight import CSS, legend, render
-from .speakers import AFFILIATIONS
-from .workspace import CorpusView
+from analysis.present.charts import grouped_features, voice_share
+from analysis.corpus.folder import fingerprint
+from analysis.present.export import ExportUnavailable, figure_image, html_to_pdf
+from analysis.present.glossary import CARD_FEATURES, CATEGORY_INFO, CHART_FEATURES, FEATURES, format_value
+from analysis.present.highlight import CSS, legend, render
+from analysis.detect.speakers import AFFILIATIONS
+from analysis.corpus.workspace import CorpusView
 
 PAGE_CSS = """
 <style>

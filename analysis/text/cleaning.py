@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .segment import Segment, paragraphs
+from analysis.text.segment import Segment, paragraphs
 
 TERMINAL = tuple(".?!:;”\"’')…")
 DURATION_RE = re.compile(r"^\s*\d{1,2}:\d{2}\s*[-–—]\s*Source:\s*\S+", re.M)

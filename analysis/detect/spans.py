@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .attribution import Attribution, find_attributions
-from .lexicon import Lexicon, load_lexicon, tokenize
-from .quotes import find_quotes
-from .segment import sentences
-from .speakers import Speaker
+from analysis.detect.attribution import Attribution, find_attributions
+from analysis.detect.lexicon import Lexicon, load_lexicon, tokenize
+from analysis.text.quotes import find_quotes
+from analysis.text.segment import sentences
+from analysis.detect.speakers import Speaker
 
 CATEGORIES = ("loaded", "hedge", "booster", "attribution", "quote")
 SPAN_COLUMNS = ["start", "end", "text", "category", "subcategory", "voice", "speaker", "affiliation",
@@ -31,7 +31,7 @@ class Analysis:
 
 def analyze_text(text: str, lexicon: Lexicon | None = None, tone: bool = True) -> Analysis:
     """Spans, sentence table and features for one text (a pure function of text and lexicon)."""
-    from .features import text_features  # features aggregate spans; imported late to keep one direction
+    from analysis.measure.features import text_features  # features aggregate spans; imported late to keep one direction
     spans, sents = find_spans(text, lexicon)
     lex = lexicon or load_lexicon()
     return Analysis(text, spans, sents, lex.version, text_features(text, spans, sents, tone=tone))

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .compare import pool
-from .corpus import Corpus, load_corpus
-from .pipeline import ArticleAnalysis, analyze_article, article_row, article_spans
+from analysis.measure.compare import pool
+from analysis.corpus.folder import Corpus, load_corpus
+from analysis.pipeline import ArticleAnalysis, analyze_article, article_row, article_spans
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .textio import InputError, read_text_file
+from analysis.text.textio import InputError, read_text_file
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DEFAULT_USER_CORPUS = DEFAULT_CORPUS / "user"
 MANIFEST_COLUMNS = ("id", "file", "outlet", "date_published", "author", "title", "url", "events", "role_in_events")
 ROLES = ("main", "mentions")

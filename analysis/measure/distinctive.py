@@ -9,7 +9,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from .lexicon import tokenize
+from analysis.detect.lexicon import tokenize
 
 DEFAULT_PRIOR = 500.0  # total pseudo-count of the prior, spread over words by their corpus frequency
 

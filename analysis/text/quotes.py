@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .segment import paragraphs
+from analysis.text.segment import paragraphs
 
 SCARE_MAX_WORDS = 4
 # A missing closing mark before the speech tag: '“We have noted ..., said Geng Shuang'.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lexicon import DATA_DIR
+from analysis.detect.lexicon import DATA_DIR
 
 # A country name that is part of a sea's or region's name does not name the country.
 NOT_ACTOR_AFTER = re.compile(r"\s+(?:Sea|Seas|Peninsula|peninsula)\b")

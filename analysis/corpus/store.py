@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import DATE_RE, MANIFEST_COLUMNS, Corpus, load_corpus
-from .textio import InputError
+from analysis.corpus.folder import DATE_RE, MANIFEST_COLUMNS, Corpus, load_corpus
+from analysis.text.textio import InputError
 
 OUTLET_COLUMNS = ("id", "name", "homepage", "note")
 EVENT_COLUMNS = ("id", "date", "story", "title", "description")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .glossary import FEATURES, axis_title
+from analysis.present.glossary import FEATURES, axis_title
 
 OUTLET_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 AFFILIATION_COLOURS = {"US military": "#0072B2", "US administration": "#56B4E9", "China": "#D55E00",

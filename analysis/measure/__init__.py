@@ -1,0 +1,1 @@
+"""Measures: features aggregated from spans, per-outlet pooling, comparisons in depth, drafts."""

@@ -1,0 +1,1 @@
+"""Presentation without a UI: glossary labels, highlighted HTML, charts, exports, reports."""

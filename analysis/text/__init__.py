@@ -1,0 +1,1 @@
+"""Text: reading input safely, cleaning, paragraphs and sentences, quotations."""
