@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from analysis.text.cleaning import clean
-from analysis.corpus.folder import DEFAULT_CORPUS, DEFAULT_USER_CORPUS, load_corpus
-from analysis.present.export import ExportUnavailable
+from analysis.corpus.folder import load_corpus
 from analysis.corpus.importer import import_table, read_table
-from analysis.pipeline import corpus_tables
 from analysis.detect.spans import analyze_text
+from analysis.pipeline import corpus_tables
+from analysis.present.export import ExportUnavailable
+from analysis.settings import Settings, from_env
+from analysis.text.cleaning import clean
 from analysis.text.textio import InputError, decode_text, read_text_file
 
 
@@ -25,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--raw", action="store_true", help="analyse the text as is, without cleaning")
     f = sub.add_parser("features", help="print one row of features per article as CSV or JSON",
                        description="Print one row per article of the corpus: counts, rates per 1,000 words, readability, tone.")
-    f.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS), help="corpus folder (default: the bundled corpus)")
+    f.add_argument("corpus", nargs="?", default=None, help="corpus folder (default: FRAMING_LENS_CORPUS or the bundled corpus)")
     f.add_argument("--format", choices=("csv", "json"), default="csv")
     f.add_argument("--include-parts", action="store_true", help="count headlines, highlights and subheads with the body")
     i = sub.add_parser("import", help="import articles from a CSV or JSONL export into the user corpus",
@@ -36,25 +36,36 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--event", default="", help="event id for rows without an event column")
     i.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                    help="use COLUMN for FIELD (text, headline, date, outlet, url, author, event); repeatable")
-    i.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="the bundled corpus folder")
-    i.add_argument("--user-corpus", default=os.environ.get("FRAMING_LENS_USER_CORPUS", str(DEFAULT_USER_CORPUS)),
-                   help="folder of user-added articles (default: FRAMING_LENS_USER_CORPUS or corpus/user)")
+    _corpus_options(i)
     r = sub.add_parser("report", help="write a self-contained report of an event or story (HTML or PDF)",
                        description="Write one offline HTML file (or a PDF printed by headless Chromium) with the features, "
                                    "charts, highlighted texts side by side, sources and method notes of an event or story.")
     r.add_argument("--event", required=True, help="event id, or story:ID for a whole story")
     r.add_argument("--out", required=True, help="output file")
     r.add_argument("--format", choices=("html", "pdf"), default=None, help="default: from the --out extension")
-    r.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="corpus folder (default: the bundled corpus)")
+    _corpus_options(r)
     return p
 
 
+def _corpus_options(p: argparse.ArgumentParser) -> None:
+    """The options that set the same folders as the FRAMING_LENS_* environment variables."""
+    p.add_argument("--corpus", default=None, help="the bundled corpus folder (default: FRAMING_LENS_CORPUS or corpus/)")
+    p.add_argument("--user-corpus", default=None,
+                   help="folder of user-added articles (default: FRAMING_LENS_USER_CORPUS or corpus/user)")
+
+
+def _settings(args) -> Settings:
+    """The environment's settings with this command's options applied."""
+    return from_env().with_options(corpus=getattr(args, "corpus", None), user_corpus=getattr(args, "user_corpus", None))
+
+
 def _report(args) -> int:
-    from analysis.present.report import event_report_html, event_report_pdf
     from analysis.corpus.store import atomic_write
     from analysis.corpus.workspace import load_view
+    from analysis.present.report import event_report_html, event_report_pdf
     fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "html")
-    view = load_view(args.corpus, os.environ.get("FRAMING_LENS_USER_CORPUS", str(DEFAULT_USER_CORPUS)))
+    settings = _settings(args)
+    view = load_view(settings.corpus, settings.user_corpus)
     if args.event not in view.selection_options():
         raise InputError(f"unknown event {args.event!r}; known: {', '.join(view.selection_options())}")
     try:
@@ -77,7 +88,8 @@ def _import(args) -> int:
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     table = read_table(path.name, path.read_bytes(), overrides)
-    report = import_table(Path(args.corpus), Path(args.user_corpus), table, args.outlet, args.event)
+    settings = _settings(args)
+    report = import_table(settings.corpus, settings.user_corpus, table, args.outlet, args.event)
     for err in report.errors:
         print(f"skipped {err}", file=sys.stderr)
     print(f"imported {len(report.imported)} article(s), skipped {len(report.errors)} row(s)")
@@ -85,7 +97,9 @@ def _import(args) -> int:
 
 
 def _spans(args) -> int:
-    text = decode_text(sys.stdin.buffer.read(), "standard input") if args.file == "-" else read_text_file(args.file)
+    limit = from_env().max_bytes
+    text = (decode_text(sys.stdin.buffer.read(), "standard input", limit) if args.file == "-"
+            else read_text_file(args.file, limit))
     body = text if args.raw else clean(text, args.outlet).body
     analysis = analyze_text(body, tone=False)
     analysis.spans.to_csv(sys.stdout, index=False)
@@ -93,10 +107,11 @@ def _spans(args) -> int:
 
 
 def _features(args) -> int:
-    root = Path(args.corpus)
+    settings = _settings(args)
+    root = settings.corpus
     if not root.is_dir():
         raise InputError(f"{root}: no such corpus folder")
-    corpus = load_corpus(root)
+    corpus = load_corpus(root, settings.user_corpus)
     for issue in corpus.issues:
         print(f"skipped {issue}", file=sys.stderr)
     if not corpus.articles:

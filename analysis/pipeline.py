@@ -5,11 +5,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.text.cleaning import Cleaned, Part, clean
 from analysis.corpus.folder import Article, Corpus
-from analysis.measure.features import count_columns, derived
 from analysis.detect.lexicon import Lexicon, load_lexicon
 from analysis.detect.spans import SPAN_COLUMNS, Analysis, analyze_text
+from analysis.measure.features import count_columns, derived
+from analysis.text.cleaning import Cleaned, Part, clean
+
 
 @dataclass(frozen=True)
 class ArticleAnalysis:

@@ -1,6 +1,6 @@
 """Benchmark: whole pipeline vs textstat + VADER alone vs a bare regex pass, on articles built from seed sentences.
 
-Run: python benchmarks/bench_pipeline.py [--sizes 1000 10000]
+Run (from the project folder): .venv/bin/python -m benchmarks.bench_pipeline [--sizes 1000 10000]
 Each mode runs in its own process so its peak memory (max RSS) is its own.
 """
 from __future__ import annotations
@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 SENTENCES_PER_ARTICLE = 35  # about 830 words, like a news article
 
@@ -63,10 +62,10 @@ def run_mode(mode: str, n: int) -> dict:
             for s in split.split(t):
                 vader.polarity_scores(s)
     elif mode == "pipeline":
-        from analysis.text.cleaning import clean
-        from analysis.measure.features import readability_counts
         from analysis.detect.lexicon import load_lexicon
         from analysis.detect.spans import analyze_text
+        from analysis.measure.features import readability_counts
+        from analysis.text.cleaning import clean
         lex = load_lexicon()
         readability_counts("Warm up the word list.")
         t0 = time.perf_counter()
@@ -93,7 +92,7 @@ def main() -> None:
     for n in args.sizes:
         rows = {}
         for mode in ("regex", "textstat+vader", "pipeline"):
-            out = subprocess.run([sys.executable, __file__, "--mode", mode, "-n", str(n)], capture_output=True,
+            out = subprocess.run([sys.executable, "-m", "benchmarks.bench_pipeline", "--mode", mode, "-n", str(n)], capture_output=True,
                                  text=True, check=True)
             rows[mode] = json.loads(out.stdout.strip().splitlines()[-1])
         ref = rows["textstat+vader"]["seconds"]

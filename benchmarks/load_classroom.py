@@ -1,22 +1,18 @@
 """A class of 30 opening the dashboard at once: one server, 30 browser sessions in parallel.
 
 Reports the median and 95th-percentile time to first full render and any error. Traffic stays on 127.0.0.1.
-Run: python benchmarks/load_classroom.py [--sessions 30] [--path /read]
+Run (from the project folder): .venv/bin/python -m benchmarks.load_classroom [--sessions 30] [--path /read]
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+from playwright.async_api import async_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
-from playwright.async_api import async_playwright  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 TEXT = {"/": "Feature by feature", "/read": "Read side by side", "/sources": "Who gets to speak"}
 
@@ -33,7 +29,7 @@ async def one(browser, url: str, text: str, timeout_s: float) -> tuple[float | N
         if await page.locator('[data-testid="stException"]').count():
             return None, "exception shown"
         return time.perf_counter() - t0, ""
-    except Exception as exc:  # noqa: BLE001 - every failure is reported, none stops the run
+    except Exception as exc:
         return None, type(exc).__name__
     finally:
         await context.close()
@@ -54,7 +50,7 @@ async def run(sessions: int, path: str, timeout_s: float) -> None:
     errors = [e for t, e in results if t is None]
     print(f"{sessions} sessions on {path} (warm-up {warm[0]:.2f} s), all done in {wall:.1f} s")
     if times:
-        p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+        p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
         print(f"time to first full render: median {statistics.median(times):.2f} s, p95 {p95:.2f} s, max {times[-1]:.2f} s")
     print(f"errors: {len(errors)}" + (f" ({', '.join(sorted(set(errors)))})" if errors else ""))
     print(f"server CPU for all {sessions} sessions: {server_cpu:.1f} s ({server_cpu / sessions:.2f} s per session); "

@@ -1,23 +1,21 @@
 """Time of a chart PNG after the renderer is warm (one-off render as the reference) and of whole reports.
 
-Run: python benchmarks/measure_exports.py [--runs 5]
+Run (from the project folder): .venv/bin/python -m benchmarks.measure_exports [--runs 5]
 """
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from analysis.corpus.workspace import load_view
+from analysis.present import export
+from analysis.present.charts import grouped_features
+from analysis.present.glossary import CHART_FEATURES
+from analysis.present.report import event_report_html, event_report_pdf
 
-from analysis.present import export  # noqa: E402
-from analysis.present.charts import grouped_features  # noqa: E402
-from analysis.present.glossary import CHART_FEATURES  # noqa: E402
-from analysis.present.report import event_report_html, event_report_pdf  # noqa: E402
-from analysis.corpus.workspace import load_view  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 STORY = "story:us-bomber-shows-of-force-east-asia"
 

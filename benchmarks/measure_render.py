@@ -1,21 +1,20 @@
 """Time to first full render of each dashboard page in Chromium, and from a widget change to the updated chart,
 with a hello-world Streamlit page measured in the same run as the reference.
 
-Run: python benchmarks/measure_render.py [--runs 3]
+Run (from the project folder): .venv/bin/python -m benchmarks.measure_render [--runs 3]
 """
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+from playwright.sync_api import sync_playwright
 
-from browser import launch, streamlit_server, wait_for_app  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+from tests.browser import launch, streamlit_server, wait_for_app
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PAGES = [("/", "Feature by feature", 2), ("/read", "Read side by side", 0), ("/sources", "Who gets to speak", 1),
          ("/terms?term=provocat*", "Terms in context", 1), ("/depth", "Comparative depth", 1),

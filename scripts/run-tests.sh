@@ -1,13 +1,30 @@
 #!/usr/bin/env bash
-# Install (into .venv) everything the tests need, Debian's Chromium included, and run every test.
+# Install (into .venv) everything the tests need, Debian's Chromium included, check the code with ruff and run
+# every test. With --stress the browser tests run while a bounded CPU burner keeps every core busy (as on a slow,
+# loaded machine); other arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+stress=0
+args=()
+for a in "$@"; do
+  if [ "$a" = "--stress" ]; then stress=1; else args+=("$a"); fi
+done
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -r requirements-dev.txt
+.venv/bin/python -m pip install -q --no-deps -e .
 if [ ! -x /usr/bin/chromium ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
-exec .venv/bin/python -m pytest -q "$@"
+.venv/bin/ruff check .
+if [ "$stress" -eq 0 ]; then
+  exec .venv/bin/python -m pytest -q "${args[@]}"
+fi
+.venv/bin/python -m pytest -q --ignore-glob='tests/test_browser*.py' "${args[@]}"
+.venv/bin/python scripts/cpu_burner.py --seconds 3600 --parent $$ &
+burner=$!
+trap 'kill "$burner" 2>/dev/null || true' EXIT
+echo "browser tests with every core kept busy (cpu_burner.py, pid $burner)"
+.venv/bin/python -m pytest -q tests/test_browser*.py "${args[@]}"

@@ -10,9 +10,15 @@ import time
 import urllib.request
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
+# Waits are sized for a slow, busy 2-core machine; FRAMING_LENS_TEST_TIMEOUT (ms) raises them further.
+TIMEOUT = float(os.environ.get("FRAMING_LENS_TEST_TIMEOUT", 60_000))
+SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+expect.set_options(timeout=TIMEOUT)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -67,13 +73,50 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-def wait_for_app(page, text: str, timeout: float = 60_000) -> None:
-    """Wait until the app shows `text` and has finished running."""
+def new_page(browser, width: int = 1400, height: int = 1400):
+    """A fresh browser context and page, with this machine-independent default timeout on every wait."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.set_default_timeout(TIMEOUT)
+    return context, context.new_page()
+
+
+def settle(page, timeout: float = TIMEOUT) -> None:
+    """Wait until the app's script run has finished (the page is connected and no rerun is pending)."""
+    page.locator(SETTLED).wait_for(timeout=timeout)
+
+
+def wait_for_app(page, text: str, timeout: float = TIMEOUT) -> None:
+    """Wait until the script run has finished and the app shows `text`."""
+    settle(page, timeout)
     page.get_by_text(text).first.wait_for(timeout=timeout)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
+    settle(page, timeout)
+
+
+def charts_drawn(page, count: int, timeout: float = TIMEOUT) -> None:
+    """Wait until `count` plotly charts are drawn (each has its SVG) and the run has finished."""
+    expect(page.locator(".js-plotly-plot .main-svg:first-child")).to_have_count(count, timeout=timeout)
+    settle(page, timeout)
+
+
+def bar_centre(chart, label: str) -> tuple[float, float]:
+    """Page coordinates of the middle of the bar whose category (x value) is `label`, in a drawn plotly chart."""
+    chart.scroll_into_view_if_needed()
+    point = chart.evaluate("""(gd, label) => {
+        for (const pt of gd.querySelectorAll('g.trace.bars g.point')) {
+            const trace = pt.closest('g.trace').__data__[0].trace;
+            if (trace.x[pt.__data__.i] === label) {
+                const r = pt.querySelector('path').getBoundingClientRect();
+                return [r.x + r.width / 2, r.y + r.height / 2];
+            }
+        }
+        return null;
+    }""", label)
+    assert point, f"no bar labelled {label!r}"
+    return point[0], point[1]
 
 
 def screenshot(page, name: str) -> Path:
+    """Save a screenshot of the viewport in test-artifacts/ (look at it)."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))

@@ -1,22 +1,38 @@
-"""Shared fixtures: the bundled seed corpus and its analyses."""
+"""Shared fixtures: every test runs with its own empty user corpus, drafts and caches; the seed corpus analysed once."""
 from __future__ import annotations
-
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from analysis.corpus.folder import load_corpus
+from analysis.pipeline import analyze_article
+from tests.support import ROOT
 
-from analysis.corpus.folder import load_corpus  # noqa: E402
-from analysis.pipeline import analyze_article  # noqa: E402
+PRIVATE = {"FRAMING_LENS_USER_CORPUS": "user", "FRAMING_LENS_DRAFTS": "drafts", "FRAMING_LENS_CACHE": "cache",
+           "FRAMING_LENS_EXTRA_CORPORA": None, "FRAMING_LENS_CORPUS": None,
+           "XDG_DATA_HOME": "xdg-data", "XDG_CACHE_HOME": "xdg-cache"}
 
-CNN_0620 = "cnn-2017-06-20-b1-korean-peninsula"
-CNN_0707 = "cnn-2017-07-07-bombers-east-south-china-seas"
-CNN_0708 = "cnn-2017-07-08-bombers-korea-icbm"
-JT = "japantimes-2019-10-29-b52-sea-of-japan"
-WSWS = "wsws-2017-07-10-provocative-drill"
+
+def _point_at(mp: pytest.MonkeyPatch, folder) -> None:
+    for name, sub in PRIVATE.items():
+        if sub is None:
+            mp.delenv(name, raising=False)
+        else:
+            mp.setenv(name, str(folder / sub))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_session_dirs(tmp_path_factory):
+    """Servers started once per module see an empty user corpus, drafts and caches, never the checkout's own."""
+    with pytest.MonkeyPatch.context() as mp:
+        _point_at(mp, tmp_path_factory.mktemp("session"))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path, monkeypatch):
+    """Each test's own user corpus, drafts and cache folders (what a test writes there stays there)."""
+    _point_at(monkeypatch, tmp_path)
+    return tmp_path
 
 
 @pytest.fixture(scope="session")
@@ -27,13 +43,3 @@ def corpus():
 @pytest.fixture(scope="session")
 def analyses(corpus):
     return {a.id: analyze_article(a) for a in corpus.articles}
-
-
-def spans_of(analyses, article_id, category=None, text=None):
-    """Body spans of an article, optionally of one category and (case-insensitive) text."""
-    df = analyses[article_id].body.spans
-    if category:
-        df = df[df["category"] == category]
-    if text:
-        df = df[df["text"].str.lower() == text.lower()]
-    return df

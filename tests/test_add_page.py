@@ -1,24 +1,19 @@
 """The Add articles page in AppTest: paste, preview, save, duplicates, bad input, edit and delete."""
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from analysis.corpus.folder import load_corpus
-from conftest import ROOT
+from tests.support import ROOT, app
 
 TEXT = "Two US bombers flew near Korea on Sunday, officials said. North Korea called it a menacing provocation."
 
 
 @pytest.fixture
-def user(tmp_path, monkeypatch):
-    monkeypatch.setenv("FRAMING_LENS_USER_CORPUS", str(tmp_path / "user"))
-    monkeypatch.setenv("FRAMING_LENS_DRAFTS", str(tmp_path / "drafts"))
-    return tmp_path / "user"
+def user(private_dirs):
+    return private_dirs / "user"
 
 
 def add_page():
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.switch_page("ui/pages/add.py")
-    return at.run()
+    return app(page="ui/pages/add.py")
 
 
 def paste(at, text):

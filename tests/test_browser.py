@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from browser import launch, screenshot, streamlit_server, wait_for_app
+from tests.browser import bar_centre, charts_drawn, launch, new_page, screenshot, streamlit_server, wait_for_app
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +23,7 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1400})
-    pg = context.new_page()
+    context, pg = new_page(browser)
     yield pg
     context.close()
 
@@ -38,9 +37,11 @@ def test_compare_page_shows_outlet_cards_and_charts(page, server):
     wait_for_app(page, "Feature by feature")
     expect(page.get_by_role("heading", name="CNN")).to_be_visible()
     expect(page.get_by_role("heading", name="World Socialist Web Site")).to_be_visible()
-    expect(page.locator(".js-plotly-plot").first).to_be_visible()
-    expect(page.get_by_text("per 1,000 words").first).to_be_visible()
-    assert screenshot(page, "compare").stat().st_size > 20_000
+    charts_drawn(page, 2)
+    overview = page.locator(".js-plotly-plot").filter(has_text="Framing features by outlet")
+    expect(overview.get_by_text("World Socialist Web Site")).to_be_visible()
+    expect(overview.get_by_text(re.compile("per 1,000 words"))).to_be_visible()
+    screenshot(page, "compare")
 
 
 def test_read_page_shows_voice_of_provocative_and_toggles_categories(page, server):
@@ -57,7 +58,7 @@ def test_read_page_shows_voice_of_provocative_and_toggles_categories(page, serve
     assert "Voice: attributed" in title and "(China)" in title
     screenshot(page, "read-all-categories")
     page.get_by_role("button", name=re.compile(r"^Loaded term")).click()
-    expect(wsws.locator("mark.fl-loaded")).to_have_count(0, timeout=30_000)
+    expect(wsws.locator("mark.fl-loaded")).to_have_count(0)
     expect(wsws.locator("mark.fl-hedge").first).to_be_visible()
     assert "cats=" in page.url and "loaded" not in page.url.split("cats=")[1].split("&")[0]
     screenshot(page, "read-loaded-off")
@@ -78,8 +79,8 @@ def test_a_shared_url_opens_exactly_that_view(page, server):
 def test_back_button_returns_to_the_previous_event(page, server):
     page.goto(server + "/read?event=e2-2017-07-07-b1-korea-icbm")
     wait_for_app(page, "Read side by side")
-    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
-    page.get_by_role("option").filter(has_text="2017-06-20").first.click()
+    page.get_by_role("combobox", name="Event").click()
+    page.get_by_role("option", name=re.compile("^2017-06-20")).click()
     expect(page.get_by_text("2017-06-20: B-1B bombers over Korea").first).to_be_visible(timeout=30_000)
     page.go_back()
     expect(page.get_by_text("2017-07-07: B-1B bombers over Korea").first).to_be_visible(timeout=30_000)
@@ -93,21 +94,19 @@ def test_other_pages_render(page, server, path, text, charts):
     page.goto(server + path)
     wait_for_app(page, text)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
-    expect(page.locator(".js-plotly-plot")).to_have_count(charts, timeout=30_000)
-    expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible(timeout=30_000)
-    page.wait_for_timeout(1500)  # let the table canvas paint before the screenshot
+    charts_drawn(page, charts)
+    expect(page.locator('[data-testid="stDataFrame"] canvas').first).to_be_visible()
     screenshot(page, path.strip("/").split("?")[0])
 
 
 def test_clicking_a_bar_shows_the_words_behind_it(page, server):
     page.goto(server + "/?feature=hedge_per_1k")
     wait_for_app(page, "Feature by feature")
-    chart = page.locator(".js-plotly-plot").nth(1)
-    expect(chart.get_by_text("Hedges by outlet")).to_be_visible(timeout=30_000)
+    charts_drawn(page, 2)
+    chart = page.locator(".js-plotly-plot").filter(has_text="Hedges by outlet")
     chart.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
-    box = chart.locator("g.point path").nth(1).bounding_box()  # the WSWS bar
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    x, y = bar_centre(chart, "World Socialist Web Site")
+    page.mouse.click(x, y)
     expect(page.get_by_text(re.compile(r"World Socialist Web Site — Hedges: [0-9.]+ per 1,000 words")).first
            ).to_be_visible(timeout=30_000)
     screenshot(page, "compare-click-bar")
@@ -121,8 +120,7 @@ def test_upload_an_html_article_preview_save_find_and_delete(browser, tmp_path):
                           b'<script>alert(1)</script></p></article></body></html>')
     env = {"FRAMING_LENS_USER_CORPUS": str(tmp_path / "user"), "FRAMING_LENS_DRAFTS": str(tmp_path / "drafts")}
     with streamlit_server(env=env) as url:
-        context = browser.new_context(viewport={"width": 1400, "height": 1400})
-        page = context.new_page()
+        context, page = new_page(browser)
         page.on("dialog", lambda d: (_ for _ in ()).throw(AssertionError("a script ran: " + d.message)))
         page.goto(url + "/add")
         wait_for_app(page, "Add articles")
@@ -145,7 +143,7 @@ def test_upload_an_html_article_preview_save_find_and_delete(browser, tmp_path):
         page.goto(url + "/?event=e2-2017-07-07-b1-korea-icbm")
         wait_for_app(page, "Feature by feature")
         expect(page.get_by_role("heading", name="Test Outlet")).to_be_visible(timeout=30_000)
-        expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=30_000)
+        charts_drawn(page, 2)
         screenshot(page, "compare-with-added-article")
         page.goto(url + "/add")
         wait_for_app(page, "Add articles")
@@ -183,6 +181,6 @@ def test_depth_page_in_the_browser(page, server):
     page.goto(server + "/depth?event=story:us-bomber-shows-of-force-east-asia")
     wait_for_app(page, "Comparative depth")
     expect(page.get_by_text("How little a few articles prove").first).to_be_visible(timeout=30_000)
-    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
-    page.wait_for_timeout(1500)
+    charts_drawn(page, 2)  # distinctive words and who calls whom what (tabs render all their content)
+    expect(page.locator('[data-testid="stDataFrame"] canvas').first).to_be_visible()
     screenshot(page, "depth")

@@ -1,7 +1,7 @@
 import pytest
 
 from analysis.text.cleaning import clean
-from conftest import CNN_0620, CNN_0707, CNN_0708, JT, WSWS
+from tests.support import CNN_0620, CNN_0707, CNN_0708, JT, WSWS
 
 BOILERPLATE = {
     CNN_0620: ["01:04 - Source: CNN", "How much damage can North Korea", "Story highlights", "Washington CNN",

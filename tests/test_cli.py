@@ -6,7 +6,7 @@ import sys
 import pandas as pd
 import pytest
 
-from conftest import ROOT, WSWS
+from tests.support import ROOT, WSWS
 
 
 def run(*args, stdin=b""):
@@ -22,7 +22,7 @@ def test_spans_of_a_file_as_csv():
 
 
 def test_spans_from_stdin():
-    p = run("spans", "-", stdin="Officials said the so-called drill was provocative.".encode())
+    p = run("spans", "-", stdin=b"Officials said the so-called drill was provocative.")
     assert p.returncode == 0
     df = pd.read_csv(io.BytesIO(p.stdout))
     assert set(df["text"]) >= {"so-called", "provocative", "said"}

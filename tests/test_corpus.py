@@ -2,8 +2,7 @@ import hashlib
 import shutil
 
 from analysis.corpus.folder import load_corpus
-from conftest import CNN_0708, ROOT, WSWS
-
+from tests.support import CNN_0708, ROOT, WSWS
 
 
 def test_loads_all_five_seed_articles_with_metadata(corpus):

@@ -2,36 +2,10 @@
 import shutil
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from tests.support import ROOT, app, htmls, table_with, texts
 
-APP = str(ROOT / "dashboard.py")
 PAGES = ["ui/pages/compare.py", "ui/pages/read.py", "ui/pages/sources.py", "ui/pages/terms.py", "ui/pages/method.py"]
-
-
-def app(params=None, page=None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    if page:
-        at.switch_page(page)
-    return at.run()
-
-
-def texts(at) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
-    parts += [e.value for e in at.info] + [e.value for e in at.warning] + [e.value for e in at.error]
-    return "\n".join(str(p) for p in parts)
-
-
-def table_with(at, column: str):
-    """The first table shown that has this column."""
-    return next(d.value for d in at.dataframe if column in d.value.columns)
-
-
-def htmls(at) -> str:
-    return "\n".join(h.proto.body for h in at.get("html"))
 
 
 @pytest.mark.parametrize("page", PAGES)

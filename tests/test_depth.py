@@ -5,14 +5,13 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
+from analysis.corpus.workspace import build_view, event_texts
 from analysis.measure.coverage import align, suggest_events
 from analysis.measure.distinctive import chance_z, distinctive, log_odds, word_counts
 from analysis.measure.naming import mentions, naming_table, targets
 from analysis.measure.uncertainty import bootstrap_rate, outlet_intervals, within_noise
-from analysis.corpus.workspace import build_view, event_texts
-from conftest import CNN_0620, CNN_0708, ROOT, WSWS
+from tests.support import CNN_0620, CNN_0708, WSWS, app
 
 E2 = "e2-2017-07-07-b1-korea-icbm"
 
@@ -103,10 +102,7 @@ def test_event_suggestions_for_a_new_article(view):
 
 
 def test_depth_page_renders_every_tab():
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.query_params["event"] = "story:us-bomber-shows-of-force-east-asia"
-    at.switch_page("ui/pages/depth.py")
-    at.run()
+    at = app({"event": "story:us-bomber-shows-of-force-east-asia"}, page="ui/pages/depth.py")
     assert not at.exception
     assert any("How little a few articles prove" in m.value for m in at.markdown)
     assert len(at.get("plotly_chart")) == 2

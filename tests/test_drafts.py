@@ -1,9 +1,6 @@
 """Draft check on a pair of drafts written for the purpose, and its dashboard page."""
-import pytest
-from streamlit.testing.v1 import AppTest
-
 from analysis.measure.drafts import compare_drafts, diff_html
-from conftest import ROOT
+from tests.support import ROOT, app
 
 DRAFT_A = ("Two US bombers flew near the Korean Peninsula on Friday, a US military official said. "
            "North Korea called the flight provocative. The mission may have been planned for weeks.")
@@ -42,19 +39,8 @@ def test_single_draft_works():
     assert cmp.a.features["loaded_n"] == 1 and cmp.b.features["words"] == 0
 
 
-@pytest.fixture
-def private_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("FRAMING_LENS_DRAFTS", str(tmp_path / "drafts"))
-    monkeypatch.setenv("FRAMING_LENS_USER_CORPUS", str(tmp_path / "user"))
-    return tmp_path
-
-
 def drafts_page(params=None):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    at.switch_page("ui/pages/drafts.py")
-    return at.run()
+    return app(params, page="ui/pages/drafts.py")
 
 
 def test_draft_page_shows_deltas_and_survives_a_reload(private_dirs):

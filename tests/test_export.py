@@ -9,12 +9,12 @@ import pandas as pd
 import pytest
 from PIL import Image
 
+from analysis.corpus.workspace import build_view
 from analysis.present import export
 from analysis.present.charts import grouped_features
 from analysis.present.glossary import CHART_FEATURES
 from analysis.present.report import article_html, event_report_html, event_report_pdf
-from analysis.corpus.workspace import build_view
-from conftest import ROOT, WSWS
+from tests.support import ROOT, WSWS
 
 EVENT = "e2-2017-07-07-b1-korea-icbm"
 STORY = "story:us-bomber-shows-of-force-east-asia"

@@ -6,7 +6,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from analysis.measure.compare import by_event_outlet, by_outlet, pool
 from analysis.measure.features import count_columns
 from analysis.pipeline import article_row, corpus_tables
-from conftest import CNN_0620, CNN_0708, WSWS
+from tests.support import CNN_0620, CNN_0708, WSWS
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from analysis.corpus.folder import load_corpus
 from analysis.corpus.importer import extract, import_table, read_table
 from analysis.corpus.store import DuplicateArticle, NewArticle, delete_article, save_article, slug, update_article
 from analysis.text.textio import InputError
-from conftest import ROOT, WSWS
+from tests.support import ROOT, WSWS
 
 CORPUS = ROOT / "corpus"
 HTML = (b'<html><head><title>Site | Bombers</title><meta name="author" content="Jane Doe">'
@@ -40,7 +40,7 @@ def test_docx_upload():
     doc.save(buf)
     ex = extract("draft.docx", buf.getvalue())
     assert ex.text == "First paragraph, officials said.\n\nSecond paragraph." and ex.headline == "Draft on bombers"
-    with pytest.raises(InputError, match="not a readable .docx"):
+    with pytest.raises(InputError, match=r"not a readable \.docx"):
         extract("fake.docx", b"PK\x03\x04 not really a zip")
 
 
@@ -153,13 +153,13 @@ def test_edit_and_delete_user_articles_but_never_bundled_ones(tmp_path):
 
 
 def test_bulk_csv_with_missing_columns_and_broken_quoting_imports_the_good_rows(tmp_path):
-    data = ('title,body,published,source\n'
-            '"Good one","The drill was provocative, officials said.",2017-07-09T10:00:00Z,CNN\n'
-            '"Broken "quote","text",2017-07-09,CNN\n'
-            '"No text","",2017-07-09,CNN\n'
-            '"Short row","only two"\n'
-            '"Bad date","Another text.",yesterday,CNN\n'
-            '"Second good","Bombers flew again, experts say.",2017-07-10,New Outlet\n').encode()
+    data = (b'title,body,published,source\n'
+            b'"Good one","The drill was provocative, officials said.",2017-07-09T10:00:00Z,CNN\n'
+            b'"Broken "quote","text",2017-07-09,CNN\n'
+            b'"No text","",2017-07-09,CNN\n'
+            b'"Short row","only two"\n'
+            b'"Bad date","Another text.",yesterday,CNN\n'
+            b'"Second good","Bombers flew again, experts say.",2017-07-10,New Outlet\n')
     table = read_table("export.csv", data)
     assert table.columns == {"text": "body", "headline": "title", "date": "published", "outlet": "source"}
     report = import_table(CORPUS, tmp_path / "user", table)
@@ -174,9 +174,9 @@ def test_bulk_csv_with_missing_columns_and_broken_quoting_imports_the_good_rows(
 
 
 def test_bulk_jsonl_and_column_mapping(tmp_path):
-    data = ('{"story_text": "Officials said the flight was routine.", "when": "2017-07-09", "site": "cnn"}\n'
-            'not json\n'
-            '{"story_text": "Analysts said the flight was a show of force.", "when": "2017-07-10", "site": "wsws"}\n').encode()
+    data = (b'{"story_text": "Officials said the flight was routine.", "when": "2017-07-09", "site": "cnn"}\n'
+            b'not json\n'
+            b'{"story_text": "Analysts said the flight was a show of force.", "when": "2017-07-10", "site": "wsws"}\n')
     with pytest.raises(InputError, match="no text column"):
         read_table("x.jsonl", data)
     table = read_table("x.jsonl", data, {"text": "story_text", "date": "when", "outlet": "site"})

@@ -3,7 +3,15 @@ import shutil
 
 import pytest
 
-from analysis.detect.lexicon import DATA_DIR, LEXICON_FILES, Matcher, lexicon_version, load_lexicon, read_entries, tokenize
+from analysis.detect.lexicon import (
+    DATA_DIR,
+    LEXICON_FILES,
+    Matcher,
+    lexicon_version,
+    load_lexicon,
+    read_entries,
+    tokenize,
+)
 
 
 @pytest.mark.parametrize("name", LEXICON_FILES)

@@ -1,26 +1,31 @@
 """Cached access to the corpus and its analyses for the dashboard (keyed by content, never recomputed)."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import streamlit as st
 
-from analysis.corpus.folder import DEFAULT_CORPUS, DEFAULT_USER_CORPUS, Article, fingerprint, load_corpus
-from analysis.detect.lexicon import load_lexicon
-from analysis.pipeline import ArticleAnalysis, analyze_article
-from analysis.measure.uncertainty import outlet_intervals
+from analysis import settings as settings_module
+from analysis.corpus.folder import Article, fingerprint, load_corpus
 from analysis.corpus.workspace import CorpusView, build_view
+from analysis.detect.lexicon import load_lexicon
+from analysis.measure.uncertainty import outlet_intervals
+from analysis.pipeline import ArticleAnalysis, analyze_article
+
+
+def settings() -> settings_module.Settings:
+    """This server's paths and limits (from the FRAMING_LENS_* environment variables)."""
+    return settings_module.from_env()
 
 
 def corpus_dir() -> Path:
-    """The corpus folder: FRAMING_LENS_CORPUS if set, else the bundled corpus."""
-    return Path(os.environ.get("FRAMING_LENS_CORPUS", str(DEFAULT_CORPUS)))
+    """The bundled corpus folder."""
+    return settings().corpus
 
 
 def user_dir() -> Path:
-    """The folder of user-added articles: FRAMING_LENS_USER_CORPUS if set, else corpus/user."""
-    return Path(os.environ.get("FRAMING_LENS_USER_CORPUS", str(DEFAULT_USER_CORPUS)))
+    """The folder of user-added articles."""
+    return settings().user_corpus
 
 
 @st.cache_data(show_spinner=False, max_entries=5000)

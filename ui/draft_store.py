@@ -2,20 +2,19 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
 from pathlib import Path
 
 from analysis.corpus.store import atomic_write
+from analysis.settings import from_env
 
 KEY_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
 def drafts_dir() -> Path:
-    """FRAMING_LENS_DRAFTS if set, else a private folder in the user's data directory."""
-    default = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "framing-lens" / "drafts"
-    return Path(os.environ.get("FRAMING_LENS_DRAFTS", str(default)))
+    """The private drafts folder of this server's settings."""
+    return from_env().drafts
 
 
 def new_key() -> str:

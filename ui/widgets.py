@@ -9,13 +9,22 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from analysis.present.export import IMAGE_FORMATS, INSTALL_HINT, chromium_path, figure_html, figure_image, start_renderer, table_csv, table_xlsx
-from analysis.present.report import event_report_html, event_report_pdf
+from analysis.corpus.workspace import CorpusView
 from analysis.measure.uncertainty import within_noise
+from analysis.present.export import (
+    IMAGE_FORMATS,
+    INSTALL_HINT,
+    chromium_path,
+    figure_html,
+    figure_image,
+    start_renderer,
+    table_csv,
+    table_xlsx,
+)
 from analysis.present.glossary import CARD_FEATURES, CATEGORY_INFO, COLUMN_NOTES, FEATURES, format_value
 from analysis.present.highlight import CSS, legend, render
+from analysis.present.report import event_report_html, event_report_pdf
 from ui import state
-from analysis.corpus.workspace import CorpusView
 
 DEFAULT_EVENT = "e2-2017-07-07-b1-korea-icbm"
 CATEGORIES = list(CATEGORY_INFO)

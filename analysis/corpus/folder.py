@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.settings import BUNDLED_CORPUS
 from analysis.text.textio import InputError, read_text_file
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-DEFAULT_USER_CORPUS = DEFAULT_CORPUS / "user"
+DEFAULT_CORPUS = BUNDLED_CORPUS
 MANIFEST_COLUMNS = ("id", "file", "outlet", "date_published", "author", "title", "url", "events", "role_in_events")
 ROLES = ("main", "mentions")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -93,12 +93,13 @@ def _from_html(html: str, name: str) -> Extracted:
 
 def _from_docx(data: bytes, name: str, max_bytes: int | None) -> Extracted:
     from docx import Document
+
     from analysis.text.textio import MAX_TEXT_BYTES
     if len(data) > (max_bytes or MAX_TEXT_BYTES):
         raise InputError(f"{name}: {len(data):,} bytes is over the limit of {max_bytes or MAX_TEXT_BYTES:,} bytes")
     try:
         doc = Document(io.BytesIO(data))
-    except Exception:  # noqa: BLE001 - python-docx raises several types for non-docx input
+    except Exception:
         raise InputError(f"{name}: not a readable .docx file") from None
     text = "\n\n".join(p.text.strip() for p in doc.paragraphs if p.text.strip())
     if not text:

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.measure.compare import pool
 from analysis.corpus.folder import Corpus, load_corpus
+from analysis.measure.compare import pool
 from analysis.pipeline import ArticleAnalysis, analyze_article, article_row, article_spans
 
 

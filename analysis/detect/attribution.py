@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from analysis.detect.lexicon import Match, Token
+from analysis.detect.speakers import PRONOUNS, Speaker, known_names, make_speaker, resolve
 from analysis.text.quotes import Quote
 from analysis.text.segment import TITLES, Segment
-from analysis.detect.speakers import PRONOUNS, Speaker, known_names, make_speaker, resolve
 
 BOUNDARY_WORDS = frozenset("that which who whom whose but while because when after although though if "
                            "since so what where whereas".split())
@@ -249,7 +249,7 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         while n < len(w) and _np_like([w[n]]):
             n += 1
         b = a + n - 1
-    while b >= a and tokens[b].lower in TRAILING_JUNK and not tokens[b].text[:1].isupper() or (
+    while (b >= a and tokens[b].lower in TRAILING_JUNK and not tokens[b].text[:1].isupper()) or (
             b >= a and tokens[b].lower in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}):
         b -= 1
     while a <= b and tokens[a].lower in LEADING_JUNK:

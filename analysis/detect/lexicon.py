@@ -194,7 +194,7 @@ def _context_hit(word: str, text: str, tokens: list[Token], k: int, step: int, w
     if step > 0:
         gap = text[tokens[k].end: tokens[k + 1].start if k + 1 < len(tokens) else len(text)]
         if word == "quote":
-            return any(q in gap for q in "\"“:") 
+            return any(q in gap for q in "\"“:")
         if word == "colon":
             return ":" in gap
         if word == "comma":

@@ -8,9 +8,9 @@ import pandas as pd
 
 from analysis.detect.attribution import Attribution, find_attributions
 from analysis.detect.lexicon import Lexicon, load_lexicon, tokenize
+from analysis.detect.speakers import Speaker
 from analysis.text.quotes import find_quotes
 from analysis.text.segment import sentences
-from analysis.detect.speakers import Speaker
 
 CATEGORIES = ("loaded", "hedge", "booster", "attribution", "quote")
 SPAN_COLUMNS = ["start", "end", "text", "category", "subcategory", "voice", "speaker", "affiliation",
@@ -110,9 +110,9 @@ def _voice_of(start: int, end: int, atts: list[Attribution], quotes, quote_speak
     best = None
     for a in atts:
         for s, e in a.scope:
-            if s <= start and end <= e and not (a.cue_start <= start < a.cue_end):
-                if best is None or (e - s) < best[0]:
-                    best = (e - s, a.speaker)
+            if (s <= start and end <= e and not (a.cue_start <= start < a.cue_end)
+                    and (best is None or (e - s) < best[0])):
+                best = (e - s, a.speaker)
     return best[1] if best else None
 
 

@@ -148,9 +148,8 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
             if re.search(rf"\b{re.escape(role)}\b", expanded):
                 return s
     if re.fullmatch(r"[A-Z][a-zA-Z’'-]+", d) and affiliation_of(d)[1] != "institution":
-        m = None
-        for m in re.finditer(rf"\b(?:[A-Z][a-z]+\s)+{re.escape(d)}\b", text[:position]):
-            pass
+        found = list(re.finditer(rf"\b(?:[A-Z][a-z]+\s)+{re.escape(d)}\b", text[:position]))
+        m = found[-1] if found else None
         if m:
             full = " ".join(w for w in m.group().split()
                             if w.lower().strip(".") not in ABBREVIATIONS and w not in TITLE_WORDS and w not in ("The", "A", "An"))

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.present.glossary import FEATURES
 from analysis.detect.spans import Analysis, analyze_text
+from analysis.present.glossary import FEATURES
 
 DELTA_FEATURES = [
     ("loaded_per_1k", "rate"), ("loaded_author_per_1k", "rate"), ("loaded_attributed_per_1k", "rate"),

@@ -64,7 +64,7 @@ def naming_table(texts: dict[str, tuple[str, str]]) -> pd.DataFrame:
     """Tidy counts: one row per (outlet, actor, name) over texts {article_id: (outlet, body text)}."""
     rows = []
     for article_id, (outlet, text) in texts.items():
-        for s, e, alias in mentions(text):
+        for _s, _e, alias in mentions(text):
             rows.append({"article_id": article_id, "outlet": outlet, "actor": alias.actor, "name": alias.name,
                          "kind": alias.kind, "note": alias.note})
     df = pd.DataFrame(rows, columns=["article_id", "outlet", "actor", "name", "kind", "note"])

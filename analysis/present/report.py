@@ -6,13 +6,13 @@ import html
 
 import pandas as pd
 
-from analysis.present.charts import grouped_features, voice_share
 from analysis.corpus.folder import fingerprint
+from analysis.corpus.workspace import CorpusView
+from analysis.detect.speakers import AFFILIATIONS
+from analysis.present.charts import grouped_features, voice_share
 from analysis.present.export import ExportUnavailable, figure_image, html_to_pdf
 from analysis.present.glossary import CARD_FEATURES, CATEGORY_INFO, CHART_FEATURES, FEATURES, format_value
 from analysis.present.highlight import CSS, legend, render
-from analysis.detect.speakers import AFFILIATIONS
-from analysis.corpus.workspace import CorpusView
 
 PAGE_CSS = """
 <style>
@@ -94,7 +94,7 @@ def event_report_html(view: CorpusView, selection: str, outlets: list[str] | Non
 
 def method_notes() -> str:
     """Plain-language notes on what the highlights and numbers mean, for reports."""
-    items = "".join(f"<li><b>{html.escape(n)} [{l}]</b>: {html.escape(t)}</li>" for n, l, t in CATEGORY_INFO.values())
+    items = "".join(f"<li><b>{html.escape(n)} [{letter}]</b>: {html.escape(t)}</li>" for n, letter, t in CATEGORY_INFO.values())
     feats = "".join(f"<li><b>{html.escape(f.label)}</b> ({html.escape(f.unit)}): {html.escape(f.explanation)}</li>"
                     for f in FEATURES.values())
     return (f"<ul>{items}</ul><p>Solid underline: the outlet's own voice. Dotted, hatched (·q): quoted or attributed to "

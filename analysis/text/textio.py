@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import codecs
-import os
 from pathlib import Path
 
-MAX_TEXT_BYTES = int(os.environ.get("FRAMING_LENS_MAX_BYTES", 5 * 1024 * 1024))
+from analysis.settings import DEFAULT_MAX_BYTES as MAX_TEXT_BYTES
 
 
 class InputError(ValueError):

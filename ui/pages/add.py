@@ -1,18 +1,27 @@
 """Add articles: paste or upload one, preview its cleaning and spans, save it; edit or delete; bulk import."""
 import streamlit as st
 
-from analysis.text.cleaning import clean
-from analysis.measure.coverage import suggest_events
-from analysis.corpus.workspace import event_texts
-from analysis.present.highlight import CSS, legend, render
-from analysis.corpus.importer import TABLE_TYPES, UPLOAD_TYPES, COLUMN_ALIASES, Extracted, extract, import_table, read_table
-from analysis.detect.spans import analyze_text
+from analysis.corpus.importer import (
+    COLUMN_ALIASES,
+    TABLE_TYPES,
+    UPLOAD_TYPES,
+    Extracted,
+    extract,
+    import_table,
+    read_table,
+)
 from analysis.corpus.store import NewArticle, delete_article, save_article, update_article
-from analysis.text.textio import MAX_TEXT_BYTES, InputError
+from analysis.corpus.workspace import event_texts
+from analysis.detect.spans import analyze_text
+from analysis.measure.coverage import suggest_events
+from analysis.present.highlight import CSS, legend, render
+from analysis.text.cleaning import clean
+from analysis.text.textio import InputError
 from ui import data
 
 view = data.view()
 corpus_root, user_root = data.corpus_dir(), data.user_dir()
+MAX_TEXT_BYTES = data.settings().max_bytes
 st.title("Add articles")
 st.caption(f"Articles you add are saved in `{user_root}` in the corpus format (one text file each, plus a manifest "
            f"row). The bundled articles are protected. Texts up to {MAX_TEXT_BYTES:,} bytes.")
@@ -70,7 +79,7 @@ with tab_one:
             up = st.file_uploader("File", type=list(UPLOAD_TYPES), key="add_file",
                                   help="HTML pages: main text, title, author and date are extracted with trafilatura.")
             if up is not None:
-                found = extract(up.name, up.getvalue())
+                found = extract(up.name, up.getvalue(), MAX_TEXT_BYTES)
     except InputError as exc:
         st.error(str(exc))
     if found is not None:

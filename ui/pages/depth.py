@@ -2,10 +2,10 @@
 import pandas as pd
 import streamlit as st
 
-from analysis.present.charts import distinctive_words, who_targets_whom
 from analysis.measure.coverage import align
 from analysis.measure.distinctive import chance_z, distinctive, word_counts
 from analysis.measure.naming import naming_matrix, naming_table, targets
+from analysis.present.charts import distinctive_words, who_targets_whom
 from ui import data, state, widgets
 
 view = data.view()

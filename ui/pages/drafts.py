@@ -1,9 +1,9 @@
 """Draft check: two versions of a text side by side, what got more loaded, hedged or one-sided, and where."""
 import streamlit as st
 
+from analysis.corpus.importer import UPLOAD_TYPES, extract
 from analysis.measure.drafts import compare_drafts, diff_html
 from analysis.present.highlight import CSS, legend, render
-from analysis.corpus.importer import UPLOAD_TYPES, extract
 from analysis.text.textio import InputError
 from ui import data, draft_store, state, widgets
 

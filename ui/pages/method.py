@@ -2,8 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from analysis.present.glossary import CATEGORY_INFO, FEATURES
 from analysis.detect.lexicon import load_lexicon
+from analysis.present.glossary import CATEGORY_INFO, FEATURES
 from ui import widgets
 
 st.title("How Framing Lens works")
@@ -26,7 +26,7 @@ multiplied by 1,000: "4.0 loaded terms per 1,000 words" means about 4 in an arti
 For an outlet, all its articles are pooled first (all matches ÷ all words), so a long article counts more than a short one.
 """)
 st.subheader("What each highlight means")
-for cat, (name, letter, text) in CATEGORY_INFO.items():
+for _cat, (name, letter, text) in CATEGORY_INFO.items():
     st.markdown(f"- **{name} [{letter}]** — {text}")
 st.markdown("""
 - **Why attribution matters.** Saying *who* said something lets readers judge it. Outlets differ in how much

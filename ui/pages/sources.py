@@ -1,8 +1,8 @@
 """Sources: who is quoted or paraphrased, per outlet."""
 import streamlit as st
 
-from analysis.present.charts import voice_share
 from analysis.detect.speakers import AFFILIATIONS
+from analysis.present.charts import voice_share
 from ui import data, widgets
 
 view = data.view()

@@ -1,0 +1,63 @@
+"""Every path and limit in one place: read from the environment once, then passed in as a `Settings` value."""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_CORPUS = ROOT / "corpus"
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+# Environment variable -> (field, what it sets). The command line's options set the same fields.
+ENV = {
+    "FRAMING_LENS_CORPUS": ("corpus", "the bundled (protected) corpus folder"),
+    "FRAMING_LENS_USER_CORPUS": ("user_corpus", "the folder of articles added from the dashboard or `import`"),
+    "FRAMING_LENS_EXTRA_CORPORA": ("extra_corpora", "more corpus folders to read, separated by ':'"),
+    "FRAMING_LENS_DRAFTS": ("drafts", "the private folder of editors' drafts"),
+    "FRAMING_LENS_CACHE": ("cache", "a folder for caches that can be deleted at any time"),
+    "FRAMING_LENS_MAX_BYTES": ("max_bytes", "the largest text accepted, in bytes, after extraction"),
+}
+
+
+def _data_home(env: Mapping[str, str]) -> Path:
+    return Path(env.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "framing-lens"
+
+
+def _cache_home(env: Mapping[str, str]) -> Path:
+    return Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "framing-lens"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the corpus, drafts and caches live, and the limits on input."""
+    corpus: Path = BUNDLED_CORPUS
+    user_corpus: Path = BUNDLED_CORPUS / "user"
+    extra_corpora: tuple[Path, ...] = ()
+    drafts: Path = Path.home() / ".local" / "share" / "framing-lens" / "drafts"
+    cache: Path = Path.home() / ".cache" / "framing-lens"
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def with_options(self, **options) -> Settings:
+        """These settings with command-line options applied (options left as None keep the current value)."""
+        return replace(self, **{k: _convert(k, v) for k, v in options.items() if v is not None})
+
+
+def _convert(field: str, value):
+    if field == "extra_corpora":
+        parts = value.split(os.pathsep) if isinstance(value, str) else value
+        return tuple(Path(p) for p in parts if str(p).strip())
+    if field == "max_bytes":
+        n = int(value)
+        if n <= 0:
+            raise ValueError("FRAMING_LENS_MAX_BYTES must be a positive number of bytes")
+        return n
+    return Path(value)
+
+
+def from_env(env: Mapping[str, str] | None = None) -> Settings:
+    """Settings from FRAMING_LENS_* environment variables, defaults for the rest."""
+    env = os.environ if env is None else env
+    base = Settings(drafts=_data_home(env) / "drafts", cache=_cache_home(env))
+    return base.with_options(**{field: env[name] for name, (field, _) in ENV.items() if env.get(name, "").strip()})

@@ -1,0 +1,53 @@
+"""What many tests share: the seed article ids, span lookups and one AppTest helper for the dashboard."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "dashboard.py"
+CNN_0620 = "cnn-2017-06-20-b1-korean-peninsula"
+CNN_0707 = "cnn-2017-07-07-bombers-east-south-china-seas"
+CNN_0708 = "cnn-2017-07-08-bombers-korea-icbm"
+JT = "japantimes-2019-10-29-b52-sea-of-japan"
+WSWS = "wsws-2017-07-10-provocative-drill"
+
+
+def spans_of(analyses, article_id, category=None, text=None):
+    """Body spans of an article, optionally of one category and (case-insensitive) text."""
+    df = analyses[article_id].body.spans
+    if category:
+        df = df[df["category"] == category]
+    if text:
+        df = df[df["text"].str.lower() == text.lower()]
+    return df
+
+
+def app(params: dict | None = None, page: str | None = None, run: bool = True) -> AppTest:
+    """The dashboard in AppTest, opened with these URL parameters on this page (e.g. 'ui/pages/read.py')."""
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    if page:
+        at.switch_page(page)
+    return at.run() if run else at
+
+
+def texts(at: AppTest) -> str:
+    """All the text the page shows in markdown, captions, titles, headers and messages."""
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
+    parts += [h.value for h in at.header] + [h.value for h in at.subheader]
+    parts += [e.value for e in at.info] + [e.value for e in at.warning] + [e.value for e in at.error]
+    parts += [e.value for e in at.success]
+    return "\n".join(str(p) for p in parts)
+
+
+def table_with(at: AppTest, column: str):
+    """The first table shown that has this column."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def htmls(at: AppTest) -> str:
+    """The HTML of every st.html block on the page."""
+    return "\n".join(h.proto.body for h in at.get("html"))
