@@ -5,8 +5,9 @@ import threading
 
 import pytest
 
+from analysis.corpus.extract import extract
 from analysis.corpus.folder import load_corpus
-from analysis.corpus.importer import extract, import_table, read_table
+from analysis.corpus.importer import import_table, read_table
 from analysis.corpus.store import DuplicateArticle, NewArticle, delete_article, save_article, slug, update_article
 from analysis.text.textio import InputError
 from tests.support import ROOT, WSWS

@@ -1,15 +1,8 @@
 """Add articles: paste or upload one, preview its cleaning and spans, save it; edit or delete; bulk import."""
 import streamlit as st
 
-from analysis.corpus.importer import (
-    COLUMN_ALIASES,
-    TABLE_TYPES,
-    UPLOAD_TYPES,
-    Extracted,
-    extract,
-    import_table,
-    read_table,
-)
+from analysis.corpus.extract import UPLOAD_TYPES, Extracted, extract
+from analysis.corpus.importer import COLUMN_ALIASES, TABLE_TYPES, import_table, read_table
 from analysis.corpus.store import NewArticle, delete_article, save_article, update_article
 from analysis.corpus.workspace import event_texts
 from analysis.detect.spans import analyze_text

@@ -1,7 +1,7 @@
 """Draft check: two versions of a text side by side, what got more loaded, hedged or one-sided, and where."""
 import streamlit as st
 
-from analysis.corpus.importer import UPLOAD_TYPES, extract
+from analysis.corpus.extract import UPLOAD_TYPES, extract
 from analysis.measure.drafts import compare_drafts, diff_html
 from analysis.present.highlight import CSS, legend, render
 from analysis.text.textio import InputError
