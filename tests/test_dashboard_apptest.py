@@ -5,14 +5,30 @@ import pytest
 
 from tests.support import ROOT, app, htmls, table_with, texts
 
-PAGES = ["ui/pages/compare.py", "ui/pages/read.py", "ui/pages/sources.py", "ui/pages/terms.py", "ui/pages/method.py"]
+PAGE_TITLES = {"ui/pages/compare.py": "Compare outlets", "ui/pages/read.py": "Read side by side",
+               "ui/pages/sources.py": "Who gets to speak", "ui/pages/terms.py": "Terms in context",
+               "ui/pages/depth.py": "Comparative depth", "ui/pages/drafts.py": "Draft check",
+               "ui/pages/add.py": "Add articles", "ui/pages/method.py": "How Framing Lens works"}
+PAGES = list(PAGE_TITLES)
+STORY = "story:us-bomber-shows-of-force-east-asia"
+E2 = "e2-2017-07-07-b1-korea-icbm"
+
+
+def cards(at) -> list[str]:
+    """The outlet names on the Compare page's cards, in order."""
+    return [m.value[5:] for m in at.markdown if m.value.startswith("#### ")]
+
+
+def param(at, key):
+    value = at.query_params.get(key)
+    return value[0] if isinstance(value, list) else value
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders_without_exception(page):
     at = app(page=page)
     assert not at.exception, at.exception
-    assert at.title
+    assert [t.value for t in at.title] == [PAGE_TITLES[page]]
 
 
 def test_compare_defaults_to_the_july_2017_korea_flight_with_cnn_and_wsws():
@@ -34,8 +50,7 @@ def test_changing_event_and_outlets_changes_the_cards_and_the_url():
     at.selectbox(key="w_event").set_value("story:us-bomber-shows-of-force-east-asia").run()
     assert set(at.multiselect(key="w_outlets").value) == {"cnn", "japantimes", "wsws"}  # three outlets at once
     assert "#### The Japan Times" in texts(at)
-    assert at.query_params["event"] == ["story:us-bomber-shows-of-force-east-asia"] or \
-        at.query_params["event"] == "story:us-bomber-shows-of-force-east-asia"
+    assert param(at, "event") == STORY
     at.multiselect(key="w_outlets").set_value(["wsws"]).run()
     assert "#### CNN" not in texts(at)
     assert "Only one outlet" in texts(at)
@@ -118,3 +133,79 @@ def test_article_text_is_escaped(tmp_path, monkeypatch):
     html = htmls(at)
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;" in html and "&lt;img src=x onerror=" in html
+
+
+def chips(at) -> list[str]:
+    return list(at.multiselect(key="w_outlets").value)
+
+
+def test_story_then_events_never_crashes_and_the_chips_follow_the_selection():
+    """A teacher's sequence that used to replace the page with a KeyError and leave stale outlet chips."""
+    at = app()
+    at.selectbox(key="w_event").set_value(STORY).run()
+    assert not at.exception
+    assert chips(at) == ["cnn", "japantimes", "wsws"] and cards(at) == ["CNN", "The Japan Times", "World Socialist Web Site"]
+    at.selectbox(key="w_event").set_value(E2).run()
+    assert not at.exception
+    assert chips(at) == ["cnn", "wsws"] and cards(at) == ["CNN", "World Socialist Web Site"]
+    at.selectbox(key="w_event").set_value("e4-2019-10-25-b52-sea-of-japan").run()
+    assert chips(at) == ["japantimes"] and cards(at) == ["The Japan Times"]
+    assert "Only one outlet covers this selection" in texts(at)
+    at.selectbox(key="w_event").set_value(E2).run()
+    assert not at.exception and at.sidebar.selectbox  # the sidebar controls are still there
+    assert chips(at) == ["cnn", "wsws"] and cards(at) == ["CNN", "World Socialist Web Site"]
+
+
+def test_removing_an_outlet_of_a_whole_story_says_that_one_was_chosen_not_that_one_covers_it():
+    at = app({"event": STORY})
+    at.multiselect(key="w_outlets").set_value(["wsws"]).run()
+    assert cards(at) == ["World Socialist Web Site"] and param(at, "outlets") == "wsws"
+    body = texts(at)
+    assert "Only one outlet is chosen" in body and "Pick a whole story" not in body
+    at.multiselect(key="w_outlets").set_value([]).run()
+    assert not at.exception and "No outlet is chosen" in texts(at)
+
+
+def test_outlets_in_a_link_that_the_selection_does_not_cover_are_dropped_with_a_note():
+    at = app({"event": "e4-2019-10-25-b52-sea-of-japan", "outlets": "cnn,japantimes"})
+    assert chips(at) == ["japantimes"] and cards(at) == ["The Japan Times"]
+    assert any("left out: CNN" in c.value for c in at.sidebar.caption)
+
+
+def test_the_explained_outlet_and_number_are_in_the_url_and_a_link_reopens_them():
+    at = app({"event": STORY})
+    at.selectbox(key="w_why").set_value("wsws").run()
+    at.selectbox(key="w_number").set_value("hedge_per_1k").run()
+    assert (param(at, "why"), param(at, "number")) == ("wsws", "hedge_per_1k")
+    again = app({"event": STORY, "why": "wsws", "number": "hedge_per_1k"})
+    assert again.selectbox(key="w_why").value == "wsws"
+    assert any(m.value.startswith("**World Socialist Web Site — Hedges:") for m in again.markdown)
+    # a new event starts over with all its outlets and the first one explained
+    again.selectbox(key="w_event").set_value(E2).run()
+    assert param(again, "why") is None and again.selectbox(key="w_why").value == "cnn"
+
+
+def test_depth_tab_and_outlets_are_in_the_url():
+    at = app({"event": STORY, "tab": "Naming", "focus": "wsws", "versus": "cnn"}, page="ui/pages/depth.py")
+    assert not at.exception
+    assert at.selectbox(key="w_focus").value == "wsws" and at.selectbox(key="w_versus").value == "cnn"
+    assert at.tabs[0].label == "Distinctive words"
+    assert param(at, "tab") == "Naming"
+
+
+def test_an_article_added_by_hand_to_the_checkouts_user_corpus_changes_no_test():
+    """Tests read their own empty user corpus, never corpus/user of the checkout."""
+    from analysis.corpus.store import NewArticle, delete_article, save_article
+    folder = ROOT / "corpus" / "user"
+    created = not folder.exists()
+    aid = save_article(ROOT / "corpus", folder, NewArticle(
+        "Two US bombers flew a menacing mission near Korea on Friday, officials said.", "Fresh Outlet",
+        "2017-07-08", "Bombers again", event=E2))
+    try:
+        at = app()
+        assert cards(at) == ["CNN", "World Socialist Web Site"] and chips(at) == ["cnn", "wsws"]
+    finally:
+        if created:
+            shutil.rmtree(folder)
+        else:
+            delete_article(folder, aid)

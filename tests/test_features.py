@@ -20,9 +20,21 @@ def test_rates_are_counts_per_thousand_words_split_by_voice(analyses):
     loaded = spans[spans["category"] == "loaded"]
     assert f["loaded_n"] == len(loaded)
     assert f["loaded_author_n"] == (loaded["voice"] == "author").sum()
-    assert f["loaded_author_n"] + f["loaded_attributed_n"] == f["loaded_n"]
+    assert f["loaded_attributed_n"] == (loaded["voice"] == "attributed").sum()
     assert f["loaded_per_1k"] == pytest.approx(1000 * len(loaded) / f["words"])
     assert f["loaded_author_n"] > f["loaded_attributed_n"]  # WSWS frames in its own voice
+
+
+def test_voice_split_counts_the_outlets_words_and_the_quoted_words_apart():
+    from analysis import analyze_text
+    a = analyze_text("The menacing flight went ahead. “It is a reckless provocation,” a North Korean official said.")
+    loaded = a.spans[a.spans["category"] == "loaded"]
+    own = set(loaded.loc[loaded["voice"] == "author", "text"].str.lower())
+    quoted = set(loaded.loc[loaded["voice"] == "attributed", "text"].str.lower())
+    assert "menacing" in own and "menacing" not in quoted
+    assert "provocation" in quoted and "provocation" not in own
+    assert a.features["loaded_author_n"] == len(loaded[loaded["voice"] == "author"]) >= 1
+    assert a.features["loaded_attributed_n"] == len(loaded[loaded["voice"] == "attributed"]) >= 1
 
 
 def test_attribution_density_quote_share_anonymity_and_speakers(analyses):

@@ -1,7 +1,9 @@
 """The view in the URL: one canonical value per URL parameter, restored from a shared link, written back each run.
 
-Widgets read their initial value from here and report changes through `on_change`, so the view survives page
-switches (Streamlit forgets a widget's value when its page is left) and a link opens exactly what was shared.
+The view (a dict in the session) is the only truth. Each run, every widget is first set to the view's value for
+the current selection (`show`), then drawn without a default; a change reaches the view through its `on_change`
+callback (`follow`). So a widget can never show a stale value, a page switch forgets nothing, and a link opens
+exactly what was shared.
 """
 from __future__ import annotations
 
@@ -9,9 +11,12 @@ import streamlit as st
 
 # URL parameter -> kind.
 URL_KEYS = {"event": "str", "mentions": "bool", "outlets": "list", "cats": "list", "removed": "bool",
-            "feature": "str", "term": "str", "draft": "str"}
+            "feature": "str", "why": "str", "number": "str", "term": "str", "tab": "str", "focus": "str",
+            "versus": "str", "draft": "str"}
 # Parameters that stay on one page only: the private key of an editor's drafts never travels to other pages.
 PAGE_ONLY = {"draft": "drafts"}
+# Parameters that go back to their default when another one changes (a new event starts with all its outlets).
+CLEARS = {"event": ("outlets", "why", "focus", "versus"), "mentions": ("outlets",), "outlets": ("why",)}
 VIEW = "_view"
 LAST = "_url_last"
 PAGE = "_url_page"
@@ -40,29 +45,39 @@ def widget_key(key: str) -> str:
 
 def get(key: str, default=None):
     """The current value of a URL parameter (its default if unset)."""
-    value = st.session_state.setdefault(VIEW, {}).get(key)
+    value = st.session_state.get(VIEW, {}).get(key)
     return default if value is None else value
 
 
 def put(key: str, value) -> None:
-    """Set a URL parameter's value (written to the URL at the end of the run)."""
+    """Set a URL parameter's value (written to the URL at the end of the run); None means its default."""
     st.session_state.setdefault(VIEW, {})[key] = value
 
 
-def follow(key: str, clears: tuple[str, ...] = ()):
-    """An on_change callback: copy the widget's new value into the view and the URL (one history step).
+def show(key: str, value) -> None:
+    """Make the widget of `key` show `value` in this run (call before drawing the widget, which has no default)."""
+    st.session_state[widget_key(key)] = value
 
-    `clears` names parameters that go back to their default when this one changes (a new event starts with
-    all of its outlets)."""
+
+def set_now(key: str, value) -> None:
+    """Change a parameter from a callback (a chart click, a pick from a list): view and URL at once."""
+    put(key, value)
+    for other in CLEARS.get(key, ()):
+        put(other, None)
+    _push()
+
+
+def follow(key: str):
+    """An on_change callback: copy the widget's new value into the view and the URL (one history step)."""
     def changed() -> None:
-        put(key, st.session_state[widget_key(key)])
-        for other in clears:
-            put(other, None)
-            st.session_state.pop(widget_key(other), None)
-        params = _params()
-        st.query_params.from_dict(params)
-        st.session_state[LAST] = params
+        set_now(key, st.session_state.get(widget_key(key)))
     return changed
+
+
+def _push() -> None:
+    params = _params()
+    st.query_params.from_dict(params)
+    st.session_state[LAST] = params
 
 
 def _params() -> dict[str, str]:
@@ -79,7 +94,6 @@ def restore() -> None:
         return
     for key, kind in URL_KEYS.items():
         put(key, _parse(kind, current[key]) if key in current else None)
-        st.session_state.pop(widget_key(key), None)
     st.session_state[LAST] = current
 
 

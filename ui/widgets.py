@@ -33,32 +33,39 @@ SPAN_TABLE_COLUMNS = {"text": "Words", "category": "Category", "subcategory": "K
                       "neutral_alternative": "Neutral alternative", "source": "Lexicon source"}
 
 
-def url_selectbox(where, label: str, options: list, key: str, default, clears: tuple[str, ...] = (), **kwargs):
+def url_selectbox(where, label: str, options: list, key: str, default, **kwargs):
     """A selectbox whose value is the URL parameter `key` (unknown values fall back to the default)."""
     current = state.get(key, default)
     if current not in options:
         current = default if default in options else options[0]
-    return where.selectbox(label, options, index=options.index(current), key=state.widget_key(key),
-                           on_change=state.follow(key, clears), **kwargs)
+        state.put(key, None if current == default else current)
+    state.show(key, current)
+    return where.selectbox(label, options, key=state.widget_key(key), on_change=state.follow(key), **kwargs)
 
 
 def url_toggle(where, label: str, key: str, default: bool, **kwargs) -> bool:
     """A toggle whose value is the URL parameter `key`."""
-    return where.toggle(label, value=bool(state.get(key, default)), key=state.widget_key(key),
-                        on_change=state.follow(key), **kwargs)
+    state.show(key, bool(state.get(key, default)))
+    return where.toggle(label, key=state.widget_key(key), on_change=state.follow(key), **kwargs)
 
 
 def url_text(where, label: str, key: str, **kwargs) -> str:
     """A text input whose value is the URL parameter `key`."""
-    return where.text_input(label, value=state.get(key, "") or "", key=state.widget_key(key),
-                            on_change=state.follow(key), **kwargs)
+    state.show(key, state.get(key, "") or "")
+    return where.text_input(label, key=state.widget_key(key), on_change=state.follow(key), **kwargs)
+
+
+def url_tabs(labels: list[str], key: str):
+    """Tabs whose open tab is the URL parameter `key` (the first tab by default)."""
+    current = state.get(key)
+    state.show(key, current if current in labels else labels[0])
+    return st.tabs(labels, key=state.widget_key(key), on_change=state.follow(key))
 
 
 def event_picker(view: CorpusView) -> str:
     """Event or whole-story selector (URL parameter `event`)."""
     opts = view.selection_options()
-    return url_selectbox(st.sidebar, "Event", list(opts), "event", DEFAULT_EVENT, clears=("outlets",),
-                         format_func=opts.get,
+    return url_selectbox(st.sidebar, "Event", list(opts), "event", DEFAULT_EVENT, format_func=opts.get,
                          help="Pick one news event, or a whole story, to set outlets side by side.")
 
 
@@ -68,19 +75,30 @@ def mentions_toggle() -> bool:
 
 
 def outlet_picker(view: CorpusView, article_ids: list[str]) -> list[str]:
-    """Outlets to compare among those covering the selection (URL parameter `outlets`; default: all)."""
+    """Outlets to compare among those covering the selection (URL parameter `outlets`; default: all of them).
+
+    Outlets the selection does not cover are dropped from the choice, with a note."""
     present = sorted({view.corpus.article(a).outlet for a in article_ids})
     chosen = state.get("outlets")
-    default = present if chosen is None else [o for o in chosen if o in present]
-    return st.sidebar.multiselect("Outlets", present, default=default, format_func=view.outlet_names.get,
-                                  key=state.widget_key("outlets"), on_change=state.follow("outlets"))
+    shown = present if chosen is None else [o for o in chosen if o in present]
+    dropped = [] if chosen is None else [o for o in chosen if o not in present]
+    if dropped:
+        if not shown:
+            shown = present
+        state.put("outlets", None if shown == present else shown)
+        names = ", ".join(view.outlet_names.get(o, o) for o in dropped)
+        st.sidebar.caption(f"Not in this selection, so left out: {names}.")
+    state.show("outlets", shown)
+    return st.sidebar.multiselect("Outlets", present, format_func=lambda o: view.outlet_names.get(o, o),
+                                  key=state.widget_key("outlets"), on_change=state.follow("outlets"),
+                                  help="The outlets that cover this selection; remove one to leave it out.")
 
 
 def category_toggles() -> list[str]:
     """Which span categories are highlighted (URL parameter `cats`): the legend's toggles."""
     saved = state.get("cats")
-    current = CATEGORIES if saved is None else [c for c in saved if c in CATEGORIES]
-    chosen = st.pills("Highlight", CATEGORIES, selection_mode="multi", default=current,
+    state.show("cats", CATEGORIES if saved is None else [c for c in saved if c in CATEGORIES])
+    chosen = st.pills("Highlight", CATEGORIES, selection_mode="multi",
                       format_func=lambda c: f"{CATEGORY_INFO[c][0]} [{CATEGORY_INFO[c][1]}]",
                       key=state.widget_key("cats"), on_change=state.follow("cats"),
                       help="Toggle a category to show or hide its highlights.")
@@ -95,14 +113,15 @@ def corpus_issues(view: CorpusView) -> None:
                 st.write(f"- `{issue.file}`: {issue.problem}")
 
 
-def selection(view: CorpusView) -> tuple[str, list[str], list[str]]:
-    """The sidebar selection: (event or story, article ids, outlets)."""
+def selection(view: CorpusView) -> tuple[str, list[str], list[str], int]:
+    """The sidebar selection: (event or story, article ids, chosen outlets, number of outlets covering it)."""
     sel = event_picker(view)
     mentions = mentions_toggle()
     ids = view.articles_in(sel, mentions)
     outlets = outlet_picker(view, ids)
+    covering = len({view.corpus.article(a).outlet for a in ids})
     ids = [a for a in ids if view.corpus.article(a).outlet in outlets]
-    return sel, ids, outlets
+    return sel, ids, outlets, covering
 
 
 @dataclass(frozen=True)
@@ -123,15 +142,19 @@ class PageContext:
 
 def page_start(view: CorpusView, title: str) -> PageContext:
     """Sidebar selection, title and caption; stops with a message when nothing is selected."""
-    sel, ids, outlets = selection(view)
+    sel, ids, outlets, covering = selection(view)
     label = view.selection_options()[sel]
     st.title(title)
     st.caption(label)
     if not ids:
-        st.warning("No article of the chosen outlets covers this selection. Choose other outlets or another event.")
+        st.warning("No outlet is chosen. Add at least one outlet in the sidebar." if covering else
+                   "No article covers this selection. Choose another event or story.")
         st.stop()
     table = view.outlet_table(ids, outlets)
-    if len(table) == 1:
+    if len(table) == 1 and covering > 1:
+        st.info(f"Only one outlet is chosen, so there is nothing to set side by side: add one of the other "
+                f"{covering - 1} outlet(s) covering this selection in the sidebar.")
+    elif len(table) == 1:
         st.info("Only one outlet covers this selection, so there is nothing to set side by side. "
                 "Pick a whole story, or another event, to compare outlets.")
     return PageContext(view, sel, label, ids, outlets, table)

@@ -3,7 +3,22 @@ import streamlit as st
 
 from analysis.present.charts import feature_bars, grouped_features
 from analysis.present.glossary import CARD_FEATURES, CHART_FEATURES, FEATURES, axis_title
-from ui import data, widgets
+from ui import data, state, widgets
+
+
+def explain_click(chart_key: str, feature: str | None = None):
+    """A chart's on_select callback: the clicked bar chooses the outlet (and feature) to explain, in the URL."""
+    def clicked() -> None:
+        points = (st.session_state.get(chart_key) or {}).get("selection", {}).get("points", [])
+        custom = points[0].get("customdata") if points else None
+        if isinstance(custom, list) and len(custom) == 2:
+            state.set_now("why", custom[0])
+            state.set_now("number", custom[1])
+        elif custom:
+            state.set_now("why", custom if isinstance(custom, str) else custom[0])
+            state.set_now("number", feature)
+    return clicked
+
 
 view = data.view()
 ctx = widgets.page_start(view, "Compare outlets")
@@ -21,31 +36,20 @@ rated = CHART_FEATURES + [f for f in CARD_FEATURES if f.endswith("_per_1k") and 
 intervals = data.intervals(view, article_ids, tuple(rated + [f for f in ("booster_author_per_1k", "hedge_author_per_1k")
                                                             if f not in rated]))
 overview = widgets.chart(grouped_features(table, CHART_FEATURES, names, caption, intervals), "framing-features-by-outlet",
-                         "overview_chart", on_select="rerun", selection_mode="points")
+                         "overview_chart", on_select=explain_click("overview_chart"), selection_mode="points")
 feature = widgets.url_selectbox(st, "One feature", CARD_FEATURES + ["attribution_per_100w", "anonymous_share",
                                 "loaded_cue_share"], "feature", CARD_FEATURES[0], format_func=axis_title)
 widgets.noise_notes(intervals, CHART_FEATURES)
-single = widgets.chart(feature_bars(table, feature, names, caption, intervals), f"{feature}-by-outlet", "feature_chart",
-                       on_select="rerun", selection_mode="points")
-
-# A click on a bar chooses the outlet and feature to explain.
-for event, kind in ((overview, "overview"), (single, "single")):
-    points = (event or {}).get("selection", {}).get("points", []) if hasattr(event, "get") else []
-    if points:
-        custom = points[0].get("customdata")
-        if kind == "overview" and isinstance(custom, list):
-            st.session_state["why_outlet"], st.session_state["why_feature"] = custom[0], custom[1]
-        elif custom:
-            st.session_state["why_outlet"], st.session_state["why_feature"] = (
-                custom if isinstance(custom, str) else custom[0]), feature
+widgets.chart(feature_bars(table, feature, names, caption, intervals), f"{feature}-by-outlet", "feature_chart",
+              on_select=explain_click("feature_chart", feature), selection_mode="points")
 
 st.subheader("Why is this number what it is?")
 c1, c2 = st.columns(2)
 explained = [f for f in FEATURES if FEATURES[f].category]
-if st.session_state.get("why_outlet") not in list(table["outlet"]):
-    st.session_state.pop("why_outlet", None)
-why_outlet = c1.selectbox("Outlet", list(table["outlet"]), format_func=names.get, key="why_outlet")
-why_feature = c2.selectbox("Number", explained, format_func=lambda f: FEATURES[f].label, key="why_feature")
+outlet_ids = list(table["outlet"])
+why_outlet = widgets.url_selectbox(c1, "Outlet", outlet_ids, "why", outlet_ids[0], format_func=names.get)
+why_feature = widgets.url_selectbox(c2, "Number", explained, "number", explained[0],
+                                    format_func=lambda f: FEATURES[f].label)
 info = FEATURES[why_feature]
 row = table[table["outlet"] == why_outlet].iloc[0]
 spans = view.spans[view.spans["article_id"].isin(article_ids) & (view.spans["outlet"] == why_outlet)

@@ -12,8 +12,8 @@ view = data.view()
 ctx = widgets.page_start(view, "Comparative depth")
 ids, names = ctx.article_ids, view.outlet_names
 outlets = sorted({view.corpus.article(a).outlet for a in ids})
-tab_words, tab_names, tab_targets, tab_cover = st.tabs(
-    ["Distinctive words", "Naming", "Who calls whom what", "Included and left out"])
+tab_words, tab_names, tab_targets, tab_cover = widgets.url_tabs(
+    ["Distinctive words", "Naming", "Who calls whom what", "Included and left out"], "tab")
 
 with tab_words:
     st.caption("Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008): how much more "
@@ -22,10 +22,10 @@ with tab_words:
         st.info("Choose a selection with at least two outlets to find distinctive words.")
     else:
         c1, c2 = st.columns(2)
-        focus = c1.selectbox("Outlet", outlets, format_func=names.get, key="dw_outlet")
-        versus = c2.selectbox("Against", ["(all the others)"] + [o for o in outlets if o != focus],
-                              format_func=lambda o: names.get(o, o), key="dw_other")
-        other = None if versus == "(all the others)" else versus
+        focus = widgets.url_selectbox(c1, "Outlet", outlets, "focus", outlets[0], format_func=names.get)
+        versus = widgets.url_selectbox(c2, "Against", ["rest"] + [o for o in outlets if o != focus], "versus", "rest",
+                                       format_func=lambda o: "all the others" if o == "rest" else names.get(o, o))
+        other = None if versus == "rest" else versus
         counts = {a: word_counts(view.analyses[a].body.text) for a in ids}
         groups = {a: view.analyses[a].article.outlet for a in ids}
         table = distinctive(counts, groups, focus, other)

@@ -14,8 +14,7 @@ choices = sorted(set(flagged["text"].str.lower()))
 
 
 def _pick() -> None:
-    state.put("term", st.session_state["term_pick"])
-    st.session_state.pop(state.widget_key("term"), None)
+    state.set_now("term", st.session_state.get("term_pick") or None)
 
 
 st.selectbox("Pick a flagged term", [""] + choices, key="term_pick", on_change=_pick)
