@@ -73,11 +73,38 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
+# Counts finished script runs in window.__flRuns, so a test can wait for the rerun its action caused.
+COUNT_RUNS = """
+window.__flRuns = 0;
+new MutationObserver(() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const state = app && app.getAttribute('data-test-script-state');
+  if (state === 'notRunning' && window.__flLast !== 'notRunning') window.__flRuns += 1;
+  window.__flLast = state;
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
+"""
+
+
 def new_page(browser, width: int = 1400, height: int = 1400):
     """A fresh browser context and page, with this machine-independent default timeout on every wait."""
     context = browser.new_context(viewport={"width": width, "height": height})
     context.set_default_timeout(TIMEOUT)
+    context.add_init_script(COUNT_RUNS)
     return context, context.new_page()
+
+
+def runs(page) -> int:
+    """How many script runs the page has seen finish."""
+    return page.evaluate("window.__flRuns || 0")
+
+
+def rerun_after(page, action, timeout: float = TIMEOUT, new_document: bool = False) -> None:
+    """Do `action` (a click, a key press; a reload with `new_document`) and wait until the run it causes has
+    finished."""
+    before = 0 if new_document else runs(page)
+    action()
+    page.wait_for_function("n => (window.__flRuns || 0) > n", arg=before, timeout=timeout)
+    settle(page, timeout)
 
 
 def settle(page, timeout: float = TIMEOUT) -> None:

@@ -4,7 +4,16 @@ import re
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser import bar_centre, charts_drawn, launch, new_page, screenshot, streamlit_server, wait_for_app
+from tests.browser import (
+    bar_centre,
+    charts_drawn,
+    launch,
+    new_page,
+    rerun_after,
+    screenshot,
+    streamlit_server,
+    wait_for_app,
+)
 
 
 @pytest.fixture(scope="module")
@@ -184,3 +193,16 @@ def test_depth_page_in_the_browser(page, server):
     charts_drawn(page, 2)  # distinctive words and who calls whom what (tabs render all their content)
     expect(page.locator('[data-testid="stDataFrame"] canvas').first).to_be_visible()
     screenshot(page, "depth")
+
+
+def test_back_after_a_page_switch_keeps_the_view_in_the_url(page, server):
+    page.goto(server + "/depth?event=story:us-bomber-shows-of-force-east-asia&outlets=japantimes,wsws")
+    wait_for_app(page, "Comparative depth")
+    rerun_after(page, lambda: page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Sources").click())
+    expect(page.locator("h1").first).to_have_text("Who gets to speak")
+    rerun_after(page, page.go_back)
+    rerun_after(page, page.reload, new_document=True)
+    expect(page.get_by_role("combobox", name="Event")).to_have_value("Whole story: US bomber shows of force in East Asia")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar.get_by_role("button", name=re.compile("^Remove "))).to_have_count(2)
+    expect(sidebar.get_by_role("button", name="Remove CNN")).to_have_count(0)

@@ -98,10 +98,13 @@ def restore() -> None:
 
 
 def write(page: str) -> None:
-    """Put the view into the URL when it changed or the page did (never undoing a step back in history)."""
-    new_page = st.session_state.get(PAGE) != page
+    """Put the view into the URL whenever the two differ.
+
+    A step back in history to a URL with parameters has already been taken into the view by `restore`; a step back
+    to the bare URL a page switch left behind gets the view's parameters again (the browser replaces that history
+    entry rather than adding one, as it does for every run caused by back or forward)."""
     st.session_state[PAGE] = page
     params = _params()
-    if params != st.query_params.to_dict() and (new_page or params != st.session_state.get(LAST)):
+    if params != st.query_params.to_dict():
         st.query_params.from_dict(params)
     st.session_state[LAST] = params

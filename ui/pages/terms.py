@@ -17,6 +17,8 @@ def _pick() -> None:
     state.set_now("term", st.session_state.get("term_pick") or None)
 
 
+current = state.get("term", "")
+st.session_state["term_pick"] = current if current in choices else ""  # the list shows the term in view, if flagged
 st.selectbox("Pick a flagged term", [""] + choices, key="term_pick", on_change=_pick)
 term = widgets.url_text(st, "…or type a word or phrase (* matches any ending: provocat*)", "term")
 if not term.strip():
