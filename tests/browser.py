@@ -17,6 +17,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 # Waits are sized for a slow, busy 2-core machine; FRAMING_LENS_TEST_TIMEOUT (ms) raises them further.
 TIMEOUT = float(os.environ.get("FRAMING_LENS_TEST_TIMEOUT", 60_000))
+FIRST_RUN_TIMEOUT = 4 * TIMEOUT
 SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
 expect.set_options(timeout=TIMEOUT)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -105,6 +106,17 @@ def rerun_after(page, action, timeout: float = TIMEOUT, new_document: bool = Fal
     action()
     page.wait_for_function("n => (window.__flRuns || 0) > n", arg=before, timeout=timeout)
     settle(page, timeout)
+
+
+def warm_up(browser, url: str) -> None:
+    """Open the app once and wait (long) for its first full run: a fresh server analyses the corpus first."""
+    context, page = new_page(browser)
+    try:
+        page.goto(url + "/")
+        settle(page, FIRST_RUN_TIMEOUT)
+        page.get_by_text("Feature by feature").first.wait_for(timeout=FIRST_RUN_TIMEOUT)
+    finally:
+        context.close()
 
 
 def settle(page, timeout: float = TIMEOUT) -> None:

@@ -13,13 +13,8 @@ from tests.browser import (
     screenshot,
     streamlit_server,
     wait_for_app,
+    warm_up,
 )
-
-
-@pytest.fixture(scope="module")
-def server():
-    with streamlit_server() as url:
-        yield url
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +23,13 @@ def browser():
         b = launch(p)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="module")
+def server(browser):
+    with streamlit_server() as url:
+        warm_up(browser, url)
+        yield url
 
 
 @pytest.fixture
@@ -129,6 +131,7 @@ def test_upload_an_html_article_preview_save_find_and_delete(browser, tmp_path):
                           b'<script>alert(1)</script></p></article></body></html>')
     env = {"FRAMING_LENS_USER_CORPUS": str(tmp_path / "user"), "FRAMING_LENS_DRAFTS": str(tmp_path / "drafts")}
     with streamlit_server(env=env) as url:
+        warm_up(browser, url)
         context, page = new_page(browser)
         page.on("dialog", lambda d: (_ for _ in ()).throw(AssertionError("a script ran: " + d.message)))
         page.goto(url + "/add")

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser import bar_centre, launch, new_page, rerun_after, screenshot, settle, streamlit_server
+from tests.browser import bar_centre, launch, new_page, rerun_after, screenshot, settle, streamlit_server, warm_up
 
 STEPS = 40
 SEED = 20261202
@@ -18,6 +18,7 @@ PAGES = {"Compare": "Compare outlets", "Read": "Read side by side", "Sources": "
 def walk_page():
     with sync_playwright() as p, streamlit_server() as url:
         browser = launch(p)
+        warm_up(browser, url)
         context, page = new_page(browser)
         page.goto(url + "/")
         settle(page)
