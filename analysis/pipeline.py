@@ -32,6 +32,9 @@ class ArticleAnalysis:
         """Headline if known; else outlet, date and the first sentence, marked as such."""
         if self.headline:
             return self.headline
+        opening = self.cleaned.parts_of("opening-line")
+        if opening:
+            return f"Probably the headline (the text's opening line, not confirmed): “{opening[0].text}”"
         first = self.body.sentences.iloc[0] if len(self.body.sentences) else None
         opening = self.body.text[first["start"]:first["end"]] if first is not None else ""
         if len(opening) > 90:

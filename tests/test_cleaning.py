@@ -92,3 +92,10 @@ def test_plain_text_without_boilerplate_is_left_alone():
     text = "Two bombers flew on Friday.\n\nOfficials said it was routine."
     c = clean(text, "")
     assert c.body == text and not c.removals and not c.parts
+
+
+def test_cards_use_the_detected_opening_line_as_a_probable_headline_and_say_unknown_otherwise(analyses):
+    assert analyses[CNN_0620].display_title("CNN") == (
+        "Probably the headline (the text's opening line, not confirmed): “US B-1 bombers fly near North Korea”")
+    assert analyses[CNN_0708].display_title("CNN").startswith("Headline unknown — CNN, 2017-07-08: “")
+    assert analyses[WSWS].display_title("WSWS") == "US strategic bombers conduct provocative drill near North Korea"

@@ -31,12 +31,22 @@ def test_every_page_renders_without_exception(page):
     assert [t.value for t in at.title] == [PAGE_TITLES[page]]
 
 
-def test_compare_defaults_to_the_july_2017_korea_flight_with_cnn_and_wsws():
+def test_compare_opens_on_the_whole_story_with_all_three_outlets_and_the_contrast_first():
     at = app()
-    assert at.selectbox(key="w_event").value == "e2-2017-07-07-b1-korea-icbm"
-    assert at.multiselect(key="w_outlets").value == ["cnn", "wsws"]
+    assert at.selectbox(key="w_event").value == STORY  # the selection with the most outlets
+    assert chips(at) == ["cnn", "japantimes", "wsws"]
+    assert cards(at) == ["CNN", "The Japan Times", "World Socialist Web Site"]
     body = texts(at)
-    assert "#### CNN" in body and "#### World Socialist Web Site" in body
+    # who says it: CNN and The Japan Times only quote or attribute "provocative"; WSWS says it in its own voice
+    assert at.selectbox(key="w_family").value == "provocat*"
+    who = table_with(at, "Whose words").set_index("Outlet")
+    assert who.loc["CNN", "In its own voice"] == 0 and who.loc["CNN", "In others' words"] >= 2
+    assert "North Korea" in who.loc["CNN", "Whose words"] and "US military" in who.loc["CNN", "Whose words"]
+    assert who.loc["The Japan Times", "In its own voice"] == 0 and who.loc["The Japan Times", "In others' words"] >= 1
+    assert who.loc["World Socialist Web Site", "In its own voice"] >= 2
+    assert any("World Socialist Web Site uses it 2 times in its own voice" in t.value for t in at.text)
+    sentences = table_with(at, "before")
+    assert set(sentences[sentences["voice"] == "author"]["outlet"]) == {"World Socialist Web Site"}
     charts = at.get("plotly_chart")
     assert len(charts) == 2
     spec = charts[0].proto.spec
@@ -46,7 +56,8 @@ def test_compare_defaults_to_the_july_2017_korea_flight_with_cnn_and_wsws():
 
 
 def test_changing_event_and_outlets_changes_the_cards_and_the_url():
-    at = app()
+    at = app({"event": E2})
+    assert cards(at) == ["CNN", "World Socialist Web Site"]
     at.selectbox(key="w_event").set_value("story:us-bomber-shows-of-force-east-asia").run()
     assert set(at.multiselect(key="w_outlets").value) == {"cnn", "japantimes", "wsws"}  # three outlets at once
     assert "#### The Japan Times" in texts(at)
@@ -70,7 +81,7 @@ def test_query_parameters_open_exactly_the_shared_view():
 def test_bad_query_parameters_fall_back_to_defaults():
     at = app({"event": "no-such-event", "outlets": "foxnews,<script>"})
     assert not at.exception
-    assert at.selectbox(key="w_event").value == "e2-2017-07-07-b1-korea-icbm"
+    assert at.selectbox(key="w_event").value == STORY and chips(at) == ["cnn", "japantimes", "wsws"]
 
 
 def test_read_page_highlights_provocative_by_voice():
@@ -114,7 +125,7 @@ def test_broken_corpus_shows_messages_not_tracebacks(tmp_path, monkeypatch):
     with (root / "manifest.csv").open("a") as fh:
         fh.write("bad,missing.txt,cnn,2017-01-01,,,,e1-2017-07-06-b1-china-seas,main\n")
     monkeypatch.setenv("FRAMING_LENS_CORPUS", str(root))
-    at = app()
+    at = app({"event": E2})
     assert not at.exception
     assert "Only one outlet" in texts(at)  # the broken CNN article is skipped, WSWS remains
     assert any("corpus entries skipped" in e.label for e in at.sidebar.expander)
@@ -141,7 +152,7 @@ def chips(at) -> list[str]:
 
 def test_story_then_events_never_crashes_and_the_chips_follow_the_selection():
     """A teacher's sequence that used to replace the page with a KeyError and leave stale outlet chips."""
-    at = app()
+    at = app({"event": E2})
     at.selectbox(key="w_event").set_value(STORY).run()
     assert not at.exception
     assert chips(at) == ["cnn", "japantimes", "wsws"] and cards(at) == ["CNN", "The Japan Times", "World Socialist Web Site"]
@@ -203,7 +214,8 @@ def test_an_article_added_by_hand_to_the_checkouts_user_corpus_changes_no_test()
         "2017-07-08", "Bombers again", event=E2))
     try:
         at = app()
-        assert cards(at) == ["CNN", "World Socialist Web Site"] and chips(at) == ["cnn", "wsws"]
+        assert cards(at) == ["CNN", "The Japan Times", "World Socialist Web Site"]
+        assert chips(at) == ["cnn", "japantimes", "wsws"]
     finally:
         if created:
             shutil.rmtree(folder)

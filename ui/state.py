@@ -12,7 +12,7 @@ import streamlit as st
 # URL parameter -> kind.
 URL_KEYS = {"event": "str", "mentions": "bool", "outlets": "list", "cats": "list", "removed": "bool",
             "feature": "str", "why": "str", "number": "str", "term": "str", "tab": "str", "focus": "str",
-            "versus": "str", "draft": "str"}
+            "versus": "str", "family": "str", "draft": "str"}
 # Parameters that stay on one page only: the private key of an editor's drafts never travels to other pages.
 PAGE_ONLY = {"draft": "drafts"}
 # Parameters that go back to their default when another one changes (a new event starts with all its outlets).
@@ -72,6 +72,18 @@ def follow(key: str):
     def changed() -> None:
         set_now(key, st.session_state.get(widget_key(key)))
     return changed
+
+
+def link(**changes) -> dict[str, str]:
+    """URL parameters of the current view with some changed: for a link that opens another page on this view."""
+    params = _params()
+    params.pop("draft", None)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = _serialise(URL_KEYS[key], value)
+    return params
 
 
 def _push() -> None:

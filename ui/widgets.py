@@ -11,6 +11,8 @@ import streamlit as st
 
 from analysis.corpus.workspace import CorpusView
 from analysis.measure.uncertainty import within_noise
+from analysis.measure.voices import occurrences, plain_summary, term_families
+from analysis.measure.voices import who_says_it as voices_by_outlet
 from analysis.present.export import (
     IMAGE_FORMATS,
     INSTALL_HINT,
@@ -26,7 +28,6 @@ from analysis.present.highlight import CSS, legend, render
 from analysis.present.report import event_report_html, event_report_pdf
 from ui import state
 
-DEFAULT_EVENT = "e2-2017-07-07-b1-korea-icbm"
 CATEGORIES = list(CATEGORY_INFO)
 SPAN_TABLE_COLUMNS = {"text": "Words", "category": "Category", "subcategory": "Kind", "voice": "Voice",
                       "speaker": "Speaker", "affiliation": "Affiliation", "note": "Why it is flagged",
@@ -65,7 +66,7 @@ def url_tabs(labels: list[str], key: str):
 def event_picker(view: CorpusView) -> str:
     """Event or whole-story selector (URL parameter `event`)."""
     opts = view.selection_options()
-    return url_selectbox(st.sidebar, "Event", list(opts), "event", DEFAULT_EVENT, format_func=opts.get,
+    return url_selectbox(st.sidebar, "Event", list(opts), "event", view.default_selection(), format_func=opts.get,
                          help="Pick one news event, or a whole story, to set outlets side by side.")
 
 
@@ -158,6 +159,41 @@ def page_start(view: CorpusView, title: str) -> PageContext:
         st.info("Only one outlet covers this selection, so there is nothing to set side by side. "
                 "Pick a whole story, or another event, to compare outlets.")
     return PageContext(view, sel, label, ids, outlets, table)
+
+
+def who_says_it(view: CorpusView, ctx: PageContext) -> None:
+    """The contrast first: for one family of loaded terms, each outlet's own uses against the uses it attributes."""
+    spans = view.spans[view.spans["article_id"].isin(ctx.article_ids)]
+    families = term_families(spans)
+    st.subheader("Who says it")
+    if families.empty:
+        st.info("No loaded term is flagged in these articles.")
+        return
+    names = view.outlet_names
+    family = url_selectbox(st, "Term family", list(families["term"]), "family", families["term"].iloc[0],
+                           format_func=lambda t: _family_label(families, t),
+                           help="A loaded term of the lexicon with all its forms (a * matches any ending). "
+                                "The families used by the most outlets, in both voices, come first.")
+    occ = occurrences(spans, family, view.sentence)
+    table_ = voices_by_outlet(occ, ctx.outlets)
+    st.text(plain_summary(table_, family, names))
+    shown = table_.assign(outlet=table_["outlet"].map(lambda o: names.get(o, o))).rename(columns={
+        "outlet": "Outlet", "own": "In its own voice", "attributed": "In others' words",
+        "whose_words": "Whose words"})
+    table(shown, f"who-says-{family}", "who_table")
+    with st.expander(f"The {len(occ)} sentence(s) with “{family}”"):
+        sentences = occ.assign(outlet=occ["outlet"].map(lambda o: names.get(o, o)))[
+            ["outlet", "voice", "speaker", "before", "match", "after"]]
+        table(sentences, f"sentences-{family}", "who_sentences",
+              column_config={"before": st.column_config.TextColumn("before", width="large"),
+                             "after": st.column_config.TextColumn("after", width="large")})
+    st.page_link("ui/pages/terms.py", label=f"Every “{family}” in context, with counts per outlet",
+                 icon=":material/search:", query_params=state.link(term=family))
+
+
+def _family_label(families: pd.DataFrame, term: str) -> str:
+    row = families[families["term"] == term].iloc[0]
+    return f"{term} — {row['outlets']} outlet(s), {row['own']} own voice, {row['attributed']} in others' words"
 
 
 def outlet_card(view: CorpusView, outlet: str, row: pd.Series, article_ids: list[str]) -> None:

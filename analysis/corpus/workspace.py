@@ -34,6 +34,19 @@ class CorpusView:
             opts[f"story:{sid}"] = f"Whole story: {title}"
         return opts
 
+    def default_selection(self) -> str:
+        """The event or story with the most outlets (then the most articles): where a comparison shows most."""
+        def reach(key: str) -> tuple[int, int]:
+            ids = self.articles_in(key)
+            return len({self.corpus.article(a).outlet for a in ids}), len(ids)
+        return max(self.selection_options(), key=reach)
+
+    def sentence(self, article_id: str, i: int) -> tuple[str, int]:
+        """Sentence i of an article's body: its text and start offset."""
+        body = self.analyses[article_id].body
+        row = body.sentences.iloc[i]
+        return body.text[int(row["start"]):int(row["end"])], int(row["start"])
+
     def articles_in(self, selection: str, mentions: bool = True) -> list[str]:
         """Article ids of an event (main coverage, and mentions if asked) or of a whole story."""
         links = self.links if mentions else self.links[self.links["role"] == "main"]

@@ -24,6 +24,8 @@ view = data.view()
 ctx = widgets.page_start(view, "Compare outlets")
 table, article_ids, caption, names = ctx.table, ctx.article_ids, ctx.caption, view.outlet_names
 
+widgets.who_says_it(view, ctx)
+
 cols = st.columns(min(len(table), 4))
 for i, (_, row) in enumerate(table.iterrows()):
     with cols[i % len(cols)]:

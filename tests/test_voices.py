@@ -1,0 +1,42 @@
+"""Who says it: the seed story's contrast, computed from the loaded spans and their voice."""
+import pytest
+
+from analysis.corpus.workspace import build_view
+from analysis.measure.voices import occurrences, plain_summary, term_families, who_says_it
+
+STORY = "story:us-bomber-shows-of-force-east-asia"
+
+
+@pytest.fixture(scope="module")
+def view(corpus, analyses):
+    return build_view(corpus, analyses)
+
+
+def test_the_family_used_by_most_outlets_in_both_voices_comes_first(view):
+    families = term_families(view.spans)
+    top = families.iloc[0]
+    assert top["term"] == "provocat*" and top["outlets"] == 3 and top["own"] > 0 and top["attributed"] > 0
+    assert list(families["outlets"]) == sorted(families["outlets"], reverse=True)
+
+
+def test_cnn_and_the_japan_times_attribute_provocative_wsws_says_it_itself(view):
+    ids = view.articles_in(STORY)
+    spans = view.spans[view.spans["article_id"].isin(ids)]
+    occ = occurrences(spans, "provocat*", view.sentence)
+    table = who_says_it(occ, ["cnn", "japantimes", "wsws"]).set_index("outlet")
+    assert table.loc["cnn", "own"] == 0 and table.loc["cnn", "attributed"] >= 2
+    assert table.loc["japantimes", "own"] == 0 and "North Korea" in table.loc["japantimes", "whose_words"]
+    assert table.loc["wsws", "own"] >= 2
+    # every occurrence is split around the flagged word, which reads provocat...
+    assert occ["match"].str.lower().str.startswith("provocat").all()
+    own = occ[occ["voice"] == "author"]
+    assert set(own["outlet"]) == {"wsws"} and own["before"].str.len().gt(0).any()
+    text = plain_summary(who_says_it(occ, ["cnn", "wsws"]), "provocat*", view.outlet_names)
+    assert text.startswith("“provocat*”: CNN uses it") and "World Socialist Web Site uses it 2 times in its own voice" in text
+
+
+def test_an_outlet_that_never_uses_the_family_says_so(view):
+    occ = occurrences(view.spans, "saber-rattling", view.sentence)
+    table = who_says_it(occ, ["japantimes"])
+    assert list(table["own"]) == [0] and list(table["attributed"]) == [0]
+    assert "The Japan Times does not use it" in plain_summary(table, "saber-rattling", view.outlet_names)
