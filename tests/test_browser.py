@@ -56,7 +56,7 @@ def test_compare_page_shows_outlet_cards_and_charts(page, server):
 
 
 def test_read_page_shows_voice_of_provocative_and_toggles_categories(page, server):
-    page.goto(server + "/read")
+    page.goto(server + "/read?event=e2-2017-07-07-b1-korea-icbm")
     wait_for_app(page, "Read side by side")
     wsws, cnn = column(page, "World Socialist Web Site"), column(page, "CNN")
     own = wsws.locator("mark.fl-loaded.fl-author", has_text=re.compile(r"^provocatively"))
