@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
+AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 # Waits are sized for a slow, busy 2-core machine; FRAMING_LENS_TEST_TIMEOUT (ms) raises them further.
 TIMEOUT = float(os.environ.get("FRAMING_LENS_TEST_TIMEOUT", 60_000))
@@ -152,6 +153,24 @@ def bar_centre(chart, label: str) -> tuple[float, float]:
     }""", label)
     assert point, f"no bar labelled {label!r}"
     return point[0], point[1]
+
+
+def axe_violations(page, context: str = "document") -> list[str]:
+    """WCAG 2.1 A and AA violations axe-core finds on the page now, one line each with its elements.
+
+    axe-core is installed by scripts/run-tests.sh from the npm registry (pinned, AXE_VERSION there) and injected by
+    the test; the app itself never loads it."""
+    if not AXE.exists():
+        raise RuntimeError(f"{AXE} is missing: scripts/run-tests.sh installs axe-core from the npm registry")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async (context) => {
+        const result = await axe.run(context === 'document' ? document : document.querySelector(context),
+            {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']});
+        return result.violations.map(v => `${v.impact} ${v.id}: ${v.help} -- ` +
+            v.nodes.slice(0, 8).map(n => n.target.join(' ') + (n.failureSummary ? ' [' + n.failureSummary.split('\\n').slice(1).join(' ').trim() + ']' : '')).join(' | ') +
+            (v.nodes.length > 8 ? ` (+${v.nodes.length - 8} more)` : ''));
+    }""", context)
+    return found
 
 
 def screenshot(page, name: str) -> Path:
