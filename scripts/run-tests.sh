@@ -18,6 +18,11 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# axe-core checks every page for WCAG 2.1 A/AA violations in the browser tests (the app never loads it).
+AXE_VERSION=4.14.1
+if ! grep -qs "\"version\": \"$AXE_VERSION\"" .cache/axe/node_modules/axe-core/package.json; then
+  npm install --no-save --no-audit --no-fund --silent --prefix .cache/axe "axe-core@$AXE_VERSION"
+fi
 .venv/bin/ruff check .
 if [ "$stress" -eq 0 ]; then
   exec .venv/bin/python -m pytest -q "${args[@]}"
