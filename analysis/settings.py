@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = ROOT / "corpus"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_FIELD_CHARS = 500
+DEFAULT_MAX_ROWS = 200_000
+DEFAULT_MAX_DOCX_BYTES = 4 * DEFAULT_MAX_BYTES
 
 # Environment variable -> (field, what it sets). The command line's options set the same fields.
 ENV = {
@@ -18,7 +21,17 @@ ENV = {
     "FRAMING_LENS_DRAFTS": ("drafts", "the private folder of editors' drafts"),
     "FRAMING_LENS_CACHE": ("cache", "a folder for caches that can be deleted at any time"),
     "FRAMING_LENS_MAX_BYTES": ("max_bytes", "the largest text accepted, in bytes, after extraction"),
+    "FRAMING_LENS_MAX_FIELD_CHARS": ("max_field_chars", "the longest headline, author, URL, outlet or event name"),
+    "FRAMING_LENS_MAX_ROWS": ("max_rows", "the most rows one bulk import may have"),
+    "FRAMING_LENS_MAX_DOCX_BYTES": ("max_docx_bytes", "the largest uncompressed size of a .docx (each part and all)"),
+    "FRAMING_LENS_ANALYSIS_SECONDS": ("analysis_seconds", "the longest analysis of a pasted or uploaded text"),
+    "FRAMING_LENS_ANALYSIS_WORKERS": ("analysis_workers", "processes that analyse pasted or uploaded texts"),
+    "FRAMING_LENS_DRAFT_DAYS": ("draft_days", "days a draft is kept after its last change"),
+    "FRAMING_LENS_DRAFTS_MAX_BYTES": ("drafts_max_bytes", "the most disk space all drafts together may use"),
+    "FRAMING_LENS_TEACHER_PASSWORD": ("teacher_password", "lets a teacher edit or delete any added article"),
 }
+NUMBERS = {"max_bytes": int, "max_field_chars": int, "max_rows": int, "max_docx_bytes": int,
+           "analysis_seconds": float, "analysis_workers": int, "draft_days": float, "drafts_max_bytes": int}
 
 
 def _data_home(env: Mapping[str, str]) -> Path:
@@ -38,21 +51,32 @@ class Settings:
     drafts: Path = Path.home() / ".local" / "share" / "framing-lens" / "drafts"
     cache: Path = Path.home() / ".cache" / "framing-lens"
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_field_chars: int = DEFAULT_MAX_FIELD_CHARS
+    max_rows: int = DEFAULT_MAX_ROWS
+    max_docx_bytes: int = DEFAULT_MAX_DOCX_BYTES
+    analysis_seconds: float = 60.0
+    analysis_workers: int = 1
+    draft_days: float = 30.0
+    drafts_max_bytes: int = 200 * 1024 * 1024
+    teacher_password: str = field(default="", repr=False)
 
     def with_options(self, **options) -> Settings:
         """These settings with command-line options applied (options left as None keep the current value)."""
         return replace(self, **{k: _convert(k, v) for k, v in options.items() if v is not None})
 
 
-def _convert(field: str, value):
-    if field == "extra_corpora":
+def _convert(name: str, value):
+    if name == "extra_corpora":
         parts = value.split(os.pathsep) if isinstance(value, str) else value
         return tuple(Path(p) for p in parts if str(p).strip())
-    if field == "max_bytes":
-        n = int(value)
+    if name in NUMBERS:
+        n = NUMBERS[name](value)
         if n <= 0:
-            raise ValueError("FRAMING_LENS_MAX_BYTES must be a positive number of bytes")
+            variable = next(k for k, (f, _) in ENV.items() if f == name)
+            raise ValueError(f"{variable} must be a positive number")
         return n
+    if name == "teacher_password":
+        return str(value)
     return Path(value)
 
 

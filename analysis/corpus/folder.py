@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus.dates import parse_date
 from analysis.settings import BUNDLED_CORPUS
 from analysis.text.textio import InputError, read_text_file
 
 DEFAULT_CORPUS = BUNDLED_CORPUS
-MANIFEST_COLUMNS = ("id", "file", "outlet", "date_published", "author", "title", "url", "events", "role_in_events")
+MANIFEST_COLUMNS = ("id", "file", "outlet", "date_published", "author", "title", "url", "events", "role_in_events",
+                    "owner")
 ROLES = ("main", "mentions")
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Article:
     events: tuple[tuple[str, str], ...]
     raw: str = field(repr=False)
     origin: str = "bundled"  # "bundled" (protected) or "user" (added from the dashboard or the command line)
+    owner: str = field(default="", repr=False)  # hash of the owner key of whoever added it ('' = nobody's)
 
     @property
     def sha256(self) -> str:
@@ -100,15 +102,32 @@ def fingerprint(path: str | Path) -> str:
     return h.hexdigest()[:16]
 
 
+def widen_csv_field_limit(nbytes: int) -> None:
+    """Let the csv module read fields as long as a file of `nbytes` (its default stops at 131,072 characters)."""
+    if nbytes + 1 > csv.field_size_limit():
+        csv.field_size_limit(nbytes + 1)
+
+
 def _read_csv(path: Path, required: tuple[str, ...], issues: list[LoadIssue]) -> list[dict]:
+    """The rows of a corpus CSV; a row that cannot be read is an issue and the others still load."""
     try:
+        widen_csv_field_limit(path.stat().st_size)
         with path.open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
             missing = [c for c in required if c not in (reader.fieldnames or [])]
             if missing:
                 issues.append(LoadIssue(path.name, f"missing columns: {', '.join(missing)}"))
                 return []
-            return [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in reader]
+            rows = []
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    return rows
+                except csv.Error as exc:
+                    issues.append(LoadIssue(path.name, f"line {reader.line_num} cannot be read ({exc})"))
+                    continue
+                rows.append({k: (v or "").strip() for k, v in row.items() if k is not None})
     except FileNotFoundError:
         issues.append(LoadIssue(path.name, "file not found"))
     except (UnicodeDecodeError, csv.Error) as exc:
@@ -144,8 +163,8 @@ def _load_folder(root: Path, origin: str, outlets: dict, events: dict, stories: 
         if r["id"]:
             stories.setdefault(r["id"], r["title"])
     for r in table("events.csv", ("id", "date", "story", "title")):
-        if not r["id"] or not DATE_RE.match(r["date"]):
-            issues.append(LoadIssue("events.csv", f"event {r['id']!r}: needs an id and a YYYY-MM-DD date"))
+        if not r["id"] or not _is_date(r["date"]):
+            issues.append(LoadIssue("events.csv", f"event {r['id']!r}: needs an id and a real YYYY-MM-DD date"))
             continue
         if r["id"] not in events:
             events[r["id"]] = Event(r["id"], r["date"], r["story"], r["title"], r.get("description", ""))
@@ -168,8 +187,7 @@ def _article(root: Path, r: dict, outlets: dict, events: dict, seen: set, origin
         raise InputError(f"duplicate article id {r['id']!r}")
     if r["outlet"] not in outlets:
         raise InputError(f"unknown outlet {r['outlet']!r} (add it to outlets.csv)")
-    if not DATE_RE.match(r["date_published"]):
-        raise InputError(f"date {r['date_published']!r} is not YYYY-MM-DD")
+    parse_date(r["date_published"])
     ev = [e for e in r["events"].split(";") if e.strip()]
     roles = [x for x in r["role_in_events"].split(";") if x.strip()]
     if len(ev) != len(roles):
@@ -185,4 +203,11 @@ def _article(root: Path, r: dict, outlets: dict, events: dict, seen: set, origin
         raise InputError(f"file {file!r} is not inside the corpus articles folder")
     raw = read_text_file(target)
     return Article(r["id"], file, r["outlet"], r["date_published"], r.get("author", ""), r.get("title", ""),
-                   r.get("url", ""), tuple(zip(ev, roles)), raw, origin)
+                   r.get("url", ""), tuple(zip(ev, roles)), raw, origin, r.get("owner", ""))
+
+
+def _is_date(value: str) -> bool:
+    try:
+        return bool(parse_date(value))
+    except InputError:
+        return False

@@ -6,6 +6,7 @@ import io
 import json
 from dataclasses import dataclass, field
 
+from analysis.corpus.dates import parse_date
 from analysis.corpus.extract import DATE_RE, extension
 from analysis.text.textio import InputError, decode_text
 
@@ -44,9 +45,13 @@ class Table:
 
 
 def normalise_date(value: str) -> str:
-    """YYYY-MM-DD from common date strings ('2017-07-08T10:00Z', '2017-07-08 10:00'), else ''."""
+    """YYYY-MM-DD from common date strings ('2017-07-08T10:00Z', '2017-07-08 10:00'); other values are returned
+    unchanged, so that saving reports them."""
     m = DATE_RE.search(value or "")
-    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else ""
+    try:
+        return parse_date(m.group(0)) if m else value
+    except InputError:
+        return value
 
 
 def map_columns(columns: list[str], overrides: dict[str, str] | None = None) -> dict[str, str]:

@@ -12,19 +12,21 @@ class InputError(ValueError):
 
 
 def decode_text(data: bytes, name: str = "input", max_bytes: int | None = None, guess: bool = False) -> str:
-    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16 text; refuse binary, empty or oversized input.
+    """Decode UTF-8 or UTF-16 (with or without BOM) text; refuse binary, empty or oversized input.
 
     With `guess`, text that is not UTF-8 is read as Windows-1252 (Latin-1 with curly quotes) instead of refused."""
     limit = MAX_TEXT_BYTES if max_bytes is None else max_bytes
     if len(data) > limit:
         raise InputError(f"{name}: {len(data):,} bytes is over the limit of {limit:,} bytes")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    utf16 = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else _utf16_without_bom(data)
+    if utf16:
         try:
-            text = data.decode("utf-16")
+            text = data.decode(utf16)
         except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: broken UTF-16 text ({exc.reason})") from None
-    elif guess and _utf16_without_bom(data):
-        text = data.decode(_utf16_without_bom(data), errors="replace")
+            if not guess:
+                raise InputError(f"{name}: broken UTF-16 text ({exc.reason})") from None
+            text = data.decode(utf16, errors="replace")
+        text = text.removeprefix("\ufeff")
     else:
         if b"\x00" in data[:8192]:
             raise InputError(f"{name}: looks like a binary file, not text")

@@ -3,6 +3,7 @@ import streamlit as st
 
 from analysis.corpus.extract import UPLOAD_TYPES, Extracted, extract
 from analysis.corpus.importer import COLUMN_ALIASES, TABLE_TYPES, import_table, read_table
+from analysis.corpus.limits import Limits
 from analysis.corpus.store import NewArticle, delete_article, save_article, update_article
 from analysis.corpus.workspace import event_texts
 from analysis.detect.spans import analyze_text
@@ -14,7 +15,8 @@ from ui import data
 
 view = data.view()
 corpus_root, user_root = data.corpus_dir(), data.user_dir()
-MAX_TEXT_BYTES = data.settings().max_bytes
+LIMITS = Limits.of(data.settings())
+MAX_TEXT_BYTES = LIMITS.text_bytes
 st.title("Add articles")
 st.caption(f"Articles you add are saved in `{user_root}` in the corpus format (one text file each, plus a manifest "
            f"row). The bundled articles are protected. Texts up to {MAX_TEXT_BYTES:,} bytes.")
@@ -72,7 +74,7 @@ with tab_one:
             up = st.file_uploader("File", type=list(UPLOAD_TYPES), key="add_file",
                                   help="HTML pages: main text, title, author and date are extracted with trafilatura.")
             if up is not None:
-                found = extract(up.name, up.getvalue(), MAX_TEXT_BYTES)
+                found = extract(up.name, up.getvalue(), LIMITS)
     except InputError as exc:
         st.error(str(exc))
     if found is not None:
@@ -85,7 +87,7 @@ with tab_one:
                         + "; ".join(f"{r.title} ({r.date}, similarity {r.similarity:.2f})" for r in suggestions.itertuples()))
         if st.button("Save to the corpus", type="primary", key="add_save"):
             try:
-                article_id = save_article(corpus_root, user_root, new)
+                article_id = save_article(corpus_root, user_root, new, LIMITS)
                 st.success(f"Saved as `{article_id}`. It now appears on the other pages.")
             except InputError as exc:
                 st.error(str(exc))
@@ -130,7 +132,7 @@ with tab_mine:
         c1, c2 = st.columns(2)
         if c1.button("Save changes", key="mine_save"):
             try:
-                update_article(corpus_root, user_root, pick, new)
+                update_article(corpus_root, user_root, pick, new, LIMITS)
                 st.success("Saved.")
             except InputError as exc:
                 st.error(str(exc))
