@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from analysis.corpus.folder import load_corpus
-from analysis.corpus.importer import import_table, read_table
+from analysis.corpus.importer import TABLE_MAX_BYTES, import_table, read_table
+from analysis.corpus.limits import Limits
 from analysis.detect.spans import analyze_text
 from analysis.pipeline import corpus_tables
 from analysis.present.export import ExportUnavailable
@@ -87,9 +88,12 @@ def _import(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    table = read_table(path.name, path.read_bytes(), overrides)
+    if path.stat().st_size > TABLE_MAX_BYTES:
+        raise InputError(f"{path.name}: {path.stat().st_size:,} bytes is over the limit of {TABLE_MAX_BYTES:,} bytes")
     settings = _settings(args)
-    report = import_table(settings.corpus, settings.user_corpus, table, args.outlet, args.event)
+    limits = Limits.of(settings)
+    table = read_table(path.name, path.read_bytes(), overrides, limits)
+    report = import_table(settings.corpus, settings.user_corpus, table, args.outlet, args.event, limits)
     for err in report.errors:
         print(f"skipped {err}", file=sys.stderr)
     print(f"imported {len(report.imported)} article(s), skipped {len(report.errors)} row(s)")

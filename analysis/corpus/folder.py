@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,37 +103,70 @@ def fingerprint(path: str | Path) -> str:
     return h.hexdigest()[:16]
 
 
+MAX_JOINED_LINES = 20  # a quoted field may span this many lines; an unclosed quote beyond that is a broken line
+
+
 def widen_csv_field_limit(nbytes: int) -> None:
     """Let the csv module read fields as long as a file of `nbytes` (its default stops at 131,072 characters)."""
     if nbytes + 1 > csv.field_size_limit():
         csv.field_size_limit(nbytes + 1)
 
 
-def _read_csv(path: Path, required: tuple[str, ...], issues: list[LoadIssue]) -> list[dict]:
-    """The rows of a corpus CSV; a row that cannot be read is an issue and the others still load."""
+def read_csv_rows(path: Path) -> tuple[list[str], list[dict], list[str]]:
+    """(header, rows as dicts, problems) of a CSV file; a line that cannot be read (an unclosed quote, say) is a
+    problem naming its line, and every other row is still read."""
+    text = path.read_text(encoding="utf-8-sig")
+    widen_csv_field_limit(len(text))
+    problems: list[str] = []
     try:
-        widen_csv_field_limit(path.stat().st_size)
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in required if c not in (reader.fieldnames or [])]
-            if missing:
-                issues.append(LoadIssue(path.name, f"missing columns: {', '.join(missing)}"))
-                return []
-            rows = []
-            while True:
-                try:
-                    row = next(reader)
-                except StopIteration:
-                    return rows
-                except csv.Error as exc:
-                    issues.append(LoadIssue(path.name, f"line {reader.line_num} cannot be read ({exc})"))
-                    continue
-                rows.append({k: (v or "").strip() for k, v in row.items() if k is not None})
+        records = list(csv.reader(io.StringIO(text), strict=True))
+        multiline = any("\n" in v or "\r" in v for values in records for v in values)
+    except csv.Error:
+        multiline = True
+    if multiline:  # maybe an unclosed quote swallowing the rest of the file: read line by line
+        records = _records_line_by_line(text.splitlines(keepends=True), problems)
+    if not records:
+        return [], [], problems
+    header, rows = records[0], []
+    for values in records[1:]:
+        if any(v.strip() for v in values):
+            rows.append({k: (values[i] if i < len(values) else "") for i, k in enumerate(header)})
+    return header, rows, problems
+
+
+def _records_line_by_line(lines: list[str], problems: list[str]) -> list[list[str]]:
+    records, i = [], 0
+    while i < len(lines):
+        for n in range(1, min(MAX_JOINED_LINES, len(lines) - i) + 1):
+            try:
+                values = next(csv.reader(io.StringIO("".join(lines[i:i + n])), strict=True), [])
+            except csv.Error:
+                continue
+            records.append(values)
+            i += n
+            break
+        else:
+            problems.append(f"line {i + 1} cannot be read (broken quoting)")
+            i += 1
+    return records
+
+
+def _read_csv(path: Path, required: tuple[str, ...], issues: list[LoadIssue]) -> list[dict]:
+    """The rows of a corpus CSV, values trimmed; a line that cannot be read is an issue and the others still load."""
+    try:
+        header, rows, problems = read_csv_rows(path)
     except FileNotFoundError:
         issues.append(LoadIssue(path.name, "file not found"))
-    except (UnicodeDecodeError, csv.Error) as exc:
+        return []
+    except UnicodeDecodeError as exc:
         issues.append(LoadIssue(path.name, f"cannot be read as UTF-8 CSV ({exc})"))
-    return []
+        return []
+    issues.extend(LoadIssue(path.name, p) for p in problems)
+    missing = [c for c in required if c not in header]
+    if missing:
+        issues.append(LoadIssue(path.name, f"missing columns: {', '.join(missing)}"))
+        return []
+    return [{k: v.strip() for k, v in row.items()} for row in rows]
 
 
 def load_corpus(path: str | Path = DEFAULT_CORPUS, user: str | Path | None = None) -> Corpus:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from analysis.corpus.dates import parse_date
 from analysis.corpus.extract import DATE_RE, extension
+from analysis.corpus.limits import Limits, check_rows
 from analysis.text.textio import InputError, decode_text
 
 TABLE_TYPES = ("csv", "jsonl")
@@ -71,8 +72,9 @@ def map_columns(columns: list[str], overrides: dict[str, str] | None = None) -> 
     return out
 
 
-def read_table(name: str, data: bytes, overrides: dict[str, str] | None = None) -> Table:
-    """Rows of a CSV or JSONL export as article fields; broken rows are reported, good rows kept."""
+def read_table(name: str, data: bytes, overrides: dict[str, str] | None = None, limits: Limits | None = None) -> Table:
+    """Rows of a CSV or JSONL export as article fields; broken rows are reported, good rows kept; a table with
+    more rows than the limit is refused whole."""
     text = decode_text(data, name, max_bytes=TABLE_MAX_BYTES, guess=True)
     ext = extension(name)
     if ext == "csv":
@@ -81,6 +83,7 @@ def read_table(name: str, data: bytes, overrides: dict[str, str] | None = None) 
         raw_rows, errors, columns = _jsonl_rows(text)
     else:
         raise InputError(f"{name}: unsupported table type .{ext} (use .csv or .jsonl)")
+    check_rows(len(raw_rows) + len(errors), name, limits or Limits())
     mapping = map_columns(columns, overrides)
     if "text" not in mapping:
         raise InputError(f"{name}: no text column (looked for {', '.join(COLUMN_ALIASES['text'])}; map one with text=COLUMN)")
@@ -145,16 +148,18 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
 
 
-def import_table(corpus_root, user_root, table: Table, outlet: str = "", event: str = "") -> ImportReport:
-    """Save every good row into the user folder; a bad row is reported and the others still imported."""
+def import_table(corpus_root, user_root, table: Table, outlet: str = "", event: str = "", limits: Limits | None = None,
+                 owner: str = "") -> ImportReport:
+    """Save every good row into the user folder (owned by `owner`, see ownership.py); a bad row is reported and the
+    others still imported."""
     from analysis.corpus.store import NewArticle, save_article
     report = ImportReport(errors=list(table.errors))
     for line, row in table.rows:
         new = NewArticle(text=row["text"], outlet=row.get("outlet") or outlet, date=row.get("date", ""),
                          headline=row.get("headline", ""), author=row.get("author", ""), url=row.get("url", ""),
-                         event=row.get("event") or event)
+                         event=row.get("event") or event, owner=owner)
         try:
-            report.imported.append(save_article(corpus_root, user_root, new))
+            report.imported.append(save_article(corpus_root, user_root, new, limits))
         except InputError as exc:
             report.errors.append(RowError(line, str(exc)))
     report.errors.sort(key=lambda e: e.row)

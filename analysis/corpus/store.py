@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.corpus.folder import MANIFEST_COLUMNS, Corpus, load_corpus, widen_csv_field_limit
+from analysis.corpus.folder import MANIFEST_COLUMNS, Corpus, load_corpus, read_csv_rows
 from analysis.corpus.ids import same_name, slug
 from analysis.corpus.limits import Limits, check_article
 from analysis.corpus.ownership import Editor, check_may_change
@@ -89,14 +89,10 @@ def locked(root: Path):
 def _read_rows(path: Path) -> list[dict]:
     if not path.exists():
         return []
-    widen_csv_field_limit(path.stat().st_size)
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        try:
-            return list(reader)
-        except csv.Error as exc:
-            raise InputError(f"{path.name} line {reader.line_num} cannot be read ({exc}); fix or remove that line "
-                             "by hand, then try again") from None
+    _, rows, problems = read_csv_rows(path)
+    if problems:
+        raise InputError(f"{path.name}: {problems[0]}; fix or remove that line by hand, then try again")
+    return rows
 
 
 def _write_rows(path: Path, columns: tuple[str, ...], rows: list[dict]) -> None:
@@ -111,7 +107,7 @@ def _write_rows(path: Path, columns: tuple[str, ...], rows: list[dict]) -> None:
     def same_rows(tmp: Path) -> None:
         try:
             back = _read_rows(tmp)
-        except (InputError, UnicodeDecodeError) as exc:
+        except (InputError, UnicodeDecodeError, csv.Error) as exc:
             raise InputError(f"{path.name} could not be read back after writing ({exc}); nothing was changed") from None
         if [{c: r.get(c) or "" for c in columns} for r in back] != expected:
             raise InputError(f"{path.name} did not read back as written; nothing was changed")
