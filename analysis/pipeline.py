@@ -104,3 +104,14 @@ def corpus_tables(corpus: Corpus, include_parts: bool = False, tone: bool = True
     features = pd.DataFrame([article_row(aa, include_parts) for aa in analyses])
     spans = pd.concat([article_spans(aa) for aa in analyses], ignore_index=True) if analyses else pd.DataFrame()
     return features, spans
+
+
+def preview_text(text: str, outlet: str = "") -> tuple[Cleaned, Analysis]:
+    """What saving a text as an article of `outlet` would give: its cleaning and the spans of its body."""
+    cleaned = clean(text, outlet)
+    return cleaned, analyze_text(cleaned.body, tone=False)
+
+
+def warm_up() -> None:
+    """Load the lexicon and the readability and tone word lists (else the first analysis of a process pays)."""
+    analyze_text("Officials said the drill may be provocative.", tone=True)

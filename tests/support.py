@@ -1,6 +1,7 @@
 """What many tests share: the seed article ids, span lookups and one AppTest helper for the dashboard."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -34,13 +35,23 @@ def app(params: dict | None = None, page: str | None = None, run: bool = True) -
     return at.run() if run else at
 
 
+def plain(markdown: str) -> str:
+    """Markdown with its backslash escapes undone: the text a reader sees."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def said(elements) -> list[str]:
+    """What a list of AppTest message elements (at.error, at.success, ...) says, as a reader sees it."""
+    return [plain(e.value) for e in elements]
+
+
 def texts(at: AppTest) -> str:
     """All the text the page shows in markdown, captions, titles, headers and messages."""
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
     parts += [h.value for h in at.header] + [h.value for h in at.subheader]
     parts += [e.value for e in at.info] + [e.value for e in at.warning] + [e.value for e in at.error]
     parts += [e.value for e in at.success]
-    return "\n".join(str(p) for p in parts)
+    return plain("\n".join(str(p) for p in parts))
 
 
 def table_with(at: AppTest, column: str):

@@ -2,8 +2,12 @@
 import pytest
 
 from analysis.corpus.folder import load_corpus
-from tests.support import ROOT, app
+from analysis.corpus.ownership import Editor, NotYours, owner_id
+from analysis.corpus.store import NewArticle, delete_article, save_article, update_article
+from tests.support import ROOT, app, said, texts
+from ui.safe import md
 
+PAYLOAD = "[phish](https://example.com/x) ![pix](http://example.com/y.png) **bold** <b>b</b> $x$"
 TEXT = "Two US bombers flew near Korea on Sunday, officials said. North Korea called it a menacing provocation."
 
 
@@ -28,16 +32,16 @@ def test_paste_preview_save_and_duplicate(user):
     at.text_input(key="add_date").set_value("2017-07-09").run()
     at.text_input(key="add_headline").set_value("Bombers near Korea").run()
     at.button(key="add_save").click().run()
-    assert any("Saved as" in s.value for s in at.success), [e.value for e in at.error]
+    assert any("Saved as" in s for s in said(at.success)), said(at.error)
     assert any(a.origin == "user" for a in load_corpus(ROOT / "corpus", user).articles)
     at.button(key="add_save").click().run()
-    assert any("already in the corpus" in e.value for e in at.error)
+    assert any("already in the corpus" in e for e in said(at.error))
 
 
 def test_missing_date_is_refused_with_a_message(user):
     at = paste(add_page(), TEXT)
     at.button(key="add_save").click().run()
-    assert any("YYYY-MM-DD" in e.value for e in at.error)
+    assert any("YYYY-MM-DD" in e for e in said(at.error))
     assert not (user / "manifest.csv").exists()
 
 
@@ -45,7 +49,7 @@ def test_empty_whitespace_and_huge_pastes(user):
     at = paste(add_page(), "   \n  ")
     assert not at.exception and not any("Preview" in m.value for m in at.markdown)
     at = paste(add_page(), "word " * (4 * 1024 * 1024 + 10))  # about 20 MB
-    assert any("over the limit of 5,242,880 bytes" in e.value for e in at.error)
+    assert any("over the limit of 5,242,880 bytes" in e for e in said(at.error))
 
 
 def test_html_in_a_pasted_text_is_shown_as_text(user):
@@ -54,10 +58,15 @@ def test_html_in_a_pasted_text_is_shown_as_text(user):
     assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
 
 
+def owner_key(at):
+    key = at.query_params["owner"]
+    return key[0] if isinstance(key, list) else key
+
+
 def test_edit_and_delete_your_articles(user):
-    from analysis.corpus.store import NewArticle, save_article
-    aid = save_article(ROOT / "corpus", user, NewArticle(TEXT, "cnn", "2017-07-09", "Bombers"))
-    at = add_page()
+    key = owner_key(add_page())
+    aid = save_article(ROOT / "corpus", user, NewArticle(TEXT, "cnn", "2017-07-09", "Bombers", owner=owner_id(key)))
+    at = app({"owner": key}, page="ui/pages/add.py")  # a reload of the bookmarked page: same key
     assert at.selectbox(key="mine_pick").value == aid
     at.text_area(key=f"mine_text_{aid}").set_value(TEXT + " Edited.").run()
     at.button(key="mine_save").click().run()
@@ -65,3 +74,62 @@ def test_edit_and_delete_your_articles(user):
     at.checkbox(key="mine_sure").check().run()
     at.button(key="mine_delete").click().run()
     assert not any(a.origin == "user" for a in load_corpus(ROOT / "corpus", user).articles)
+
+
+def test_two_sessions_one_cannot_see_edit_or_delete_the_others_article(user):
+    alice = paste(add_page(), TEXT)
+    alice.text_input(key="add_date").set_value("2017-07-09").run()
+    alice.button(key="add_save").click().run()
+    [aid] = [a.id for a in load_corpus(ROOT / "corpus", user).articles if a.origin == "user"]
+    bob = add_page()
+    assert owner_key(bob) != owner_key(alice)
+    assert "You have not added any article yet." in said(bob.info) and not [s for s in bob.selectbox if s.key == "mine_pick"]
+    bob_editor = Editor(owner_id(owner_key(bob)))
+    with pytest.raises(NotYours):
+        delete_article(user, aid, by=bob_editor)
+    with pytest.raises(NotYours):
+        update_article(ROOT / "corpus", user, aid, NewArticle("Bob's text.", "cnn", "2017-07-09"), by=bob_editor)
+    assert load_corpus(ROOT / "corpus", user).article(aid).raw == TEXT
+    again = app({"owner": owner_key(alice)}, page="ui/pages/add.py")
+    assert again.selectbox(key="mine_pick").value == aid
+
+
+def test_a_hand_picked_owner_key_is_refused(user):
+    at = app({"owner": "a" * 40}, page="ui/pages/add.py")
+    assert owner_key(at) != "a" * 40 and any("not made by this server" in w for w in said(at.warning))
+
+
+def test_the_teacher_can_edit_and_delete_any_article(user, monkeypatch):
+    aid = save_article(ROOT / "corpus", user, NewArticle(TEXT, "cnn", "2017-07-09", owner=owner_id("x" * 40)))
+    at = add_page()
+    assert not [s for s in at.selectbox if s.key == "mine_pick"]
+    assert "Teacher mode is off" in texts(at)
+    monkeypatch.setenv("FRAMING_LENS_TEACHER_PASSWORD", "correct horse")
+    at = add_page()
+    at.text_input(key="teacher_password").set_value("wrong").run()
+    at.button(key="teacher_in").click().run()
+    assert "Wrong password." in said(at.error)
+    at.text_input(key="teacher_password").set_value("correct horse").run()
+    at.button(key="teacher_in").click().run()
+    assert at.selectbox(key="mine_pick").value == aid
+    at.checkbox(key="mine_sure").check().run()
+    at.button(key="mine_delete").click().run()
+    assert not any(a.origin == "user" for a in load_corpus(ROOT / "corpus", user).articles)
+
+
+def test_markdown_in_user_text_is_shown_as_text(user):
+    at = paste(add_page(), TEXT)
+    at.text_input(key="add_date").set_value("2017-07-09").run()
+    at.text_input(key="add_headline").set_value(PAYLOAD).run()
+    at.button(key="add_save").click().run()
+    aid = next(a.id for a in load_corpus(ROOT / "corpus", user).articles if a.origin == "user")
+    shown = [s.value for s in at.success]
+    assert any(md(aid) in s for s in shown)
+    at.selectbox(key="add_outlet").set_value("+ new outlet…").run()
+    at.text_input(key="add_outlet_new").set_value("CNN!!").run()
+    at.text_area(key="add_text").set_value("Another text, officials said.").run()
+    at.button(key="add_save").click().run()
+    warning = " ".join(w.value for w in at.warning)
+    assert "CNN\\!\\!" in warning and "](" not in warning
+    at.button(key="add_merge").click().run()
+    assert [a.outlet for a in load_corpus(ROOT / "corpus", user).articles if a.origin == "user"] == ["cnn", "cnn"]

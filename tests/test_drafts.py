@@ -1,6 +1,6 @@
 """Draft check on a pair of drafts written for the purpose, and its dashboard page."""
 from analysis.measure.drafts import compare_drafts, diff_html
-from tests.support import ROOT, app
+from tests.support import ROOT, app, said
 
 DRAFT_A = ("Two US bombers flew near the Korean Peninsula on Friday, a US military official said. "
            "North Korea called the flight provocative. The mission may have been planned for weeks.")
@@ -77,3 +77,51 @@ def test_draft_page_escapes_html_and_handles_huge_or_empty_input(private_dirs):
     assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
     at.text_area(key="draft_a").set_value("   ").run()
     assert not at.exception and any("Paste or upload" in i.value for i in at.info)
+
+
+def test_editing_draft_a_while_comparing_with_an_article_keeps_both_drafts(private_dirs):
+    at = drafts_page()
+    at.text_area(key="draft_a").set_value(DRAFT_A).run()
+    at.text_area(key="draft_b").set_value(DRAFT_B).run()
+    at.radio(key="draft_mode").set_value("an article from the corpus").run()
+    at.text_area(key="draft_a").set_value(DRAFT_A + " Edited.").run()  # was KeyError: 'draft_b'
+    assert not at.exception
+    key = at.query_params["draft"]
+    again = drafts_page({"draft": key[0] if isinstance(key, list) else key})
+    assert again.text_area(key="draft_a").value == DRAFT_A + " Edited."
+    assert again.text_area(key="draft_b").value == DRAFT_B
+
+
+def test_a_hand_picked_draft_key_is_refused_and_a_server_key_made(private_dirs):
+    at = drafts_page({"draft": "aaaaaaaaaaaaaaaa"})
+    key = at.query_params["draft"]
+    key = key[0] if isinstance(key, list) else key
+    assert key != "aaaaaaaaaaaaaaaa" and any("not made by this server" in w for w in said(at.warning))
+    at.text_area(key="draft_a").set_value(DRAFT_A).run()
+    assert not (private_dirs / "drafts" / "aaaaaaaaaaaaaaaa.json").exists()
+    assert (private_dirs / "drafts" / f"{key}.json").exists()
+
+
+def test_drafts_expire_and_the_server_caps_their_storage(private_dirs):
+    import os
+    import time
+
+    import pytest
+
+    from analysis.settings import from_env
+    from ui import draft_store
+    settings = from_env().with_options(draft_days=30, drafts_max_bytes=10_000)
+    old, new = draft_store.new_key(settings), draft_store.new_key(settings)
+    draft_store.save(old, {"a": "old text"}, settings)
+    month_ago = time.time() - 31 * 86400
+    os.utime(settings.drafts / f"{old}.json", (month_ago, month_ago))
+    assert draft_store.load(old, settings) == {}
+    draft_store.save(new, {"a": "x" * 2_000}, settings)
+    with pytest.raises(draft_store.DraftsFull, match="more than one person may keep"):
+        draft_store.save(new, {"a": "x" * 3_000}, settings)
+    for _ in range(3):
+        draft_store.save(draft_store.new_key(settings), {"a": "y" * 2_000}, settings)
+    with pytest.raises(draft_store.DraftsFull, match="storage for drafts is full"):
+        draft_store.save(draft_store.new_key(settings), {"a": "z" * 2_000}, settings)
+    with pytest.raises(ValueError):
+        draft_store.save("a" * 40, {"a": "text"}, settings)

@@ -12,9 +12,10 @@ import streamlit as st
 # URL parameter -> kind.
 URL_KEYS = {"event": "str", "mentions": "bool", "outlets": "list", "cats": "list", "removed": "bool",
             "feature": "str", "why": "str", "number": "str", "term": "str", "tab": "str", "focus": "str",
-            "versus": "str", "family": "str", "draft": "str"}
-# Parameters that stay on one page only: the private key of an editor's drafts never travels to other pages.
-PAGE_ONLY = {"draft": "drafts"}
+            "versus": "str", "family": "str", "draft": "str", "owner": "str"}
+# Parameters that stay on one page only: the private keys of an editor's drafts and of the articles a browser
+# added never travel to other pages (a shared Compare link must not carry them).
+PAGE_ONLY = {"draft": "drafts", "owner": "add"}
 # Parameters that go back to their default when another one changes (a new event starts with all its outlets).
 CLEARS = {"event": ("outlets", "why", "focus", "versus"), "mentions": ("outlets",), "outlets": ("why",)}
 VIEW = "_view"

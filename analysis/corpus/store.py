@@ -31,9 +31,9 @@ class DuplicateArticle(InputError):
 class NameTaken(InputError):
     """A new outlet or event whose id is already another's: merge into it or choose another name."""
 
-    def __init__(self, message: str, existing_id: str, existing_name: str):
+    def __init__(self, message: str, kind: str, existing_id: str, existing_name: str):
         super().__init__(message)
-        self.existing_id, self.existing_name = existing_id, existing_name
+        self.kind, self.existing_id, self.existing_name = kind, existing_id, existing_name
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,7 @@ def _ensure_outlet(corpus: Corpus, user_root: Path, outlet: str) -> str:
     if existing is not None:
         name = existing.name if hasattr(existing, "name") else existing["name"]
         raise NameTaken(f"a new outlet {outlet!r} would get the id {oid!r} of the existing outlet {name!r}: add the "
-                        f"article to {name!r}, or give the new outlet a more distinct name", oid, name)
+                        f"article to {name!r}, or give the new outlet a more distinct name", "outlet", oid, name)
     rows.append({"id": oid, "name": outlet, "homepage": "", "note": "added by a user"})
     _write_rows(user_root / "outlets.csv", OUTLET_COLUMNS, rows)
     return oid
@@ -238,7 +238,7 @@ def _ensure_event(corpus: Corpus, user_root: Path, new: NewArticle) -> str:
         if same_name(title, new.new_event_title):
             return eid
         raise NameTaken(f"a new event {new.new_event_title!r} would get the id {eid!r} of the event {title!r} on the "
-                        f"same day: choose that event, or give the new one a more distinct title", eid, title)
+                        f"same day: choose that event, or give the new one a more distinct title", "event", eid, title)
     rows.append({"id": eid, "date": new.date, "story": USER_STORY, "title": new.new_event_title,
                  "description": "added by a user"})
     _write_rows(user_root / "events.csv", EVENT_COLUMNS, rows)

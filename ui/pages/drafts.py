@@ -2,28 +2,50 @@
 import streamlit as st
 
 from analysis.corpus.extract import UPLOAD_TYPES, extract
+from analysis.corpus.limits import Limits
 from analysis.measure.drafts import compare_drafts, diff_html
 from analysis.present.highlight import CSS, legend, render
 from analysis.text.textio import InputError
-from ui import data, draft_store, state, widgets
+from ui import data, draft_store, jobs, state, widgets
+from ui.safe import error, md
 
-MAX_CHARS = 200_000
+settings = data.settings()
+LIMITS = Limits.of(settings)
 
 st.title("Draft check")
 st.caption("Paste or upload two versions of a text (a single draft works too). Your texts stay private: they are "
-           "kept on this server under the key in this page's address, never added to the shared corpus.")
+           "kept on this server under the key in this page's address, never added to the shared corpus, and "
+           f"deleted {settings.draft_days:g} days after their last change.")
 
 key = state.get("draft")
-if not draft_store.KEY_RE.match(key or ""):
-    key = draft_store.new_key()
+if key and not draft_store.is_key(key, settings):
+    st.warning("This draft address was not made by this server (or is damaged), so it opens no drafts: a new "
+               "private address was made for you.")
+    key = None
+if not key:
+    key = draft_store.new_key(settings)
     state.put("draft", key)
-saved = draft_store.load(key)
+saved = draft_store.load(key, settings)
 for side in ("a", "b"):
     st.session_state.setdefault(f"draft_{side}", saved.get(side, ""))
 
 
+def _store(data: dict) -> bool:
+    """Save the drafts; a full store is said on the page (the texts stay in the page)."""
+    try:
+        draft_store.save(key, data, settings)
+        st.session_state.pop("draft_error", None)
+        return True
+    except draft_store.DraftsFull as exc:
+        st.session_state["draft_error"] = str(exc)
+        return False
+
+
 def _autosave() -> None:
-    draft_store.save(key, {**draft_store.load(key), "a": st.session_state["draft_a"], "b": st.session_state["draft_b"]})
+    """Save both texts; a side whose box is not on the page (draft B while comparing with an article) keeps its
+    saved text."""
+    stored = draft_store.load(key, settings)
+    _store({**stored, **{side: st.session_state.get(f"draft_{side}", stored.get(side, "")) for side in ("a", "b")}})
 
 
 def _upload(side: str) -> None:
@@ -31,11 +53,31 @@ def _upload(side: str) -> None:
     if up is None:
         return
     try:
-        st.session_state[f"draft_{side}"] = extract(up.name, up.getvalue()).text[:MAX_CHARS]
+        found = extract(up.name, up.getvalue(), LIMITS)
+        st.session_state[f"draft_{side}"] = found.text
+        st.session_state[f"upload_note_{side}"] = " ".join(found.notes)
         st.session_state.pop(f"upload_error_{side}", None)
         _autosave()
     except InputError as exc:
         st.session_state[f"upload_error_{side}"] = str(exc)
+
+
+def _load_named() -> None:
+    st.session_state["draft_a"] = draft_store.load(key, settings).get("named", {}).get(st.session_state["draft_load"], "")
+    _autosave()
+
+
+def _delete_all() -> None:
+    draft_store.delete(key, settings)
+    for side in ("a", "b"):
+        st.session_state[f"draft_{side}"] = ""
+
+
+def _upload_messages(side: str) -> None:
+    if st.session_state.get(f"upload_error_{side}"):
+        st.error(md(st.session_state[f"upload_error_{side}"]))
+    elif st.session_state.get(f"upload_note_{side}"):
+        st.caption(md(st.session_state[f"upload_note_{side}"]))
 
 
 view = data.view()
@@ -44,63 +86,73 @@ articles = {a.id: f"{view.outlet_names[a.outlet]} {a.date}: {view.analyses[a.id]
 mode = st.radio("Compare draft A with", ["draft B", "an article from the corpus"], horizontal=True, key="draft_mode")
 cols = st.columns(2)
 with cols[0]:
-    st.text_area("Draft A", key="draft_a", height=260, max_chars=MAX_CHARS, on_change=_autosave,
+    st.text_area("Draft A", key="draft_a", height=260, max_chars=LIMITS.text_bytes, on_change=_autosave,
                  placeholder="Paste the first version here")
     st.file_uploader("…or upload draft A", type=list(UPLOAD_TYPES), key="upload_a", on_change=_upload, args=("a",))
-    if st.session_state.get("upload_error_a"):
-        st.error(st.session_state["upload_error_a"])
+    _upload_messages("a")
 with cols[1]:
     if mode == "draft B":
-        st.text_area("Draft B", key="draft_b", height=260, max_chars=MAX_CHARS, on_change=_autosave,
+        st.text_area("Draft B", key="draft_b", height=260, max_chars=LIMITS.text_bytes, on_change=_autosave,
                      placeholder="Paste the second version here")
         st.file_uploader("…or upload draft B", type=list(UPLOAD_TYPES), key="upload_b", on_change=_upload, args=("b",))
-        if st.session_state.get("upload_error_b"):
-            st.error(st.session_state["upload_error_b"])
+        _upload_messages("b")
         text_b, label_b = st.session_state["draft_b"], "Draft B"
     else:
         pick = st.selectbox("Article", list(articles), format_func=articles.get, key="draft_article")
         text_b, label_b = view.analyses[pick].body.text, articles[pick]
         st.caption(f"{len(text_b.split()):,} words (cleaned body)")
+if st.session_state.get("draft_error"):
+    st.error(md(st.session_state["draft_error"]))
 
 with st.expander("Named drafts (saved on this server under your private key)"):
     name = st.text_input("Name", key="draft_name", max_chars=80)
     named = saved.get("named", {})
     if st.button("Save draft A under this name", disabled=not name.strip() or not st.session_state["draft_a"].strip()):
-        draft_store.save(key, {**saved, "named": {**named, name.strip(): st.session_state["draft_a"]}})
-        st.success(f"Saved “{name.strip()}”.")
-        named = draft_store.load(key).get("named", {})
+        if _store({**saved, "named": {**named, name.strip(): st.session_state["draft_a"]}}):
+            st.success(f"Saved “{md(name.strip())}”.")
+        named = draft_store.load(key, settings).get("named", {})
     if named:
-        load = st.selectbox("Load a named draft into A", list(named), key="draft_load")
-        if st.button("Load"):
-            st.session_state["draft_a"] = named[load]
-            _autosave()
-            st.rerun()
+        st.selectbox("Load a named draft into A", list(named), key="draft_load")
+        st.button("Load", key="draft_load_go", on_click=_load_named)
+    st.button("Delete all my drafts from this server", key="draft_delete", on_click=_delete_all)
 
+
+def check(text_a: str, text_b: str, label_b: str) -> None:
+    """Analyse both versions (in a worker, with a deadline) and show what changed."""
+    try:
+        cmp = jobs.run(compare_drafts, text_a, text_b, settings=settings, label="Analysing the drafts")
+    except jobs.JobFailed as exc:
+        error(st, exc)
+        return
+    cats = widgets.category_toggles()
+    st.subheader("What changed")
+    if text_a.strip() and text_b.strip():
+        deltas = cmp.deltas.assign(change=lambda d: d["change"].map(lambda v: f"{v:+.2f}".rstrip("0").rstrip(".")))
+        widgets.table(deltas[["label", "unit", "A", "B", "change"]].rename(columns={"label": "feature"}), "draft-deltas",
+                      "draft_deltas")
+        added = cmp.phrases[cmp.phrases["change"] == "added"]
+        removed = cmp.phrases[cmp.phrases["change"] == "removed"]
+        st.markdown(f"**{len(added)} flagged phrase(s) added, {len(removed)} removed** in {md(label_b[:40])} compared "
+                    "with draft A.")
+        if len(cmp.phrases):
+            widgets.table(cmp.phrases, "draft-phrases", "draft_phrases")
+        st.subheader("Word by word")
+        st.caption("[+ inserted] text is underlined on green, [− deleted] text is struck through on red.")
+        with st.container(height=360, border=True):
+            st.html(diff_html(cmp.diff))
+    st.subheader("Both versions, highlighted")
+    left, right = st.columns(2)
+    for col, title, an in ((left, "Draft A", cmp.a), (right, label_b, cmp.b)):
+        with col:
+            st.markdown(f"**{md(title)}**")
+            st.html(CSS + legend(set(cats)))
+            with st.container(height=480, border=True):
+                st.html(CSS + render(an.text, an.spans, set(cats)))
+
+
+# No st.stop() on this page: the script must reach its end so that a new private key gets into the address.
 text_a = st.session_state["draft_a"]
-if not text_a.strip() and not text_b.strip():
+if text_a.strip() or text_b.strip():
+    check(text_a, text_b, label_b)
+else:
     st.info("Paste or upload a text to check it.")
-    st.stop()
-cmp = compare_drafts(text_a, text_b)
-cats = widgets.category_toggles()
-st.subheader("What changed")
-if text_a.strip() and text_b.strip():
-    deltas = cmp.deltas.assign(change=lambda d: d["change"].map(lambda v: f"{v:+.2f}".rstrip("0").rstrip(".")))
-    widgets.table(deltas[["label", "unit", "A", "B", "change"]].rename(columns={"label": "feature"}), "draft-deltas",
-                  "draft_deltas")
-    added = cmp.phrases[cmp.phrases["change"] == "added"]
-    removed = cmp.phrases[cmp.phrases["change"] == "removed"]
-    st.markdown(f"**{len(added)} flagged phrase(s) added, {len(removed)} removed** in {label_b[:40]} compared with draft A.")
-    if len(cmp.phrases):
-        widgets.table(cmp.phrases, "draft-phrases", "draft_phrases")
-    st.subheader("Word by word")
-    st.caption("[+ inserted] text is underlined on green, [− deleted] text is struck through on red.")
-    with st.container(height=360, border=True):
-        st.html(diff_html(cmp.diff))
-st.subheader("Both versions, highlighted")
-left, right = st.columns(2)
-for col, title, an in ((left, "Draft A", cmp.a), (right, label_b, cmp.b)):
-    with col:
-        st.markdown(f"**{title}**")
-        st.html(CSS + legend(set(cats)))
-        with st.container(height=480, border=True):
-            st.html(CSS + render(an.text, an.spans, set(cats)))
