@@ -19,8 +19,8 @@ page = st.navigation(PAGES)
 view = data.view()
 widgets.corpus_issues(view)
 if not view.corpus.articles:
-    st.error(f"No article could be loaded from the corpus folder `{data.corpus_dir()}`. "
-             "Check manifest.csv, outlets.csv and events.csv; the problems are listed in the sidebar.")
+    st.error("No article could be loaded from the corpus folder. Check its manifest.csv, outlets.csv and events.csv; "
+             "the problems are listed in the sidebar.")
     st.stop()
 state.restore()
 state.write(page.url_path)

@@ -2,6 +2,7 @@
 when its session closes or reruns, so one huge text cannot hold the server or another student's page."""
 from __future__ import annotations
 
+import atexit
 import concurrent.futures
 import hashlib
 import multiprocessing
@@ -61,6 +62,12 @@ class _Pool:
         self.workers = workers
         self.pending = 0
         self.lock = threading.Lock()
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        """Stop the workers (running jobs too) when the server exits."""
+        self.pool.stop()
+        self.pool.join(timeout=5)
 
     def schedule(self, fn: Callable, args: tuple, timeout: float) -> concurrent.futures.Future:
         with self.lock:

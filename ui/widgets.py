@@ -27,6 +27,7 @@ from analysis.present.glossary import CARD_FEATURES, CATEGORY_INFO, COLUMN_NOTES
 from analysis.present.highlight import CSS, legend, render
 from analysis.present.report import event_report_html, event_report_pdf
 from ui import state
+from ui.safe import md
 
 CATEGORIES = list(CATEGORY_INFO)
 SPAN_TABLE_COLUMNS = {"text": "Words", "category": "Category", "subcategory": "Kind", "voice": "Voice",
@@ -111,7 +112,7 @@ def corpus_issues(view: CorpusView) -> None:
     if view.corpus.issues:
         with st.sidebar.expander(f"⚠ {len(view.corpus.issues)} corpus entries skipped", expanded=False):
             for issue in view.corpus.issues:
-                st.write(f"- `{issue.file}`: {issue.problem}")
+                st.markdown(f"- {md(issue.file)}: {md(issue.problem)}")
 
 
 def selection(view: CorpusView) -> tuple[str, list[str], list[str], int]:
@@ -146,7 +147,7 @@ def page_start(view: CorpusView, title: str) -> PageContext:
     sel, ids, outlets, covering = selection(view)
     label = view.selection_options()[sel]
     st.title(title)
-    st.caption(label)
+    st.caption(md(label))
     if not ids:
         st.warning("No outlet is chosen. Add at least one outlet in the sidebar." if covering else
                    "No article covers this selection. Choose another event or story.")
@@ -199,11 +200,11 @@ def _family_label(families: pd.DataFrame, term: str) -> str:
 def outlet_card(view: CorpusView, outlet: str, row: pd.Series, article_ids: list[str]) -> None:
     """Card with an outlet's headline(s), dates, words and key features."""
     with st.container(border=True):
-        st.markdown(f"#### {view.outlet_names.get(outlet, outlet)}")
+        st.markdown(f"#### {md(view.outlet_names.get(outlet, outlet))}")
         for aid in article_ids:
             aa = view.analyses[aid]
             if aa.article.outlet == outlet:
-                st.caption(f"{aa.article.date} · {aa.display_title(view.outlet_names[outlet])}")
+                st.caption(md(f"{aa.article.date} · {aa.display_title(view.outlet_names[outlet])}"))
         st.write(f"**{int(row['words']):,} words** in {int(row['articles'])} article(s)")
         cols = st.columns(2)
         for k, feat in enumerate(CARD_FEATURES):

@@ -1,6 +1,8 @@
 """Plotly figures for comparisons: titled, axis labels with their base, colour-blind-safe, no UI code."""
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -13,9 +15,18 @@ AFFILIATION_COLOURS = {"US military": "#0072B2", "US administration": "#56B4E9",
 PATTERNS = ["", "/", "\\", "x", ".", "+", "-", "|"]
 
 
+def _text(s: str) -> str:
+    """User text (outlet names, headlines, terms) for plotly, which reads <a href>, <b> and the like as markup."""
+    return html.escape(str(s), quote=False)
+
+
+def _names(names: dict[str, str], outlets) -> list[str]:
+    return [_text(names.get(o, o)) for o in outlets]
+
+
 def _layout(fig: go.Figure, title: str, caption: str = "") -> go.Figure:
     fig.update_layout(
-        title={"text": title + (f"<br><sup>{caption}</sup>" if caption else "")},
+        title={"text": _text(title) + (f"<br><sup>{_text(caption)}</sup>" if caption else "")},
         font={"size": 15}, template="plotly_white", legend={"orientation": "h", "y": -0.2},
         margin={"t": 90, "b": 60, "l": 60, "r": 20}, height=440)
     return fig
@@ -39,7 +50,7 @@ def feature_bars(table: pd.DataFrame, feature: str, names: dict[str, str], capti
     """One bar per outlet for one feature (with bootstrap intervals if given); bars carry outlet ids for click-through."""
     outlets = list(table["outlet"])
     fig = go.Figure(go.Bar(error_y=_error_bars(intervals, outlets, [feature] * len(outlets), list(table[feature])),
-        x=[names.get(o, o) for o in outlets], y=list(table[feature]), customdata=outlets,
+        x=_names(names, outlets), y=list(table[feature]), customdata=outlets,
         marker={"color": [OUTLET_COLOURS[i % len(OUTLET_COLOURS)] for i in range(len(outlets))],
                 "pattern": {"shape": [PATTERNS[i % len(PATTERNS)] for i in range(len(outlets))]}},
         text=[FEATURES[feature].fmt.format(v) if feature in FEATURES else f"{v:.2f}" for v in table[feature]],
@@ -57,7 +68,7 @@ def grouped_features(table: pd.DataFrame, features: list[str], names: dict[str, 
     for i, (_, row) in enumerate(table.iterrows()):
         err = _error_bars(intervals, [row["outlet"]] * len(features), features, [row[f] for f in features])
         fig.add_trace(go.Bar(error_y=err,
-            name=names.get(row["outlet"], row["outlet"]), x=[FEATURES[f].label for f in features],
+            name=_text(names.get(row["outlet"], row["outlet"])), x=[FEATURES[f].label for f in features],
             y=[row[f] for f in features], customdata=[[row["outlet"], f] for f in features],
             marker={"color": OUTLET_COLOURS[i % len(OUTLET_COLOURS)], "pattern": {"shape": PATTERNS[i % len(PATTERNS)]}},
             hovertemplate="%{fullData.name}<br>%{x}: %{y:.2f} per 1,000 words<extra></extra>"))
@@ -74,10 +85,10 @@ def voice_share(table: pd.DataFrame, names: dict[str, str], affiliations: list[s
     for k, aff in enumerate(affiliations):
         col = "voice_share__" + aff.lower().replace("/", "_").replace(" ", "_")
         fig.add_trace(go.Bar(
-            name=aff, x=[names.get(o, o) for o in table["outlet"]], y=list(table[col]),
+            name=_text(aff), x=_names(names, table["outlet"]), y=list(table[col]),
             customdata=[[o, aff] for o in table["outlet"]],
             marker={"color": AFFILIATION_COLOURS.get(aff, "#999"), "pattern": {"shape": PATTERNS[k % len(PATTERNS)]}},
-            hovertemplate="%{x}<br>" + aff + ": %{y:.0%}<extra></extra>"))
+            hovertemplate="%{x}<br>" + _text(aff).replace("%", "%%") + ": %{y:.0%}<extra></extra>"))
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title_text="Share of attributed words (0-100%)", tickformat=".0%", range=[0, 1])
     fig.update_xaxes(title_text="Outlet")
@@ -86,7 +97,7 @@ def voice_share(table: pd.DataFrame, names: dict[str, str], affiliations: list[s
 
 def term_counts(counts: pd.DataFrame, names: dict[str, str], term: str, caption: str = "") -> go.Figure:
     """Occurrences of a term per outlet, per 1,000 words."""
-    fig = go.Figure(go.Bar(x=[names.get(o, o) for o in counts["outlet"]], y=list(counts["per_1k"]),
+    fig = go.Figure(go.Bar(x=_names(names, counts["outlet"]), y=list(counts["per_1k"]),
                            customdata=list(counts["outlet"]), text=list(counts["n"]), textposition="outside",
                            marker={"color": [OUTLET_COLOURS[i % len(OUTLET_COLOURS)] for i in range(len(counts))]},
                            hovertemplate="%{x}: %{text} times, %{y:.2f} per 1,000 words<extra></extra>"))
@@ -98,7 +109,7 @@ def term_counts(counts: pd.DataFrame, names: dict[str, str], term: str, caption:
 def distinctive_words(table: pd.DataFrame, outlet: str, chance: float, caption: str = "", top: int = 20) -> go.Figure:
     """Horizontal bars of the most distinctive words (z-scores), with the z that chance alone reaches."""
     t = table.head(top).iloc[::-1]
-    fig = go.Figure(go.Bar(x=list(t["z"]), y=list(t["word"]), orientation="h", marker={"color": "#0072B2"},
+    fig = go.Figure(go.Bar(x=list(t["z"]), y=[_text(w) for w in t["word"]], orientation="h", marker={"color": "#0072B2"},
                            customdata=list(t["word"]), hovertemplate="%{y}: z = %{x:.2f}<extra></extra>"))
     fig.add_vline(x=chance, line_dash="dash", line_color="#D55E00",
                   annotation_text=f"chance reaches z = {chance:.1f}", annotation_position="top")
@@ -112,7 +123,8 @@ def who_targets_whom(targets: pd.DataFrame, names: dict[str, str], caption: str 
     """Stacked bars per outlet: loaded terms by the actor they are aimed at, split by who says them."""
     df = targets[targets["target"] != ""].copy()
     df["who"] = df.apply(lambda r: "the outlet itself" if r["voice"] == "author" else f"quoted: {r['affiliation']}", axis=1)
-    df["x"] = df["outlet"].map(lambda o: names.get(o, o)) + " → " + df["target"]
+    df["who"] = df["who"].map(_text)
+    df["x"] = df["outlet"].map(lambda o: _text(names.get(o, o))) + " → " + df["target"].map(_text)
     grouped = df.groupby(["x", "who"]).size().rename("n").reset_index()
     fig = go.Figure()
     for k, (who, part) in enumerate(grouped.groupby("who")):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -67,19 +68,47 @@ def figure_html(fig: go.Figure, title: str = "") -> bytes:
     return html.encode("utf-8")
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (tab and CR as well, after trimming),
+# so user text like "=cmd|' /C calc'!A0" could run; plain numbers such as "+3" or "-0.5" are left alone.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?(\d+([.,]\d+)*|\.\d+)%?")
+
+
+def _formula_like(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(value)
+
+
+def neutralise(df: pd.DataFrame) -> pd.DataFrame:
+    """The table with every text cell that a spreadsheet would take for a formula prefixed with an apostrophe."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(lambda v: "'" + v if _formula_like(v) else v)
+    out.columns = ["'" + c if _formula_like(c) else c for c in out.columns]
+    return out
+
+
 def table_csv(df: pd.DataFrame) -> bytes:
-    """The table as UTF-8 CSV (with a BOM so spreadsheet programs read accents and quotes right)."""
-    return df.to_csv(index=False).encode("utf-8-sig")
+    """The table as UTF-8 CSV (with a BOM so spreadsheet programs read accents and quotes right); cells that a
+    spreadsheet would run as formulas start with an apostrophe."""
+    return neutralise(df).to_csv(index=False).encode("utf-8-sig")
 
 
 def table_xlsx(df: pd.DataFrame, column_notes: dict[str, str] | None = None, sheet: str = "data") -> bytes:
-    """The table as an Excel workbook, exact values, with a second sheet explaining every column."""
+    """The table as an Excel workbook, exact values, with a second sheet explaining every column; text is
+    always stored as text, never as a formula (a cell starting with '=' shows as typed)."""
     buf = io.BytesIO()
     notes = column_notes or {}
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
         df.to_excel(writer, sheet_name=sheet[:31], index=False)
         pd.DataFrame({"column": list(df.columns), "meaning": [notes.get(c, "") for c in df.columns]}).to_excel(
             writer, sheet_name="columns", index=False)
+        for ws in writer.book.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.data_type == "f" or _formula_like(cell.value):
+                        cell.data_type = "s"
+                        cell.quotePrefix = True
     return buf.getvalue()
 
 
@@ -103,5 +132,4 @@ def html_to_pdf(html: str, timeout: float = 120) -> bytes:
 
 def pdf_pages(data: bytes) -> int:
     """Number of pages of a PDF (counts its page objects)."""
-    import re
     return len(re.findall(rb"/Type\s*/Page(?!s)", data))

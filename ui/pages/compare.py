@@ -4,6 +4,7 @@ import streamlit as st
 from analysis.present.charts import feature_bars, grouped_features
 from analysis.present.glossary import CARD_FEATURES, CHART_FEATURES, FEATURES, axis_title
 from ui import data, state, widgets
+from ui.safe import md
 
 
 def explain_click(chart_key: str, feature: str | None = None):
@@ -58,7 +59,7 @@ spans = view.spans[view.spans["article_id"].isin(article_ids) & (view.spans["out
                    & (view.spans["part"] == "body") & (view.spans["category"] == info.category)]
 if info.voice:
     spans = spans[spans["voice"] == info.voice]
-st.markdown(f"**{names[why_outlet]} — {info.label}: {info.fmt.format(row[why_feature])} {info.unit}.** "
+st.markdown(f"**{md(names[why_outlet])} — {info.label}: {info.fmt.format(row[why_feature])} {info.unit}.** "
             f"{info.explanation} These are the {len(spans)} highlighted words behind it "
             f"(out of {int(row['words']):,} words):")
 widgets.span_table(spans, key="why_table", name=f"{why_outlet}-{why_feature}-spans")

@@ -7,6 +7,7 @@ from analysis.measure.distinctive import chance_z, distinctive, word_counts
 from analysis.measure.naming import naming_matrix, naming_table, targets
 from analysis.present.charts import distinctive_words, who_targets_whom
 from ui import data, state, widgets
+from ui.safe import md
 
 view = data.view()
 ctx = widgets.page_start(view, "Comparative depth")
@@ -41,7 +42,7 @@ with tab_words:
         word = st.selectbox("See a word in context", [""] + list(table["word"].head(50)), key="dw_word")
         if word:
             state.put("term", word)
-            st.page_link("ui/pages/terms.py", label=f"Open “{word}” on the Terms page", icon=":material/search:")
+            st.page_link("ui/pages/terms.py", label=f"Open “{md(word)}” on the Terms page", icon=":material/search:")
 
 with tab_names:
     st.caption("How each outlet names the actors and the flights themselves, from the editable file "

@@ -3,6 +3,7 @@ import streamlit as st
 
 from analysis.present.report import article_html
 from ui import data, widgets
+from ui.safe import md
 
 view = data.view()
 article_ids = widgets.page_start(view, "Read side by side").article_ids
@@ -13,8 +14,8 @@ for i, aid in enumerate(article_ids):
     aa = view.analyses[aid]
     name = view.outlet_names[aa.article.outlet]
     with cols[i % len(cols)]:
-        st.subheader(name)
-        st.caption(f"{aa.article.date} · {aa.display_title(name)}")
+        st.subheader(md(name))
+        st.caption(md(f"{aa.article.date} · {aa.display_title(name)}"))
         widgets.highlighted(view, aid, cats, show_removed)
         spans = view.spans[(view.spans["article_id"] == aid) & view.spans["category"].isin(cats)]
         st.download_button("Download this highlighted article (HTML, for a worksheet)",

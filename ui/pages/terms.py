@@ -5,6 +5,7 @@ import streamlit as st
 from analysis.present.charts import term_counts
 from analysis.present.concordance import kwic
 from ui import data, state, widgets
+from ui.safe import md
 
 view = data.view()
 ctx = widgets.page_start(view, "Terms in context")
@@ -34,7 +35,7 @@ with right:
     widgets.chart(term_counts(counts, view.outlet_names, term, ctx.caption), f"term-{term}", "term_chart")
 with left:
     if conc.empty:
-        st.warning(f"“{term}” does not occur in the selected articles.")
+        st.warning(f"“{md(term)}” does not occur in the selected articles.")
     else:
         show = conc.assign(outlet=conc["outlet"].map(view.outlet_names))
         widgets.table(show[["outlet", "voice", "speaker", "left", "match", "right", "affiliation", "flagged_as"]],
