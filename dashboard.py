@@ -1,9 +1,12 @@
 """Framing Lens dashboard: outlets side by side on the same event, every number traceable to its words."""
+from pathlib import Path
+
 import streamlit as st
 
 from ui import data, state, widgets
 
-st.set_page_config(page_title="Framing Lens", page_icon=":material/center_focus_strong:", layout="wide")
+# A local file: an icon name (":material/...:") makes every browser fetch it from an outside font host.
+st.set_page_config(page_title="Framing Lens", page_icon=str(Path(__file__).parent / "ui" / "icon.png"), layout="wide")
 
 PAGES = [
     st.Page("ui/pages/compare.py", title="Compare", icon=":material/bar_chart:", default=True),

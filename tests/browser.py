@@ -6,9 +6,11 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
@@ -26,8 +28,13 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 
 class ServerURL(str):
-    """The server's base URL, which also knows the server's process id."""
+    """The server's base URL, which also knows the server's process id and its log."""
     pid: int = 0
+    log_path: Path | None = None
+
+    def log(self) -> str:
+        """Everything the server printed so far."""
+        return self.log_path.read_text(errors="replace") if self.log_path else ""
 
     def cpu_seconds(self) -> float:
         """User + system CPU time the server process has used so far (Linux /proc)."""
@@ -45,12 +52,13 @@ def free_port() -> int:
 def streamlit_server(script: Path = ROOT / "dashboard.py", env: dict | None = None):
     """Run `streamlit run` on 127.0.0.1 and a free port; yield its base URL (a ServerURL)."""
     port = free_port()
+    log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
     url = ServerURL(f"http://127.0.0.1:{port}")
-    url.pid = proc.pid
+    url.pid, url.log_path = proc.pid, Path(log.name)
     try:
         deadline = time.time() + 60
         while time.time() < deadline:
@@ -68,6 +76,8 @@ def streamlit_server(script: Path = ROOT / "dashboard.py", env: dict | None = No
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        log.close()
+        url.log_path.unlink(missing_ok=True)
 
 
 def launch(playwright):
@@ -88,11 +98,29 @@ new MutationObserver(() => {
 
 
 def new_page(browser, width: int = 1400, height: int = 1400):
-    """A fresh browser context and page, with this machine-independent default timeout on every wait."""
+    """A fresh browser context and page, with this machine-independent default timeout on every wait; every
+    request that would leave 127.0.0.1 is recorded in `context.outside` (see `assert_offline`)."""
     context = browser.new_context(viewport={"width": width, "height": height})
     context.set_default_timeout(TIMEOUT)
     context.add_init_script(COUNT_RUNS)
-    return context, context.new_page()
+    context.outside = []
+
+    def record(url: str) -> None:
+        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).hostname != "127.0.0.1":
+            context.outside.append(url)
+    context.on("request", lambda request: record(request.url))
+    page = context.new_page()
+    page.on("websocket", lambda ws: record(ws.url))
+    return context, page
+
+
+def assert_offline(context, page=None) -> None:
+    """Fail if the app asked for anything outside this machine (a request, a websocket, or an icon link)."""
+    if page is not None and not page.is_closed():
+        icons = page.eval_on_selector_all("link[rel~='icon']", "els => els.map(e => e.href)")
+        context.outside += [h for h in icons if urlsplit(h).scheme in ("http", "https")
+                            and urlsplit(h).hostname != "127.0.0.1"]
+    assert not context.outside, f"requests left the machine: {context.outside}"
 
 
 def runs(page) -> int:

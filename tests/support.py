@@ -36,8 +36,8 @@ def app(params: dict | None = None, page: str | None = None, run: bool = True) -
 
 
 def plain(markdown: str) -> str:
-    """Markdown with its backslash escapes undone: the text a reader sees."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    """Markdown with its backslash escapes and invisible word joiners undone: the text a reader sees."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def said(elements) -> list[str]:

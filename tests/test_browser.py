@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from tests.browser import (
+    assert_offline,
     bar_centre,
     charts_drawn,
     launch,
@@ -34,8 +35,10 @@ def server(browser):
 
 @pytest.fixture
 def page(browser):
+    """A page whose test fails if anything was asked of a host other than this machine."""
     context, pg = new_page(browser)
     yield pg
+    assert_offline(context, pg)
     context.close()
 
 
@@ -152,17 +155,24 @@ def test_upload_an_html_article_preview_save_find_and_delete(browser, tmp_path):
         page.get_by_role("button", name="Save to the corpus").click()
         expect(page.get_by_text(re.compile("Saved as")).first).to_be_visible(timeout=30_000)
         screenshot(page, "add-saved")
+        mine = page.url  # the address holds this browser's private owner key: the bookmark to come back with
+        assert "owner=" in mine
         page.goto(url + "/?event=e2-2017-07-07-b1-korea-icbm")
         wait_for_app(page, "Feature by feature")
         expect(page.get_by_role("heading", name="Test Outlet")).to_be_visible(timeout=30_000)
         charts_drawn(page, 2)
         screenshot(page, "compare-with-added-article")
-        page.goto(url + "/add")
+        page.goto(url + "/add")  # without the key: someone else, who sees nothing to delete
+        wait_for_app(page, "Add articles")
+        page.get_by_role("tab", name="Your articles").click()
+        expect(page.get_by_text("You have not added any article yet.").first).to_be_visible()
+        page.goto(mine)
         wait_for_app(page, "Add articles")
         page.get_by_role("tab", name="Your articles").click()
         page.get_by_text("Yes, delete this article").click()
         page.get_by_role("button", name="Delete").click()
         expect(page.get_by_text("You have not added any article yet.").first).to_be_visible(timeout=30_000)
+        assert_offline(context, page)
         context.close()
 
 
