@@ -133,3 +133,30 @@ def test_markdown_in_user_text_is_shown_as_text(user):
     assert "CNN\\!\\!" in warning and "](" not in warning
     at.button(key="add_merge").click().run()
     assert [a.outlet for a in load_corpus(ROOT / "corpus", user).articles if a.origin == "user"] == ["cnn", "cnn"]
+
+
+def test_a_140000_character_headline_or_a_bad_date_is_refused_on_the_page_and_the_folder_path_never_shown(user):
+    at = paste(add_page(), TEXT)
+    assert str(user) not in texts(at) and str(ROOT) not in texts(at)
+    at.text_input(key="add_date").set_value("2020-13-45").run()
+    at.button(key="add_save").click().run()
+    assert any("not a real calendar date" in e for e in said(at.error))
+    at.text_input(key="add_date").set_value("2017-07-09").run()
+    at.text_input(key="add_headline").set_value("H" * 140_000).run()
+    at.button(key="add_save").click().run()
+    assert any("headline: 140,000 characters is over the limit of 500" in e for e in said(at.error))
+    assert not (user / "manifest.csv").exists()
+
+
+def test_a_pasted_nul_is_removed_said_and_the_article_saved_once(user):
+    at = paste(add_page(), TEXT.replace("flew", "flew\x00"))
+    assert "1 invisible control character" in texts(at)
+    at.text_input(key="add_date").set_value("2017-07-09").run()
+    at.button(key="add_save").click().run()
+    assert any("Saved as" in s for s in said(at.success)), said(at.error)
+    corpus = load_corpus(ROOT / "corpus", user)
+    assert not corpus.issues and [a.raw for a in corpus.articles if a.origin == "user"] == [TEXT]
+    at = paste(add_page(), TEXT)
+    at.text_input(key="add_date").set_value("2017-07-09").run()
+    at.button(key="add_save").click().run()
+    assert any("already in the corpus" in e for e in said(at.error))

@@ -37,18 +37,16 @@ def metadata_form(prefix: str, found: Extracted, current: dict | None = None) ->
     c1, c2 = st.columns(2)
     o = c1.selectbox("Outlet", outlets, key=f"{prefix}_outlet", format_func=lambda k: view.outlet_names.get(k, k),
                      index=outlets.index(current["outlet"]) if current.get("outlet") in outlets else 0)
-    outlet = c1.text_input("New outlet's name", key=f"{prefix}_outlet_new", max_chars=LIMITS.field_chars) if o == NEW else o
-    headline = c2.text_input("Headline", value=current.get("headline", found.headline), key=f"{prefix}_headline",
-                             max_chars=LIMITS.field_chars)
-    date = c1.text_input("Date (YYYY-MM-DD)", value=current.get("date", found.date), key=f"{prefix}_date", max_chars=10)
-    url = c2.text_input("URL", value=current.get("url", found.url), key=f"{prefix}_url", max_chars=LIMITS.field_chars)
-    author = c1.text_input("Author", value=current.get("author", found.author), key=f"{prefix}_author",
-                           max_chars=LIMITS.field_chars)
+    outlet = c1.text_input("New outlet's name", key=f"{prefix}_outlet_new") if o == NEW else o
+    headline = c2.text_input("Headline", value=current.get("headline", found.headline), key=f"{prefix}_headline")
+    date = c1.text_input("Date (YYYY-MM-DD)", value=current.get("date", found.date), key=f"{prefix}_date")
+    url = c2.text_input("URL", value=current.get("url", found.url), key=f"{prefix}_url")
+    author = c1.text_input("Author", value=current.get("author", found.author), key=f"{prefix}_author")
     events = {NO_EVENT: NO_EVENT, **{e.id: f"{e.date}: {e.title}" for e in view.corpus.events.values()}, NEW_EVENT: NEW_EVENT}
     ev_keys = list(events)
     ev = c2.selectbox("Event", ev_keys, format_func=events.get, key=f"{prefix}_event",
                       index=ev_keys.index(current["event"]) if current.get("event") in ev_keys else 0)
-    new_event = (c2.text_input("New event's title", key=f"{prefix}_event_new", max_chars=LIMITS.field_chars)
+    new_event = (c2.text_input("New event's title", key=f"{prefix}_event_new")
                  if ev == NEW_EVENT else "")
     return NewArticle(text=found.text, outlet=outlet or "", date=date.strip(), headline=headline, author=author, url=url,
                       event="" if ev in (NO_EVENT, NEW_EVENT) else ev, new_event_title=new_event, owner=editor.owner)
@@ -150,7 +148,7 @@ with tab_bulk:
                 table = read_table(table_file.name, table_file.getvalue(), overrides, LIMITS)
             st.write(f"{len(table.rows)} row(s) with text, {len(table.errors)} problem row(s). Columns used: "
                      + ", ".join(f"{k} ← {md(v)}" for k, v in table.columns.items()))
-            outlet = st.text_input("Outlet for rows without one", key="bulk_outlet", max_chars=LIMITS.field_chars)
+            outlet = st.text_input("Outlet for rows without one", key="bulk_outlet")
             if st.button("Import", type="primary", key="bulk_go"):
                 report = import_table(corpus_root, user_root, table, outlet, limits=LIMITS, owner=editor.owner)
                 st.success(f"Imported {len(report.imported)} article(s).")
