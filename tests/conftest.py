@@ -35,6 +35,18 @@ def private_dirs(tmp_path, monkeypatch):
     return tmp_path
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium for the browser tests (one per test module)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
 @pytest.fixture(scope="session")
 def corpus():
     return load_corpus(ROOT / "corpus")

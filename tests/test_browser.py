@@ -2,13 +2,12 @@
 import re
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.browser import (
     assert_offline,
     bar_centre,
     charts_drawn,
-    launch,
     new_page,
     rerun_after,
     screenshot,
@@ -16,14 +15,6 @@ from tests.browser import (
     wait_for_app,
     warm_up,
 )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

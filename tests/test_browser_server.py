@@ -5,18 +5,9 @@ import signal
 import time
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.browser import ROOT, assert_offline, launch, new_page, settle, streamlit_server, wait_for_app
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
+from tests.browser import ROOT, assert_offline, new_page, settle, streamlit_server, wait_for_app
 
 
 def children(pid: int) -> list[int]:
