@@ -18,13 +18,21 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, SETTLED, streamlit_server
 
 TEXT = {"/": "Feature by feature", "/sources": "Who gets to speak", "/terms?term=provocat*": "Terms in context"}
 CHART = ".js-plotly-plot .main-svg"
+CHART_DATA = b'"layout":'  # in the figure JSON of a plotly chart message
 
 
-async def one(browser, url: str, text: str, timeout_s: float) -> tuple[float | None, str]:
-    """Seconds from opening the page to its first drawn chart, or (None, what went wrong)."""
+async def one(browser, url: str, text: str, timeout_s: float) -> tuple[float | None, str, float | None]:
+    """(seconds from opening the page to its first drawn chart, or None; what went wrong; seconds until the server
+    had sent the first chart's data, before the browser drew anything)."""
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
     t0 = time.perf_counter()
+    sent: list[float] = []
+
+    def frame(payload) -> None:
+        if not sent and isinstance(payload, bytes) and CHART_DATA in payload:
+            sent.append(time.perf_counter() - t0)
+    page.on("websocket", lambda ws: ws.on("framereceived", frame))
     try:
         await page.goto(url, timeout=timeout_s * 1000)
         await page.get_by_text(text).first.wait_for(timeout=timeout_s * 1000)
@@ -32,10 +40,10 @@ async def one(browser, url: str, text: str, timeout_s: float) -> tuple[float | N
         elapsed = time.perf_counter() - t0
         await page.locator(SETTLED).wait_for(timeout=timeout_s * 1000)
         if await page.locator('[data-testid="stException"]').count():
-            return None, "exception shown"
-        return elapsed, ""
+            return None, "exception shown", None
+        return elapsed, "", sent[0] if sent else None
     except Exception as exc:
-        return None, type(exc).__name__
+        return None, type(exc).__name__, None
     finally:
         await context.close()
 
@@ -52,13 +60,18 @@ async def run(sessions: int, path: str, timeout_s: float) -> None:
             wall = time.perf_counter() - t0
             server_cpu = base.cpu_seconds() - cpu0
             await browser.close()
-    times = sorted(t for t, _ in results if t is not None)
-    errors = [e for t, e in results if t is None]
+    times = sorted(t for t, _, _ in results if t is not None)
+    served = sorted(s for _, _, s in results if s is not None)
+    errors = [e for t, e, _ in results if t is None]
     print(f"{path}: one session alone {single[0]:.2f} s to its first chart (cold server {cold[0]:.2f} s)")
     if times:
         print(f"{sessions} sessions at once, time to first chart: first {times[0]:.2f} s "
               f"({times[0] / single[0]:.1f}x one alone), median {statistics.median(times):.2f} s, last {times[-1]:.2f} s; "
               f"all done in {wall:.1f} s")
+    if served and single[2]:
+        print(f"first chart's data sent by the server: one alone {single[2]:.2f} s; of {sessions} at once first "
+              f"{served[0]:.2f} s ({served[0] / single[2]:.1f}x), median {statistics.median(served):.2f} s, "
+              f"last {served[-1]:.2f} s (what the browsers then take to draw is theirs, on these same cores)")
     print(f"errors: {len(errors)}" + (f" ({', '.join(sorted(set(errors)))})" if errors else ""))
     print(f"server CPU for all {sessions} sessions: {server_cpu:.1f} s ({server_cpu / sessions:.2f} s per session); "
           f"the rest of the wall time is the {sessions} headless browsers sharing this machine's cores")

@@ -6,7 +6,17 @@ import re
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser import bar_centre, launch, new_page, rerun_after, screenshot, settle, streamlit_server, warm_up
+from tests.browser import (
+    assert_offline,
+    bar_centre,
+    launch,
+    new_page,
+    rerun_after,
+    screenshot,
+    settle,
+    streamlit_server,
+    warm_up,
+)
 
 STEPS = 40
 SEED = 20261202
@@ -23,6 +33,7 @@ def walk_page():
         page.goto(url + "/")
         settle(page)
         yield page
+        assert_offline(context, page)
         context.close()
         browser.close()
 

@@ -65,3 +65,9 @@ def test_a_markdown_term_in_a_shared_link_is_shown_as_text():
     assert PAYLOAD in plain(warning) and not LINKS.search(warning)
     chart = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert "<a href" not in chart["layout"]["title"]["text"]
+
+
+def test_markdown_in_a_shared_outlets_link_is_shown_as_text():
+    at = app({"event": "e2-2017-07-07-b1-korea-icbm", "outlets": f"cnn,{PAYLOAD.replace(',', ' ')}"})
+    raw = "\n".join(c.value for c in at.caption)
+    assert "left out" in raw and not LINKS.search(raw)

@@ -89,7 +89,7 @@ def outlet_picker(view: CorpusView, article_ids: list[str]) -> list[str]:
             shown = present
         state.put("outlets", None if shown == present else shown)
         names = ", ".join(view.outlet_names.get(o, o) for o in dropped)
-        st.sidebar.caption(f"Not in this selection, so left out: {names}.")
+        st.sidebar.caption(f"Not in this selection, so left out: {md(names)}.")
     state.show("outlets", shown)
     return st.sidebar.multiselect("Outlets", present, format_func=lambda o: view.outlet_names.get(o, o),
                                   key=state.widget_key("outlets"), on_change=state.follow("outlets"),
