@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import admission, data, state, widgets
+from ui import data, state, widgets
 
 # A local file: an icon name (":material/...:") makes every browser fetch it from an outside font host.
 st.set_page_config(page_title="Framing Lens", page_icon=str(Path(__file__).parent / "ui" / "icon.png"), layout="wide")
@@ -28,7 +28,6 @@ if not view.corpus.articles:
 state.restore()
 state.write(page.url_path)
 try:
-    with admission.turn(data.settings().page_slots):
-        page.run()
+    page.run()
 finally:
     state.write(page.url_path)

@@ -18,7 +18,6 @@ import streamlit as st
 from analysis.detect.lexicon import load_lexicon
 from analysis.pipeline import warm_up
 from analysis.settings import Settings
-from ui import admission
 
 PRELOAD = ["analysis.pipeline", "analysis.measure.drafts", "textstat", "vaderSentiment.vaderSentiment"]
 POLL_SECONDS = 0.4
@@ -113,11 +112,10 @@ def run(fn: Callable, *args, settings: Settings, label: str = "Analysing the tex
     future = pool.schedule(fn, args, timeout=deadline)
     t0 = time.monotonic()
     try:
-        with admission.stepped_out():  # other pages are served meanwhile
-            while not concurrent.futures.wait([future], timeout=POLL_SECONDS).done:
-                # Each update reaches the browser; Streamlit stops the script here when the session closed or reran.
-                waiting = "" if future.running() else f" (waiting for {max(pool.pending - pool.workers, 1)} other text(s))"
-                note.caption(f"{label}… {time.monotonic() - t0:.0f} s{waiting}; stopped after {deadline:.0f} s of work")
+        while not concurrent.futures.wait([future], timeout=POLL_SECONDS).done:
+            # Each update reaches the browser; Streamlit stops the script here when the session closed or reran.
+            waiting = "" if future.running() else f" (waiting for {max(pool.pending - pool.workers, 1)} other text(s))"
+            note.caption(f"{label}… {time.monotonic() - t0:.0f} s{waiting}; stopped after {deadline:.0f} s of work")
         try:
             result = future.result()
         except TimeoutError:
