@@ -182,13 +182,13 @@ def who_says_it(view: CorpusView, ctx: PageContext) -> None:
         "outlet": "Outlet", "own": "In its own voice", "attributed": "In others' words",
         "whose_words": "Whose words"})
     table(shown, f"who-says-{family}", "who_table")
-    with st.expander(f"The {len(occ)} sentence(s) with “{family}”"):
+    with st.expander(f"The {len(occ)} sentence(s) with “{md(family)}”"):
         sentences = occ.assign(outlet=occ["outlet"].map(lambda o: names.get(o, o)))[
             ["outlet", "voice", "speaker", "before", "match", "after"]]
         table(sentences, f"sentences-{family}", "who_sentences",
               column_config={"before": st.column_config.TextColumn("before", width="large"),
                              "after": st.column_config.TextColumn("after", width="large")})
-    st.page_link("ui/pages/terms.py", label=f"Every “{family}” in context, with counts per outlet",
+    st.page_link("ui/pages/terms.py", label=f"Every “{md(family)}” in context, with counts per outlet",
                  icon=":material/search:", query_params=state.link(term=family))
 
 
