@@ -11,7 +11,7 @@ COLUMNS = {"start", "end", "text", "category", "subcategory", "voice", "speaker"
 def test_analyze_text_gives_spans_that_index_its_text():
     a = analyze_text("Beijing blasted the so-called drills as “provocations,” a US military official said.")
     assert set(a.spans.columns) >= COLUMNS
-    assert set(a.spans["category"]) <= {"loaded", "hedge", "booster", "attribution", "quote"}
+    assert set(a.spans["category"]) <= {"loaded", "hedge", "vague", "booster", "attribution", "quote"}
     for s in a.spans.itertuples():
         assert a.text[s.start:s.end] == s.text
     assert a.features["words"] == 12
@@ -107,13 +107,15 @@ def test_quote_kinds(analyses):
     ("The talks resumed in May after a pause.", "hedge", []),
     ("North Korea appears to have tested a missile.", "hedge", ["appears"]),
     ("The minister appears on television every week.", "hedge", []),
-    ("It is what was claimed to be a new missile.", "hedge", ["claimed to be"]),
+    ("It is what was believed to be a new missile.", "hedge", ["believed"]),
     ("The drill was clearly aimed at Beijing.", "booster", ["clearly"]),
     ("The president has spoken very clearly about it.", "booster", []),
     ("The sanctions were, in fact, effectively ignored.", "booster", ["in fact", "effectively"]),
     ("Sanctions by certain countries were lifted.", "booster", []),
-    ("Some 300,000 troops took part in about 40 drills.", "hedge", ["about"]),
-    ("They talked about the drills.", "hedge", []),
+    ("Some 300,000 troops took part in about 40 drills.", "vague", ["Some", "about"]),
+    ("Some 300,000 troops took part in about 40 drills.", "hedge", []),
+    ("They talked about the drills.", "vague", []),
+    ("They talked about a plan to hold about a dozen drills.", "vague", ["about"]),
     ("The regime called it saber-rattling and a show of force.", "loaded", ["regime", "saber-rattling", "show of force"]),
     ("The UN sanctions regime was tightened.", "loaded", []),
     ("They provocatively staged provocations that stirred up trouble.", "loaded", ["provocatively", "provocations", "stirred up trouble"]),
@@ -158,3 +160,31 @@ def test_concordance_labels_each_occurrence_with_its_voice(analyses):
     assert "author" in set(wsws["voice"]) and all("loaded" in f for f in wsws["flagged_as"])
     assert kwic(texts, "   ").empty and kwic(texts, "zebra").empty
     assert len(kwic(texts, "show of force")) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The drills may be expanded if Pyongyang tests another missile.", [("may", "epistemic"), ("if", "condition")]),
+    ("Officials believe the launch was a failure.", [("believe", "doxastic")]),
+    ("The launch is widely thought to have failed.", [("thought", "doxastic")]),
+    ("A new test is expected next month.", [("expected", "doxastic")]),
+    ("He was considered one of the best pilots.", [("considered", "doxastic")]),
+    ("The senate considered the bill on Monday.", []),
+    ("Investigators are examining whether the plane was hit.", [("examining", "investigation"), ("whether", "investigation")]),
+    ("Investigators examined the wreckage.", []),
+    ("It is not clear who ordered the flight.", [("not clear", "epistemic")]),
+    ("The sanctions stay unless talks resume.", [("unless", "condition")]),
+    ("The flight would have been cancelled in bad weather.", [("would", "condition")]),
+    ("It was the best possible outcome, reached as soon as possible.", []),
+    ("A possible link to the attack was reported.", [("possible", "epistemic")]),
+    ("The alleged attack reportedly killed two.", [("alleged", "distancing"), ("reportedly", "distancing")]),
+])
+def test_hedges_follow_the_uncertainty_cue_typology(text, expected):
+    spans = analyze_text(text, tone=False).spans
+    hedges = spans[spans["category"] == "hedge"]
+    assert list(zip(hedges["text"], hedges["subcategory"])) == expected
+
+
+def test_clear_is_a_booster_but_not_clear_is_a_hedge():
+    spans = analyze_text("It is clear the drill was planned. It is not clear when.", tone=False).spans
+    assert list(spans[spans["category"] == "booster"]["text"]) == ["clear"]
+    assert list(spans[spans["category"] == "hedge"]["text"]) == ["not clear"]

@@ -13,7 +13,8 @@ from analysis.detect.speakers import Speaker
 from analysis.text.quotes import find_quotes
 from analysis.text.segment import sentences
 
-CATEGORIES = ("loaded", "hedge", "booster", "attribution", "quote")
+FRAMING = ("loaded", "hedge", "vague", "booster")  # categories of wording, counted and compared as rates
+CATEGORIES = (*FRAMING, "attribution", "quote")
 SPAN_COLUMNS = ["start", "end", "text", "category", "subcategory", "voice", "speaker", "affiliation",
                 "anonymous", "sentence", "paragraph", "term", "note", "source", "neutral_alternative",
                 "cue_tone", "direct", "scope_start", "scope_end", "words"]

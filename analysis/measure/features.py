@@ -6,9 +6,9 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.detect.lexicon import load_lexicon
+from analysis.detect.spans import FRAMING
 from analysis.detect.speakers import AFFILIATIONS
 
-FRAMING = ("loaded", "hedge", "booster")
 NEGATIVE_COMPOUND = -0.05  # VADER's own threshold for a negative sentence
 
 

@@ -8,8 +8,9 @@ import pandas as pd
 from analysis.present.glossary import CATEGORY_INFO, VOICE_INFO
 
 # Okabe-Ito colour-blind-safe palette; every mark also carries a letter label and a voice style.
-COLOURS = {"loaded": "#D55E00", "hedge": "#0072B2", "booster": "#009E73", "attribution": "#CC79A7", "quote": "#E69F00"}
-INLINE = ("loaded", "hedge", "booster", "attribution")
+COLOURS = {"loaded": "#D55E00", "hedge": "#0072B2", "vague": "#56B4E9", "booster": "#009E73", "attribution": "#CC79A7",
+           "quote": "#E69F00"}
+INLINE = ("loaded", "hedge", "vague", "booster", "attribution")
 
 CSS = """
 <style>
