@@ -7,17 +7,17 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.detect.attribution import Attribution, find_attributions
+from analysis.detect.attribution import Attribution, colon_cues, find_attributions
 from analysis.detect.lexicon import Lexicon, load_lexicon, tokenize
-from analysis.detect.speakers import Speaker
+from analysis.detect.speakers import UNNAMED, Speaker
 from analysis.text.quotes import find_quotes
 from analysis.text.segment import sentences
 
 FRAMING = ("loaded", "hedge", "vague", "booster")  # categories of wording, counted and compared as rates
 CATEGORIES = (*FRAMING, "attribution", "quote")
-SPAN_COLUMNS = ["start", "end", "text", "category", "subcategory", "voice", "speaker", "affiliation",
-                "anonymous", "sentence", "paragraph", "term", "note", "source", "neutral_alternative",
-                "cue_tone", "direct", "scope_start", "scope_end", "words"]
+SPAN_COLUMNS = ["start", "end", "text", "category", "subcategory", "voice", "speaker", "affiliation", "country",
+                "party", "anonymous", "sentence", "paragraph", "term", "note", "source", "neutral_alternative",
+                "cue_tone", "cue_start", "cue_end", "direct", "scope_start", "scope_end", "words"]
 SENTENCE_COLUMNS = ["sentence", "paragraph", "start", "end", "words", "attributed"]
 
 
@@ -45,7 +45,9 @@ def find_spans(text: str, lexicon: Lexicon | None = None) -> tuple[pd.DataFrame,
     tokens = tokenize(text)
     sents = sentences(text)
     quotes = find_quotes(text)
-    atts, quote_speakers = find_attributions(text, tokens, sents, quotes, lex.cues.find(text, tokens))
+    colon = next((e for e in lex.entries if e.category == "attribution" and e.subcategory == "colon"), None)
+    cues = lex.cues.find(text, tokens) + colon_cues(text, quotes, colon)
+    atts, quote_speakers = find_attributions(text, tokens, sents, quotes, cues)
     sent_starts = [s.start for s in sents]
     tok_starts = [t.start for t in tokens]
 
@@ -69,7 +71,7 @@ def find_spans(text: str, lexicon: Lexicon | None = None) -> tuple[pd.DataFrame,
         rows.append(_row(a.cue_start, a.cue_end, text, "attribution", "direct" if a.direct else "indirect",
                          a.speaker, a.sentence, sents, voice="author", term=a.entry.term, note=a.entry.note,
                          source=a.entry.source, neutral_alternative=a.entry.neutral_alternative,
-                         cue_tone=a.tone, direct=a.direct, scope_start=scope_s, scope_end=scope_e,
+                         cue_tone=a.tone, cue_start=a.cue_start, cue_end=a.cue_end, direct=a.direct, scope_start=scope_s, scope_end=scope_e,
                          words=sum(words(s, e) for s, e in a.scope)))
         if a.tone != "neutral":
             rows.append(_row(a.cue_start, a.cue_end, text, "loaded", "verb of saying", None, a.sentence,
@@ -126,7 +128,7 @@ class VoiceIndex:
         i = bisect.bisect_right(self.quote_starts, start) - 1
         for qs, qe, qi in self.quotes[max(0, i - 1):i + 1]:
             if qs <= start and end <= qe:
-                return self.quote_speakers.get(qi) or UNKNOWN
+                return self.quote_speakers.get(qi) or UNNAMED
         while self.next_scope < len(self.scopes) and self.scopes[self.next_scope][0] <= start:
             s, e, cs, ce, k, speaker = self.scopes[self.next_scope]
             heapq.heappush(self.active, (e - s, s, e, cs, ce, k, speaker))
@@ -146,7 +148,6 @@ class VoiceIndex:
         return found
 
 
-UNKNOWN = Speaker("(unnamed)", "", "Other", True, False)
 
 
 def _row(start, end, text, category, subcategory, speaker, sentence, sents, voice=None, **extra) -> dict:
@@ -155,8 +156,9 @@ def _row(start, end, text, category, subcategory, speaker, sentence, sents, voic
                sentence=sentence, paragraph=sents[sentence].paragraph if sents else 0,
                voice=voice or ("attributed" if speaker is not None else "author"),
                speaker=speaker.name if speaker else "", affiliation=speaker.affiliation if speaker else "",
+               country=speaker.country if speaker else "", party=speaker.party if speaker else "",
                anonymous=bool(speaker.anonymous) if speaker else False,
-               term="", note="", source="", neutral_alternative="", cue_tone="", direct=False,
+               term="", note="", source="", neutral_alternative="", cue_tone="", cue_start=-1, cue_end=-1, direct=False,
                scope_start=-1, scope_end=-1, words=0)
     row.update({k: v for k, v in extra.items() if v is not None})
     return row

@@ -8,7 +8,7 @@ import pandas as pd
 from analysis.detect.spans import FRAMING
 
 KWIC_COLUMNS = ["article_id", "outlet", "start", "end", "left", "match", "right", "voice", "speaker", "affiliation",
-                "flagged_as"]
+                "country", "flagged_as"]
 
 
 def term_pattern(term: str) -> re.Pattern:
@@ -37,6 +37,7 @@ def occurrences(text: str, spans: pd.DataFrame, term: str, width: int = 60) -> l
                     "voice": "attributed" if speaker is not None else "author",
                     "speaker": speaker["speaker"] if speaker is not None else "",
                     "affiliation": speaker["affiliation"] if speaker is not None else "",
+                    "country": speaker["country"] if speaker is not None else "",
                     "flagged_as": ", ".join(sorted(set(flags["category"] + ": " + flags["subcategory"])))})
     return out
 

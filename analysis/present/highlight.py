@@ -35,7 +35,8 @@ def _tooltip(row) -> str:
     name = CATEGORY_INFO.get(row["category"], (row["category"],))[0]
     lines = [f"{name}: {row['subcategory']}", f"Voice: {row['voice']} ({VOICE_INFO.get(row['voice'], '')})"]
     if row.get("speaker"):
-        lines.append(f"Speaker: {row['speaker']} ({row.get('affiliation', '')})" + (", anonymous" if row.get("anonymous") else ""))
+        about = ", ".join(x for x in (row.get("affiliation"), row.get("country"), row.get("party")) if x)
+        lines.append(f"Speaker: {row['speaker']} ({about})" + (", anonymous" if row.get("anonymous") else ""))
     if row.get("cue_tone") and row["category"] == "attribution":
         lines.append(f"Verb tone: {row['cue_tone']}")
     if row.get("term"):
