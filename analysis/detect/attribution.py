@@ -79,18 +79,25 @@ class QuoteIndex:
         return any(q.inner_start <= pos < q.inner_end for q in self.quotes[max(0, i - 1):i + 1])
 
 
+NAME_COLON_RE = re.compile(r"(?m)^[ \t]*[\"“]?((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*):[ \t]+(?=\S)")
+
+
 def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Match]:
-    """A colon right before a quotation ('Her advice: “Don't panic.”') as a cue of its own."""
+    """A colon as a cue of its own: right before a quotation ('Her advice: “Don't panic.”'), or after a name that
+    opens a line ('Gingrich: Trump must decide', 'Q: How did it go?' in a transcript)."""
     if entry is None:
         return []
-    out = []
+    found = set()
     for q in quotes:
         k = q.start - 1
         while k >= 0 and text[k] in " \t":
             k -= 1
         if k >= 0 and text[k] == ":":
-            out.append(Match(k, k + 1, -1, -1, entry))
-    return out
+            found.add(k)
+    for m in NAME_COLON_RE.finditer(text):
+        if not re.search(r"\d", m.group(1)) and m.group(1).split()[0] not in ("The", "A", "An", "This", "Read", "See"):
+            found.add(m.end(1))
+    return [Match(k, k + 1, -1, -1, entry) for k in sorted(found)]
 
 
 def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quotes: list[Quote],
@@ -115,6 +122,7 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
             matches = [m for m in matches if m.entry.subcategory not in ("statement", "colon") or not any(
                 o is not m and o.entry.subcategory not in ("statement", "colon") and abs(o.start - m.start) < WINDOW
                 for o in matches)] or matches[:1]
+            matches = _outermost(text, matches)
         for k, cue in enumerate(matches):
             nxt = matches[k + 1].start if k + 1 < len(matches) else sent.end
             att = _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev_in_sentence, earlier, nxt, names)
@@ -133,6 +141,23 @@ def _infinitive(text: str, tokens: list[Token], cue: Match) -> bool:
     prev = tokens[cue.first - 1].lower
     word = tokens[cue.first].lower
     return prev == "to" or (word.endswith("ing") and prev in NP_PREPOSITIONS | {"about", "by", "on", "without", "after", "before"})
+
+
+NESTED_GAP_RE = re.compile(r"[,;:—–()“”\"]|\s-\s")
+
+
+def _outermost(text: str, matches: list[Match]) -> list[Match]:
+    """Drop cues nested in the content of the cue before them ('Trump said he wants to ...', 'told CNN she believes'):
+    the outer attribution holds them, as in the PolNeAR guidelines ('no nested attributions')."""
+    kept = [matches[0]]
+    for m in matches[1:]:
+        gap = text[kept[-1].end:m.start]
+        if len(gap) < 120 and not NESTED_GAP_RE.search(gap) and len(gap.split()) <= 12 \
+                and kept[-1].entry.subcategory not in ("according_to", "statement", "colon") \
+                and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+)\b", gap):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _drop_overlaps(cues: list[Match]) -> list[Match]:
@@ -316,7 +341,7 @@ def _abbreviation_before(text: str, lo: int, dot: int) -> bool:
 
 
 def _is_break(gap: str) -> bool:
-    return any(ch in gap for ch in ",;:—–”“\"()")
+    return any(ch in gap for ch in ",;:—–”“\"()") or " - " in gap or " -- " in gap
 
 
 def _gap(text: str, tokens: list[Token], j: int, end: int) -> str:
@@ -366,7 +391,13 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     if "," in gap and not any(q in gap for q in "”“\"") and (
             tokens[a].lower in DETERMINERS or not tokens[a].text[:1].isupper() or "," in trailing):
         pa, pb = _walk_np(text, tokens, first, a - 1, tokens[a].start)
-        if pb == a - 1 and pa <= pb and pb - pa < 8 and person_names([text[tokens[pa].start:tokens[pb].end]]):
+        prev = text[tokens[pa].start:tokens[pb].end] if pa <= pb else ""
+        starts_clause = pa == first or pa == 0 or _is_break(_gap(text, tokens, pa - 1, tokens[pa].start)) \
+            or tokens[pa - 1].lower in BOUNDARY_WORDS
+        place = pb - 1 >= pa and tokens[pb - 1].lower in ("of", "in", "from") and all(
+            tokens[k].text[:1].isupper() for k in range(a, b + 1)) and b - a < 3
+        if pb == a - 1 and pa <= pb and pb - pa < 10 and (
+                person_names([prev]) or place or ("," in trailing and starts_clause and _names_someone(prev))):
             a = pa
     return tokens[a].start, max(tokens[b].end, end_at if b == i else 0)
 
@@ -375,9 +406,9 @@ def _before_relative_clause(text: str, tokens: list[Token], first: int, i: int, 
     """Skip back over ', who ... ,' before a cue: the index of the last word before the clause, else i."""
     j = i
     while j >= first and i - j < MAX_SPEAKER_TOKENS:
-        if tokens[j].lower in RELATIVE and j > first and "," in text[tokens[j - 1].end:tokens[j].start]:
+        if tokens[j].lower in RELATIVE and j > first:
             return j - 1
-        if j < i and any(ch in _gap(text, tokens, j, cue_start) for ch in ";:.") :
+        if j < i and any(ch in _gap(text, tokens, j, cue_start) for ch in ";:.,"):
             break
         j -= 1
     return i
