@@ -30,6 +30,7 @@ says said told tell asked added""".split())
 NP_PREPOSITIONS = frozenset("of for at from with to in".split())  # 'a professor at Harvard', 'a spokesman for the company'
 DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several most all both "
                         "each every any no another other one two three four five".split())
+QUANTIFIERS = frozenset("some many most several few others both all".split())  # 'Some said they ...': unnamed people
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 BE_FORMS = frozenset("is are was were be been being".split())
 SHORT_TAIL = 4  # words after a final cue ("told CNN", "said on Friday") that still make it a closing tag
@@ -95,7 +96,9 @@ def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Matc
         if k >= 0 and text[k] == ":":
             found.add(k)
     for m in NAME_COLON_RE.finditer(text):
-        if not re.search(r"\d", m.group(1)) and m.group(1).split()[0] not in ("The", "A", "An", "This", "Read", "See"):
+        words = m.group(1).split()
+        if not re.search(r"\d", m.group(1)) and words[0] not in ("The", "A", "An", "This", "Read", "See") and not any(
+                w.lower().rstrip("’'s") in WEEKDAYS or w.lower().endswith("ing") for w in words):
             found.add(m.end(1))
     return [Match(k, k + 1, -1, -1, entry) for k in sorted(found)]
 
@@ -251,7 +254,7 @@ def _names_someone(description: str) -> bool:
     """A speaker phrase names or describes someone: not only determiners ('The', 'A') or time words."""
     words = [w.lower().strip(".,’'") for w in re.findall(r"[\w’'.-]+", description)]
     return any(w not in DETERMINERS and w not in WEEKDAYS and w not in NOT_IN_NP for w in words) or (
-        len(words) == 1 and words[0] in PRONOUNS)
+        len(words) == 1 and (words[0] in PRONOUNS or words[0] in QUANTIFIERS))
 
 
 def _passive(text: str, tokens: list[Token], tok_starts: list[int], cue: Match, lo: int) -> bool:
