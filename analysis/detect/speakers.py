@@ -233,10 +233,18 @@ UNNAMED = Speaker("(unnamed)", "", ANONYMOUS, True, False)
 
 class NameIndex:
     """Where a text names people: every run of capitalised words that looks like a person's name, indexed by its
-    last word, with the words just before it ('foreign ministry spokesman Geng Shuang'). Built in one pass."""
+    last word, with the words just before it ('foreign ministry spokesman Geng Shuang'). Built in one pass, the
+    first time a reference needs it."""
 
     def __init__(self, text: str):
         self.text = text
+        self.built = False
+
+    def _build(self) -> None:
+        if self.built:
+            return
+        self.built = True
+        text = self.text
         self.by_last: dict[str, list[tuple[int, int]]] = {}
         self.by_first: dict[str, list[tuple[int, int]]] = {}
         self.titled: list[tuple[int, int]] = []  # 'Gen. Terrence O'Shaughnessy', 'Mr. Trump': people for sure
@@ -256,6 +264,7 @@ class NameIndex:
     def full_name(self, surname: str, position: int) -> str:
         """The last full naming of `surname` before `position` ('Donald Trump' for 'Trump'), with the words just
         before it when they describe the person; '' when the text names nobody so."""
+        self._build()
         spans = self.by_last.get(surname, []) + self.by_first.get(surname, [])
         before = [sp for sp in spans if sp[0] < position and len(self.text[sp[0]:sp[1]].split()) >= 2]
         if not before:
@@ -269,6 +278,7 @@ class NameIndex:
 
     def last_person_before(self, position: int) -> tuple[int, str] | None:
         """The last naming of a person with a title or a full name before `position`."""
+        self._build()
         i = bisect.bisect_left(self.titled_starts, position) - 1
         if i < 0:
             return None
