@@ -16,7 +16,7 @@ from tests.browser import launch, streamlit_server, wait_for_app
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PAGES = [("/", "Feature by feature", 2), ("/read", "Read side by side", 0), ("/sources", "Who gets to speak", 1),
+PAGES = [("/", "Feature by feature", 2), ("/read", "Read side by side", 0), ("/sources", "Who gets to speak", 2),
          ("/terms?term=provocat*", "Terms in context", 1), ("/depth", "Comparative depth", 1),
          ("/drafts", "Draft check", 0), ("/add", "Add articles", 0), ("/method", "How Framing Lens works", 0)]
 

@@ -86,14 +86,17 @@ def launch(playwright):
 
 
 # Counts finished script runs in window.__flRuns, so a test can wait for the rerun its action caused.
+# Every change is a record with the state before it, so a run that starts and ends within one batch of mutations (a
+# fast rerun) is still counted.
 COUNT_RUNS = """
 window.__flRuns = 0;
-new MutationObserver(() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  const state = app && app.getAttribute('data-test-script-state');
-  if (state === 'notRunning' && window.__flLast !== 'notRunning') window.__flRuns += 1;
-  window.__flLast = state;
-}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
+new MutationObserver((records) => {
+  records.forEach((r, i) => {
+    const now = i + 1 < records.length ? records[i + 1].oldValue : r.target.getAttribute('data-test-script-state');
+    if (now === 'notRunning' && r.oldValue !== 'notRunning') window.__flRuns += 1;
+  });
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state'],
+                      attributeOldValue: true});
 """
 
 

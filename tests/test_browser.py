@@ -60,7 +60,7 @@ def test_read_page_shows_voice_of_provocative_and_toggles_categories(page, serve
     theirs = cnn.locator("mark.fl-loaded.fl-attributed", has_text=re.compile(r"^provocation"))
     expect(theirs.first).to_be_attached()
     title = theirs.first.get_attribute("title")
-    assert "Voice: attributed" in title and "(China)" in title
+    assert "Voice: attributed" in title and "(government official, China)" in title
     screenshot(page, "read-all-categories")
     page.get_by_role("button", name=re.compile(r"^Loaded term")).click()
     expect(wsws.locator("mark.fl-loaded")).to_have_count(0)
@@ -92,7 +92,7 @@ def test_back_button_returns_to_the_previous_event(page, server):
     expect(page.get_by_role("heading", name="World Socialist Web Site")).to_be_visible(timeout=30_000)
 
 
-@pytest.mark.parametrize("path,text,charts", [("/sources", "Who gets to speak", 1),
+@pytest.mark.parametrize("path,text,charts", [("/sources", "Who gets to speak", 2),
                                               ("/terms?term=provocat*", "Terms in context", 1),
                                               ("/method", "How Framing Lens works", 0)])
 def test_other_pages_render(page, server, path, text, charts):

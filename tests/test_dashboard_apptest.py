@@ -92,13 +92,19 @@ def test_read_page_highlights_provocative_by_voice():
     assert "fl-attributed" in html
 
 
-def test_sources_page_lists_attributions_with_affiliations():
+def test_sources_page_lists_attributions_by_role_and_country():
     at = app({"event": "story:us-bomber-shows-of-force-east-asia"}, page="ui/pages/sources.py")
     table = table_with(at, "what is attributed")
-    assert {"speaker", "affiliation", "cue", "what is attributed"} <= set(table.columns)
-    assert "Geng Shuang" in set(table["speaker"])
-    spec = at.get("plotly_chart")[0].proto.spec
-    assert "Share of attributed words" in spec
+    assert {"speaker", "role", "country", "party", "cue", "what is attributed"} <= set(table.columns)
+    geng = table[table["speaker"] == "Geng Shuang"]
+    assert set(zip(geng["role"], geng["country"])) == {("government official", "China")}
+    charts = [c.proto.spec for c in at.get("plotly_chart")]
+    assert "by speaker's role" in charts[0] and "military" in charts[0]
+    assert "by speaker's country" in charts[1] and "North Korea" in charts[1]
+    at.radio(key="src_breakdown").set_value("party").run()
+    assert "by speaker's party" in at.get("plotly_chart")[1].proto.spec
+    at.multiselect(key="src_countries").set_value(["China"]).run()
+    assert set(table_with(at, "what is attributed")["country"]) == {"China"}
 
 
 def test_terms_page_concordance_with_voice():

@@ -66,7 +66,7 @@ def test_who_is_the_target(analyses):
     assert set(prov["target"]) == {"United States"} and set(prov["voice"]) == {"author"}
     cnn = analyses[CNN_0620].body
     t = targets(cnn.text, cnn.spans, cnn.sentences)
-    nk = t[(t["term"] == "provocative") & (t["affiliation"] == "North Korea")]
+    nk = t[(t["term"] == "provocative") & (t["country"] == "North Korea")]
     assert list(nk["target"]) == ["United States"]  # North Korea calls US drills provocative
 
 

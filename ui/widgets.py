@@ -31,7 +31,7 @@ from ui.safe import md
 
 CATEGORIES = list(CATEGORY_INFO)
 SPAN_TABLE_COLUMNS = {"text": "Words", "category": "Category", "subcategory": "Kind", "voice": "Voice",
-                      "speaker": "Speaker", "affiliation": "Affiliation", "note": "Why it is flagged",
+                      "speaker": "Speaker", "affiliation": "Role", "country": "Country", "note": "Why it is flagged",
                       "neutral_alternative": "Neutral alternative", "source": "Lexicon source"}
 
 

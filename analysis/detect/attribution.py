@@ -1,32 +1,38 @@
-"""Attribution: who says what, with which cue, and which stretch of text is theirs."""
+"""Attribution: who says what, with which cue, and which stretch of text is theirs.
+
+Every step looks only within a bounded window around a cue (a speaker is a phrase, not a text), and quotations
+and earlier speakers are found by bisection, so the work grows linearly with the length of the text."""
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass
 
-from analysis.detect.lexicon import Match, Token
-from analysis.detect.speakers import PRONOUNS, Speaker, known_names, make_speaker, resolve
+from analysis.detect.lexicon import Entry, Match, Token
+from analysis.detect.speakers import PRONOUNS, UNNAMED, NameIndex, Speaker, make_speaker, person_names, resolve
 from analysis.text.quotes import Quote
 from analysis.text.segment import TITLES, Segment
 
-BOUNDARY_WORDS = frozenset("that which who whom whose but while because when after although though if "
-                           "since so what where whereas".split())
-NP_WORDS = frozenset("""the a an of at in for from to 's and one another multiple several some many two three
-four other former top deputy vice senior chief official officials spokesman spokeswoman spokesperson
-spokespeople secretary minister ministry president leader commander general professor expert experts
-analyst analysts fellow press foreign state media outlet agency news statement military administration
-government aviation tracker observers lawmakers sources source diplomat diplomats staff correspondent
-reporter editor officer officers readout report tweet bomber operations operation security policy defense
-defence intelligence air force forces navy army state-run state-owned national public affairs office
-department spokespersons prime ambassador adviser advisor advisers aide aides researcher think tank
-chancellor director head envoy representative council committee service services its their his her our
-allies ally partners partner""".split())
-TRAILING_JUNK = frozenset("""also has have had was were is are will would then later earlier again once
-previously recently repeatedly publicly bluntly on monday tuesday wednesday thursday friday saturday sunday
-last this week month year today yesterday""".split())
-LEADING_JUNK = frozenset("and but then so".split())
+WINDOW = 400  # characters around a cue that its speaker and closing-tag tests may look at
+MAX_SPEAKER_TOKENS = 24  # words a speaker phrase before a cue may have
+OWNER_WINDOW = 1500  # characters around a quotation searched for the attribution that owns it
+BOUNDARY_WORDS = frozenset("""that which who whom whose but while because when after although though if since so
+what where whereas before until unless as than""".split())
 RELATIVE = frozenset("who which whose".split())
+# Words that never stand in a speaker's noun phrase: verbs, auxiliaries, most prepositions, conjunctions, adverbs.
+NOT_IN_NP = frozenset("""is are was were be been being am has have had having do does did will would can could
+should may might must shall not n't never also then later earlier again once previously recently repeatedly publicly
+bluntly still just already even only however too very on by into over under about against during without within
+through across after before since until upon onto off out up down than so such there here when where why how what
+this week month year today yesterday tonight now meanwhile instead indeed though although while whether because
+if unless made make makes took take takes gave give gives went go goes came come comes got get gets saw seen see
+says said told tell asked added""".split())
+NP_PREPOSITIONS = frozenset("of for at from with to in".split())  # 'a professor at Harvard', 'a spokesman for the company'
+DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several most all both "
+                        "each every any no another other one two three four five".split())
+QUANTIFIERS = frozenset("some many most several few others both all".split())  # 'Some said they ...': unnamed people
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+BE_FORMS = frozenset("is are was were be been being".split())
 SHORT_TAIL = 4  # words after a final cue ("told CNN", "said on Friday") that still make it a closing tag
 
 
@@ -47,26 +53,82 @@ class Attribution:
     sentence: int
 
 
+class QuoteIndex:
+    """Quotations by position: those of a sentence, the last one closed before a point (bisection, no scans)."""
+
+    def __init__(self, quotes: list[Quote]):
+        self.quotes = quotes
+        self.starts = [q.start for q in quotes]
+        self.ends = [q.end for q in quotes]
+        self.closed = [q for q in quotes if q.closed]
+        self.closed_ends = [q.end for q in self.closed]
+
+    def between(self, lo: int, hi: int) -> list[Quote]:
+        """Quotations overlapping [lo, hi)."""
+        i = max(0, bisect.bisect_right(self.starts, lo) - 1)
+        j = bisect.bisect_left(self.starts, hi)
+        return [q for q in self.quotes[i:j] if q.end > lo]
+
+    def closing_before(self, lo: int, pos: int) -> Quote | None:
+        """The last closed quotation ending in [lo, pos]."""
+        i = bisect.bisect_right(self.closed_ends, pos) - 1
+        return self.closed[i] if i >= 0 and self.closed[i].end > lo else None
+
+    def inside(self, pos: int) -> bool:
+        """Whether `pos` lies between the marks of a quotation."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return any(q.inner_start <= pos < q.inner_end for q in self.quotes[max(0, i - 1):i + 1])
+
+
+NAME_COLON_RE = re.compile(r"(?m)^[ \t]*[\"“]?((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*):[ \t]+(?=\S)")
+
+
+def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Match]:
+    """A colon as a cue of its own: right before a quotation ('Her advice: “Don't panic.”'), or after a name that
+    opens a line ('Gingrich: Trump must decide', 'Q: How did it go?' in a transcript)."""
+    if entry is None:
+        return []
+    found = set()
+    for q in quotes:
+        k = q.start - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        if k >= 0 and text[k] == ":":
+            found.add(k)
+    for m in NAME_COLON_RE.finditer(text):
+        words = m.group(1).split()
+        if not re.search(r"\d", m.group(1)) and words[0] not in ("The", "A", "An", "This", "Read", "See") and not any(
+                w.lower().rstrip("’'s") in WEEKDAYS or w.lower().endswith("ing") for w in words):
+            found.add(m.end(1))
+    return [Match(k, k + 1, -1, -1, entry) for k in sorted(found)]
+
+
 def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quotes: list[Quote],
                       cues: list[Match]) -> tuple[list[Attribution], dict[int, Speaker]]:
     """Attributions for every cue outside quotation marks, and the speaker of each quote (by index)."""
     sent_starts = [s.start for s in sents]
-    in_quote = _interval_test([(q.inner_start, q.inner_end) for q in quotes])
-    cues = [c for c in cues if not in_quote(c.start)]
+    qindex = QuoteIndex(quotes)
+    cues = sorted((c for c in cues if not qindex.inside(c.start)), key=lambda m: (m.start, -m.end))
+    cues = [c for c in _drop_overlaps(cues) if not _infinitive(text, tokens, c)]
     by_sentence: dict[int, list[Match]] = {}
     for c in cues:
         by_sentence.setdefault(bisect.bisect_right(sent_starts, c.start) - 1, []).append(c)
     tok_starts = [t.start for t in tokens]
     out: list[Attribution] = []
     earlier: list[tuple[int, Speaker]] = []
-    names = known_names(text) if cues else []
+    names = NameIndex(text) if cues else None
     for si in sorted(by_sentence):
         sent = sents[si]
         prev_in_sentence: Attribution | None = None
-        matches = sorted(by_sentence[si], key=lambda m: m.start)
+        matches = by_sentence[si]
+        if len(matches) > 1:  # 'in a statement' and a colon only count where no verb of saying does the job
+            matches = [m for m in matches if m.entry.subcategory not in ("statement", "colon") or not any(
+                o is not m and o.entry.subcategory not in ("statement", "colon") and abs(o.start - m.start) < WINDOW
+                for o in matches)] or matches[:1]
+            matches = _outermost(text, matches)
         for k, cue in enumerate(matches):
             nxt = matches[k + 1].start if k + 1 < len(matches) else sent.end
-            att = _attribute(text, tokens, tok_starts, sent, si, cue, quotes, prev_in_sentence, earlier, nxt, names)
+            att = _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev_in_sentence, earlier, nxt, names)
             if att is None:
                 continue
             out.append(att)
@@ -75,75 +137,140 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
     return out, _quote_speakers(text, quotes, out, sents)
 
 
-def _interval_test(intervals: list[tuple[int, int]]):
-    starts = [s for s, _ in intervals]
+def _infinitive(text: str, tokens: list[Token], cue: Match) -> bool:
+    """'to defend', 'of saying', 'for praising': the cue is an infinitive or a gerund, not someone's statement."""
+    if cue.first <= 0 or cue.entry.subcategory in ("according_to", "statement", "colon"):
+        return False
+    prev = tokens[cue.first - 1].lower
+    word = tokens[cue.first].lower
+    return prev == "to" or (word.endswith("ing") and prev in NP_PREPOSITIONS | {"about", "by", "on", "without", "after", "before"})
 
-    def inside(pos: int) -> bool:
-        i = bisect.bisect_right(starts, pos) - 1
-        return i >= 0 and intervals[i][0] <= pos < intervals[i][1]
-    return inside
+
+NESTED_GAP_RE = re.compile(r"[,;:—–()“”\"]|\s-\s")
 
 
-def _attribute(text, tokens, tok_starts, sent, si, cue, quotes, prev, earlier, next_cue, names) -> Attribution | None:
+def _outermost(text: str, matches: list[Match]) -> list[Match]:
+    """Drop cues nested in the content of the cue before them ('Trump said he wants to ...', 'told CNN she believes'):
+    the outer attribution holds them, as in the PolNeAR guidelines ('no nested attributions')."""
+    kept = [matches[0]]
+    for m in matches[1:]:
+        gap = text[kept[-1].end:m.start]
+        if len(gap) < 120 and not NESTED_GAP_RE.search(gap) and len(gap.split()) <= 12 \
+                and kept[-1].entry.subcategory not in ("according_to", "statement", "colon") \
+                and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+)\b", gap):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _drop_overlaps(cues: list[Match]) -> list[Match]:
+    out: list[Match] = []
+    for c in cues:
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
+
+
+def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, next_cue, names) -> Attribution | None:
     entry = cue.entry
     kind = entry.subcategory
-    sent_quotes = [q for q in quotes if q.end > sent.start and q.start < sent.end]
-    after = text[cue.end:sent.end]
-    before = text[sent.start:cue.start]
+    lo = max(sent.start, cue.start - WINDOW)
+    hi = min(sent.end, cue.end + WINDOW)
+    sent_quotes = qindex.between(sent.start, sent.end) if sent.end - sent.start <= 4 * WINDOW else qindex.between(lo, hi)
+    after = text[cue.end:hi]
+    before = text[lo:cue.start]
+    at_start = lo == sent.start and not before.strip(" ,“\"")
     sp_start = sp_end = -1
+    description = ""
     scope: tuple[tuple[int, int], ...]
     if kind == "according_to":
-        sp_start, sp_end = _np_after(text, cue.end, sent.end, stop_at_comma=True)
-        if not before.strip(" ,"):
-            scope = ((_skip(text, sp_end, sent.end), sent.end),)
-        else:
-            scope = ((sent.start, _rstrip(text, sent.start, cue.start)),)
+        sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=True)
+        scope = ((_skip(text, sp_end, sent.end), sent.end),) if at_start else ((sent.start, _rstrip(text, sent.start, cue.start)),)
         description = text[sp_start:sp_end]
     elif re.match(r"\s+by\b", after) and kind in ("speech", "labeling", "view"):
         by = cue.end + re.match(r"\s+by\s+", after).end()
-        sp_start, sp_end = _np_after(text, by, sent.end, stop_at_comma=True)
+        sp_start, sp_end = _np_after(text, by, hi, stop_at_comma=True)
         description = text[sp_start:sp_end]
         scope = ((cue.start, sent.end),)
+    elif kind == "statement" and at_start:
+        # 'In a statement, the ministry ...': the speaker is the subject after the comma
+        s = _skip(text, cue.end, hi)
+        sp_start, sp_end = _np_forward(text, tokens, tok_starts, s, hi)
+        description = text[sp_start:sp_end]
+        scope = ((sp_end, sent.end),)
     else:
-        quote_before = _quote_closing_before(sent_quotes, cue.start)
-        lo = quote_before.end if quote_before else sent.start
-        gap = text[lo:cue.start]
-        if quote_before and not gap.strip(" ,"):
+        quote_before = qindex.closing_before(lo, cue.start)
+        gap = text[quote_before.end:cue.start] if quote_before else before
+        if quote_before and not gap.strip(" ,") and kind != "colon":
             # '“...,” said Maj. Ryan Simpson, ...' : the speaker follows the cue.
-            sp_start, sp_end = _np_after(text, cue.end, sent.end, stop_at_comma=False)
+            sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False)
             description = text[sp_start:sp_end]
             scope = ((min(quote_before.start, sent.start), quote_before.end),)
-        elif re.search(r",\s*$", before) and _tail_is_speaker(text, cue.end, sent.end):
-            # '..., reported Chinese state media outlet CCTV.'
-            sp_start, sp_end = _np_after(text, cue.end, sent.end, stop_at_comma=False)
+        elif re.search(r",\s*$", before) and kind != "colon" and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end):
+            # '..., reported Chinese state media outlet CCTV.' / '..., said Brian Baker, a political adviser.'
+            sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False)
             description = text[sp_start:sp_end]
             scope = ((sent.start, _rstrip(text, sent.start, cue.start)),)
         else:
-            sp_start, sp_end = _np_before(text, tokens, tok_starts, sent.start, cue.start)
+            passive = kind != "colon" and _passive(text, tokens, tok_starts, cue, lo)
+            sp_start, sp_end = (cue.start, cue.start) if passive else _np_before(text, tokens, tok_starts, lo, cue.start)
             description = text[sp_start:sp_end] if sp_end > sp_start else ""
             found_here = bool(description)
             if not description:
-                if prev is not None:
+                if passive:
+                    pass
+                elif prev is not None:
                     description, sp_start, sp_end = prev.speaker.description, prev.speaker_start, prev.speaker_end
+                elif kind != "colon" and _after_be(tokens, tok_starts, cue.start, lo):
+                    sp_start = sp_end = cue.start  # 'is expected to', 'it is said that': no source named
                 else:
-                    sp_start, sp_end = _leading_np(text, tokens, tok_starts, sent.start, cue.start)
+                    sp_start, sp_end = _leading_np(text, tokens, tok_starts, lo, cue.start)
                     description = text[sp_start:sp_end]
-            if not description:
+            if not description and sp_start != cue.start:
                 return None
-            tail_words = len(re.findall(r"\w+", text[cue.end:sent.end]))
-            after_quote = found_here and quote_before is not None and not text[quote_before.end:sp_start].strip(" ,")
-            after_comma = found_here and re.search(r",\s*$", text[sent.start:sp_start]) is not None
-            if (after_quote and tail_words <= 2 * SHORT_TAIL + 2) or (after_comma and tail_words <= SHORT_TAIL):
-                first = min([q.start for q in sent_quotes if q.end <= sp_start] + [sent.start])
-                scope = ((first, _rstrip(text, first, sp_start)),)
+            if kind == "colon":
+                q = next((q for q in sent_quotes if q.start > cue.start), None)
+                scope = ((q.inner_start, q.inner_end),) if q else ((cue.end, _rstrip(text, cue.end, next_cue)),)
             else:
-                scope = ((cue.end, _rstrip(text, cue.end, next_cue)),)
-    if not description.strip():
+                tail_words = len(re.findall(r"\w+", text[cue.end:min(sent.end, cue.end + 120)]))
+                after_quote = found_here and quote_before is not None and not text[quote_before.end:sp_start].strip(" ,")
+                after_comma = found_here and re.search(r",\s*$", text[max(lo, sp_start - 10):sp_start]) is not None
+                if (after_quote and tail_words <= 2 * SHORT_TAIL + 2) or (after_comma and tail_words <= SHORT_TAIL):
+                    first = min([q.start for q in sent_quotes if q.end <= sp_start] + [sent.start])
+                    scope = ((first, _rstrip(text, first, sp_start)),)
+                else:
+                    scope = ((cue.end, _rstrip(text, cue.end, next_cue)),)
+    description = description.strip()
+    if description and not _names_someone(description):
         return None
-    speaker = resolve(description, cue.start, earlier, text, names)
-    direct = any(q.inner_start < e and q.inner_end > s for s, e in scope for q in quotes)
+    speaker = resolve(description, cue.start, earlier, names) if description else UNNAMED
+    direct = any(q.inner_start < e and q.inner_end > s for s, e in scope for q in sent_quotes)
     return Attribution(cue.start, cue.end, text[cue.start:cue.end], kind, entry.tone, entry, speaker,
                        sp_start, sp_end, scope, direct, si)
+
+
+def _names_someone(description: str) -> bool:
+    """A speaker phrase names or describes someone: not only determiners ('The', 'A') or time words."""
+    words = [w.lower().strip(".,’'") for w in re.findall(r"[\w’'.-]+", description)]
+    return any(w not in DETERMINERS and w not in WEEKDAYS and w not in NOT_IN_NP for w in words) or (
+        len(words) == 1 and (words[0] in PRONOUNS or words[0] in QUANTIFIERS))
+
+
+def _passive(text: str, tokens: list[Token], tok_starts: list[int], cue: Match, lo: int) -> bool:
+    """'is expected to', 'was told', 'has been reported': a participle after a form of 'be', no 'by' agent."""
+    word = text[cue.start:cue.end].split()[0].lower()
+    participle = word.endswith("ed") or word in ("said", "told", "thought", "known", "seen", "shown", "found", "held")
+    return participle and _after_be(tokens, tok_starts, cue.start, lo)
+
+
+def _after_be(tokens: list[Token], tok_starts: list[int], cue_start: int, lo: int) -> bool:
+    """The cue is a passive participle ('is expected', 'was asked', 'has been reported')."""
+    i = bisect.bisect_left(tok_starts, cue_start) - 1
+    while i >= 0 and tokens[i].start >= lo and (tokens[i].lower in ("not", "never", "also", "widely", "generally")
+                                                 or tokens[i].lower.endswith("ly")):
+        i -= 1
+    return i >= 0 and tokens[i].start >= lo and tokens[i].lower in BE_FORMS
 
 
 def _skip(text: str, pos: int, limit: int) -> int:
@@ -158,24 +285,45 @@ def _rstrip(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def _quote_closing_before(quotes: list[Quote], pos: int) -> Quote | None:
-    """The last closed quotation of the sentence that ends before `pos`."""
-    cands = [q for q in quotes if q.closed and q.end <= pos]
-    return max(cands, key=lambda q: q.end) if cands else None
+def _tail_is_speaker(text: str, tokens: list[Token], tok_starts: list[int], start: int, end: int) -> bool:
+    """The rest of the sentence after the cue is only a speaker phrase ('..., said Brian Baker, an adviser.')."""
+    if end - start > 300 or any(q in text[start:end] for q in "“”\"") or text[:start].rstrip().endswith("ing"):
+        return False
+    a = bisect.bisect_left(tok_starts, start)
+    b = bisect.bisect_left(tok_starts, end)
+    if a >= b:
+        return False
+    first = tokens[a]
+    if not (first.text[:1].isupper() or first.lower in DETERMINERS):
+        return False
+    clause = [t for t in tokens[a:b] if t.start < _clause_end(text, start, end)]
+    lower = [t for t in clause if t.text.islower() and t.lower not in DETERMINERS and t.lower not in NP_PREPOSITIONS]
+    return 0 < len(clause) <= 8 and len(lower) <= 3 and all(_np_word(t) and t.lower != "to" for t in clause)
 
 
-def _tail_is_speaker(text: str, start: int, end: int) -> bool:
-    """The rest of the sentence after the cue is only a name or title phrase ('..., reported CCTV.')."""
-    words = [w for w in re.findall(r"[\w’'.-]+", text[start:end]) if w.strip(".")]
-    return 0 < len(words) <= 14 and _np_like([w.strip(".") for w in words])
+def _clause_end(text: str, start: int, end: int) -> int:
+    m = re.compile(r",|;|—|\s+(?:who|which|that)\s").search(text, start, end)
+    return m.start() if m else end
+
+
+def _np_word(tok: Token) -> bool:
+    """Whether a word can stand in a speaker's noun phrase."""
+    low = tok.lower
+    if low in NOT_IN_NP or low in BOUNDARY_WORDS:
+        return False
+    if tok.text[:1].isupper() or tok.text[:1].isdigit() or low in DETERMINERS or low in NP_PREPOSITIONS:
+        return True
+    if low.endswith("ly") or (low.endswith("ed") and len(low) > 4):
+        return False  # adverbs and past tenses ('recently', 'released') end a noun phrase
+    return low.isalpha() or "-" in low or low.endswith(("'s", "’s"))
 
 
 def _np_after(text: str, start: int, limit: int, stop_at_comma: bool) -> tuple[int, int]:
     """Noun phrase after a cue, up to the clause end; trailing time phrases dropped."""
     s = _skip(text, start, limit)
-    stop = re.compile(r"[.;:!?](?=\s|$)|\s+as\s|\s+that\s|—" + (r"|," if stop_at_comma else ""))
-    e = limit
-    for m in stop.finditer(text, s, limit):
+    stop = re.compile(r"[.;:!?](?=\s|$)|\s+as\s|\s+that\s|—|\(" + (r"|," if stop_at_comma else ""))
+    e = min(limit, s + 200)
+    for m in stop.finditer(text, s, e):
         if m.group() == "." and _abbreviation_before(text, s, m.start()):
             continue
         e = m.start()
@@ -190,96 +338,126 @@ def _np_after(text: str, start: int, limit: int, stop_at_comma: bool) -> tuple[i
 
 def _abbreviation_before(text: str, lo: int, dot: int) -> bool:
     """Whether the period at `dot` closes a title or initial ('Maj.', 'U.S.', 'F.')."""
-    m = re.search(r"([A-Za-z.]+)$", text[lo:dot])
+    m = re.search(r"([A-Za-z.]+)$", text[max(lo, dot - 20):dot])
     word = m.group(1).lower().rstrip(".") if m else ""
     return word in TITLES or len(word) == 1 or "." in word
 
 
+def _is_break(gap: str) -> bool:
+    return any(ch in gap for ch in ",;:—–”“\"()") or " - " in gap or " -- " in gap
+
+
+def _gap(text: str, tokens: list[Token], j: int, end: int) -> str:
+    """The characters between token j and the next token (or `end`)."""
+    nxt = tokens[j + 1].start if j + 1 < len(tokens) and tokens[j + 1].start < end else end
+    return text[tokens[j].end:nxt]
+
+
 def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, cue_start: int) -> tuple[int, int]:
-    """Speaker phrase right before a cue: back to a clause boundary, across appositive commas."""
+    """Speaker phrase right before a cue: the noun phrase back to a clause boundary, with an appositive name
+    ('Brian Baker, a political adviser, said'), past a relative clause ('Trump, who ..., claimed')."""
     i = bisect.bisect_left(tok_starts, cue_start) - 1
-    first = bisect.bisect_left(tok_starts, lo)
+    first = max(bisect.bisect_left(tok_starts, lo), i - 3 * MAX_SPEAKER_TOKENS)
     if i < first:
         return lo, lo
     if text[cue_start:cue_start + 40].split(" ")[0].endswith("ing") and "," in text[tokens[i].end:cue_start]:
         return lo, lo  # ', calling the moves ...': the participle's subject is the main clause's speaker
-    trailing_comma = "," in text[tokens[i].end:cue_start]
-    segments: list[tuple[int, int]] = []  # token index ranges, nearest first
-    end = i
-    j = i
-    while j >= first:
-        gap = text[tokens[j].end: tokens[j + 1].start if j + 1 <= i else cue_start]
-        if j < end and _is_break(gap):
-            segments.append((j + 1, end))
-            end = j
-            if len(segments) > 3:
-                break
-        if tokens[j].lower in BOUNDARY_WORDS:
-            if (trailing_comma and not segments and tokens[j].lower in RELATIVE and j > first
-                    and "," in text[tokens[j - 1].end:tokens[j].start]):
-                end = j - 1  # ', who left the meeting,' : skip the relative clause
-                j -= 1
-                continue
-            segments.append((j + 1, end))
-            end = -1
-            break
-        j -= 1
-    if end >= first and end != -1:
-        segments.append((max(first, j + 1), end))
-    segments = [(a, b) for a, b in segments if a <= b]
-    if not segments:
+    # the verb group before the cue: 'has said', 'did not say', 'also told', 'would later tell'
+    while i >= first and not _is_break(_gap(text, tokens, i, cue_start)) and (
+            tokens[i].lower in NOT_IN_NP or (tokens[i].lower.endswith("ly") and tokens[i].text.islower())):
+        if tokens[i].lower in BOUNDARY_WORDS:
+            return lo, lo
+        i -= 1
+    if i < first:
         return lo, lo
-    words = [_words(tokens, a, b) for a, b in segments]
-    chosen = segments[0]
-    if trailing_comma:
-        # 'X, a senior official, said' / 'Commander ..., General X, branded' / 'Trump, who ..., claimed'
-        picks = [k for k, w in enumerate(words) if _np_like(w)]
-        if picks:
-            k = picks[0]
-            chosen = segments[k]
-            if k + 1 < len(segments) and _np_like(words[k + 1]):
-                chosen = (segments[k + 1][0], chosen[1])
-        else:
-            chosen = segments[0]
-    a, b = chosen
-    w = _words(tokens, a, b)
-    if not _np_like(w):
-        # keep the subject at the start of a longer clause ('he issued another tweet alleging')
-        n = 0
-        while n < len(w) and _np_like([w[n]]):
-            n += 1
-        b = a + n - 1
-    while (b >= a and tokens[b].lower in TRAILING_JUNK and not tokens[b].text[:1].isupper()) or (
-            b >= a and tokens[b].lower in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}):
+    end_at = tokens[i].end
+    if re.match(r"[.\s]*\)", text[tokens[i].end:cue_start]):
+        k = i
+        while k >= first and "(" not in text[tokens[k - 1].end if k > 0 else 0:tokens[k].start] and i - k < 6:
+            k -= 1
+        if k > first and i - k < 6:
+            end_at = text.find(")", tokens[i].end - 1) + 1 or tokens[i].end
+            i = k - 1
+    trailing = text[tokens[i].end:cue_start] if end_at == tokens[i].end else ""
+    if "," in trailing:
+        i = _before_relative_clause(text, tokens, first, i, cue_start)
+        if i < first:
+            return lo, lo
+    a, b = _walk_np(text, tokens, first, i, cue_start)
+    while b >= a and (tokens[b].lower in WEEKDAYS or tokens[b].lower in NOT_IN_NP or tokens[b].lower in NP_PREPOSITIONS
+                      or tokens[b].lower in DETERMINERS):
         b -= 1
-    while a <= b and tokens[a].lower in LEADING_JUNK:
-        a += 1
     if b < a:
         return lo, lo
-    return tokens[a].start, tokens[b].end
+    # an appositive after a name: 'Brian Baker, a political adviser to the family, said'
+    gap = _gap(text, tokens, a - 1, tokens[a].start + 1) if a - 1 >= first else ""
+    if "," in gap and not any(q in gap for q in "”“\"") and (
+            tokens[a].lower in DETERMINERS or not tokens[a].text[:1].isupper() or "," in trailing):
+        pa, pb = _walk_np(text, tokens, first, a - 1, tokens[a].start)
+        prev = text[tokens[pa].start:tokens[pb].end] if pa <= pb else ""
+        starts_clause = pa == first or pa == 0 or _is_break(_gap(text, tokens, pa - 1, tokens[pa].start)) \
+            or tokens[pa - 1].lower in BOUNDARY_WORDS
+        place = pb - 1 >= pa and tokens[pb - 1].lower in ("of", "in", "from") and all(
+            tokens[k].text[:1].isupper() for k in range(a, b + 1)) and b - a < 3
+        if pb == a - 1 and pa <= pb and pb - pa < 10 and (
+                person_names([prev]) or place or ("," in trailing and starts_clause and _names_someone(prev))):
+            a = pa
+    return tokens[a].start, max(tokens[b].end, end_at if b == i else 0)
 
 
-def _is_break(gap: str) -> bool:
-    return any(ch in gap for ch in ",;:—–”“\"")
+def _before_relative_clause(text: str, tokens: list[Token], first: int, i: int, cue_start: int) -> int:
+    """Skip back over ', who ... ,' before a cue: the index of the last word before the clause, else i."""
+    j = i
+    while j >= first and i - j < MAX_SPEAKER_TOKENS:
+        if tokens[j].lower in RELATIVE and j > first:
+            return j - 1
+        if j < i and any(ch in _gap(text, tokens, j, cue_start) for ch in ";:.,"):
+            break
+        j -= 1
+    return i
 
 
-def _words(tokens: list[Token], a: int, b: int) -> list[str]:
-    return [tokens[k].text for k in range(a, b + 1)]
+def _walk_np(text: str, tokens: list[Token], first: int, i: int, end: int) -> tuple[int, int]:
+    """Token range of the noun phrase ending at token i, walked back over words that can stand in one."""
+    if tokens[i].lower in PRONOUNS:
+        return i, i
+    j = i
+    while j >= first and i - j < MAX_SPEAKER_TOKENS:
+        tok = tokens[j]
+        if j < i and _is_break(_gap(text, tokens, j, end)):
+            break
+        if tok.lower == "and":
+            # 'Google and Yahoo said': a compound of names; otherwise 'and' starts a new clause
+            if j > first and j < i and tokens[j - 1].text[:1].isupper() and tokens[j + 1].text[:1].isupper():
+                j -= 1
+                continue
+            break
+        if not _np_word(tok) or tok.lower in PRONOUNS:
+            break
+        j -= 1
+    a = j + 1
+    while a <= i and (tokens[a].lower in NP_PREPOSITIONS or tokens[a].lower in ("and", "but", "then", "so")):
+        a += 1
+    return a, i
 
 
-def _np_like(words: list[str]) -> bool:
-    """Only capitalised words, numbers, possessives and role/function words: a name or title phrase."""
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return True
-    return bool(words) and all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in NP_WORDS or w.lower().endswith(("'s", "’s")) for w in words)
+def _np_forward(text: str, tokens: list[Token], tok_starts: list[int], start: int, hi: int) -> tuple[int, int]:
+    """The noun phrase that starts at `start` ('the ministry' in 'In a statement, the ministry condemned ...')."""
+    a = bisect.bisect_left(tok_starts, start)
+    b = a
+    while b < len(tokens) and tokens[b].start < hi and b - a < MAX_SPEAKER_TOKENS and _np_word(tokens[b]):
+        if b > a and _is_break(text[tokens[b - 1].end:tokens[b].start]):
+            break
+        b += 1
+    return (tokens[a].start, tokens[b - 1].end) if b > a else (start, start)
 
 
 def _leading_np(text: str, tokens: list[Token], tok_starts: list[int], lo: int, hi: int) -> tuple[int, int]:
     """The subject at the start of a sentence ('White House press secretary Sean Spicer on Tuesday ...')."""
     a = bisect.bisect_left(tok_starts, lo)
     b = a
-    while b < len(tokens) and tokens[b].start < hi and (tokens[b].text[:1].isupper() or tokens[b].lower in NP_WORDS):
+    while b < len(tokens) and tokens[b].start < hi and b - a < MAX_SPEAKER_TOKENS and (
+            tokens[b].text[:1].isupper() or tokens[b].lower in DETERMINERS):
         if b > a and _is_break(text[tokens[b - 1].end:tokens[b].start]):
             break
         b += 1
@@ -289,32 +467,29 @@ def _leading_np(text: str, tokens: list[Token], tok_starts: list[int], lo: int, 
 def _quote_speakers(text: str, quotes: list[Quote], atts: list[Attribution], sents: list[Segment]) -> dict[int, Speaker]:
     """Speaker of each quotation: its own attribution, the previous quote it continues, or none."""
     speakers: dict[int, Speaker] = {}
+    cue_starts = [a.cue_start for a in atts]
+    att_sentences = {a.sentence for a in atts}
+    sent_starts = [s.start for s in sents]
     for qi, q in enumerate(quotes):
-        owner = next((a for a in atts if any(s <= q.inner_start and q.inner_end <= e + 2 for s, e in a.scope)), None)
+        near = atts[bisect.bisect_left(cue_starts, q.start - OWNER_WINDOW):bisect.bisect_right(cue_starts, q.end + OWNER_WINDOW)]
+        owner = next((a for a in near if any(s <= q.inner_start and q.inner_end <= e + 2 for s, e in a.scope)), None)
         if owner is None:
-            owner = next((a for a in atts if any(s < q.inner_end and q.inner_start < e for s, e in a.scope)), None)
+            owner = next((a for a in near if any(s < q.inner_end and q.inner_start < e for s, e in a.scope)), None)
         if owner is not None:
             speakers[qi] = owner.speaker
             continue
         if qi > 0 and (qi - 1) in speakers:
             prev = quotes[qi - 1]
             same_para = prev.paragraph == q.paragraph
-            between = text[prev.end:q.start]
-            no_cue_between = all(a.speaker == speakers[qi - 1] for a in atts if prev.end <= a.cue_start < q.start)
-            next_para_runs_on = (q.paragraph == prev.paragraph + 1 and (q.continues_previous or
-                                 (q.start == _para_start(text, q.start) and not any(a.sentence == _sent_of(sents, q.start) for a in atts))))
-            if no_cue_between and ((same_para and len(between.split()) <= 40) or next_para_runs_on):
+            between_words = len(text[prev.end:min(q.start, prev.end + 600)].split())
+            between = atts[bisect.bisect_left(cue_starts, prev.end):bisect.bisect_left(cue_starts, q.start)]
+            no_cue_between = all(a.speaker == speakers[qi - 1] for a in between)
+            para_start = text.rfind("\n", max(0, q.start - 2), q.start) + 1 if q.start else 0
+            next_para_runs_on = (q.paragraph == prev.paragraph + 1 and (q.continues_previous or (
+                q.start == para_start and bisect.bisect_right(sent_starts, q.start) - 1 not in att_sentences)))
+            if no_cue_between and ((same_para and between_words <= 40) or next_para_runs_on):
                 speakers[qi] = speakers[qi - 1]
     return speakers
 
 
-def _para_start(text: str, pos: int) -> int:
-    k = text.rfind("\n", 0, pos)
-    return k + 1 if k >= 0 else 0
-
-
-def _sent_of(sents: list[Segment], pos: int) -> int:
-    return bisect.bisect_right([s.start for s in sents], pos) - 1
-
-
-__all__ = ["Attribution", "find_attributions", "make_speaker"]
+__all__ = ["Attribution", "colon_cues", "find_attributions", "make_speaker"]

@@ -233,7 +233,7 @@ def _special(word: str, tok: Token) -> bool:
 
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
                          "fifty sixty seventy eighty ninety hundred hundreds thousand thousands million "
-                         "millions billion billions half a dozen dozen".split())
+                         "millions billion billions half dozen dozens".split())
 
 
 @dataclass(frozen=True)

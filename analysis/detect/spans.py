@@ -2,20 +2,22 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.detect.attribution import Attribution, find_attributions
+from analysis.detect.attribution import Attribution, colon_cues, find_attributions
 from analysis.detect.lexicon import Lexicon, load_lexicon, tokenize
-from analysis.detect.speakers import Speaker
+from analysis.detect.speakers import UNNAMED, Speaker
 from analysis.text.quotes import find_quotes
 from analysis.text.segment import sentences
 
-CATEGORIES = ("loaded", "hedge", "booster", "attribution", "quote")
-SPAN_COLUMNS = ["start", "end", "text", "category", "subcategory", "voice", "speaker", "affiliation",
-                "anonymous", "sentence", "paragraph", "term", "note", "source", "neutral_alternative",
-                "cue_tone", "direct", "scope_start", "scope_end", "words"]
+FRAMING = ("loaded", "hedge", "vague", "booster")  # categories of wording, counted and compared as rates
+CATEGORIES = (*FRAMING, "attribution", "quote")
+SPAN_COLUMNS = ["start", "end", "text", "category", "subcategory", "voice", "speaker", "affiliation", "country",
+                "party", "anonymous", "sentence", "paragraph", "term", "note", "source", "neutral_alternative",
+                "cue_tone", "cue_start", "cue_end", "direct", "scope_start", "scope_end", "words"]
 SENTENCE_COLUMNS = ["sentence", "paragraph", "start", "end", "words", "attributed"]
 
 
@@ -43,7 +45,9 @@ def find_spans(text: str, lexicon: Lexicon | None = None) -> tuple[pd.DataFrame,
     tokens = tokenize(text)
     sents = sentences(text)
     quotes = find_quotes(text)
-    atts, quote_speakers = find_attributions(text, tokens, sents, quotes, lex.cues.find(text, tokens))
+    colon = next((e for e in lex.entries if e.category == "attribution" and e.subcategory == "colon"), None)
+    cues = lex.cues.find(text, tokens) + colon_cues(text, quotes, colon)
+    atts, quote_speakers = find_attributions(text, tokens, sents, quotes, cues)
     sent_starts = [s.start for s in sents]
     tok_starts = [t.start for t in tokens]
 
@@ -54,9 +58,10 @@ def find_spans(text: str, lexicon: Lexicon | None = None) -> tuple[pd.DataFrame,
         return bisect.bisect_left(tok_starts, e) - bisect.bisect_left(tok_starts, s)
 
     quote_kinds = [_quote_kind(text, q, quote_speakers.get(i)) for i, q in enumerate(quotes)]
+    voice_of = VoiceIndex(atts, quotes, quote_speakers, quote_kinds)
     rows: list[dict] = []
     for m in lex.terms.find(text, tokens):
-        speaker = _voice_of(m.start, m.end, atts, quotes, quote_speakers, quote_kinds)
+        speaker = voice_of(m.start, m.end)
         rows.append(_row(m.start, m.end, text, m.entry.category, m.entry.subcategory, speaker,
                          sentence_of(m.start), sents, term=m.entry.term, note=m.entry.note, source=m.entry.source,
                          neutral_alternative=m.entry.neutral_alternative))
@@ -66,7 +71,7 @@ def find_spans(text: str, lexicon: Lexicon | None = None) -> tuple[pd.DataFrame,
         rows.append(_row(a.cue_start, a.cue_end, text, "attribution", "direct" if a.direct else "indirect",
                          a.speaker, a.sentence, sents, voice="author", term=a.entry.term, note=a.entry.note,
                          source=a.entry.source, neutral_alternative=a.entry.neutral_alternative,
-                         cue_tone=a.tone, direct=a.direct, scope_start=scope_s, scope_end=scope_e,
+                         cue_tone=a.tone, cue_start=a.cue_start, cue_end=a.cue_end, direct=a.direct, scope_start=scope_s, scope_end=scope_e,
                          words=sum(words(s, e) for s, e in a.scope)))
         if a.tone != "neutral":
             rows.append(_row(a.cue_start, a.cue_end, text, "loaded", "verb of saying", None, a.sentence,
@@ -102,21 +107,47 @@ def _quote_kind(text: str, q, speaker: Speaker | None) -> str:
     return "partial" if q.is_short(text) else "direct"
 
 
-def _voice_of(start: int, end: int, atts: list[Attribution], quotes, quote_speakers, quote_kinds) -> Speaker | None:
-    """The speaker whose words contain [start, end), or None for the outlet's own voice."""
-    for i, q in enumerate(quotes):
-        if q.inner_start <= start and end <= q.inner_end and quote_kinds[i] != "scare":
-            return quote_speakers.get(i) or UNKNOWN
-    best = None
-    for a in atts:
-        for s, e in a.scope:
-            if (s <= start and end <= e and not (a.cue_start <= start < a.cue_end)
-                    and (best is None or (e - s) < best[0])):
-                best = (e - s, a.speaker)
-    return best[1] if best else None
+class VoiceIndex:
+    """Whose words contain [start, end): the quotation's speaker, else the narrowest attributed scope's, else None
+    (the outlet's own voice). Queries must come in order of `start`; each costs O(log n) amortised."""
+
+    def __init__(self, atts: list[Attribution], quotes, quote_speakers, quote_kinds):
+        self.quotes = [(q.inner_start, q.inner_end, i) for i, q in enumerate(quotes) if quote_kinds[i] != "scare"]
+        self.quote_starts = [q[0] for q in self.quotes]
+        self.quote_speakers = quote_speakers
+        self.scopes = sorted((s, e, a.cue_start, a.cue_end, k, a.speaker)
+                             for k, a in enumerate(atts) for s, e in a.scope if e > s)
+        self.next_scope = 0
+        self.active: list[tuple] = []  # heap of (length, start, end, cue_start, cue_end, order, speaker)
+        self.last_start = -1
+
+    def __call__(self, start: int, end: int) -> Speaker | None:
+        if start < self.last_start:
+            raise ValueError("VoiceIndex queries must come in order of start")
+        self.last_start = start
+        i = bisect.bisect_right(self.quote_starts, start) - 1
+        for qs, qe, qi in self.quotes[max(0, i - 1):i + 1]:
+            if qs <= start and end <= qe:
+                return self.quote_speakers.get(qi) or UNNAMED
+        while self.next_scope < len(self.scopes) and self.scopes[self.next_scope][0] <= start:
+            s, e, cs, ce, k, speaker = self.scopes[self.next_scope]
+            heapq.heappush(self.active, (e - s, s, e, cs, ce, k, speaker))
+            self.next_scope += 1
+        skipped, found = [], None
+        while self.active:
+            item = self.active[0]
+            if item[2] <= start:  # ended before this query: no later query can fall inside it either
+                heapq.heappop(self.active)
+                continue
+            if end <= item[2] and not (item[3] <= start < item[4]):
+                found = item[6]
+                break
+            skipped.append(heapq.heappop(self.active))
+        for item in skipped:
+            heapq.heappush(self.active, item)
+        return found
 
 
-UNKNOWN = Speaker("(unnamed)", "", "Other", True, False)
 
 
 def _row(start, end, text, category, subcategory, speaker, sentence, sents, voice=None, **extra) -> dict:
@@ -125,8 +156,9 @@ def _row(start, end, text, category, subcategory, speaker, sentence, sents, voic
                sentence=sentence, paragraph=sents[sentence].paragraph if sents else 0,
                voice=voice or ("attributed" if speaker is not None else "author"),
                speaker=speaker.name if speaker else "", affiliation=speaker.affiliation if speaker else "",
+               country=speaker.country if speaker else "", party=speaker.party if speaker else "",
                anonymous=bool(speaker.anonymous) if speaker else False,
-               term="", note="", source="", neutral_alternative="", cue_tone="", direct=False,
+               term="", note="", source="", neutral_alternative="", cue_tone="", cue_start=-1, cue_end=-1, direct=False,
                scope_start=-1, scope_end=-1, words=0)
     row.update({k: v for k, v in extra.items() if v is not None})
     return row

@@ -1,6 +1,8 @@
-"""Speakers: affiliation from an editable data file, anonymity, and who a pronoun or 'the official' refers to."""
+"""Who speaks: a speaker description to a name, a general role (with country and party), anonymity; pronouns,
+surnames and short references ('the general') resolved to the person the text named before."""
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass
@@ -9,95 +11,174 @@ from pathlib import Path
 
 from analysis.detect.lexicon import DATA_DIR
 
-AFFILIATIONS = ("US military", "US administration", "China", "North Korea", "Japan", "South Korea",
-                "Analysts/experts", "Other")
-KIND_PRIORITY = {"name": 0, "institution": 1, "title": 2}
-ANON_HEADS = frozenset("""official officials source sources diplomat diplomats aide aides analyst analysts
-expert experts observer observers insider insiders people person critics lawmakers another one others""".split())
-PRONOUNS = frozenset("he she they it we".split())
+ROLES_FILE = DATA_DIR / "roles.csv"
+AFFILIATIONS_FILE = DATA_DIR / "affiliations.csv"
+COUNTRIES_FILE = DATA_DIR / "countries.csv"
+GOVERNMENT, ANONYMOUS, OTHER = "government official", "anonymous", "other"  # roles the rules assign themselves
+KIND_RANK = {"title": 0, "group": 1, "institution": 2, "party": 3}
+MAX_DESCRIPTION = 300  # characters of a speaker description that are read (a description is a phrase, not a text)
+LOOKBACK = 50  # earlier speakers searched when resolving a reference
+ANON_HEADS = frozenset("""official officials source sources diplomat diplomats aide aides analyst analysts expert experts
+observer observers insider insiders people person critics lawmakers another one others someone some many""".split())
+PRONOUNS = frozenset("he she they it we i".split())
+DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several".split())
 ABBREVIATIONS = {"gen": "general", "capt": "captain", "maj": "major", "adm": "admiral", "lt": "lieutenant",
                  "col": "colonel", "sgt": "sergeant", "prof": "professor", "dr": "doctor", "sen": "senator",
-                 "rep": "representative", "gov": "governor", "pres": "president", "secy": "secretary"}
-ROLE_WORDS = frozenset("""official general president minister ministry spokesman spokeswoman spokesperson commander
-professor expert analyst secretary statement chancellor admiral captain major colonel ambassador""".split())
-NAME_END_RE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-zA-Z’'-]+$")
+                 "rep": "representative", "gov": "governor", "pres": "president", "secy": "secretary",
+                 "cmdr": "commander"}
+PERSONAL_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Capt", "Adm", "Lt", "Col", "Maj", "Prof", "Sgt")
+PERSON_HEADS = frozenset("""official general president minister spokesman spokeswoman spokesperson commander professor
+expert analyst secretary chancellor admiral captain major colonel ambassador senator governor candidate director
+chairman chairwoman leader officer diplomat envoy judge mayor lawmaker congressman congresswoman representative
+economist researcher executive woman man aide adviser advisor""".split())
+BODY_HEADS = frozenset("""ministry statement department agency report government campaign company group military
+embassy administration office committee council party army navy force command court union organization
+organisation newspaper network firm bank study survey""".split())
+NAME_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.\s+)?"
+                     r"\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z’'-]+){1,2}\b")
+NAME_END_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-zA-Z’'-]+){1,2}$")
+SURNAME_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.?\s+)?([A-Z][a-zA-Z’'-]+)")
+TITLED_RE = re.compile(r"\b(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+[A-Z][\w’'-]+")
+PARTY_TAG_RE = re.compile(r"\(([RDI])-[A-Z]")
+PARTY_TAGS = {"R": "Republican", "D": "Democratic", "I": "Independent"}
+NOT_NAME_WORDS = frozenset("""Force Forces House Ministry Department Command Navy Army Agency Sea Office Council Times Post
+News Party Assembly Committee Administration Government Pentagon College University Institute Center Centre Foundation
+Service Staff Guard Corps Bank Fund Union Nations Republic Korea Peninsula Base Monday Tuesday Wednesday Thursday Friday
+Saturday Sunday January February March April May June July August September October November December The A An
+In On At But And As After When If This That One Two Three Multiple Several Many Some Another Other Former Senior
+Top Deputy Chief Acting""".split())
+NAME_LEAD_TITLES = frozenset("""state secretary president minister general senator governor chairman spokesman spokeswoman
+vice prime deputy chief former senior top defense defence foreign treasury us u.s""".split())
+
+
+@dataclass(frozen=True)
+class Role:
+    """One speaker role: its name, chart colour and a plain-language explanation."""
+    name: str
+    colour: str
+    explanation: str
 
 
 @dataclass(frozen=True)
 class Affiliation:
-    """One row of the affiliation file: a name, title or institution and the group it belongs to."""
+    """One row of the affiliation file: a title, institution, group or party word and what it says about a speaker."""
     pattern: str
     kind: str
-    affiliation: str
+    role: str
+    country: str
+    party: str
     note: str
 
 
 @dataclass(frozen=True)
 class Speaker:
-    """Who says something: display name, full description, affiliation group, anonymity."""
+    """Who says something: display name, full description, role (`affiliation`), country, party, anonymity."""
     name: str
     description: str
     affiliation: str
     anonymous: bool
     person: bool
+    country: str = ""
+    party: str = ""
 
 
 @lru_cache(maxsize=4)
-def load_affiliations(path: Path = DATA_DIR / "affiliations.csv") -> tuple[tuple[re.Pattern, Affiliation], ...]:
-    """Read the affiliation file; unknown groups are rejected so typos do not create new groups."""
+def load_roles(path: Path = ROLES_FILE) -> tuple[Role, ...]:
+    """The speaker roles in display order; the roles the rules assign themselves must be among them."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        out = tuple(Role(r["role"].strip(), r["colour"].strip(), r["explanation"].strip()) for r in csv.DictReader(fh)
+                    if r["role"].strip())
+    missing = {GOVERNMENT, ANONYMOUS, OTHER} - {r.name for r in out}
+    if missing:
+        raise ValueError(f"{path.name}: the roles {', '.join(sorted(missing))} are required")
+    return out
+
+
+def role_names() -> tuple[str, ...]:
+    """The names of the speaker roles, in display order (the feature columns follow this list)."""
+    return tuple(r.name for r in load_roles())
+
+
+@lru_cache(maxsize=4)
+def load_affiliations(path: Path = AFFILIATIONS_FILE) -> tuple[Affiliation, ...]:
+    """Read the affiliation file; a row with an unknown role or kind is rejected so typos do not create new roles."""
+    roles = set(role_names())
     out = []
     with path.open(encoding="utf-8", newline="") as fh:
         for line, row in enumerate(csv.DictReader(fh), start=2):
-            aff = Affiliation(row["pattern"].strip(), row["kind"].strip(), row["affiliation"].strip(), row["note"].strip())
-            if aff.affiliation not in AFFILIATIONS or aff.kind not in KIND_PRIORITY or not aff.pattern:
+            aff = Affiliation(*(row[k].strip() for k in ("pattern", "kind", "role", "country", "party", "note")))
+            if (not aff.pattern or aff.kind not in KIND_RANK or (aff.role and aff.role not in roles)
+                    or (not aff.role and not aff.party)):
                 raise ValueError(f"{path.name}:{line}: bad row {row}")
-            variants = {aff.pattern, aff.pattern.replace("'", "’")}
-            rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w’'])",
-                            0 if aff.kind == "name" or aff.pattern.isupper() else re.I)
-            out.append((rx, aff))
+            out.append(aff)
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)
-def affiliation_of(description: str) -> tuple[str, str]:
-    """(group, kind of the matching entry) for a speaker description; ('Other', '') when nothing matches."""
-    best = None
-    for rx, aff in load_affiliations():
-        m = rx.search(description)
-        if m:
-            key = (KIND_PRIORITY[aff.kind], -(m.end() - m.start()))
-            if best is None or key < best[0]:
-                best = (key, aff)
-    return (best[1].affiliation, best[1].kind) if best else ("Other", "")
-
-
-def known_names(text: str) -> list[tuple[int, str]]:
-    """Positions of the people named in the affiliation file that occur in a text (longest name at a place)."""
-    return [(m.start(), m.group()) for m in _names_regex().finditer(text)]
+def _alternation(patterns) -> str:
+    variants = sorted({v for p in patterns for v in (p, p.replace("'", "’"))}, key=len, reverse=True)
+    return "|".join(re.escape(v) for v in variants)
 
 
 @lru_cache(maxsize=4)
-def _names_regex(path: Path = DATA_DIR / "affiliations.csv") -> re.Pattern:
-    names = sorted({v for _, a in load_affiliations(path) if a.kind == "name"
-                    for v in (a.pattern, a.pattern.replace("'", "’"))}, key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w’'])")
+def _affiliation_regex(path: Path = AFFILIATIONS_FILE) -> tuple[re.Pattern, re.Pattern, dict[str, Affiliation]]:
+    """(case-insensitive regex of words, case-sensitive regex of short acronyms, row by lower-case pattern)."""
+    rows = load_affiliations(path)
+    by_pattern = {v: a for a in rows for p in (a.pattern.lower(), a.pattern.lower().replace("-", " "))
+                  for v in (p, p.replace("'", "’"))}
+    short = [a.pattern.upper() for a in rows if _acronym(a.pattern)]
+    words = [a.pattern for a in rows if not _acronym(a.pattern)]
+    bound = r"(?<![\w.’'-])(?:{})(?![\w’'-])"
+    words = [w.replace("-", " ") for w in words] + words  # 'Self-Defense Force' and 'Self Defense Force'
+    return (re.compile(bound.format(_alternation(words)), re.I), re.compile(bound.format(_alternation(short))),
+            by_pattern)
 
 
-def _full_name(surname: str) -> str:
-    """'Trump' -> 'Donald Trump' when the affiliation file has exactly one such full name."""
-    fulls = {aff.pattern for _, aff in load_affiliations()
-             if aff.kind == "name" and aff.pattern.endswith(" " + surname)}
-    return fulls.pop() if len(fulls) == 1 else surname
+def _acronym(pattern: str) -> bool:
+    return len(pattern) <= 5 and pattern.isalpha() and pattern.lower() in {
+        "ap", "afp", "bbc", "cnn", "nbc", "abc", "cbs", "npr", "fbi", "cia", "ngo", "mp", "mps", "pla", "gop", "ceo",
+        "nato", "kcna", "cctv", "tass", "aclu", "pacaf", "nhk"}
 
 
-INSTITUTION_WORDS = frozenset("""Force Forces House Ministry Department Command Navy Army Agency Sea Office Council
-Times Post News Party Assembly Committee Administration Government Pentagon Spots Progress College University
-Institute Center Centre Foundation Service Staff Guard Corps Bank Fund Union Nations""".split())
+@lru_cache(maxsize=4)
+def _country_regex(path: Path = COUNTRIES_FILE) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [(r["name"].strip(), r["country"].strip(), r["kind"].strip()) for r in csv.DictReader(fh) if r["name"].strip()]
+    by_name = {n: (c, k) for n, c, k in rows}
+    by_name.update({n.replace("'", "’"): v for n, v in list(by_name.items())})
+    return re.compile(r"(?<![\w.])(?:" + _alternation([n for n, _, _ in rows]) + r")(?!\w|-|['’](?!s\b)|\.\w)"), by_name
 
 
-def _personal(name: str) -> bool:
-    """A 'First Last' pair that is not the tail of an institution's name."""
-    return not (set(name.split()) & INSTITUTION_WORDS) and affiliation_of(name)[1] != "institution"
+def countries_in(text: str) -> list[tuple[int, int, str, str]]:
+    """Every naming of a country in a text: (start, end, country, kind: name, demonym or capital)."""
+    rx, by_name = _country_regex()
+    return [(m.start(), m.end(), *by_name[m.group()]) for m in rx.finditer(text)]
+
+
+def _affiliations_in(description: str) -> list[tuple[int, int, Affiliation]]:
+    words, short, by_pattern = _affiliation_regex()
+    found = [(m.start(), m.end(), by_pattern[m.group().lower()]) for rx in (words, short) for m in rx.finditer(description)]
+    # 'Democratic People's Republic of Korea' names a state, not a party
+    return [f for f in found if not (f[2].pattern == "democratic" and description.startswith(" People", f[1]))]
+
+
+@lru_cache(maxsize=65536)
+def classify(description: str) -> tuple[str, str, str]:
+    """(role, country, party) that a description states; role '' when it states none."""
+    d = description[:MAX_DESCRIPTION]
+    main_end = d.find(",") if "," in d else len(d)
+    found = _affiliations_in(d)
+    with_role = [f for f in found if f[2].role]
+    role, inst_country = "", ""
+    if with_role:
+        # a title beats a group beats an institution; within a kind, the main phrase beats the appositive and the
+        # word nearest the head noun (the last) wins: 'a military analyst' is an expert, 'Navy Capt.' military
+        role = min(with_role, key=lambda f: (KIND_RANK[f[2].kind], f[0] >= main_end, -f[1]))[2].role
+    inst_country = next((a.country for _, _, a in sorted(found, key=lambda f: f[0]) if a.country), "")
+    named = countries_in(d)
+    country = next((c for s, _, c, _ in named if s < main_end), "") or inst_country or (named[0][2] if named else "")
+    tag = PARTY_TAG_RE.search(d)
+    party = PARTY_TAGS[tag.group(1)] if tag else next((a.party for _, _, a in sorted(found, key=lambda f: f[0]) if a.party), "")
+    return role, country, party
 
 
 def head_noun(description: str) -> str:
@@ -106,57 +187,150 @@ def head_noun(description: str) -> str:
     return words[-1].lower().strip(".") if words else ""
 
 
+def _is_country(description: str) -> bool:
+    """The whole description names a country or its capital ('North Korea', 'Beijing', 'the United States')."""
+    d = re.sub(r"^(?:the|The)\s+", "", description.strip())
+    return any(s == 0 and e == len(d) and kind in ("name", "capital") for s, e, _, kind in countries_in(d))
+
+
+def person_names(parts: list[str]) -> list[str]:
+    """The person's names in these phrases ('Rex Tillerson' in 'Secretary of State Rex Tillerson')."""
+    out = []
+    for p in parts:
+        m = NAME_END_RE.search(p) or NAME_RE.search(p)
+        if not m:
+            continue
+        words = m.group().split()
+        while len(words) > 2 and words[0].lower().strip(".") in NAME_LEAD_TITLES:
+            words = words[1:]
+        if not set(words) & NOT_NAME_WORDS and not countries_in(" ".join(words)):
+            out.append(" ".join(words))
+    return out
+
+
 @lru_cache(maxsize=65536)
 def make_speaker(description: str) -> Speaker:
     """Speaker from a description such as 'Geng Shuang, a Chinese foreign ministry spokesman'."""
-    description = description.strip(" ,")
+    description = description.strip(" ,")[:MAX_DESCRIPTION]
     parts = [p.strip() for p in description.split(",") if p.strip()] or [""]
-    names = [m.group() for m in map(NAME_END_RE.search, parts) if m and _personal(m.group())]
+    names = person_names(parts)
+    titled = TITLED_RE.match(parts[0]) is not None
     name = names[0] if names else parts[0]
-    group, kind = affiliation_of(description)
+    role, country, party = classify(description)
     head = head_noun(description)
-    person = bool(names) or (kind == "name" and head not in ANON_HEADS)
+    person = bool(names) or titled or (bool(re.fullmatch(r"[A-Z][a-z][\w’'-]*", parts[0])) and not role
+                                       and not _is_country(parts[0]) and head not in ANON_HEADS)
     anonymous = not person and head in ANON_HEADS
-    if not names and kind == "name" and re.fullmatch(r"[A-Z][\w’'-]+", name):
-        name = _full_name(name)
-    return Speaker(name, description, group if description else "Other", anonymous, person)
+    if not role:
+        role = GOVERNMENT if _is_country(parts[0]) else ANONYMOUS if anonymous else OTHER
+    if not description:
+        role = OTHER
+    return Speaker(name, description, role, anonymous, person, country, party)
 
 
-def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]], text: str,
-            names: list[tuple[int, str]] | None = None) -> Speaker:
-    """Resolve pronouns, surnames and 'the official'-style references against earlier speakers and names."""
+UNNAMED = Speaker("(unnamed)", "", ANONYMOUS, True, False)
+
+
+class NameIndex:
+    """Where a text names people: every run of capitalised words that looks like a person's name, indexed by its
+    last word, with the words just before it ('foreign ministry spokesman Geng Shuang'). Built in one pass, the
+    first time a reference needs it."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.built = False
+
+    def _build(self) -> None:
+        if self.built:
+            return
+        self.built = True
+        text = self.text
+        self.by_last: dict[str, list[tuple[int, int]]] = {}
+        self.by_first: dict[str, list[tuple[int, int]]] = {}
+        self.titled: list[tuple[int, int]] = []  # 'Gen. Terrence O'Shaughnessy', 'Mr. Trump': people for sure
+        for m in NAME_RE.finditer(text):
+            words = m.group().split()
+            if set(words) & NOT_NAME_WORDS or countries_in(m.group()):
+                continue
+            self.by_last.setdefault(words[-1], []).append(m.span())
+            self.by_first.setdefault(words[0].rstrip("."), []).append(m.span())
+            if words[0].rstrip(".") in PERSONAL_TITLES or len(words) >= 2:
+                self.titled.append(m.span())
+        for m in TITLED_RE.finditer(text):
+            self.titled.append(m.span())
+        self.titled.sort()
+        self.titled_starts = [s for s, _ in self.titled]
+
+    def full_name(self, surname: str, position: int) -> str:
+        """The last full naming of `surname` before `position` ('Donald Trump' for 'Trump'), with the words just
+        before it when they describe the person; '' when the text names nobody so."""
+        self._build()
+        spans = self.by_last.get(surname, []) + self.by_first.get(surname, [])
+        before = [sp for sp in spans if sp[0] < position and len(self.text[sp[0]:sp[1]].split()) >= 2]
+        if not before:
+            return ""
+        s, e = max(before)
+        lead = re.search(r"((?:[\w’'.-]+\s+){0,5})$", self.text[max(0, s - 80):s])
+        words = (lead.group(1) if lead else "").split()
+        while words and (words[0].lower() in DETERMINERS or not re.match(r"[\w’']", words[0])):
+            words = words[1:]
+        return " ".join([*words, self.text[s:e]])
+
+    def last_person_before(self, position: int) -> tuple[int, str] | None:
+        """The last naming of a person with a title or a full name before `position`."""
+        self._build()
+        i = bisect.bisect_left(self.titled_starts, position) - 1
+        if i < 0:
+            return None
+        s, e = self.titled[i]
+        return s, self.text[s:e]
+
+
+def _expanded(description: str) -> str:
+    return " ".join(ABBREVIATIONS.get(w.strip(".").lower(), w.lower()) for w in description.split())
+
+
+def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]], names: NameIndex) -> Speaker:
+    """Resolve pronouns, surnames and 'the official'-style references against earlier speakers and named people;
+    `earlier` is in text order. Each call looks at a bounded number of earlier speakers."""
     d = description.strip(" ,")
     low = d.lower()
+    recent = earlier[-LOOKBACK:][::-1]
     if low in PRONOUNS or low in ("another", "the other"):
         if low in ("he", "she"):
-            cands = [(p, s) for p, s in earlier if s.person and p < position]
-            names = known_names(text) if names is None else names
-            cands += [(p, make_speaker(n)) for p, n in names if p < position]
-        else:
-            cands = [(p, s) for p, s in earlier if p < position]
-        if cands:
-            ref = max(cands, key=lambda c: c[0])[1]
-            if low in ("another", "the other"):
-                return Speaker(d, f"{d} ({ref.description})", ref.affiliation, ref.anonymous, ref.person)
-            return ref
-        return make_speaker(d)
+            speaker = next(((p, s) for p, s in recent if s.person and p < position), None)
+            named = names.last_person_before(position)
+            if named and speaker is not None and named[1].split()[-1] in speaker[1].name.split():
+                return speaker[1]  # the name just before is the speaker's own
+            if named and (speaker is None or named[0] > speaker[0]):
+                return resolve(named[1], named[0] + 1, earlier, names) if " " not in named[1] else make_speaker(
+                    names.full_name(named[1].split()[-1], named[0] + 1) or named[1])
+            return speaker[1] if speaker else make_speaker(d)
+        ref = next((s for p, s in recent if p < position), None)
+        if ref is None:
+            return make_speaker(d)
+        if low in ("another", "the other"):
+            return Speaker(d, f"{d} ({ref.description})", ref.affiliation, ref.anonymous, ref.person, ref.country, ref.party)
+        return ref
     words = low.split()
-    if len(words) == 2 and words[0] == "the" and words[1] in ROLE_WORDS:
-        role = words[1]
-        for _, s in sorted(earlier, key=lambda c: -c[0]):
-            expanded = " ".join(ABBREVIATIONS.get(w.strip(".").lower(), w.lower()) for w in s.description.split())
-            if re.search(rf"\b{re.escape(role)}\b", expanded):
+    if 2 <= len(words) <= 4 and words[0] == "the":
+        head = words[-1]
+        if head in PERSON_HEADS:  # 'the general said': the same person named before
+            for _, s in recent:
+                if re.search(rf"\b{re.escape(head)}\b", _expanded(s.description)):
+                    return s
+        elif head in BODY_HEADS:  # 'the ministry statement said': the same body's role and country
+            content = [w for w in words[1:] if w not in ("statement", "report", "spokesman")] or [head]
+            for _, s in recent:
+                if any(re.search(rf"\b{re.escape(w)}", s.description.lower()) for w in content):
+                    return Speaker(d, d, s.affiliation, s.anonymous, False, s.country, s.party)
+    m = SURNAME_RE.fullmatch(d)
+    if m and not classify(d)[0] and not _is_country(d):
+        surname = m.group(1)
+        for _, s in recent:
+            if s.person and s.name.split() and s.name.split()[-1] == surname and " " in s.name:
                 return s
-    if re.fullmatch(r"[A-Z][a-zA-Z’'-]+", d) and affiliation_of(d)[1] != "institution":
-        found = list(re.finditer(rf"\b(?:[A-Z][a-z]+\s)+{re.escape(d)}\b", text[:position]))
-        m = found[-1] if found else None
-        if m:
-            full = " ".join(w for w in m.group().split()
-                            if w.lower().strip(".") not in ABBREVIATIONS and w not in TITLE_WORDS and w not in ("The", "A", "An"))
-            return make_speaker(full) if full.count(" ") else make_speaker(d)
+        full = names.full_name(surname, position)
+        if full:
+            return make_speaker(full)
     return make_speaker(d)
-
-
-TITLE_WORDS = frozenset("President Secretary Minister Chancellor General Captain Professor Senator Spokesman "
-                        "Spokeswoman Commander Chief Prime Premier Leader Ambassador Admiral Defense Defence "
-                        "State Treasury Foreign US U.S. Chinese Japanese Korean".split())

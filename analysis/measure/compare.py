@@ -22,6 +22,18 @@ def pool(features: pd.DataFrame, by: list[str], spans: pd.DataFrame | None = Non
     return out.reset_index()
 
 
+def attributed_shares(spans: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Share of each outlet's attributed words per value of a speaker column ('affiliation' = role, 'country',
+    'party'); speakers without a value count as '(not stated)'. Tidy: outlet, value, words, share."""
+    att = spans[(spans["category"] == "attribution") & (spans["words"] > 0)]
+    if "part" in att.columns:
+        att = att[att["part"] == "body"]
+    values = att[column].replace("", "(not stated)").fillna("(not stated)")
+    words = att.assign(value=values).groupby(["outlet", "value"])["words"].sum().rename("words").reset_index()
+    words["share"] = words["words"] / words.groupby("outlet")["words"].transform("sum")
+    return words.sort_values(["outlet", "words"], ascending=[True, False]).reset_index(drop=True)
+
+
 def by_outlet(features: pd.DataFrame, spans: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per outlet, pooled over all its articles."""
     return pool(features, ["outlet"], spans)

@@ -9,18 +9,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.detect.spans import Analysis, analyze_text
+from analysis.detect.spans import FRAMING, Analysis, analyze_text
 from analysis.present.glossary import FEATURES
 
 DELTA_FEATURES = [
     ("loaded_per_1k", "rate"), ("loaded_author_per_1k", "rate"), ("loaded_attributed_per_1k", "rate"),
-    ("loaded_n", "count"), ("hedge_n", "count"), ("booster_n", "count"), ("attribution_n", "count"),
+    ("loaded_n", "count"), ("hedge_n", "count"), ("vague_n", "count"), ("booster_n", "count"), ("attribution_n", "count"),
     ("attribution_density", "rate"), ("attribution_anonymous_n", "count"), ("quote_share", "rate"),
     ("flesch_kincaid_grade", "rate"), ("tone_mean_compound", "rate"), ("words", "count"),
 ]
-COUNT_LABELS = {"loaded_n": "Loaded terms", "hedge_n": "Hedges", "booster_n": "Boosters", "attribution_n": "Attributions",
+COUNT_LABELS = {"loaded_n": "Loaded terms", "hedge_n": "Hedges", "vague_n": "Vague wording", "booster_n": "Boosters", "attribution_n": "Attributions",
                 "attribution_anonymous_n": "Anonymous sources"}
-FLAGGED = ("loaded", "hedge", "booster")
 TOKEN_RE = re.compile(r"\s+|\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
@@ -52,7 +51,7 @@ def feature_deltas(a: Analysis, b: Analysis) -> pd.DataFrame:
 
 
 def _flagged(an: Analysis) -> Counter:
-    df = an.spans[an.spans["category"].isin(FLAGGED)]
+    df = an.spans[an.spans["category"].isin(FRAMING)]
     return Counter(zip(df["text"].str.lower(), df["category"], df["subcategory"], df["voice"]))
 
 
@@ -60,7 +59,7 @@ def phrase_changes(a: Analysis, b: Analysis) -> pd.DataFrame:
     """Flagged phrases that B adds or removes (by count), with category, explanation and neutral alternative."""
     ca, cb = _flagged(a), _flagged(b)
     info = pd.concat([a.spans, b.spans])
-    info = info[info["category"].isin(FLAGGED)].assign(key=lambda d: d["text"].str.lower())
+    info = info[info["category"].isin(FRAMING)].assign(key=lambda d: d["text"].str.lower())
     info = info.drop_duplicates(["key", "category"]).set_index(["key", "category"])
     rows = []
     for change, counter in (("added", cb - ca), ("removed", ca - cb)):

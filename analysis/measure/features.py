@@ -6,9 +6,9 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.detect.lexicon import load_lexicon
-from analysis.detect.speakers import AFFILIATIONS
+from analysis.detect.spans import FRAMING
+from analysis.detect.speakers import OTHER, role_names
 
-FRAMING = ("loaded", "hedge", "booster")
 NEGATIVE_COMPOUND = -0.05  # VADER's own threshold for a negative sentence
 
 
@@ -36,7 +36,7 @@ def count_columns() -> list[str]:
         cols += [f"{cat}__{_slug(s)}_n" for s in subcategories()[cat]]
     cols += ["attribution_n", "attribution_direct_n", "attribution_anonymous_n", "attribution_loaded_cue_n",
              "attributed_sentences", "attributed_words", "quote_n", "quote_scare_n", "quote_words"]
-    cols += [f"attributed_words__{_slug(a)}" for a in AFFILIATIONS]
+    cols += [f"attributed_words__{_slug(a)}" for a in role_names()]
     cols += ["ts_words", "ts_sentences", "ts_syllables", "ts_difficult", "tone_sentences", "tone_compound_sum",
              "tone_negative_n"]
     return cols
@@ -60,7 +60,7 @@ def span_counts(spans: pd.DataFrame, sents: pd.DataFrame) -> dict[str, float]:
             c["attribution_direct_n"] += bool(direct)
             c["attribution_anonymous_n"] += bool(anon)
             c["attribution_loaded_cue_n"] += tone != "neutral"
-            c[f"attributed_words__{_slug(aff or 'Other')}"] += words
+            c[f"attributed_words__{_slug(aff or OTHER)}"] += words
             c["attributed_words"] += words
         elif cat == "quote":
             if sub == "scare":
@@ -127,7 +127,7 @@ def derived(c) -> dict:
     out["quote_share"] = _ratio(c["quote_words"], w)
     out["anonymous_share"] = _ratio(c["attribution_anonymous_n"], c["attribution_n"])
     out["loaded_cue_share"] = _ratio(c["attribution_loaded_cue_n"], c["attribution_n"])
-    for a in AFFILIATIONS:
+    for a in role_names():
         out[f"voice_share__{_slug(a)}"] = _ratio(c[f"attributed_words__{_slug(a)}"], c["attributed_words"])
     wps = _ratio(c["ts_words"], c["ts_sentences"])
     spw = _ratio(c["ts_syllables"], c["ts_words"])

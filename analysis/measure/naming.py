@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.detect.lexicon import DATA_DIR
+from analysis.detect.speakers import person_names
 
 # A country name that is part of a sea's or region's name does not name the country.
 NOT_ACTOR_AFTER = re.compile(r"\s+(?:Sea|Seas|Peninsula|peninsula)\b")
@@ -80,22 +81,52 @@ def naming_matrix(counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def targets(text: str, spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """For each loaded term, the actor its sentence points it at: the nearest actor named before it in the
-    sentence (else after it), never the speaker's own group; '' when the sentence names no other actor."""
-    found = [(s, e, a) for s, e, a in mentions(text) if a.actor != "the flights"]
+    """For each loaded term, whom its sentence aims it at: the object of a verb of saying before it ('Mr. Trump
+    accused Mr. Strzok of being a "disgrace"': Strzok), else the nearest actor or person named before it (else after
+    it); never the speaker, the speaker's own country or the speaker's own name; '' when the sentence names nobody else."""
     rows = []
     loaded = spans[spans["category"] == "loaded"]
+    cues = spans[spans["category"] == "attribution"]
     for row in loaded.itertuples():
         sent = sentences.iloc[row.sentence]
-        speaker_group = {"US military": "United States", "US administration": "United States"}.get(
-            row.affiliation, row.affiliation)
-        inside = [(s, e, a) for s, e, a in found if s <= row.start < e]  # "the North Korean regime"
-        cands = [(s, e, a) for s, e, a in found if sent.start <= s < sent.end and a.actor != speaker_group]
+        own = _own_names(row.speaker, getattr(row, "country", ""))
+        cands = [c for c in _named_in(text, sent.start, sent.end)
+                 if not (c[0] <= row.start < c[1]) or c[3]][:200]
+        cands = [c for c in cands if c[2] not in own and not (set(text[c[0]:c[1]].split()) & own)]
+        inside = [c for c in cands if c[0] <= row.start < c[1] and c[3]]  # "the North Korean regime"
+        cue_ends = [e for s, e in zip(cues["start"], cues["end"]) if sent.start <= s and e <= row.start]
+        objects = [c for c in cands if cue_ends and max(cue_ends) <= c[0] and c[1] <= row.start]
         before = [c for c in cands if c[1] <= row.start]
         after = [c for c in cands if c[0] >= row.end]
-        pick = inside[0] if inside else max(before, key=lambda c: c[1]) if before else (
-            min(after, key=lambda c: c[0]) if after else None)
+        pick = (inside[0] if inside else min(objects, key=lambda c: c[0]) if objects else
+                max(before, key=lambda c: c[1]) if before else min(after, key=lambda c: c[0]) if after else None)
         rows.append({"start": row.start, "end": row.end, "term": row.text.lower(), "voice": row.voice,
                      "speaker": row.speaker or "(the outlet)", "affiliation": row.affiliation or "(the outlet)",
-                     "target": pick[2].actor if pick else "", "target_named_as": text[pick[0]:pick[1]] if pick else ""})
-    return pd.DataFrame(rows, columns=["start", "end", "term", "voice", "speaker", "affiliation", "target", "target_named_as"])
+                     "country": getattr(row, "country", "") or "",
+                     "target": pick[2] if pick else "", "target_named_as": text[pick[0]:pick[1]] if pick else ""})
+    return pd.DataFrame(rows, columns=TARGET_COLUMNS)
+
+
+TARGET_COLUMNS = ["start", "end", "term", "voice", "speaker", "affiliation", "country", "target", "target_named_as"]
+PERSON_RE = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.\s+[A-Z][\w’'-]+|[A-Z][a-z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+){1,2})")
+
+
+def _own_names(speaker: str, country: str) -> set[str]:
+    """What names the speaker's own side: the speaker's words ('Trump', 'Donald') and country."""
+    words = {w for w in re.findall(r"[A-Z][\w’'-]+", speaker or "") if w not in ("Mr", "Mrs", "Ms", "The", "A", "An")}
+    return words | ({country} if country else set())
+
+
+def _named_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
+    """Actors of the alias file and people named in [lo, hi): (start, end, actor or person, is an actor)."""
+    actors = [(s, e, a.actor, True) for s, e, a in mentions(text[lo:hi]) if a.actor != "the flights"]
+    actors = [(s + lo, e + lo, a, k) for s, e, a, k in actors]
+    taken = [(s, e) for s, e, _, _ in actors]
+    people = []
+    for m in PERSON_RE.finditer(text, lo, hi):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        found = person_names([m.group()]) if not m.group().startswith(("Mr.", "Mrs.", "Ms.", "Dr.")) else [m.group()]
+        if found:
+            people.append((m.start(), m.end(), found[0].split()[-1], False))
+    return sorted(actors + people)

@@ -6,12 +6,10 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.detect.speakers import load_roles
 from analysis.present.glossary import FEATURES, axis_title
 
 OUTLET_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
-AFFILIATION_COLOURS = {"US military": "#0072B2", "US administration": "#56B4E9", "China": "#D55E00",
-                       "North Korea": "#CC79A7", "Japan": "#009E73", "South Korea": "#E69F00",
-                       "Analysts/experts": "#F0E442", "Other": "#999999"}
 PATTERNS = ["", "/", "\\", "x", ".", "+", "-", "|"]
 
 
@@ -79,20 +77,36 @@ def grouped_features(table: pd.DataFrame, features: list[str], names: dict[str, 
     return _layout(fig, "Framing features by outlet", caption)
 
 
-def voice_share(table: pd.DataFrame, names: dict[str, str], affiliations: list[str], caption: str = "") -> go.Figure:
-    """Stacked bars: share of attributed words by speaker affiliation, per outlet."""
+def voice_share(table: pd.DataFrame, names: dict[str, str], roles: list[str], caption: str = "") -> go.Figure:
+    """Stacked bars: share of attributed words by speaker role, per outlet (colours from the role file)."""
+    colours = {r.name: r.colour for r in load_roles()}
     fig = go.Figure()
-    for k, aff in enumerate(affiliations):
+    for k, aff in enumerate(roles):
         col = "voice_share__" + aff.lower().replace("/", "_").replace(" ", "_")
         fig.add_trace(go.Bar(
             name=_text(aff), x=_names(names, table["outlet"]), y=list(table[col]),
             customdata=[[o, aff] for o in table["outlet"]],
-            marker={"color": AFFILIATION_COLOURS.get(aff, "#999"), "pattern": {"shape": PATTERNS[k % len(PATTERNS)]}},
+            marker={"color": colours.get(aff, "#999"), "pattern": {"shape": PATTERNS[k % len(PATTERNS)]}},
             hovertemplate="%{x}<br>" + _text(aff).replace("%", "%%") + ": %{y:.0%}<extra></extra>"))
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title_text="Share of attributed words (0-100%)", tickformat=".0%", range=[0, 1])
     fig.update_xaxes(title_text="Outlet")
-    return _layout(fig, "Who gets to speak: share of attributed words by affiliation", caption)
+    return _layout(fig, "Who gets to speak: share of attributed words by speaker's role", caption)
+
+
+def share_by(shares: pd.DataFrame, names: dict[str, str], what: str, caption: str = "") -> go.Figure:
+    """Stacked bars from a tidy (outlet, value, share) table: share of attributed words per value, per outlet."""
+    fig = go.Figure()
+    for k, (value, part) in enumerate(shares.groupby("value", sort=False)):
+        fig.add_trace(go.Bar(name=value, x=[names.get(o, o) for o in part["outlet"]], y=list(part["share"]),
+                             customdata=[[o, value] for o in part["outlet"]],
+                             marker={"color": OUTLET_COLOURS[k % len(OUTLET_COLOURS)],
+                                     "pattern": {"shape": PATTERNS[k % len(PATTERNS)]}},
+                             hovertemplate="%{x}<br>" + value.replace("%", "%%") + ": %{y:.0%}<extra></extra>"))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title_text="Share of attributed words (0-100%)", tickformat=".0%", range=[0, 1])
+    fig.update_xaxes(title_text="Outlet")
+    return _layout(fig, f"Who gets to speak: share of attributed words by speaker's {what}", caption)
 
 
 def term_counts(counts: pd.DataFrame, names: dict[str, str], term: str, caption: str = "") -> go.Figure:
@@ -122,7 +136,8 @@ def distinctive_words(table: pd.DataFrame, outlet: str, chance: float, caption: 
 def who_targets_whom(targets: pd.DataFrame, names: dict[str, str], caption: str = "") -> go.Figure:
     """Stacked bars per outlet: loaded terms by the actor they are aimed at, split by who says them."""
     df = targets[targets["target"] != ""].copy()
-    df["who"] = df.apply(lambda r: "the outlet itself" if r["voice"] == "author" else f"quoted: {r['affiliation']}", axis=1)
+    df["who"] = df.apply(lambda r: "the outlet itself" if r["voice"] == "author" else f"quoted: {r['affiliation']}"
+                         + (f" ({r['country']})" if r.get("country") else ""), axis=1)
     df["who"] = df["who"].map(_text)
     df["x"] = df["outlet"].map(lambda o: _text(names.get(o, o))) + " → " + df["target"].map(_text)
     grouped = df.groupby(["x", "who"]).size().rename("n").reset_index()

@@ -5,8 +5,10 @@ import re
 
 import pandas as pd
 
+from analysis.detect.spans import FRAMING
+
 KWIC_COLUMNS = ["article_id", "outlet", "start", "end", "left", "match", "right", "voice", "speaker", "affiliation",
-                "flagged_as"]
+                "country", "flagged_as"]
 
 
 def term_pattern(term: str) -> re.Pattern:
@@ -22,7 +24,7 @@ def occurrences(text: str, spans: pd.DataFrame, term: str, width: int = 60) -> l
         return []
     quotes = spans[(spans["category"] == "quote") & (spans["subcategory"] != "scare")]
     atts = spans[spans["category"] == "attribution"]
-    flagged = spans[spans["category"].isin(["loaded", "hedge", "booster"])]
+    flagged = spans[spans["category"].isin(FRAMING)]
     out = []
     for m in term_pattern(term).finditer(text):
         s, e = m.start(), m.end()
@@ -35,6 +37,7 @@ def occurrences(text: str, spans: pd.DataFrame, term: str, width: int = 60) -> l
                     "voice": "attributed" if speaker is not None else "author",
                     "speaker": speaker["speaker"] if speaker is not None else "",
                     "affiliation": speaker["affiliation"] if speaker is not None else "",
+                    "country": speaker["country"] if speaker is not None else "",
                     "flagged_as": ", ".join(sorted(set(flags["category"] + ": " + flags["subcategory"])))})
     return out
 

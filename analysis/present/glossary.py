@@ -18,7 +18,10 @@ class FeatureInfo:
 
 CATEGORY_INFO = {
     "loaded": ("Loaded term", "L", "Evaluative, emotive or delegitimizing wording (\"provocative\", \"regime\", \"so-called\")."),
-    "hedge": ("Hedge", "H", "Wording that holds back certainty (\"may\", \"apparently\", \"allegedly\")."),
+    "hedge": ("Hedge", "H", "Wording that presents a claim as uncertain: possible (\"may\", \"apparently\"), believed "
+                            "(\"is thought to\", \"expected\"), open (\"whether\") or conditional (\"if\", \"unless\")."),
+    "vague": ("Vague wording", "V", "Wording that blurs how much or how often without doubting whether (\"about 40\", "
+                                   "\"often\", \"mostly\")."),
     "booster": ("Booster", "B", "Wording that stresses certainty (\"clearly\", \"in fact\", \"effectively\")."),
     "attribution": ("Attribution", "A", "A verb or phrase that says who said something (\"said\", \"according to\", \"claimed\")."),
     "quote": ("Quotation", "Q", "Words in quotation marks: a speaker's own words, or scare quotes that keep a word at a distance."),
@@ -38,6 +41,10 @@ FEATURES = {f.name: f for f in [
     FeatureInfo("hedge_per_1k", "Hedges", "per 1,000 words", "Words that soften or doubt a claim.", "hedge"),
     FeatureInfo("hedge_author_per_1k", "Hedges, outlet's own voice", "per 1,000 words",
                 "Hedges the outlet uses itself.", "hedge", "author"),
+    FeatureInfo("hedge__condition_per_1k", "Conditions", "per 1,000 words",
+                "Hedges that make a claim hold only under a condition (\"if\", \"unless\", \"would have\").", "hedge"),
+    FeatureInfo("vague_per_1k", "Vague wording", "per 1,000 words",
+                "Approximations and generalisations (\"about 40\", \"often\", \"mostly\").", "vague"),
     FeatureInfo("booster_per_1k", "Boosters", "per 1,000 words", "Words that stress certainty.", "booster"),
     FeatureInfo("booster_author_per_1k", "Boosters, outlet's own voice", "per 1,000 words",
                 "Boosters the outlet uses itself.", "booster", "author"),
@@ -87,10 +94,12 @@ def format_value(feature: str, value: float) -> str:
 COLUMN_NOTES = {
     "Words": "The highlighted words", "Category": "loaded, hedge, booster, attribution or quote",
     "Kind": "Subcategory from the lexicon", "Voice": "author = the outlet's own words; attributed = quoted or attributed",
-    "Speaker": "Who says it, when known", "Affiliation": "Speaker's group (analysis/data/affiliations.csv)",
+    "Speaker": "Who says it, when known", "Role": "Speaker's role (analysis/data/roles.csv, affiliations.csv)",
+    "Country": "Speaker's country, when the text says it", "role": "Speaker's role", "country": "Speaker's country",
+    "party": "Speaker's party, when the text says it",
     "Why it is flagged": "The lexicon entry's explanation", "Neutral alternative": "A plainer wording, where one exists",
     "Lexicon source": "The published work the entry comes from", "outlet": "News outlet", "speaker": "Who is quoted or paraphrased",
-    "affiliation": "Speaker's group", "cue": "The verb or phrase of attribution", "cue tone": "neutral, doubt, truth or hostile",
+    "affiliation": "Speaker's role", "cue": "The verb or phrase of attribution", "cue tone": "neutral, doubt, truth or hostile",
     "form": "direct (quoted) or indirect (paraphrase)", "anonymous": "True when the source is not named",
     "what is attributed": "The words attributed to the speaker", "voice": "author or attributed",
     "left": "Text before the match", "match": "The word or phrase", "right": "Text after the match",

@@ -8,8 +8,9 @@ import pandas as pd
 from analysis.present.glossary import CATEGORY_INFO, VOICE_INFO
 
 # Okabe-Ito colour-blind-safe palette; every mark also carries a letter label and a voice style.
-COLOURS = {"loaded": "#D55E00", "hedge": "#0072B2", "booster": "#009E73", "attribution": "#CC79A7", "quote": "#E69F00"}
-INLINE = ("loaded", "hedge", "booster", "attribution")
+COLOURS = {"loaded": "#D55E00", "hedge": "#0072B2", "vague": "#56B4E9", "booster": "#009E73", "attribution": "#CC79A7",
+           "quote": "#E69F00"}
+INLINE = ("loaded", "hedge", "vague", "booster", "attribution")
 
 CSS = """
 <style>
@@ -34,7 +35,8 @@ def _tooltip(row) -> str:
     name = CATEGORY_INFO.get(row["category"], (row["category"],))[0]
     lines = [f"{name}: {row['subcategory']}", f"Voice: {row['voice']} ({VOICE_INFO.get(row['voice'], '')})"]
     if row.get("speaker"):
-        lines.append(f"Speaker: {row['speaker']} ({row.get('affiliation', '')})" + (", anonymous" if row.get("anonymous") else ""))
+        about = ", ".join(x for x in (row.get("affiliation"), row.get("country"), row.get("party")) if x)
+        lines.append(f"Speaker: {row['speaker']} ({about})" + (", anonymous" if row.get("anonymous") else ""))
     if row.get("cue_tone") and row["category"] == "attribution":
         lines.append(f"Verb tone: {row['cue_tone']}")
     if row.get("term"):

@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.corpus.folder import fingerprint
 from analysis.corpus.workspace import CorpusView
-from analysis.detect.speakers import AFFILIATIONS
+from analysis.detect.speakers import role_names
 from analysis.present.charts import grouped_features, voice_share
 from analysis.present.export import ExportUnavailable, figure_image, html_to_pdf
 from analysis.present.glossary import CARD_FEATURES, CATEGORY_INFO, CHART_FEATURES, FEATURES, format_value
@@ -76,7 +76,7 @@ def event_report_html(view: CorpusView, selection: str, outlets: list[str] | Non
         feats[f"{FEATURES[f].label} ({FEATURES[f].unit})"] = [format_value(f, v) for v in table[f]]
     parts += ["<h2>Features by outlet</h2>", _table(feats),
               "<h2>Charts</h2>", _chart(grouped_features(table, CHART_FEATURES, names, caption), "Framing features by outlet"),
-              _chart(voice_share(table, names, list(AFFILIATIONS), caption), "Share of attributed words by affiliation"),
+              _chart(voice_share(table, names, list(role_names()), caption), "Share of attributed words by speaker's role"),
               "<h2>The articles, highlighted</h2>", legend(), "<div class='cols'>"]
     for aid in ids:
         aa = view.analyses[aid]
@@ -85,7 +85,8 @@ def event_report_html(view: CorpusView, selection: str, outlets: list[str] | Non
                      f"{html.escape(aa.display_title(name))}</p>{render(aa.body.text, aa.body.spans)}</div>")
     parts.append("</div>")
     att = view.spans[view.spans["article_id"].isin(ids) & (view.spans["category"] == "attribution") & (view.spans["part"] == "body")]
-    sources = pd.DataFrame({"outlet": att["outlet"].map(names), "speaker": att["speaker"], "affiliation": att["affiliation"],
+    sources = pd.DataFrame({"outlet": att["outlet"].map(names), "speaker": att["speaker"], "role": att["affiliation"],
+                            "country": att["country"], "party": att["party"],
                             "cue": att["text"], "cue tone": att["cue_tone"],
                             "form": att["direct"].map({True: "direct", False: "indirect"}), "anonymous": att["anonymous"]})
     parts += ["<h2>Who is quoted or paraphrased</h2>", _table(sources), "<h2>Method</h2>", method_notes(), "</body></html>"]

@@ -10,7 +10,8 @@ SCARE_MAX_WORDS = 4
 # A missing closing mark before the speech tag: '“We have noted ..., said Geng Shuang'.
 MISSING_CLOSE_RE = re.compile(
     r"[,.?!](?=\s+(?:said|says|added|told)\b|\s+(?:he|she|they|[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added)\b)")
-QUOTE_MARK_RE = re.compile(r'[“”"]')
+QUOTE_MARK_RE = re.compile(r"[“”\"]|``|''")  # typewriter pairs (``...'' and ''...'') as older newswire writes them
+OPENING = {"``": "“", "''": '"'}
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -54,33 +55,34 @@ def _is_opening_straight(text: str, i: int, lo: int) -> bool:
 
 def _quotes_in(text: str, lo: int, hi: int, para: int, prev_open: bool) -> list[Quote]:
     out = []
-    open_at = None
+    open_at, open_len = None, 1
     for mark in QUOTE_MARK_RE.finditer(text, lo, hi):
         i = mark.start()
-        ch = mark.group()
+        ch = OPENING.get(mark.group(), mark.group())
         if ch == "“" or (ch == '"' and open_at is None and _is_opening_straight(text, i, lo)):
             if open_at is not None:  # a new opening inside an open quote: the first one was never closed
-                out.append(_close_unbalanced(text, open_at, i, para, prev_open, lo))
-            open_at = i
+                out.append(_close_unbalanced(text, open_at, open_len, i, para, prev_open, lo))
+            open_at, open_len = i, len(mark.group())
         elif ch == "”" or (ch == '"' and open_at is not None):
             if open_at is None:
                 if i - lo > 0 and not out:  # a close with no opening: the quote ran on from the paragraph start
-                    out.append(Quote(lo, i + 1, lo, i, para, True, False, prev_open))
+                    out.append(Quote(lo, mark.end(), lo, i, para, True, False, prev_open))
                 continue
-            out.append(Quote(open_at, i + 1, open_at + 1, i, para, True, False, prev_open and open_at == lo))
+            out.append(Quote(open_at, mark.end(), open_at + open_len, i, para, True, False, prev_open and open_at == lo))
             open_at = None
     if open_at is not None:
-        out.append(_close_unbalanced(text, open_at, hi, para, prev_open, lo))
+        out.append(_close_unbalanced(text, open_at, open_len, hi, para, prev_open, lo))
     return out
 
 
-def _close_unbalanced(text: str, open_at: int, limit: int, para: int, prev_open: bool, lo: int) -> Quote:
+def _close_unbalanced(text: str, open_at: int, open_len: int, limit: int, para: int, prev_open: bool, lo: int) -> Quote:
     """An opening mark that is never closed: repair a missing close before a speech tag, else run to the limit."""
-    m = MISSING_CLOSE_RE.search(text, open_at + 1, limit)
+    inner = open_at + open_len
+    m = MISSING_CLOSE_RE.search(text, inner, limit)
     if m:
         end = m.end()
-        return Quote(open_at, end, open_at + 1, end, para, True, True, prev_open and open_at == lo)
+        return Quote(open_at, end, inner, end, para, True, True, prev_open and open_at == lo)
     inner_end = limit
-    while inner_end > open_at + 1 and text[inner_end - 1].isspace():
+    while inner_end > inner and text[inner_end - 1].isspace():
         inner_end -= 1
-    return Quote(open_at, inner_end, open_at + 1, inner_end, para, False, False, prev_open and open_at == lo)
+    return Quote(open_at, inner_end, inner, inner_end, para, False, False, prev_open and open_at == lo)

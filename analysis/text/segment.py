@@ -17,6 +17,7 @@ mr mrs ms dr why what who how where yet still so""".split())
 PARA_RE = re.compile(r"\n[ \t]*\n+")
 BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+)")
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+WORD_WINDOW = 40  # characters before a period searched for its word: abbreviations are short, so this stays linear
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def _is_boundary(text: str, sent_start: int, punct: int, end: int, limit: int) -
         return False  # lower-case continuation: "...," or "e.g. the"
     if text[punct] != ".":
         return True
-    m = WORD_BEFORE_RE.search(text, sent_start, punct)
+    m = WORD_BEFORE_RE.search(text, max(sent_start, punct - WORD_WINDOW), punct)
     word = m.group(1).lower() if m else ""
     bare = word.rstrip(".")
     if bare in TITLES or (len(bare) == 1 and bare.isalpha()):

@@ -52,8 +52,9 @@ with tab_names:
     widgets.table(matrix, f"naming-{ctx.selection}", "naming_table")
 
 with tab_targets:
-    st.caption("For each loaded term, the actor its sentence aims it at (the nearest actor named before it, never "
-               "the speaker's own side), and who says it: the outlet itself or someone it quotes.")
+    st.caption("For each loaded term, whom its sentence aims it at (the person or actor after a verb like 'accused', "
+               "else the nearest one named before it; never the speaker or the speaker's own country), and who says "
+               "it: the outlet itself or someone it quotes.")
     frames = [targets(view.analyses[a].body.text, view.analyses[a].body.spans, view.analyses[a].body.sentences)
               .assign(outlet=view.analyses[a].article.outlet, article_id=a) for a in ids]
     tg = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
@@ -62,7 +63,7 @@ with tab_targets:
     else:
         widgets.chart(who_targets_whom(tg, names, ctx.caption), f"who-calls-whom-{ctx.selection}", "targets_chart")
         widgets.table(tg.assign(outlet=tg["outlet"].map(names))[["outlet", "term", "voice", "speaker", "affiliation",
-                                                                 "target", "target_named_as"]],
+                                                                 "country", "target", "target_named_as"]],
                       f"targets-{ctx.selection}", "targets_table")
 
 with tab_cover:

@@ -32,6 +32,28 @@ st.markdown("""
 - **Why attribution matters.** Saying *who* said something lets readers judge it. Outlets differ in how much
   they attribute, to whom (officials, experts, other governments), whether sources are named, and which verb
   they use: *said* is neutral; *claimed* casts doubt; *admitted* implies a truth given up; *blasted* adds drama.
+- **Four kinds of hedge.** A hedge says a claim may not be true. It can be *possible* ("may", "probably",
+  "appears to"), *believed* by someone ("is thought to", "expected", "officials believe"), an *open question*
+  ("whether", "investigating whether") or *conditional* ("if", "unless", "would have"); "allegedly" and
+  "reportedly" keep a claim at a distance. These follow the uncertainty cues that linguists mark in news and
+  encyclopedias (Szarvas et al. 2012; Hyland 2005).
+- **Vague wording is not a hedge.** "About 40", "almost", "often", "mostly" blur how much or how often, but do not
+  doubt *whether*. They are counted apart, marked V.
+""")
+st.subheader("Who is speaking")
+st.markdown("""
+A **cue** shows that words belong to someone: a verb of saying or thinking ("said", "told", "tweeted", "argued",
+"believes", "plans to"), "according to", "in a statement", or a colon before a quotation. The **speaker** is the
+name or description next to the cue ("a US military official", "Geng Shuang, a Chinese foreign ministry
+spokesman"). "He", "she", a surname or "the general" are linked to the person named before.
+
+Each speaker gets a **role** that works for any story: government official, legislator, military, party
+politician, expert or academic, advocacy group, business, media, ordinary person, anonymous (no name and no role:
+"sources said") or other (a name with no role in the text). The role comes only from the words the article uses
+about the speaker ("Sen.", "professor", "Pentagon", "residents"), never from a list of who held which office, so
+"Trump said" stays *other* unless the article calls him President. A country or capital that speaks ("North
+Korea", "Beijing") is its government. The speaker's **country** and **party** are kept when the text gives them,
+and the Sources page can break the share of quoted words down by either.
 """)
 st.subheader("Every number")
 st.dataframe(pd.DataFrame([{"number": f.label, "unit": f.unit, "what it means": f.explanation} for f in FEATURES.values()]),
@@ -70,8 +92,11 @@ before "to" or "that", *clearly* not after "very" or "spoke".
 ### Limits — read before drawing conclusions
 - **Word lists miss things and catch some wrong ones.** Irony, new slang, and framing done by choosing which facts
   to report are invisible to a word list. A flagged word is a prompt to discuss, not proof of bias.
-- **Who is speaking is worked out with rules** (quotation marks, "said", "according to", "criticized by"). Long or
-  unusual sentences can be misread; pronouns ("he said") are linked to the nearest named person.
+- **Who is speaking is worked out with rules** (quotation marks, verbs of saying, "according to", "criticized by").
+  Compared with expert annotations of US campaign news, about 6 in 10 of the experts' attribution cues are found
+  and about 86% of those found are right; the speaker's name matches for about 85% of the cues found. Long or
+  unusual sentences can be misread; pronouns ("he said") are linked to the last person speaking or named.
+- **Hedges** agree with expert marks on about 8 in 10 words in encyclopedia text; news may differ.
 - **Five articles prove little.** Differences between a few short articles can come from a single sentence.
 - **Readability and tone are formulas.** Reading grade uses sentence and word length; tone (VADER) uses a list
   of positive and negative words made for social media, not for news.

@@ -1,26 +1,39 @@
-"""Sources: who is quoted or paraphrased, per outlet."""
+"""Sources: who is quoted or paraphrased, per outlet: by role, and by country or party."""
 import streamlit as st
 
-from analysis.detect.speakers import AFFILIATIONS
-from analysis.present.charts import voice_share
+from analysis.detect.speakers import role_names
+from analysis.measure.compare import attributed_shares
+from analysis.present.charts import share_by, voice_share
 from ui import data, widgets
 
 view = data.view()
 ctx = widgets.page_start(view, "Who gets to speak")
 article_ids, outlets = ctx.article_ids, ctx.outlets
-widgets.chart(voice_share(ctx.table, view.outlet_names, list(AFFILIATIONS), ctx.caption), "share-of-voice", "voice_chart")
-st.caption("Share of the words each outlet attributes to speakers (quoted or paraphrased), by the speaker's affiliation. "
-           "Affiliations come from the editable file analysis/data/affiliations.csv.")
+widgets.chart(voice_share(ctx.table, view.outlet_names, list(role_names()), ctx.caption), "share-of-voice", "voice_chart")
+st.caption("Share of the words each outlet attributes to speakers (quoted or paraphrased), by the speaker's role: "
+           "government official, legislator, military, party politician, expert, advocacy group, business, media, "
+           "ordinary person, anonymous. Roles come from the words the article itself uses about the speaker "
+           "(analysis/data/affiliations.csv, editable).")
 att = view.spans[view.spans["article_id"].isin(article_ids) & (view.spans["category"] == "attribution")
                  & (view.spans["part"] == "body")].copy()
-c1, c2 = st.columns(2)
+second = st.radio("Second breakdown", ["country", "party"], horizontal=True, key="src_breakdown",
+                  format_func=lambda c: f"by the speaker's {c}")
+widgets.chart(share_by(attributed_shares(att, second), view.outlet_names, second, ctx.caption), f"share-by-{second}",
+              "breakdown_chart")
+st.caption(f"The same words by the speaker's {second}, where the article states it ('a Chinese foreign ministry "
+           "spokesman', 'Republican Sen.'); '(not stated)' when it does not.")
+c1, c2, c3 = st.columns(3)
 pick_outlets = c1.multiselect("Outlet", outlets, default=outlets, format_func=view.outlet_names.get, key="src_outlets")
-affs = sorted(set(att["affiliation"]))
-pick_affs = c2.multiselect("Affiliation", affs, default=affs, key="src_affs")
-att = att[att["outlet"].isin(pick_outlets) & att["affiliation"].isin(pick_affs)]
+roles = [r for r in role_names() if r in set(att["affiliation"])]
+pick_roles = c2.multiselect("Role", roles, default=roles, key="src_affs")
+countries = sorted(set(att["country"].replace("", "(not stated)")))
+pick_countries = c3.multiselect("Country", countries, default=countries, key="src_countries")
+att = att[att["outlet"].isin(pick_outlets) & att["affiliation"].isin(pick_roles)
+          & att["country"].replace("", "(not stated)").isin(pick_countries)]
 att["said"] = [view.analyses[a].body.text[s:e] for a, s, e in zip(att["article_id"], att["scope_start"], att["scope_end"])]
 att["outlet"] = att["outlet"].map(view.outlet_names)
 att["form"] = att["direct"].map({True: "direct (quoted)", False: "indirect (paraphrase)"})
-widgets.table(att[["outlet", "speaker", "affiliation", "text", "cue_tone", "form", "anonymous", "said"]].rename(
-    columns={"text": "cue", "cue_tone": "cue tone", "said": "what is attributed"}), f"attributions-{ctx.selection}", "src_table")
+widgets.table(att[["outlet", "speaker", "affiliation", "country", "party", "text", "cue_tone", "form", "anonymous",
+                   "said"]].rename(columns={"affiliation": "role", "text": "cue", "cue_tone": "cue tone",
+                                            "said": "what is attributed"}), f"attributions-{ctx.selection}", "src_table")
 st.caption(f"{len(att)} attributions. Cue tone: neutral ('said'), doubt ('claimed'), truth ('admitted'), hostile ('blasted').")

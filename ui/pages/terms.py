@@ -2,6 +2,7 @@
 import pandas as pd
 import streamlit as st
 
+from analysis.detect.spans import FRAMING
 from analysis.present.charts import term_counts
 from analysis.present.concordance import kwic
 from ui import data, state, widgets
@@ -10,7 +11,7 @@ from ui.safe import md
 view = data.view()
 ctx = widgets.page_start(view, "Terms in context")
 article_ids = ctx.article_ids
-flagged = view.spans[view.spans["article_id"].isin(article_ids) & view.spans["category"].isin(["loaded", "hedge", "booster"])]
+flagged = view.spans[view.spans["article_id"].isin(article_ids) & view.spans["category"].isin(FRAMING)]
 choices = sorted(set(flagged["text"].str.lower()))
 
 

@@ -1,0 +1,125 @@
+"""Attribution cues, speakers, roles and targets on real sentences and the seed corpus."""
+import shutil
+
+import pytest
+
+from analysis import analyze_text
+from analysis.detect import speakers
+from analysis.measure.features import count_columns
+from analysis.measure.naming import targets
+from tests.support import CNN_0620, CNN_0707, WSWS, spans_of
+
+
+def attributions(text):
+    spans = analyze_text(text, tone=False).spans
+    return spans[spans["category"] == "attribution"]
+
+
+def who(text):
+    a = attributions(text)
+    return [(r.text, r.speaker, r.affiliation, r.country, r.party) for r in a.itertuples()]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“This is routine,” said Brian Baker, a political adviser to the Ricketts family.",
+     [("said", "Brian Baker", "other", "", "")]),
+    ("Sen. Bernie Sanders (I-Vt.) has criticized the deal.",
+     [("criticized", "Sen. Bernie Sanders", "legislator", "", "Independent")]),
+    ("Chinese foreign ministry spokesman Geng Shuang spoke on Friday. Geng said the flights were provocative.",
+     [("said", "Geng Shuang", "government official", "China", "")]),
+    ("North Korea called the drills provocative. Pyongyang has threatened to respond, KCNA said.",
+     [("called", "North Korea", "government official", "North Korea", ""),
+      ("threatened", "Pyongyang", "government official", "North Korea", ""),
+      ("said", "KCNA", "media", "North Korea", "")]),
+    ("The company said it would appeal.", [("said", "The company", "business", "", "")]),
+    ("Republicans want to repeal the law.", [("want", "Republicans", "party politician", "", "Republican")]),
+    ("A professor at Boston College told reporters the flights were routine.",
+     [("told", "A professor at Boston College", "expert or academic", "", "")]),
+    ("Residents said they heard the bombers.", [("said", "Residents", "ordinary person", "", "")]),
+])
+def test_speakers_are_names_or_descriptions_with_a_general_role(text, expected):
+    assert who(text) == expected
+
+
+def test_more_cues_from_the_attribution_guidelines():
+    cues = lambda t: list(attributions(t)["text"])  # noqa: E731
+    assert cues("The mayor told CNN the road was closed.") == ["told"]
+    assert cues("In a statement, the ministry regretted the delay.") == ["In a statement"]
+    assert cues("The flight was routine, according to the Pentagon.") == ["according to"]
+    assert cues("The senator argued that the bill was flawed.") == ["argued"]
+    assert cues("The president tweeted that the talks had failed.") == ["tweeted"]
+    assert cues("Her advice: “Don’t panic.”") == [":"]
+    assert cues("Gingrich: Trump must decide soon") == [":"]
+    assert cues("Officials believe the launch failed.") == ["believe"]
+    assert cues("The minister plans to visit Seoul.") == ["plans"]
+    assert cues("Trump said he wants to meet Kim.") == ["said"]  # the outer attribution holds the inner one
+    assert cues("He is committed to defending the treaty.") == []  # an infinitive is nobody's statement
+    assert cues("The bombers flew over the peninsula on Tuesday.") == []
+
+
+def test_never_a_determiner_as_speaker(analyses):
+    for aa in analyses.values():
+        att = aa.body.spans[aa.body.spans["category"] == "attribution"]
+        assert not set(att["speaker"].str.lower()) & {"the", "a", "an", "his", "her", "their"}
+    assert set(attributions("The group said it would sue. The official told reporters.")["speaker"]) == {
+        "The group", "The official"}
+
+
+def test_passive_cue_has_no_named_source():
+    a = attributions("The launch is expected to take place in May.")
+    assert list(a["text"]) == ["expected"] and list(a["speaker"]) == ["(unnamed)"]
+    assert list(a["affiliation"]) == ["anonymous"] and a["anonymous"].all()
+
+
+def test_pronouns_and_surnames_resolve_to_the_right_person():
+    text = ("Gov. Terry E. Branstad of Iowa, a Republican, said he would not endorse anyone. "
+            "Sen. Ted Cruz arrived later. “I am tired,” Branstad said. He added that the race was long.")
+    rows = who(text)
+    assert rows[0][1:] == ("Gov. Terry E. Branstad", "government official", "", "Republican")
+    assert rows[1][1] == "Gov. Terry E. Branstad"  # the surname, not the last-named Cruz
+    assert rows[2][1] == "Gov. Terry E. Branstad"  # 'he' is the speaker of the quotation before
+    a = attributions("“We are ready,” Gen. Terrence O’Shaughnessy, Pacific Air Forces commander, said. "
+                     "“Let me be clear,” the general said.")
+    assert a["speaker"].str.contains("O’Shaughnessy").all() and set(a["country"]) == {"United States"}
+
+
+def test_nothing_date_dependent_a_name_gets_its_role_from_the_text():
+    # no list of office holders: 'Trump' is whatever the article says he is
+    assert who("Trump said the talks failed.") == [("said", "Trump", "other", "", "")]
+    assert who("Businessman Donald Trump said the deal was bad.")[0][2] == "business"
+    assert who("President Donald Trump said the deal was bad.")[0][2] == "government official"
+
+
+def test_targets_do_not_reverse_who_attacks_whom():
+    a = analyze_text("Mr. Trump accused Mr. Strzok of being a “disgrace” on Twitter.", tone=False)
+    t = targets(a.text, a.spans, a.sentences).set_index("term")
+    assert t.loc["disgrace", "speaker"] == "Mr. Trump" and t.loc["disgrace", "target"] == "Strzok"
+
+
+def test_seed_targets_and_tone_of_verbs(analyses):
+    cnn = analyses[CNN_0620].body
+    t = targets(cnn.text, cnn.spans, cnn.sentences)
+    prov = t[t["term"] == "provocative"]
+    assert set(prov["target"]) == {"United States"} or set(prov[prov["country"] == "North Korea"]["target"]) == {
+        "United States"}
+    cues = spans_of(analyses, WSWS, "attribution")
+    assert {"doubt", "hostile", "neutral"} <= set(cues["cue_tone"])
+    att = spans_of(analyses, CNN_0707, "attribution")
+    assert (att["cue_start"] == att["start"]).all() and (att["cue_end"] == att["end"]).all()
+
+
+def test_feature_columns_follow_the_role_file(tmp_path, monkeypatch):
+    assert {f"attributed_words__{r.replace(' ', '_')}" for r in speakers.role_names()} <= set(count_columns())
+    roles = tmp_path / "roles.csv"
+    shutil.copy(speakers.ROLES_FILE, roles)
+    with roles.open("a", encoding="utf-8") as fh:
+        fh.write("clergy,#123456,Priests and imams.\n")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("role,colour,explanation\nmilitary,#000,x\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="required"):
+        speakers.load_roles(bad)
+    custom = speakers.load_roles(roles)
+    assert "clergy" in [r.name for r in custom]
+    monkeypatch.setattr(speakers, "load_roles", lambda path=roles: custom)
+    assert "attributed_words__clergy" in count_columns()
+    assert "voice_share__clergy" in analyze_text("Nobody spoke.", tone=False).features
