@@ -1,0 +1,262 @@
+"""Loaded wording: lexicon and rating matches, the context rules that tell framing from literal use, and the
+in-context model that scores each match (rules alone when the model is switched off or missing)."""
+from __future__ import annotations
+
+import bisect
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.detect.context import (
+    applied_to,
+    coarse_pos,
+    in_name,
+    log_length,
+    negated,
+    pos_tags,
+    sentence_ranges,
+)
+from analysis.detect.lexicon import DATA_DIR, Entry, Lexicon, Match, Token
+from analysis.detect.ratings import Rating, frequency, load_ratings, read_resources
+
+MODEL_FILE = "loaded_model.json"
+RATED = "rated wording"
+EVALUATIVE_POS = ("adjective", "adverb", "verb", "noun")
+SUBCATEGORY_GROUPS = ("name-calling", "label", "emotive", "exaggeration", "hostile verb of saying", "loaded verb",
+                      "euphemism", "puffery", "escalation")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A lexicon or rating match in its context, before the decision whether it is loaded here."""
+    start: int
+    end: int
+    first: int
+    last: int
+    entry: Entry
+    rating: Rating | None
+    pos: str
+    voice: str
+    negated: bool
+    in_name: bool
+    applied_to: str
+    on_cue: bool
+    strength: str
+    features: dict
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A candidate judged in context: kept or not, why, its model score and the explanation a class reads."""
+    candidate: Candidate
+    loaded: bool
+    reason: str
+    score: float | None
+    note: str
+
+
+def rating_text(r: Rating | None) -> str:
+    """The ratings of a word in words ('VADER rates 'scathing' -2.4 on -4..+4; Pattern subjectivity 0.90')."""
+    if r is None:
+        return ""
+    parts = []
+    if r.vader is not None:
+        parts.append(f"VADER rates '{r.form}' {r.vader:+.1f} on −4..+4".replace("-", "−"))
+    if r.subjectivity is not None:
+        parts.append(f"Pattern rates '{r.form}' subjectivity {r.subjectivity:.2f} on 0..1, polarity "
+                     f"{r.polarity:+.2f}".replace("-", "−") + (f" (sense: {r.gloss})" if r.gloss else ""))
+    return "; ".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def _rated_entry(form: str, source: str) -> Entry:
+    return Entry(term=form, category="loaded", subcategory=RATED, rule="", neutral_alternative="",
+                 note="A published sentiment lexicon rates this word as strongly evaluative.", source=source,
+                 file="ratings.csv", strength="moderate", pack="ratings")
+
+
+def _passes(r: Rating, resources) -> tuple[bool, bool]:
+    """(candidate, strong) by the thresholds of ratings.csv."""
+    v, p = resources.get("vader"), resources.get("pattern")
+    cand = strong = False
+    if v and r.vader is not None:
+        cand |= abs(r.vader) >= v.candidate
+        strong |= abs(r.vader) >= v.strong
+    if p and r.subjectivity is not None and r.polarity:
+        cand |= r.subjectivity >= p.candidate
+        strong |= r.subjectivity >= p.strong
+    return cand, strong
+
+
+def _sources(r: Rating, resources) -> str:
+    names = []
+    if r.vader is not None and "vader" in resources:
+        names.append(resources["vader"].source)
+    if r.subjectivity is not None and "pattern" in resources:
+        names.append(resources["pattern"].source)
+    return "; ".join(names)
+
+
+def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, term_matches: list[Match],
+                    cues: list[tuple[int, int]], voice_of: Callable[[int, int], str], quoted: Callable[[int], bool]
+                    ) -> list[Candidate]:
+    """Every curated loaded-term match and every rated word of the text, with its context."""
+    ratings, resources = load_ratings(), read_resources()
+    raw: list[tuple[int, int, Entry, Rating | None, str]] = []
+    covered: set[int] = set()
+    for m in term_matches:
+        if m.entry.category != "loaded":
+            continue
+        r = ratings.get(tokens[m.first].lower) if m.first == m.last else None
+        raw.append((m.first, m.last, m.entry, r, m.entry.strength or "moderate"))
+        covered.update(range(m.first, m.last + 1))
+    if resources:
+        for i, tok in enumerate(tokens):
+            if i in covered or not tok.lower.isalpha():
+                continue
+            r = ratings.get(tok.lower)
+            if r is None:
+                continue
+            cand, strong = _passes(r, resources)
+            if cand:
+                raw.append((i, i, _rated_entry(r.form, _sources(r, resources)), r, "strong" if strong else "moderate"))
+    if not raw:
+        return []
+    raw.sort(key=lambda x: x[0])
+    srange = sentence_ranges(tokens, sents)
+    sent_firsts = [s.first for s in srange]
+    tags = pos_tags(tokens, [(a, b) for a, b, *_ in raw])
+    per_sentence: dict[int, int] = {}
+    sent_of = [max(0, bisect.bisect_right(sent_firsts, a) - 1) for a, *_ in raw]
+    for s in sent_of:
+        per_sentence[s] = per_sentence.get(s, 0) + 1
+    out = []
+    for (a, b, entry, r, strength), si in zip(raw, sent_of):
+        sent = srange[si] if srange else None
+        s_first = sent.first if sent else 0
+        s_last = sent.last if sent else len(tokens) - 1
+        start, end = tokens[a].start, tokens[b].end
+        pos = coarse_pos(tags.get(b if entry.subcategory != "label" else a, ""))
+        neg = negated(text, tokens, a, s_first)
+        name = in_name(tokens, a, b, s_first)
+        target = applied_to(tokens, tags, b, s_last)
+        on_cue = any(cs < end and start < ce for cs, ce in cues)
+        voice = voice_of(start, end)
+        cand = Candidate(start, end, a, b, entry, r, pos, voice, neg, name, target, on_cue, strength, {})
+        feats = _features(cand, tokens, tags, s_first, s_last, per_sentence[si], quoted(start))
+        out.append(replace(cand, features=feats))
+    return out
+
+
+def _features(c: Candidate, tokens: list[Token], tags: dict[int, str], s_first: int, s_last: int, density: int,
+              in_quote: bool) -> dict[str, float]:
+    """The model's inputs: ratings, lexicon attributes and context, never the word itself."""
+    r = c.rating
+    n = max(1, s_last - s_first + 1)
+    word = tokens[c.first]
+    prev = tokens[c.first - 1].lower if c.first > s_first else ""
+    f = {
+        "curated": float(c.entry.pack not in ("ratings", "")),
+        "curated_strong": float(c.entry.pack not in ("ratings", "") and c.strength == "strong"),
+        "pack": float(c.entry.pack not in ("core", "ratings", "user", "")),
+        "strong": float(c.strength == "strong"),
+        "vader_abs": abs(r.vader) / 4 if r and r.vader is not None else 0.0,
+        "vader_negative": float(bool(r and r.vader is not None and r.vader < 0)),
+        "vader_sd": (r.vader_sd or 0.0) / 2 if r and r.vader is not None else 0.0,
+        "has_vader": float(bool(r and r.vader is not None)),
+        "pattern_subjectivity": r.subjectivity if r and r.subjectivity is not None else 0.0,
+        "pattern_polarity_abs": abs(r.polarity) if r and r.polarity is not None else 0.0,
+        "has_pattern": float(bool(r and r.subjectivity is not None)),
+        "frequency": frequency(word.lower) / 5,
+        "inflected": float(bool(r and r.form != word.lower)),
+        "words": min(c.last - c.first + 1, 4) / 4,
+        "capitalised": float(word.text[:1].isupper() and c.first != s_first),
+        "sentence_initial": float(c.first == s_first),
+        "in_name": float(c.in_name),
+        "negated": float(c.negated),
+        "attributed": float(c.voice == "attributed"),
+        "in_quote": float(in_quote),
+        "on_cue": float(c.on_cue),
+        "applied_to_actor": float(c.applied_to == "actor"),
+        "applied_to_designation": float(c.applied_to == "designation"),
+        "position": (c.first - s_first) / n,
+        "sentence_length": log_length(n),
+        "density": min(density, 8) / 8,
+        "after_intensifier": float(prev in ("very", "so", "too", "most", "more", "extremely", "really", "truly")),
+        "after_determiner": float(prev in ("a", "an", "the")),
+        "superlative": float(tags.get(c.last, "") in ("JJS", "RBS")),
+    }
+    for pos in ("adjective", "adverb", "verb", "noun", "proper noun"):
+        f["pos_" + pos.replace(" ", "_")] = float(c.pos == pos)
+    for g in SUBCATEGORY_GROUPS:
+        f["sub_" + g.replace(" ", "_").replace("-", "_")] = float(c.entry.subcategory == g)
+    return f
+
+
+def rule_verdict(c: Candidate) -> tuple[bool, str]:
+    """The context rules (no model): (may be loaded, reason if not)."""
+    rated = c.entry.subcategory == RATED
+    if c.negated:
+        return False, "negated ('not', 'never' ... just before it): the word is denied, not used"
+    if c.in_name:
+        return False, "part of a capitalised name (an established name, not a description)"
+    if c.applied_to == "designation" and (rated or c.entry.subcategory in ("label", "name-calling")):
+        return False, "label inside an established term for an event or category ('terrorist attacks'), not applied to an actor"
+    if rated and c.on_cue:
+        return False, "a verb of saying: its tone is shown with the attribution (Sources page), not as loaded wording"
+    if rated and c.pos not in EVALUATIVE_POS:
+        return False, "not an adjective, adverb, verb or common noun here"
+    return True, ""
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = DATA_DIR / MODEL_FILE) -> dict | None:
+    """The trained weights (feature names, coefficients, scaling, threshold), or None if there is no weight file."""
+    if not path.is_file():
+        return None
+    model = json.loads(path.read_text(encoding="utf-8"))
+    if not {"features", "coef", "intercept", "mean", "scale", "threshold"} <= set(model):
+        raise ValueError(f"{path.name}: not a loaded-language model file")
+    return model
+
+
+def model_score(model: dict, features: dict[str, float]) -> float:
+    """Logistic-regression probability that the match is loaded in this context."""
+    z = model["intercept"]
+    for name, w, mu, sd in zip(model["features"], model["coef"], model["mean"], model["scale"]):
+        z += w * (features.get(name, 0.0) - mu) / (sd or 1.0)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def decide(cands: list[Candidate], lexicon: Lexicon, model: dict | None = None) -> list[Decision]:
+    """Judge every candidate: context rules first, then the model's score (or, without a model, the rules alone)."""
+    if model is None and lexicon.use_model:
+        model = load_model()
+    if not lexicon.use_model:
+        model = None
+    out = []
+    for c in cands:
+        ok, reason = rule_verdict(c)
+        score = model_score(model, c.features) if model is not None else None
+        if ok:
+            if model is not None:
+                ok = score >= model["threshold"]
+                reason = "" if ok else f"model score {score:.2f} below its threshold {model['threshold']:.2f}"
+            elif c.entry.subcategory == RATED:
+                ok = c.strength == "strong" and c.pos in ("adjective", "adverb")
+                reason = "" if ok else "rated word kept by the rules only when strongly rated and used as an adjective or adverb"
+        out.append(Decision(c, ok, reason, score, _note(c, score)))
+    return out
+
+
+def _note(c: Candidate, score: float | None) -> str:
+    parts = [c.entry.note]
+    rt = rating_text(c.rating)
+    if rt:
+        parts.append(rt + ".")
+    if score is not None:
+        parts.append(f"Model score {score:.2f}.")
+    return " ".join(p for p in parts if p)
