@@ -188,6 +188,8 @@ def _features(c: Candidate, tokens: list[Token], tags: dict[int, str], s_first: 
         "after_intensifier": float(prev in ("very", "so", "too", "most", "more", "extremely", "really", "truly")),
         "after_determiner": float(prev in ("a", "an", "the")),
         "superlative": float(tags.get(c.last, "") in ("JJS", "RBS")),
+        "before_noun": float(tags.get(c.last + 1, "").startswith("NN")),
+        "after_be": float(prev in ("is", "are", "was", "were", "be", "been", "being", "'s", "seems", "seemed")),
     }
     for pos in ("adjective", "adverb", "verb", "noun", "proper noun"):
         f["pos_" + pos.replace(" ", "_")] = float(c.pos == pos)
@@ -232,7 +234,8 @@ def model_score(model: dict, features: dict[str, float]) -> float:
 
 
 def decide(cands: list[Candidate], lexicon: Lexicon, model: dict | None = None) -> list[Decision]:
-    """Judge every candidate: context rules first, then the model's score (or, without a model, the rules alone)."""
+    """Judge every candidate: context rules first; then a rated word needs the model's score (or, without a model,
+    a strong rating as an adjective or adverb); a hand-curated entry is kept."""
     if model is None and lexicon.use_model:
         model = load_model()
     if not lexicon.use_model:
@@ -242,10 +245,12 @@ def decide(cands: list[Candidate], lexicon: Lexicon, model: dict | None = None) 
         ok, reason = rule_verdict(c)
         score = model_score(model, c.features) if model is not None else None
         if ok:
-            if model is not None:
+            if c.entry.subcategory != RATED:
+                pass  # hand-curated entries are kept once the rules let them through; the model only scores them
+            elif model is not None:
                 ok = score >= model["threshold"]
                 reason = "" if ok else f"model score {score:.2f} below its threshold {model['threshold']:.2f}"
-            elif c.entry.subcategory == RATED:
+            else:
                 ok = c.strength == "strong" and c.pos in ("adjective", "adverb")
                 reason = "" if ok else "rated word kept by the rules only when strongly rated and used as an adjective or adverb"
         out.append(Decision(c, ok, reason, score, _note(c, score)))
