@@ -18,7 +18,11 @@ ENV = {
     "FRAMING_LENS_DRAFTS": ("drafts", "the private folder of editors' drafts"),
     "FRAMING_LENS_CACHE": ("cache", "a folder for caches that can be deleted at any time"),
     "FRAMING_LENS_MAX_BYTES": ("max_bytes", "the largest text accepted, in bytes, after extraction"),
+    "FRAMING_LENS_LEXICON": ("lexicon", "a folder of your own lexicon CSV files, laid over the bundled ones"),
+    "FRAMING_LENS_PACKS": ("packs", "topic packs of loaded terms to switch on, separated by ',' ('none' for none)"),
+    "FRAMING_LENS_LOADED_MODEL": ("loaded_model", "'off' to let the context rules alone decide on rated words"),
 }
+OFF = frozenset({"off", "no", "false", "0"})
 
 
 def _data_home(env: Mapping[str, str]) -> Path:
@@ -31,13 +35,16 @@ def _cache_home(env: Mapping[str, str]) -> Path:
 
 @dataclass(frozen=True)
 class Settings:
-    """Where the corpus, drafts and caches live, and the limits on input."""
+    """Where the corpus, drafts, caches and a user's lexicon live, which topic packs are on, and the limits on input."""
     corpus: Path = BUNDLED_CORPUS
     user_corpus: Path = BUNDLED_CORPUS / "user"
     extra_corpora: tuple[Path, ...] = ()
     drafts: Path = Path.home() / ".local" / "share" / "framing-lens" / "drafts"
     cache: Path = Path.home() / ".cache" / "framing-lens"
     max_bytes: int = DEFAULT_MAX_BYTES
+    lexicon: Path | None = None
+    packs: tuple[str, ...] | None = None  # None: the packs switched on by default
+    loaded_model: bool = True
 
     def with_options(self, **options) -> Settings:
         """These settings with command-line options applied (options left as None keep the current value)."""
@@ -48,6 +55,12 @@ def _convert(field: str, value):
     if field == "extra_corpora":
         parts = value.split(os.pathsep) if isinstance(value, str) else value
         return tuple(Path(p) for p in parts if str(p).strip())
+    if field == "packs":
+        parts = value.split(",") if isinstance(value, str) else value
+        names = tuple(p.strip() for p in parts if str(p).strip())
+        return () if names == ("none",) else names
+    if field == "loaded_model":
+        return value if isinstance(value, bool) else str(value).strip().lower() not in OFF
     if field == "max_bytes":
         n = int(value)
         if n <= 0:

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis.detect.lexicon import load_lexicon  # noqa: E402
-from analysis.detect.loaded import MODEL_FILE, rule_verdict  # noqa: E402
+from analysis.detect.loaded import FEATURE_NAMES, MODEL_FILE, rule_verdict  # noqa: E402
 from analysis.detect.spans import loaded_candidates  # noqa: E402
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*")  # the evaluation's word tokens
@@ -69,15 +69,14 @@ def collect(folder: Path):
     lex = load_lexicon(use_model=False)
     X, y, groups, sent_ids, spans = [], [], [], [], []
     sentences = []
-    names = None
+    names = list(FEATURE_NAMES)
     for event, text, gold in basil_sentences(folder):
         sid = len(sentences)
         sentences.append((text, word_types(text, gold)))
         for c in loaded_candidates(text, lex):
             if not rule_verdict(c)[0]:
                 continue
-            names = names or sorted(c.features)
-            X.append([c.features[n] for n in names])
+            X.append(c.features)
             y.append(int(any(c.start < e and s < c.end for s, e in gold)))
             groups.append(event)
             sent_ids.append(sid)

@@ -196,20 +196,31 @@ class Matcher:
             node.prefix_lengths = tuple(sorted({len(p) for p in node.prefix}))
             stack.extend(node.exact.values())
             stack.extend(node.prefix.values())
+        self._first: dict[str, tuple[_Node, ...]] = {}
+
+    def _starts(self, word: str) -> tuple[_Node, ...]:
+        """The trie nodes a term's first word can reach from `word` (exactly or by prefix); memoised per word."""
+        nodes = self._first.get(word)
+        if nodes is None:
+            nodes = tuple(self.root.children(word))
+            if len(self._first) < 200_000:
+                self._first[word] = nodes
+        return nodes
 
     def _ends(self, tokens: list[Token], i: int) -> list[tuple[int, Entry]]:
         """(last token, entry) of every term that starts at token i, longest first."""
-        out: list[tuple[int, Entry]] = []
-        frontier = [self.root]
-        j = i
-        while frontier and j < len(tokens):
-            if j > i and tokens[j].start - tokens[j - 1].end > 2:
-                break
-            nxt = [child for node in frontier for child in node.children(tokens[j].lower)]
-            out.extend((j, e) for node in nxt for e in node.entries)
-            frontier = nxt
+        frontier = self._starts(tokens[i].lower)
+        if not frontier:
+            return []
+        out: list[tuple[int, Entry]] = [(i, e) for node in frontier for e in node.entries]
+        j = i + 1
+        frontier = tuple(node for node in frontier if node.exact or node.prefix)
+        while frontier and j < len(tokens) and tokens[j].start - tokens[j - 1].end <= 2:
+            frontier = tuple(child for node in frontier for child in node.children(tokens[j].lower))
+            out.extend((j, e) for node in frontier for e in node.entries)
             j += 1
-        out.sort(key=lambda x: -x[0])
+        if len(out) > 1:
+            out.sort(key=lambda x: -x[0])
         return out
 
     def find(self, text: str, tokens: list[Token]) -> list[Match]:
@@ -394,6 +405,11 @@ def load_lexicon(data_dir: Path = DATA_DIR, user_dir: Path | None = None, packs:
         subs.setdefault(e.category, set()).add(e.subcategory)
     return Lexicon(version, tuple(entries), Matcher(terms), Matcher(cues), packs, user_dir, use_model,
                    {c: tuple(sorted(s)) for c, s in subs.items()})
+
+
+def lexicon_for(settings) -> Lexicon:
+    """The lexicon a `Settings` value asks for: bundled files, its topic packs, its user folder, model on or off."""
+    return load_lexicon(DATA_DIR, settings.lexicon, settings.packs, settings.loaded_model)
 
 
 def _resource_versions() -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import json
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 from analysis.detect.context import (
     applied_to,
@@ -19,8 +20,8 @@ from analysis.detect.context import (
     pos_tags,
     sentence_ranges,
 )
-from analysis.detect.lexicon import DATA_DIR, Entry, Lexicon, Match, Token
-from analysis.detect.ratings import Rating, frequency, load_ratings, read_resources
+from analysis.detect.lexicon import DATA_DIR, Entry, Lexicon, Match, Token, word_class
+from analysis.detect.ratings import Rating, frequency, is_common, load_ratings, read_resources
 
 MODEL_FILE = "loaded_model.json"
 RATED = "rated wording"
@@ -45,7 +46,8 @@ class Candidate:
     applied_to: str
     on_cue: bool
     strength: str
-    features: dict
+    features: tuple[float, ...]
+    event_word: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,17 +110,18 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
     raw: list[tuple[int, int, Entry, Rating | None, str]] = []
     covered: set[int] = set()
     for m in term_matches:
+        covered.update(range(m.first, m.last + 1))  # a hedge or booster is not also a rated loaded word
         if m.entry.category != "loaded":
             continue
         r = ratings.get(tokens[m.first].lower) if m.first == m.last else None
         raw.append((m.first, m.last, m.entry, r, m.entry.strength or "moderate"))
-        covered.update(range(m.first, m.last + 1))
     if resources:
+        common = int(resources["common"].candidate) if "common" in resources else 0
         for i, tok in enumerate(tokens):
             if i in covered or not tok.lower.isalpha():
                 continue
             r = ratings.get(tok.lower)
-            if r is None:
+            if r is None or (common and (is_common(tok.lower, common) or is_common(r.form, common))):
                 continue
             cand, strong = _passes(r, resources)
             if cand:
@@ -126,6 +129,7 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
     if not raw:
         return []
     raw.sort(key=lambda x: x[0])
+    events = word_class("event_word")
     srange = sentence_ranges(tokens, sents)
     sent_firsts = [s.first for s in srange]
     tags = pos_tags(tokens, [(a, b) for a, b, *_ in raw])
@@ -145,57 +149,54 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
         target = applied_to(tokens, tags, b, s_last)
         on_cue = any(cs < end and start < ce for cs, ce in cues)
         voice = voice_of(start, end)
-        cand = Candidate(start, end, a, b, entry, r, pos, voice, neg, name, target, on_cue, strength, {})
-        feats = _features(cand, tokens, tags, s_first, s_last, per_sentence[si], quoted(start))
-        out.append(replace(cand, features=feats))
+        cand = Candidate(start, end, a, b, entry, r, pos, voice, neg, name, target, on_cue, strength, (),
+                         tokens[a].lower in events or (r is not None and r.form in events))
+        if rule_verdict(cand)[0]:  # only what the rules let through is scored
+            cand = replace(cand, features=_features(cand, tokens, tags, s_first, s_last, per_sentence[si], quoted(start)))
+        out.append(cand)
     return out
 
 
+FEATURE_NAMES = (
+    "curated", "curated_strong", "pack", "strong", "vader_abs", "vader_negative", "vader_sd", "has_vader",
+    "pattern_subjectivity", "pattern_polarity_abs", "has_pattern", "frequency", "inflected", "phrase_length", "capitalised",
+    "sentence_initial", "in_name", "negated", "attributed", "in_quote", "on_cue", "applied_to_actor",
+    "applied_to_designation", "position", "sentence_length", "density", "after_intensifier", "after_determiner",
+    "superlative", "before_noun", "after_be",
+    *("pos_" + p.replace(" ", "_") for p in ("adjective", "adverb", "verb", "noun", "proper noun")),
+    *("sub_" + g.replace(" ", "_").replace("-", "_") for g in SUBCATEGORY_GROUPS),
+)
+INTENSIFIERS = frozenset(("very", "so", "too", "most", "more", "extremely", "really", "truly"))
+BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being", "'s", "seems", "seemed"))
+
+
 def _features(c: Candidate, tokens: list[Token], tags: dict[int, str], s_first: int, s_last: int, density: int,
-              in_quote: bool) -> dict[str, float]:
-    """The model's inputs: ratings, lexicon attributes and context, never the word itself."""
+              in_quote: bool) -> tuple[float, ...]:
+    """The model's inputs, in the order of FEATURE_NAMES: ratings, lexicon attributes and context, never the word."""
     r = c.rating
     n = max(1, s_last - s_first + 1)
     word = tokens[c.first]
     prev = tokens[c.first - 1].lower if c.first > s_first else ""
-    f = {
-        "curated": float(c.entry.pack not in ("ratings", "")),
-        "curated_strong": float(c.entry.pack not in ("ratings", "") and c.strength == "strong"),
-        "pack": float(c.entry.pack not in ("core", "ratings", "user", "")),
-        "strong": float(c.strength == "strong"),
-        "vader_abs": abs(r.vader) / 4 if r and r.vader is not None else 0.0,
-        "vader_negative": float(bool(r and r.vader is not None and r.vader < 0)),
-        "vader_sd": (r.vader_sd or 0.0) / 2 if r and r.vader is not None else 0.0,
-        "has_vader": float(bool(r and r.vader is not None)),
-        "pattern_subjectivity": r.subjectivity if r and r.subjectivity is not None else 0.0,
-        "pattern_polarity_abs": abs(r.polarity) if r and r.polarity is not None else 0.0,
-        "has_pattern": float(bool(r and r.subjectivity is not None)),
-        "frequency": frequency(word.lower) / 5,
-        "inflected": float(bool(r and r.form != word.lower)),
-        "words": min(c.last - c.first + 1, 4) / 4,
-        "capitalised": float(word.text[:1].isupper() and c.first != s_first),
-        "sentence_initial": float(c.first == s_first),
-        "in_name": float(c.in_name),
-        "negated": float(c.negated),
-        "attributed": float(c.voice == "attributed"),
-        "in_quote": float(in_quote),
-        "on_cue": float(c.on_cue),
-        "applied_to_actor": float(c.applied_to == "actor"),
-        "applied_to_designation": float(c.applied_to == "designation"),
-        "position": (c.first - s_first) / n,
-        "sentence_length": log_length(n),
-        "density": min(density, 8) / 8,
-        "after_intensifier": float(prev in ("very", "so", "too", "most", "more", "extremely", "really", "truly")),
-        "after_determiner": float(prev in ("a", "an", "the")),
-        "superlative": float(tags.get(c.last, "") in ("JJS", "RBS")),
-        "before_noun": float(tags.get(c.last + 1, "").startswith("NN")),
-        "after_be": float(prev in ("is", "are", "was", "were", "be", "been", "being", "'s", "seems", "seemed")),
-    }
-    for pos in ("adjective", "adverb", "verb", "noun", "proper noun"):
-        f["pos_" + pos.replace(" ", "_")] = float(c.pos == pos)
-    for g in SUBCATEGORY_GROUPS:
-        f["sub_" + g.replace(" ", "_").replace("-", "_")] = float(c.entry.subcategory == g)
-    return f
+    curated = c.entry.pack not in ("ratings", "")
+    vader = r.vader if r is not None else None
+    subj = r.subjectivity if r is not None else None
+    sub = c.entry.subcategory
+    return (
+        float(curated), float(curated and c.strength == "strong"), float(c.entry.pack not in ("core", "ratings", "user", "")),
+        float(c.strength == "strong"),
+        abs(vader) / 4 if vader is not None else 0.0, float(vader is not None and vader < 0),
+        (r.vader_sd or 0.0) / 2 if vader is not None else 0.0, float(vader is not None),
+        subj if subj is not None else 0.0, abs(r.polarity) if r is not None and r.polarity is not None else 0.0,
+        float(subj is not None), frequency(word.lower) / 5, float(r is not None and r.form != word.lower),
+        min(c.last - c.first + 1, 4) / 4, float(word.text[:1].isupper() and c.first != s_first),
+        float(c.first == s_first), float(c.in_name), float(c.negated), float(c.voice == "attributed"),
+        float(in_quote), float(c.on_cue), float(c.applied_to == "actor"), float(c.applied_to == "designation"),
+        (c.first - s_first) / n, log_length(n), min(density, 8) / 8, float(prev in INTENSIFIERS),
+        float(prev in ("a", "an", "the")), float(tags.get(c.last, "") in ("JJS", "RBS")),
+        float(tags.get(c.last + 1, "").startswith("NN")), float(prev in BE_FORMS),
+        *(float(c.pos == p) for p in ("adjective", "adverb", "verb", "noun", "proper noun")),
+        *(float(sub == g) for g in SUBCATEGORY_GROUPS),
+    )
 
 
 def rule_verdict(c: Candidate) -> tuple[bool, str]:
@@ -209,51 +210,67 @@ def rule_verdict(c: Candidate) -> tuple[bool, str]:
         return False, "label inside an established term for an event or category ('terrorist attacks'), not applied to an actor"
     if rated and c.on_cue:
         return False, "a verb of saying: its tone is shown with the attribution (Sources page), not as loaded wording"
+    if rated and c.event_word:
+        return False, "names an event or harm (a sentiment rating, not a judgement of it)"
     if rated and c.pos not in EVALUATIVE_POS:
         return False, "not an adjective, adverb, verb or common noun here"
     return True, ""
 
 
+@dataclass(frozen=True)
+class Model:
+    """Logistic-regression weights over FEATURE_NAMES (features the file does not know get weight 0)."""
+    weights: np.ndarray
+    mean: np.ndarray
+    scale: np.ndarray
+    intercept: float
+    threshold: float
+    about: dict
+
+    def scores(self, rows: list[tuple[float, ...]]) -> np.ndarray:
+        """Probability that each candidate is loaded in its context."""
+        if not rows:
+            return np.zeros(0)
+        z = ((np.asarray(rows) - self.mean) / self.scale) @ self.weights + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
 @lru_cache(maxsize=4)
-def load_model(path: Path = DATA_DIR / MODEL_FILE) -> dict | None:
-    """The trained weights (feature names, coefficients, scaling, threshold), or None if there is no weight file."""
+def load_model(path: Path = DATA_DIR / MODEL_FILE) -> Model | None:
+    """The trained weights, or None if there is no weight file (the rules then decide alone)."""
     if not path.is_file():
         return None
-    model = json.loads(path.read_text(encoding="utf-8"))
-    if not {"features", "coef", "intercept", "mean", "scale", "threshold"} <= set(model):
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    if not {"features", "coef", "intercept", "mean", "scale", "threshold"} <= set(raw):
         raise ValueError(f"{path.name}: not a loaded-language model file")
-    return model
+    index = {n: k for k, n in enumerate(raw["features"])}
+    pick = lambda key, default: np.array([raw[key][index[n]] if n in index else default  # noqa: E731
+                                          for n in FEATURE_NAMES], dtype=float)
+    scale = pick("scale", 1.0)
+    return Model(pick("coef", 0.0), pick("mean", 0.0), np.where(scale == 0, 1.0, scale), float(raw["intercept"]),
+                 float(raw["threshold"]), {k: v for k, v in raw.items() if k not in ("coef", "mean", "scale")})
 
 
-def model_score(model: dict, features: dict[str, float]) -> float:
-    """Logistic-regression probability that the match is loaded in this context."""
-    z = model["intercept"]
-    for name, w, mu, sd in zip(model["features"], model["coef"], model["mean"], model["scale"]):
-        z += w * (features.get(name, 0.0) - mu) / (sd or 1.0)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-def decide(cands: list[Candidate], lexicon: Lexicon, model: dict | None = None) -> list[Decision]:
+def decide(cands: list[Candidate], lexicon: Lexicon, model: Model | None = None) -> list[Decision]:
     """Judge every candidate: context rules first; then a rated word needs the model's score (or, without a model,
     a strong rating as an adjective or adverb); a hand-curated entry is kept."""
-    if model is None and lexicon.use_model:
-        model = load_model()
-    if not lexicon.use_model:
-        model = None
+    model = (model or load_model()) if lexicon.use_model else None
+    verdicts = [rule_verdict(c) for c in cands]
+    scored = [k for k, (ok, _) in enumerate(verdicts) if ok]
+    scores: dict[int, float] = {}
+    if model is not None and scored:
+        scores = dict(zip(scored, model.scores([cands[k].features for k in scored]).tolist()))
     out = []
-    for c in cands:
-        ok, reason = rule_verdict(c)
-        score = model_score(model, c.features) if model is not None else None
-        if ok:
-            if c.entry.subcategory != RATED:
-                pass  # hand-curated entries are kept once the rules let them through; the model only scores them
-            elif model is not None:
-                ok = score >= model["threshold"]
-                reason = "" if ok else f"model score {score:.2f} below its threshold {model['threshold']:.2f}"
+    for k, (c, (ok, reason)) in enumerate(zip(cands, verdicts)):
+        score = scores.get(k)
+        if ok and c.entry.subcategory == RATED:
+            if model is not None:
+                ok = score >= model.threshold
+                reason = "" if ok else f"model score {score:.2f} below its threshold {model.threshold:.2f}"
             else:
                 ok = c.strength == "strong" and c.pos in ("adjective", "adverb")
                 reason = "" if ok else "rated word kept by the rules only when strongly rated and used as an adjective or adverb"
-        out.append(Decision(c, ok, reason, score, _note(c, score)))
+        out.append(Decision(c, ok, reason, score, _note(c, score) if ok else ""))
     return out
 
 

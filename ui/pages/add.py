@@ -46,7 +46,7 @@ def metadata_form(prefix: str, found: Extracted, current: dict | None = None) ->
 def preview(text: str, outlet: str) -> str:
     """Show what cleaning removes and which spans the analysis finds, before saving; returns the cleaned body."""
     cleaned = clean(text, outlet)
-    an = analyze_text(cleaned.body, tone=False)
+    an = analyze_text(cleaned.body, data.lexicon(), tone=False)
     st.markdown(f"**Preview:** {len(cleaned.body.split()):,} words after cleaning; {len(an.spans)} spans; "
                 f"{len(cleaned.removals)} removal(s), {len(cleaned.parts)} headline/highlight part(s).")
     for r in cleaned.removals:

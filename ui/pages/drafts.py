@@ -80,7 +80,7 @@ text_a = st.session_state["draft_a"]
 if not text_a.strip() and not text_b.strip():
     st.info("Paste or upload a text to check it.")
     st.stop()
-cmp = compare_drafts(text_a, text_b)
+cmp = compare_drafts(text_a, text_b, data.lexicon())
 cats = widgets.category_toggles()
 st.subheader("What changed")
 if text_a.strip() and text_b.strip():
