@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -30,38 +29,10 @@ sys.path.insert(0, str(ROOT))
 from analysis.detect.lexicon import load_lexicon  # noqa: E402
 from analysis.detect.loaded import FEATURE_NAMES, MODEL_FILE, rule_verdict  # noqa: E402
 from analysis.detect.spans import loaded_candidates  # noqa: E402
+from benchmarks.basil import basil_sentences, prf, word_types  # noqa: E402
 
-TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*")  # the evaluation's word tokens
 FOLDS = 5
 C = 0.3
-
-
-def basil_sentences(folder: Path):
-    """(event, sentence, gold character ranges of lexical-bias spans) for every BASIL sentence."""
-    for ann_path in sorted((folder / "basil" / "annotations").glob("*/*_ann.json")):
-        art_path = Path(str(ann_path).replace("annotations", "articles").replace("_ann.json", ".json"))
-        art = json.loads(art_path.read_text(encoding="utf-8"))
-        ann = json.loads(ann_path.read_text(encoding="utf-8"))
-        sents = [s for para in art.get("body-paragraphs", []) for s in para]
-        gold: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for ph in ann.get("phrase-level-annotations", []):
-            if ph.get("bias") != "lex":
-                continue
-            for i, s in enumerate(sents):
-                if s[ph["start"]:ph["end"]] == ph["txt"]:
-                    gold[i].append((ph["start"], ph["end"]))
-                    break
-        for i, s in enumerate(sents):
-            yield art["triplet-uuid"], s, gold[i]
-
-
-def word_types(text: str, ranges) -> set[str]:
-    """Lower-cased word types of the text inside any of the character ranges."""
-    out = set()
-    for m in TOKEN.finditer(text):
-        if any(m.start() < e and s < m.end() for s, e in ranges):
-            out.add(m.group().lower().strip("'"))
-    return out
 
 
 def collect(folder: Path):
@@ -70,7 +41,7 @@ def collect(folder: Path):
     X, y, groups, sent_ids, spans = [], [], [], [], []
     sentences = []
     names = list(FEATURE_NAMES)
-    for event, text, gold in basil_sentences(folder):
+    for event, _, text, gold, _ in basil_sentences(folder):
         sid = len(sentences)
         sentences.append((text, word_types(text, gold)))
         for c in loaded_candidates(text, lex):
@@ -85,23 +56,12 @@ def collect(folder: Path):
 
 
 def token_prf(keep: np.ndarray, sent_ids, spans, sentences, only: set[int] | None = None) -> tuple[float, float, float]:
-    """The evaluation's protocol: per sentence, predicted vs gold word types; precision, recall, F1 over all
-    sentences (or over the sentence ids in `only`)."""
+    """The evaluation's protocol over all sentences (or those in `only`) for the candidates kept."""
     pred: dict[int, set[str]] = defaultdict(set)
     for k in np.flatnonzero(keep):
         pred[sent_ids[k]] |= spans[k]
-    tp = fp = fn = 0
-    for sid, (text, gold) in enumerate(sentences):
-        if only is not None and sid not in only:
-            continue
-        words = {m.group().lower().strip("'") for m in TOKEN.finditer(text)}
-        p, g = pred.get(sid, set()) & words, gold & words
-        tp += len(p & g)
-        fp += len(p - g)
-        fn += len(g - p)
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    return prf((text, pred.get(sid, set()), gold) for sid, (text, gold) in enumerate(sentences)
+               if only is None or sid in only)
 
 
 def balanced_sentences(sentences, seed: int = 13) -> set[int]:

@@ -207,11 +207,8 @@ class Matcher:
                 self._first[word] = nodes
         return nodes
 
-    def _ends(self, tokens: list[Token], i: int) -> list[tuple[int, Entry]]:
-        """(last token, entry) of every term that starts at token i, longest first."""
-        frontier = self._starts(tokens[i].lower)
-        if not frontier:
-            return []
+    def _ends(self, frontier: tuple[_Node, ...], tokens: list[Token], i: int) -> list[tuple[int, Entry]]:
+        """(last token, entry) of every term that starts at token i (whose first-word nodes are given), longest first."""
         out: list[tuple[int, Entry]] = [(i, e) for node in frontier for e in node.entries]
         j = i + 1
         frontier = tuple(node for node in frontier if node.exact or node.prefix)
@@ -227,11 +224,17 @@ class Matcher:
         """Every match, longest first at each position, never overlapping within a category."""
         found: list[Match] = []
         taken: dict[str, int] = {}
+        first = self._first
         for i, tok in enumerate(tokens):
-            for j, entry in self._ends(tokens, i):
+            nodes = first.get(tok.lower)
+            if nodes is None:
+                nodes = self._starts(tok.lower)
+            if not nodes:
+                continue
+            for j, entry in self._ends(nodes, tokens, i):
                 if taken.get(entry.category, -1) >= i:
                     continue
-                if not self._rule_ok(entry, text, tokens, i, j):
+                if self.rules[entry] and not self._rule_ok(entry, text, tokens, i, j):
                     continue
                 found.append(Match(tok.start, tokens[j].end, i, j, entry))
                 taken[entry.category] = j
