@@ -143,8 +143,10 @@ def test_swapping_actor_names_changes_no_loaded_hedge_or_booster_span(analyses, 
 
     def key(df):
         df = df[df["category"].isin(["loaded", "hedge", "booster"])]
-        return list(zip(df["text"].str.lower(), df["category"], df["subcategory"], df["voice"]))
+        return list(zip(df["text"].str.lower(), df["category"], df["subcategory"], df["voice"], df["strength"],
+                        df["pack"], df["score"].round(2).fillna(-1)))
     assert key(swapped) == key(original)
+    assert "east-asia-security" in set(original["pack"])  # the topic pack is covered, with the core and ratings
     assert len(swapped[swapped["category"] == "attribution"]) == len(original[original["category"] == "attribution"])
 
 
