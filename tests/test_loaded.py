@@ -3,6 +3,7 @@ import csv
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from analysis import analyze_text
@@ -141,17 +142,22 @@ def _write(path, rows, columns=COLUMNS):
         w.writerows(rows)
 
 
-def test_a_custom_lexicon_with_a_new_subcategory_works_end_to_end(tmp_path):
+def _boondoggle_folder(tmp_path):
+    """A user lexicon folder with one entry of a subcategory the bundled lexicon does not have."""
     user = tmp_path / "lex"
     user.mkdir()
     _write(user / "mine.csv", [dict(term="boondoggle", category="loaded", subcategory="fiscal scorn", strength="strong",
                                     rule="", neutral_alternative="project", note="Scorns a public project.",
                                     source="Teacher's list")])
+    return user
+
+
+def test_a_custom_lexicon_with_a_new_subcategory_works_end_to_end(tmp_path):
+    user = _boondoggle_folder(tmp_path)
     lex = load_lexicon(user_dir=user)
     a = analyze_text("The bridge is a boondoggle.", lex)
     assert a.features["loaded__fiscal_scorn_n"] == 1 and a.features["loaded__fiscal_scorn_per_1k"] > 0
     assert a.lexicon_version == lex.version != load_lexicon().version
-    import pandas as pd
     table = pd.DataFrame([{"outlet": "x", **a.features}, {"outlet": "x", **analyze_text("Plain words.").features}])
     pooled = pool(table.fillna(0), ["outlet"]).iloc[0]
     assert pooled["loaded__fiscal_scorn_n"] == 1 and pooled["words"] == a.features["words"] + 2
@@ -185,11 +191,7 @@ def test_bad_user_lexicon_rows_get_a_clear_message(tmp_path):
 
 
 def test_settings_and_command_line_choose_the_lexicon(tmp_path):
-    user = tmp_path / "lex"
-    user.mkdir()
-    _write(user / "mine.csv", [dict(term="boondoggle", category="loaded", subcategory="fiscal scorn", strength="strong",
-                                    rule="", neutral_alternative="project", note="Scorns a public project.",
-                                    source="Teacher's list")])
+    user = _boondoggle_folder(tmp_path)
     s = from_env({"FRAMING_LENS_LEXICON": str(user), "FRAMING_LENS_PACKS": "none", "FRAMING_LENS_LOADED_MODEL": "off"})
     assert s.lexicon == user and s.packs == () and s.loaded_model is False
     assert from_env({}).packs is None and from_env({}).loaded_model is True
