@@ -26,6 +26,7 @@ from analysis.detect.ratings import Rating, frequency, is_common, load_ratings, 
 MODEL_FILE = "loaded_model.json"
 RATED = "rated wording"
 EVALUATIVE_POS = ("adjective", "adverb", "verb", "noun")
+ARTICLES = frozenset(("a", "an", "the"))
 SUBCATEGORY_GROUPS = ("name-calling", "label", "emotive", "exaggeration", "hostile verb of saying", "loaded verb",
                       "euphemism", "puffery", "escalation")
 
@@ -166,8 +167,6 @@ FEATURE_NAMES = (
     *("pos_" + p.replace(" ", "_") for p in ("adjective", "adverb", "verb", "noun", "proper noun")),
     *("sub_" + g.replace(" ", "_").replace("-", "_") for g in SUBCATEGORY_GROUPS),
 )
-INTENSIFIERS = frozenset(("very", "so", "too", "most", "more", "extremely", "really", "truly"))
-BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being", "'s", "seems", "seemed"))
 
 
 def _features(c: Candidate, tokens: list[Token], tags: dict[int, str], s_first: int, s_last: int, density: int,
@@ -191,9 +190,9 @@ def _features(c: Candidate, tokens: list[Token], tags: dict[int, str], s_first: 
         min(c.last - c.first + 1, 4) / 4, float(word.text[:1].isupper() and c.first != s_first),
         float(c.first == s_first), float(c.in_name), float(c.negated), float(c.voice == "attributed"),
         float(in_quote), float(c.on_cue), float(c.applied_to == "actor"), float(c.applied_to == "designation"),
-        (c.first - s_first) / n, log_length(n), min(density, 8) / 8, float(prev in INTENSIFIERS),
-        float(prev in ("a", "an", "the")), float(tags.get(c.last, "") in ("JJS", "RBS")),
-        float(tags.get(c.last + 1, "").startswith("NN")), float(prev in BE_FORMS),
+        (c.first - s_first) / n, log_length(n), min(density, 8) / 8, float(prev in word_class("intensifier")),
+        float(prev in ARTICLES), float(tags.get(c.last, "") in ("JJS", "RBS")),
+        float(tags.get(c.last + 1, "").startswith("NN")), float(prev in word_class("be_form")),
         *(float(c.pos == p) for p in ("adjective", "adverb", "verb", "noun", "proper noun")),
         *(float(sub == g) for g in SUBCATEGORY_GROUPS),
     )
