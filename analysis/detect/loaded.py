@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -131,6 +131,8 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
         return []
     raw.sort(key=lambda x: x[0])
     events = word_class("event_word")
+    cues = sorted(cues, key=lambda c: c[1])
+    cue_ends = [e for _, e in cues]
     srange = sentence_ranges(tokens, sents)
     sent_firsts = [s.first for s in srange]
     tags = pos_tags(tokens, [(a, b) for a, b, *_ in raw])
@@ -148,12 +150,13 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
         neg = negated(text, tokens, a, s_first)
         name = in_name(tokens, a, b, s_first)
         target = applied_to(tokens, tags, b, s_last)
-        on_cue = any(cs < end and start < ce for cs, ce in cues)
-        voice = voice_of(start, end)
-        cand = Candidate(start, end, a, b, entry, r, pos, voice, neg, name, target, on_cue, strength, (),
-                         tokens[a].lower in events or (r is not None and r.form in events))
+        k = bisect.bisect_left(cue_ends, start + 1)
+        on_cue = k < len(cues) and cues[k][0] < end
+        event = tokens[a].lower in events or (r is not None and r.form in events)
+        args = (start, end, a, b, entry, r, pos, voice_of(start, end), neg, name, target, on_cue, strength)
+        cand = Candidate(*args, (), event)
         if rule_verdict(cand)[0]:  # only what the rules let through is scored
-            cand = replace(cand, features=_features(cand, tokens, tags, s_first, s_last, per_sentence[si], quoted(start)))
+            cand = Candidate(*args, _features(cand, tokens, tags, s_first, s_last, per_sentence[si], quoted(start)), event)
         out.append(cand)
     return out
 

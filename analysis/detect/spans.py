@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -64,7 +65,7 @@ def find_spans(text: str, lexicon: Lexicon | None = None) -> tuple[pd.DataFrame,
         if not d.loaded:
             continue
         c = d.candidate
-        speaker = _voice_of(c.start, c.end, atts, quotes, quote_speakers, quote_kinds)
+        speaker = ctx.speaker_of(c.start, c.end)
         rows.append(_row(c.start, c.end, text, "loaded", c.entry.subcategory, speaker, sentence_of(c.start), sents,
                          term=c.entry.term, note=d.note, source=c.entry.source,
                          neutral_alternative=c.entry.neutral_alternative, strength=c.strength,
@@ -105,6 +106,7 @@ class _Context:
     quote_kinds: list
     matches: list
     candidates: list
+    speaker_of: Callable[[int, int], Speaker | None]
 
 
 def _context(text: str, lex: Lexicon) -> _Context:
@@ -116,15 +118,22 @@ def _context(text: str, lex: Lexicon) -> _Context:
     matches = lex.terms.find(text, tokens)
     inner = sorted((q.inner_start, q.inner_end) for q in quotes)
 
+    speakers: dict[tuple[int, int], Speaker | None] = {}
+
+    def speaker_of(s: int, e: int) -> Speaker | None:
+        if (s, e) not in speakers:
+            speakers[s, e] = _voice_of(s, e, atts, quotes, quote_speakers, quote_kinds)
+        return speakers[s, e]
+
     def voice(s: int, e: int) -> str:
-        return "author" if _voice_of(s, e, atts, quotes, quote_speakers, quote_kinds) is None else "attributed"
+        return "author" if speaker_of(s, e) is None else "attributed"
 
     def quoted(pos: int) -> bool:
         k = bisect.bisect_right(inner, (pos, float("inf"))) - 1
         return k >= 0 and inner[k][0] <= pos < inner[k][1]
     cues = [(a.cue_start, a.cue_end) for a in atts]
     cands = find_candidates(text, tokens, sents, lex, matches, cues, voice, quoted)
-    return _Context(tokens, sents, quotes, atts, quote_speakers, quote_kinds, matches, cands)
+    return _Context(tokens, sents, quotes, atts, quote_speakers, quote_kinds, matches, cands, speaker_of)
 
 
 def loaded_candidates(text: str, lexicon: Lexicon | None = None) -> list[Candidate]:
