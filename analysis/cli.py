@@ -8,6 +8,7 @@ from pathlib import Path
 from analysis.corpus.folder import load_corpus
 from analysis.corpus.importer import TABLE_MAX_BYTES, import_table, read_table
 from analysis.corpus.limits import Limits
+from analysis.detect.lexicon import lexicon_for
 from analysis.detect.spans import analyze_text
 from analysis.pipeline import corpus_tables
 from analysis.present.export import ExportUnavailable
@@ -24,11 +25,13 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("file", help="a UTF-8 text file, or - for standard input")
     s.add_argument("--outlet", default="", help="outlet id (cnn, wsws, ...) to apply its cleaning rules first")
     s.add_argument("--raw", action="store_true", help="analyse the text as is, without cleaning")
+    _lexicon_options(s)
     f = sub.add_parser("features", help="print one row of features per article as CSV or JSON",
                        description="Print one row per article of the corpus: counts, rates per 1,000 words, readability, tone.")
     f.add_argument("corpus", nargs="?", default=None, help="corpus folder (default: FRAMING_LENS_CORPUS or the bundled corpus)")
     f.add_argument("--format", choices=("csv", "json"), default="csv")
     f.add_argument("--include-parts", action="store_true", help="count headlines, highlights and subheads with the body")
+    _lexicon_options(f)
     i = sub.add_parser("import", help="import articles from a CSV or JSONL export into the user corpus",
                        description="Import articles from a CSV or JSONL file (one article per row) into the folder of "
                                    "user-added articles. Common column names are recognised; map others with --map.")
@@ -45,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, help="output file")
     r.add_argument("--format", choices=("html", "pdf"), default=None, help="default: from the --out extension")
     _corpus_options(r)
+    _lexicon_options(r)
     return p
 
 
@@ -55,9 +59,29 @@ def _corpus_options(p: argparse.ArgumentParser) -> None:
                    help="folder of user-added articles (default: FRAMING_LENS_USER_CORPUS or corpus/user)")
 
 
+def _lexicon_options(p: argparse.ArgumentParser) -> None:
+    """The options that choose the lexicon, like the FRAMING_LENS_LEXICON / _PACKS / _LOADED_MODEL variables."""
+    p.add_argument("--lexicon", default=None, metavar="DIR",
+                   help="a folder of your own lexicon CSV files laid over the bundled ones (default: FRAMING_LENS_LEXICON)")
+    p.add_argument("--packs", default=None, metavar="NAME,...",
+                   help="topic packs of loaded terms to switch on, or 'none' (default: FRAMING_LENS_PACKS or the default packs)")
+    p.add_argument("--no-model", action="store_true",
+                   help="let the context rules alone decide on rated words (no in-context model)")
+
+
 def _settings(args) -> Settings:
     """The environment's settings with this command's options applied."""
-    return from_env().with_options(corpus=getattr(args, "corpus", None), user_corpus=getattr(args, "user_corpus", None))
+    return from_env().with_options(corpus=getattr(args, "corpus", None), user_corpus=getattr(args, "user_corpus", None),
+                                   lexicon=getattr(args, "lexicon", None), packs=getattr(args, "packs", None),
+                                   loaded_model=False if getattr(args, "no_model", False) else None)
+
+
+def _lexicon(settings: Settings):
+    """The lexicon the settings ask for; a bad user folder or pack name is a clear input error."""
+    try:
+        return lexicon_for(settings)
+    except ValueError as exc:
+        raise InputError(f"lexicon: {exc}") from None
 
 
 def _report(args) -> int:
@@ -66,7 +90,7 @@ def _report(args) -> int:
     from analysis.present.report import event_report_html, event_report_pdf
     fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "html")
     settings = _settings(args)
-    view = load_view(settings.corpus, settings.user_corpus)
+    view = load_view(settings.corpus, settings.user_corpus, _lexicon(settings))
     if args.event not in view.selection_options():
         raise InputError(f"unknown event {args.event!r}; known: {', '.join(view.selection_options())}")
     try:
@@ -101,11 +125,13 @@ def _import(args) -> int:
 
 
 def _spans(args) -> int:
-    limit = from_env().max_bytes
+    settings = _settings(args)
+    lexicon = _lexicon(settings)
+    limit = settings.max_bytes
     text = (decode_text(sys.stdin.buffer.read(), "standard input", limit) if args.file == "-"
             else read_text_file(args.file, limit))
     body = text if args.raw else clean(text, args.outlet).body
-    analysis = analyze_text(body, tone=False)
+    analysis = analyze_text(body, lexicon, tone=False)
     analysis.spans.to_csv(sys.stdout, index=False)
     return 0
 
@@ -120,7 +146,7 @@ def _features(args) -> int:
         print(f"skipped {issue}", file=sys.stderr)
     if not corpus.articles:
         raise InputError(f"{root}: no article could be loaded")
-    features, _ = corpus_tables(corpus, include_parts=args.include_parts)
+    features, _ = corpus_tables(corpus, include_parts=args.include_parts, lexicon=_lexicon(settings))
     if args.format == "json":
         features.to_json(sys.stdout, orient="records", indent=1)
         sys.stdout.write("\n")

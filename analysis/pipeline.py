@@ -8,7 +8,7 @@ import pandas as pd
 from analysis.corpus.folder import Article, Corpus
 from analysis.detect.lexicon import Lexicon, load_lexicon
 from analysis.detect.spans import SPAN_COLUMNS, Analysis, analyze_text
-from analysis.measure.features import count_columns, derived
+from analysis.measure.features import counts_in, derived
 from analysis.text.cleaning import Cleaned, Part, clean
 
 
@@ -79,11 +79,11 @@ def article_spans(aa: ArticleAnalysis) -> pd.DataFrame:
 
 def article_counts(aa: ArticleAnalysis, include_parts: bool = False) -> dict:
     """Additive counts of the body (and, if asked, of headline, highlights and subheads too)."""
-    counts = {c: aa.body.features.get(c, 0) for c in count_columns()}
+    counts = {c: aa.body.features[c] for c in counts_in(aa.body.features)}
     if include_parts:
         for _, analysis in aa.parts:
-            for c in count_columns():
-                counts[c] += analysis.features.get(c, 0)
+            for c in counts_in(analysis.features):
+                counts[c] = counts.get(c, 0) + analysis.features[c]
     return counts
 
 
@@ -98,18 +98,19 @@ def article_row(aa: ArticleAnalysis, include_parts: bool = False) -> dict:
     return {**meta, **counts, **derived(counts), "speakers_distinct": int(speakers)}
 
 
-def corpus_tables(corpus: Corpus, include_parts: bool = False, tone: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+def corpus_tables(corpus: Corpus, include_parts: bool = False, tone: bool = True,
+                  lexicon: Lexicon | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(features: one row per article, spans: one row per span) for a whole corpus."""
-    analyses = [analyze_article(a, tone=tone) for a in corpus.articles]
+    analyses = [analyze_article(a, lexicon, tone=tone) for a in corpus.articles]
     features = pd.DataFrame([article_row(aa, include_parts) for aa in analyses])
     spans = pd.concat([article_spans(aa) for aa in analyses], ignore_index=True) if analyses else pd.DataFrame()
     return features, spans
 
 
-def preview_text(text: str, outlet: str = "") -> tuple[Cleaned, Analysis]:
+def preview_text(text: str, outlet: str = "", lexicon: Lexicon | None = None) -> tuple[Cleaned, Analysis]:
     """What saving a text as an article of `outlet` would give: its cleaning and the spans of its body."""
     cleaned = clean(text, outlet)
-    return cleaned, analyze_text(cleaned.body, tone=False)
+    return cleaned, analyze_text(cleaned.body, lexicon, tone=False)
 
 
 def warm_up() -> None:

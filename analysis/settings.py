@@ -29,9 +29,13 @@ ENV = {
     "FRAMING_LENS_DRAFT_DAYS": ("draft_days", "days a draft is kept after its last change"),
     "FRAMING_LENS_DRAFTS_MAX_BYTES": ("drafts_max_bytes", "the most disk space all drafts together may use"),
     "FRAMING_LENS_TEACHER_PASSWORD": ("teacher_password", "lets a teacher edit or delete any added article"),
+    "FRAMING_LENS_LEXICON": ("lexicon", "a folder of your own lexicon CSV files, laid over the bundled ones"),
+    "FRAMING_LENS_PACKS": ("packs", "topic packs of loaded terms to switch on, separated by ',' ('none' for none)"),
+    "FRAMING_LENS_LOADED_MODEL": ("loaded_model", "'off' to let the context rules alone decide on rated words"),
 }
 NUMBERS = {"max_bytes": int, "max_field_chars": int, "max_rows": int, "max_docx_bytes": int,
            "analysis_seconds": float, "analysis_workers": int, "draft_days": float, "drafts_max_bytes": int}
+OFF = frozenset({"off", "no", "false", "0"})
 
 
 def _data_home(env: Mapping[str, str]) -> Path:
@@ -44,7 +48,7 @@ def _cache_home(env: Mapping[str, str]) -> Path:
 
 @dataclass(frozen=True)
 class Settings:
-    """Where the corpus, drafts and caches live, and the limits on input."""
+    """Where the corpus, drafts, caches and a user's lexicon live, which topic packs are on, and the limits on input."""
     corpus: Path = BUNDLED_CORPUS
     user_corpus: Path = BUNDLED_CORPUS / "user"
     extra_corpora: tuple[Path, ...] = ()
@@ -59,6 +63,9 @@ class Settings:
     draft_days: float = 30.0
     drafts_max_bytes: int = 200 * 1024 * 1024
     teacher_password: str = field(default="", repr=False)
+    lexicon: Path | None = None
+    packs: tuple[str, ...] | None = None  # None: the packs switched on by default
+    loaded_model: bool = True
 
     def with_options(self, **options) -> Settings:
         """These settings with command-line options applied (options left as None keep the current value)."""
@@ -69,6 +76,12 @@ def _convert(name: str, value):
     if name == "extra_corpora":
         parts = value.split(os.pathsep) if isinstance(value, str) else value
         return tuple(Path(p) for p in parts if str(p).strip())
+    if name == "packs":
+        parts = value.split(",") if isinstance(value, str) else value
+        names = tuple(p.strip() for p in parts if str(p).strip())
+        return () if names == ("none",) else names
+    if name == "loaded_model":
+        return value if isinstance(value, bool) else str(value).strip().lower() not in OFF
     if name in NUMBERS:
         n = NUMBERS[name](value)
         if n <= 0:

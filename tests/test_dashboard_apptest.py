@@ -122,6 +122,26 @@ def test_method_page_lists_lexicons_with_sources():
     table = table_with(at, "source")
     assert table["source"].str.len().min() > 0
     assert "per 1,000 words" in texts(at)
+    shown = texts(at)
+    assert "east-asia-security" in shown and "VADER rates 'scathing'" in shown and "model score" in shown
+    assert "of its flags were experts' words" in shown  # the model's out-of-fold figures, in words
+    assert set(table["strength"]) <= {"strong", "moderate", ""}
+
+
+def test_method_page_uses_the_user_lexicon_and_read_page_shows_strong_terms_only(tmp_path, monkeypatch):
+    user = tmp_path / "lex"
+    user.mkdir()
+    (user / "mine.csv").write_text("term,category,subcategory,strength,rule,neutral_alternative,note,source\n"
+                                   "drills,loaded,class words,moderate,,,A test entry.,Class 9b\n", encoding="utf-8")
+    monkeypatch.setenv("FRAMING_LENS_LEXICON", str(user))
+    at = app(page="ui/pages/method.py")
+    assert not at.exception and str(user) in texts(at)
+    at = app({"cats": "loaded"}, page="ui/pages/read.py")
+    every = "".join(htmls(at))
+    assert "class words" in every
+    at = app({"cats": "loaded", "strong": "true"}, page="ui/pages/read.py")
+    strong = "".join(htmls(at))
+    assert "class words" not in strong and "Strength: strong" in strong and "Strength: moderate" not in strong
 
 
 def test_broken_corpus_shows_messages_not_tracebacks(tmp_path, monkeypatch):

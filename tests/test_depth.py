@@ -89,8 +89,10 @@ def test_bootstrap_intervals(view):
     rate, lo, hi = bootstrap_rate(counts, words, seed=3)
     assert rate == pytest.approx(1000 * 3 / 60) and lo <= rate <= hi
     assert (rate, lo, hi) == bootstrap_rate(counts, words, seed=3)
-    iv = outlet_intervals(view.analyses, view.articles_in(E2), ["loaded_author_per_1k", "hedge_per_1k"])
-    assert len(iv) == 4 and (iv["low"] <= iv["rate"]).all() and (iv["rate"] <= iv["high"]).all()
+    # over the whole story, WSWS's own-voice loaded wording stands beyond noise; hedging does not
+    iv = outlet_intervals(view.analyses, view.articles_in("story:us-bomber-shows-of-force-east-asia"),
+                          ["loaded_author_per_1k", "hedge_per_1k"])
+    assert len(iv) == 6 and (iv["low"] <= iv["rate"]).all() and (iv["rate"] <= iv["high"]).all()
     assert not within_noise(iv, "loaded_author_per_1k") and within_noise(iv, "hedge_per_1k")
 
 

@@ -6,18 +6,18 @@ DRAFT_A = ("Two US bombers flew near the Korean Peninsula on Friday, a US milita
            "North Korea called the flight provocative. The mission may have been planned for weeks.")
 DRAFT_B = ("Two US bombers flew a menacing mission near the Korean Peninsula on Friday, clearly a show of force. "
            "North Korea called the flight provocative. The mission may have been planned for weeks, "
-           "according to a source. Officials insisted it was routine.")
+           "according to a source. Officials lambasted the critics.")
 
 
 def test_delta_table_and_phrase_changes_for_a_pair_of_drafts():
     cmp = compare_drafts(DRAFT_A, DRAFT_B)
     d = cmp.deltas.set_index("feature")
-    assert d.loc["loaded_n", "A"] == 1 and d.loc["loaded_n", "B"] == 4  # + menacing, show of force, insisted
+    assert d.loc["loaded_n", "A"] == 1 and d.loc["loaded_n", "B"] == 4  # + menacing, show of force, lambasted
     assert d.loc["loaded_author_per_1k", "A"] == 0 and d.loc["loaded_author_per_1k", "B"] > 50
     assert d.loc["booster_n", "change"] == 1  # clearly
     assert d.loc["attribution_anonymous_n", "A"] == 1 and d.loc["attribution_anonymous_n", "B"] == 2
     added = cmp.phrases[cmp.phrases["change"] == "added"].set_index("phrase")
-    assert {"menacing", "show of force", "clearly", "insisted"} <= set(added.index)
+    assert {"menacing", "show of force", "clearly", "lambasted"} <= set(added.index)
     assert added.loc["show of force", "neutral_alternative"] and added.loc["menacing", "explanation"]
     # "may" moved from the writer's voice into a clause attributed to "a source": shown as a change of voice
     removed = cmp.phrases[cmp.phrases["change"] == "removed"]

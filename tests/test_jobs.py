@@ -9,6 +9,15 @@ from analysis.settings import from_env
 from ui import jobs
 
 
+def worker_pid(lexicon=None) -> int:
+    """A job that says which process ran it (jobs get the lexicon of the settings as a keyword)."""
+    return os.getpid()
+
+
+def sleep(seconds: float, lexicon=None) -> None:
+    time.sleep(seconds)
+
+
 def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -20,17 +29,17 @@ def alive(pid: int) -> bool:
 def test_a_job_past_its_deadline_is_stopped_and_its_worker_replaced():
     settings = from_env().with_options(analysis_seconds=1)
     jobs._results.clear()
-    worker = jobs.run(os.getpid, settings=settings)
+    worker = jobs.run(worker_pid, settings=settings)
     t0 = time.perf_counter()
     with pytest.raises(jobs.JobFailed, match="took longer than 1 seconds and was stopped"):
-        jobs.run(time.sleep, 30, settings=settings)
+        jobs.run(sleep, 30, settings=settings)
     assert time.perf_counter() - t0 < 10
     deadline = time.time() + 10
     while alive(worker) and time.time() < deadline:
         time.sleep(0.1)
     assert not alive(worker)
     jobs._results.clear()
-    assert jobs.run(os.getpid, settings=settings) not in (worker, os.getpid())
+    assert jobs.run(worker_pid, settings=settings) not in (worker, os.getpid())
 
 
 def test_the_same_text_is_analysed_once():

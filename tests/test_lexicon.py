@@ -29,7 +29,7 @@ def test_lexicon_version_changes_with_any_entry(tmp_path):
     shutil.copytree(DATA_DIR, data)
     before = lexicon_version(data)
     with (data / "loaded.csv").open("a", encoding="utf-8") as fh:
-        fh.write('jingoistic,loaded,emotive,,patriotic,"Test entry.",Test\n')
+        fh.write('jingoistic,loaded,emotive,strong,,patriotic,"Test entry.",Test\n')
     assert lexicon_version(data) != before
     assert any(e.term == "jingoistic" for e in load_lexicon(data).entries)
 

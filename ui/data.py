@@ -8,7 +8,7 @@ import streamlit as st
 from analysis import settings as settings_module
 from analysis.corpus.folder import Article, fingerprint, load_corpus
 from analysis.corpus.workspace import CorpusView, build_view
-from analysis.detect.lexicon import load_lexicon
+from analysis.detect.lexicon import Lexicon, lexicon_for
 from analysis.measure.uncertainty import outlet_intervals
 from analysis.pipeline import ArticleAnalysis, analyze_article
 
@@ -29,25 +29,32 @@ def user_dir() -> Path:
 
 
 @st.cache_data(show_spinner=False, max_entries=5000)
-def _analyze(raw: str, outlet: str, meta: tuple, lexicon_version: str, _article: Article) -> ArticleAnalysis:
+def _analyze(raw: str, outlet: str, meta: tuple, lexicon_version: str, _article: Article,
+             _lexicon: Lexicon) -> ArticleAnalysis:
     """One article's analysis, cached by its text, outlet, metadata and lexicon version."""
-    return analyze_article(_article)
+    return analyze_article(_article, _lexicon)
+
+
+def lexicon() -> Lexicon:
+    """The lexicon in use: bundled files, the chosen topic packs and the user's lexicon folder (from the settings)."""
+    return lexicon_for(settings())
 
 
 @st.cache_resource(show_spinner="Analysing the corpus…", max_entries=4)
-def _load(path: str, user: str, corpus_fingerprint: str, lexicon_version: str) -> CorpusView:
+def _load(path: str, user: str, corpus_fingerprint: str, lexicon_version: str, _lexicon: Lexicon) -> CorpusView:
     """The analysed corpus, shared read-only by every session (not copied per run); articles are analysed
     through the content-keyed cache, so an edit re-analyses only what changed."""
     corpus = load_corpus(path, user)
     analyses = {a.id: _analyze(a.raw, a.outlet, (a.id, a.file, a.date, a.author, a.headline, a.url, a.events),
-                               lexicon_version, a) for a in corpus.articles}
-    return build_view(corpus, analyses)
+                               lexicon_version, a, _lexicon) for a in corpus.articles}
+    return build_view(corpus, analyses, _lexicon)
 
 
 def view() -> CorpusView:
     """The current corpus view (recomputed only when a corpus file or the lexicon changes)."""
     path, user = corpus_dir(), user_dir()
-    return _load(str(path), str(user), fingerprint(path) + fingerprint(user), load_lexicon().version)
+    lex = lexicon()
+    return _load(str(path), str(user), fingerprint(path) + fingerprint(user), lex.version, lex)
 
 
 @st.cache_data(show_spinner=False, max_entries=200)

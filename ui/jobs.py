@@ -15,7 +15,7 @@ from collections.abc import Callable
 import pebble
 import streamlit as st
 
-from analysis.detect.lexicon import load_lexicon
+from analysis.detect.lexicon import lexicon_for
 from analysis.pipeline import warm_up
 from analysis.settings import Settings
 
@@ -91,17 +91,22 @@ def _results() -> _Results:
     return _Results()
 
 
-def _key(fn: Callable, args: tuple) -> str:
-    digest = hashlib.sha256(f"{fn.__module__}.{fn.__qualname__}:{load_lexicon().version}".encode())
+def _with_lexicon(fn: Callable, settings: Settings, args: tuple):
+    """In the worker: `fn(*args)` with the lexicon these settings ask for (built once per worker process)."""
+    return fn(*args, lexicon=lexicon_for(settings))
+
+
+def _key(fn: Callable, args: tuple, lexicon_version: str) -> str:
+    digest = hashlib.sha256(f"{fn.__module__}.{fn.__qualname__}:{lexicon_version}".encode())
     digest.update(pickle.dumps(args, protocol=5))
     return digest.hexdigest()
 
 
 def run(fn: Callable, *args, settings: Settings, label: str = "Analysing the text"):
-    """`fn(*args)` in a worker process, at most `settings.analysis_seconds` long; the same arguments again give
-    the cached result. While it runs the page says so; a rerun or a closed session cancels it (its worker is
+    """`fn(*args, lexicon=...)` in a worker process with the settings' lexicon, at most `settings.analysis_seconds`
+    long; the same arguments and lexicon version again give the cached result. While it runs the page says so; a rerun or a closed session cancels it (its worker is
     stopped). Raises JobFailed with a message for the user."""
-    key = _key(fn, args)
+    key = _key(fn, args, lexicon_for(settings).version)
     hit = _results().get(key)
     if hit is not None:
         return hit
@@ -109,7 +114,7 @@ def run(fn: Callable, *args, settings: Settings, label: str = "Analysing the tex
     deadline = settings.analysis_seconds
     note = st.empty()
     note.caption(f"{label}…")
-    future = pool.schedule(fn, args, timeout=deadline)
+    future = pool.schedule(_with_lexicon, (fn, settings, args), timeout=deadline)
     t0 = time.monotonic()
     try:
         while not concurrent.futures.wait([future], timeout=POLL_SECONDS).done:

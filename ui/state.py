@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 # URL parameter -> kind.
-URL_KEYS = {"event": "str", "mentions": "bool", "outlets": "list", "cats": "list", "removed": "bool",
+URL_KEYS = {"event": "str", "mentions": "bool", "outlets": "list", "cats": "list", "removed": "bool", "strong": "bool",
             "feature": "str", "why": "str", "number": "str", "term": "str", "tab": "str", "focus": "str",
             "versus": "str", "family": "str", "draft": "str", "owner": "str"}
 # Parameters that stay on one page only: the private keys of an editor's drafts and of the articles a browser

@@ -24,14 +24,15 @@ from analysis.present.export import (
     table_xlsx,
 )
 from analysis.present.glossary import CARD_FEATURES, CATEGORY_INFO, COLUMN_NOTES, FEATURES, format_value
-from analysis.present.highlight import CSS, legend, render
+from analysis.present.highlight import CSS, legend, only_strong_loaded, render
 from analysis.present.report import event_report_html, event_report_pdf
 from ui import state
 from ui.safe import md
 
 CATEGORIES = list(CATEGORY_INFO)
-SPAN_TABLE_COLUMNS = {"text": "Words", "category": "Category", "subcategory": "Kind", "voice": "Voice",
-                      "speaker": "Speaker", "affiliation": "Role", "country": "Country", "note": "Why it is flagged",
+SPAN_TABLE_COLUMNS = {"text": "Words", "category": "Category", "subcategory": "Kind", "strength": "Strength",
+                      "score": "Model score", "voice": "Voice", "speaker": "Speaker", "affiliation": "Role",
+                      "country": "Country", "note": "Why it is flagged",
                       "neutral_alternative": "Neutral alternative", "source": "Lexicon source"}
 
 
@@ -287,17 +288,20 @@ def table(df: pd.DataFrame, name: str, key: str, notes: dict[str, str] | None = 
                        help="Excel workbook; the second sheet explains every column")
 
 
-def highlighted(view: CorpusView, article_id: str, categories: list[str], show_removed: bool, height: int = 640) -> None:
-    """One article with its spans highlighted, optionally with what cleaning removed greyed out."""
+def highlighted(view: CorpusView, article_id: str, categories: list[str], show_removed: bool, height: int = 640,
+                strong_only: bool = False) -> None:
+    """One article with its spans highlighted, optionally with what cleaning removed greyed out, optionally only
+    the strong loaded terms."""
     aa = view.analyses[article_id]
+    keep = only_strong_loaded if strong_only else (lambda df: df)
     st.html(CSS + legend(set(categories)))
     if show_removed:
-        rows = view.spans[view.spans["article_id"] == article_id]
+        rows = keep(view.spans[view.spans["article_id"] == article_id])
         html = render(aa.cleaned.raw, rows, set(categories), "raw_start", "raw_end",
                       removed=[(r.start, r.end, r.rule) for r in aa.cleaned.removals if r.rule != "page-break"],
                       parts=[(p.start, p.end, p.kind) for p in aa.cleaned.parts])
     else:
-        html = render(aa.body.text, aa.body.spans, set(categories))
+        html = render(aa.body.text, keep(aa.body.spans), set(categories))
     with st.container(height=height, border=True):
         st.html(CSS + html)
     if aa.body.spans.empty:

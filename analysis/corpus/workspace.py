@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.corpus.folder import Corpus, load_corpus
+from analysis.detect.lexicon import Lexicon
 from analysis.measure.compare import pool
 from analysis.pipeline import ArticleAnalysis, analyze_article, article_row, article_spans
 
@@ -76,14 +77,15 @@ def event_texts(view: CorpusView) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["event_id", "title", "date", "text"])
 
 
-def build_view(corpus: Corpus, analyses: dict[str, ArticleAnalysis] | None = None) -> CorpusView:
+def build_view(corpus: Corpus, analyses: dict[str, ArticleAnalysis] | None = None,
+               lexicon: Lexicon | None = None) -> CorpusView:
     """Analyse every article (unless given) and assemble the feature and span tables."""
-    analyses = analyses if analyses is not None else {a.id: analyze_article(a) for a in corpus.articles}
+    analyses = analyses if analyses is not None else {a.id: analyze_article(a, lexicon) for a in corpus.articles}
     features = pd.DataFrame([article_row(aa) for aa in analyses.values()])
     spans = pd.concat([article_spans(aa) for aa in analyses.values()], ignore_index=True) if analyses else pd.DataFrame()
     return CorpusView(corpus, analyses, features, spans, corpus.article_events())
 
 
-def load_view(path, user=None) -> CorpusView:
+def load_view(path, user=None, lexicon: Lexicon | None = None) -> CorpusView:
     """Load and analyse a corpus folder (and a folder of user-added articles)."""
-    return build_view(load_corpus(path, user))
+    return build_view(load_corpus(path, user), lexicon=lexicon)

@@ -1,17 +1,22 @@
-"""Lexicons as data: loading, validation and fast matching of terms in text."""
+"""Lexicons as data: the bundled files, topic packs and a user's own folder layered over them, and fast matching."""
 from __future__ import annotations
 
 import csv
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 LEXICON_FILES = ("loaded.csv", "hedges.csv", "boosters.csv", "cues.csv")
+PACKS_DIR = "packs"
+PACKS_FILE = "packs.csv"
+WORDS_FILE = "words.csv"
 REQUIRED_COLUMNS = ("term", "category", "subcategory", "rule", "neutral_alternative", "note", "source")
+STRENGTHS = ("strong", "moderate")
+OFF_VALUES = frozenset({"no", "off", "false", "0", "disabled"})
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[-'’.][A-Za-z0-9\u00C0-\u024F]+)*")
 NUMBER_RE = re.compile(r"^[$€£¥]?\d")
@@ -48,6 +53,8 @@ class Entry:
     source: str
     tone: str = ""
     file: str = ""
+    strength: str = ""
+    pack: str = ""
 
 
 class Match(NamedTuple):
@@ -75,34 +82,59 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-def lexicon_version(data_dir: Path = DATA_DIR) -> str:
-    """Short content hash of every lexicon and data file: changes whenever an entry changes."""
+def lexicon_version(data_dir: Path = DATA_DIR, *extra: str) -> str:
+    """Short content hash of every data file of a folder (and its packs) plus any extra parts."""
     h = hashlib.sha256()
-    for path in sorted(data_dir.glob("*.csv")):
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file() and path.suffix in (".csv", ".json"):
+            h.update(path.relative_to(data_dir).as_posix().encode())
+            h.update(path.read_bytes())
+    for part in extra:
+        h.update(part.encode())
     return h.hexdigest()[:12]
 
 
-def read_entries(path: Path) -> list[Entry]:
-    """Read one lexicon CSV, rejecting rows without a term, category or source."""
-    entries = []
-    with path.open(encoding="utf-8", newline="") as fh:
+def read_entries(path: Path, pack: str = "") -> list[Entry]:
+    """Read one lexicon CSV, rejecting rows without a term, category or source, or with a bad rule or strength."""
+    return [e for e in _read_rows(path, pack) if isinstance(e, Entry)]
+
+
+def _read_rows(path: Path, pack: str = "", allow_disable: bool = False) -> list[Entry | tuple[str, str]]:
+    """Entries of a CSV, and (term, category) pairs that a user row switches off (enabled = no)."""
+    out: list[Entry | tuple[str, str]] = []
+    try:
+        fh = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise ValueError(f"{path.name}: cannot be read ({exc.strerror})") from None
+    with fh:
         reader = csv.DictReader(fh)
         missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
+        if missing and not (allow_disable and "term" in (reader.fieldnames or []) and "enabled" in reader.fieldnames):
             raise ValueError(f"{path.name}: missing columns {', '.join(missing)}")
         for line, row in enumerate(reader, start=2):
-            if not row["term"].strip() or not row["category"].strip() or not row["source"].strip():
+            row = {k: (v or "").strip() for k, v in row.items() if k}
+            get = row.get
+            if allow_disable and get("enabled", "").lower() in OFF_VALUES:
+                if not get("term"):
+                    raise ValueError(f"{path.name}:{line}: a row that disables a term needs the term")
+                out.append((get("term").lower(), get("category", "")))
+                continue
+            if not get("term") or not get("category") or not get("source"):
                 raise ValueError(f"{path.name}:{line}: every entry needs a term, a category and a source")
-            parse_rule(row["rule"] or "")
-            entries.append(Entry(
-                term=row["term"].strip().lower(), category=row["category"].strip(),
-                subcategory=row["subcategory"].strip(), rule=(row["rule"] or "").strip(),
-                neutral_alternative=(row["neutral_alternative"] or "").strip(),
-                note=row["note"].strip(), source=row["source"].strip(),
-                tone=(row.get("tone") or "").strip(), file=path.name))
-    return entries
+            strength = get("strength", "").lower()
+            if strength and strength not in STRENGTHS:
+                raise ValueError(f"{path.name}:{line}: strength must be one of {', '.join(STRENGTHS)}, not {strength!r}")
+            try:
+                parse_rule(get("rule"))
+            except ValueError as exc:
+                raise ValueError(f"{path.name}:{line}: {exc}") from None
+            out.append(Entry(
+                term=get("term").lower(), category=get("category"), subcategory=get("subcategory"), rule=get("rule"),
+                neutral_alternative=get("neutral_alternative"), note=get("note"), source=get("source"),
+                tone=get("tone", ""), file=path.name,
+                strength=strength or ("moderate" if get("category") == "loaded" else ""),
+                pack=pack))
+    return out
 
 
 def parse_rule(rule: str) -> tuple[tuple[str, tuple[str, ...], int], ...]:
@@ -120,50 +152,89 @@ def parse_rule(rule: str) -> tuple[tuple[str, tuple[str, ...], int], ...]:
     return tuple(conds)
 
 
+class _Node:
+    """One word of the phrase trie: the entries ending here, the exact next words and the prefix next words."""
+    __slots__ = ("entries", "exact", "prefix", "prefix_lengths")
+
+    def __init__(self):
+        self.entries: list[Entry] = []
+        self.exact: dict[str, _Node] = {}
+        self.prefix: dict[str, _Node] = {}
+        self.prefix_lengths: tuple[int, ...] = ()
+
+    def children(self, word: str):
+        node = self.exact.get(word)
+        if node is not None:
+            yield node
+        for n in self.prefix_lengths:
+            if n > len(word):
+                break
+            node = self.prefix.get(word[:n])
+            if node is not None:
+                yield node
+
+
 class Matcher:
-    """Finds lexicon terms (single words, phrases, trailing-* prefixes) in tokenised text."""
+    """Finds lexicon terms (single words, phrases, trailing-* prefixes) in tokenised text.
+
+    Terms sit in a trie of words, so the work per token is bounded by the longest phrase, not the lexicon's size."""
 
     def __init__(self, entries: list[Entry]):
-        self.exact: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
-        self.prefix: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
         self.rules = {e: parse_rule(e.rule) for e in entries}
+        self.root = _Node()
         for e in entries:
-            words = tuple(e.term.replace("’", "'").split())
-            head = words[0]
-            if head.endswith("*"):
-                self.prefix.setdefault(head[:-1], []).append((words, e))
-            else:
-                self.exact.setdefault(head, []).append((words, e))
-        self.prefix_lengths = sorted({len(p) for p in self.prefix})
-        self._candidates: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+            node = self.root
+            for w in e.term.replace("’", "'").split():
+                if w.endswith("*"):
+                    node = node.prefix.setdefault(w[:-1], _Node())
+                else:
+                    node = node.exact.setdefault(w, _Node())
+            node.entries.append(e)
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            node.prefix_lengths = tuple(sorted({len(p) for p in node.prefix}))
+            stack.extend(node.exact.values())
+            stack.extend(node.prefix.values())
+        self._first: dict[str, tuple[_Node, ...]] = {}
 
-    def candidates(self, word: str) -> list[tuple[tuple[str, ...], Entry]]:
-        """Entries whose first word matches `word` (exactly or by prefix), longest phrase first; memoised."""
-        cands = self._candidates.get(word)
-        if cands is None:
-            cands = list(self.exact.get(word, ()))
-            for n in self.prefix_lengths:
-                if n <= len(word):
-                    cands.extend(self.prefix.get(word[:n], ()))
-            cands.sort(key=lambda c: -len(c[0]))
-            if len(self._candidates) < 200_000:
-                self._candidates[word] = cands
-        return cands
+    def _starts(self, word: str) -> tuple[_Node, ...]:
+        """The trie nodes a term's first word can reach from `word` (exactly or by prefix); memoised per word."""
+        nodes = self._first.get(word)
+        if nodes is None:
+            nodes = tuple(self.root.children(word))
+            if len(self._first) < 200_000:
+                self._first[word] = nodes
+        return nodes
+
+    def _ends(self, frontier: tuple[_Node, ...], tokens: list[Token], i: int) -> list[tuple[int, Entry]]:
+        """(last token, entry) of every term that starts at token i (whose first-word nodes are given), longest first."""
+        out: list[tuple[int, Entry]] = [(i, e) for node in frontier for e in node.entries]
+        j = i + 1
+        frontier = tuple(node for node in frontier if node.exact or node.prefix)
+        while frontier and j < len(tokens) and tokens[j].start - tokens[j - 1].end <= 2:
+            frontier = tuple(child for node in frontier for child in node.children(tokens[j].lower))
+            out.extend((j, e) for node in frontier for e in node.entries)
+            j += 1
+        if len(out) > 1:
+            out.sort(key=lambda x: -x[0])
+        return out
 
     def find(self, text: str, tokens: list[Token]) -> list[Match]:
         """Every match, longest first at each position, never overlapping within a category."""
         found: list[Match] = []
         taken: dict[str, int] = {}
+        first = self._first
         for i, tok in enumerate(tokens):
-            for words, entry in self.candidates(tok.lower):
+            nodes = first.get(tok.lower)
+            if nodes is None:
+                nodes = self._starts(tok.lower)
+            if not nodes:
+                continue
+            for j, entry in self._ends(nodes, tokens, i):
                 if taken.get(entry.category, -1) >= i:
                     continue
-                j = i + len(words) - 1
-                if j >= len(tokens) or not all(_word_matches(w, tokens[i + k].lower) for k, w in enumerate(words)):
-                    continue
-                if any(tokens[k + 1].start - tokens[k].end > 2 for k in range(i, j)):
-                    continue
-                if not self._rule_ok(entry, text, tokens, i, j):
+                if self.rules[entry] and not self._rule_ok(entry, text, tokens, i, j):
                     continue
                 found.append(Match(tok.start, tokens[j].end, i, j, entry))
                 taken[entry.category] = j
@@ -183,10 +254,6 @@ class Matcher:
                 if hit != (kind == "prev"):
                     return False
         return True
-
-
-def _word_matches(pattern: str, word: str) -> bool:
-    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
 def _context_hit(word: str, text: str, tokens: list[Token], k: int, step: int, window: int) -> bool:
@@ -225,15 +292,57 @@ def _context_hit(word: str, text: str, tokens: list[Token], k: int, step: int, w
 
 def _special(word: str, tok: Token) -> bool:
     if word == "num":
-        return bool(NUMBER_RE.match(tok.text)) or tok.lower in NUMBER_WORDS
+        return bool(NUMBER_RE.match(tok.text)) or tok.lower in word_class("number")
     if word == "cap":
         return tok.text[:1].isupper()
     return False
 
 
-NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
-                         "fifty sixty seventy eighty ninety hundred hundreds thousand thousands million "
-                         "millions billion billions half dozen dozens".split())
+@lru_cache(maxsize=4)
+def load_words(path: Path = DATA_DIR / WORDS_FILE) -> dict[str, frozenset[str]]:
+    """Word classes the rules use (number words, negators, heads of established names ...), from words.csv."""
+    classes: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for line, row in enumerate(csv.DictReader(fh), start=2):
+            name, words = (row.get("class") or "").strip(), (row.get("words") or "").split()
+            if not name or not words or not (row.get("source") or "").strip():
+                raise ValueError(f"{path.name}:{line}: every word class needs a name, words and a source")
+            classes.setdefault(name, set()).update(w.lower() for w in words)
+    return {k: frozenset(v) for k, v in classes.items()}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """One bundled word class (empty if unknown)."""
+    return load_words().get(name, frozenset())
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A topic pack: extra loaded terms for one kind of story, switched on or off as a whole."""
+    name: str
+    title: str
+    default: bool
+    description: str
+    source: str
+
+
+def read_packs(data_dir: Path = DATA_DIR) -> dict[str, Pack]:
+    """The bundled topic packs (packs/packs.csv), each with its CSV file packs/NAME.csv."""
+    path = data_dir / PACKS_DIR / PACKS_FILE
+    if not path.is_file():
+        return {}
+    out = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            name = row["pack"].strip()
+            out[name] = Pack(name, row["title"].strip(), row["default"].strip().lower() in ("yes", "true", "1"),
+                             row["description"].strip(), row["source"].strip())
+    return out
+
+
+def default_packs(data_dir: Path = DATA_DIR) -> tuple[str, ...]:
+    """The packs switched on unless the settings say otherwise."""
+    return tuple(p.name for p in read_packs(data_dir).values() if p.default)
 
 
 @dataclass(frozen=True)
@@ -243,14 +352,76 @@ class Lexicon:
     entries: tuple[Entry, ...]
     terms: Matcher
     cues: Matcher
+    packs: tuple[str, ...] = ()
+    user_dir: Path | None = None
+    use_model: bool = True
+    subcategories: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=4)
-def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
-    """Load and validate every lexicon file (cached per folder)."""
+def layer_entries(bundled: list[Entry], user_dir: Path | None) -> list[Entry]:
+    """The bundled entries with a user folder's CSV files laid over them.
+
+    A user row with the same term and category replaces the bundled row; a row with `enabled` = no removes the
+    term (from that category, or from every category if the row has none); other rows are added."""
+    if user_dir is None:
+        return bundled
+    if not user_dir.is_dir():
+        raise ValueError(f"{user_dir}: the user lexicon folder does not exist")
+    user: list[Entry] = []
+    off: set[tuple[str, str]] = set()
+    for path in sorted(user_dir.glob("*.csv")):
+        if path.name == WORDS_FILE:
+            continue
+        for row in _read_rows(path, pack="user", allow_disable=True):
+            if isinstance(row, Entry):
+                user.append(row)
+            else:
+                off.add(row)
+    replaced = {(e.term, e.category) for e in user}
+    keep = [e for e in bundled if (e.term, e.category) not in replaced and (e.term, e.category) not in off
+            and (e.term, "") not in off]
+    return keep + [e for e in user if (e.term, e.category) not in off and (e.term, "") not in off]
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(data_dir: Path = DATA_DIR, user_dir: Path | None = None, packs: tuple[str, ...] | None = None,
+                 use_model: bool = True) -> Lexicon:
+    """Load and validate the lexicon files, the chosen topic packs (None: the default ones) and a user folder."""
+    known = read_packs(data_dir)
+    packs = default_packs(data_dir) if packs is None else tuple(packs)
+    unknown = [p for p in packs if p not in known]
+    if unknown:
+        raise ValueError(f"unknown topic pack {', '.join(unknown)}; known: {', '.join(known) or 'none'}")
     entries: list[Entry] = []
     for name in LEXICON_FILES:
-        entries.extend(read_entries(data_dir / name))
+        entries.extend(read_entries(data_dir / name, pack="core" if name == "loaded.csv" else ""))
+    for p in packs:
+        entries.extend(read_entries(data_dir / PACKS_DIR / f"{p}.csv", pack=p))
+    entries = layer_entries(entries, user_dir)
     terms = [e for e in entries if e.category != "attribution"]
     cues = [e for e in entries if e.category == "attribution"]
-    return Lexicon(lexicon_version(data_dir), tuple(entries), Matcher(terms), Matcher(cues))
+    user_part = lexicon_version(user_dir) if user_dir is not None else ""
+    version = lexicon_version(data_dir, "packs=" + ",".join(packs), "user=" + user_part,
+                              "model=" + str(use_model), _resource_versions())
+    subs: dict[str, set[str]] = {}
+    for e in terms:
+        subs.setdefault(e.category, set()).add(e.subcategory)
+    return Lexicon(version, tuple(entries), Matcher(terms), Matcher(cues), packs, user_dir, use_model,
+                   {c: tuple(sorted(s)) for c, s in subs.items()})
+
+
+def lexicon_for(settings) -> Lexicon:
+    """The lexicon a `Settings` value asks for: bundled files, its topic packs, its user folder, model on or off."""
+    return load_lexicon(DATA_DIR, settings.lexicon, settings.packs, settings.loaded_model)
+
+
+def _resource_versions() -> str:
+    """Versions of the published rating resources read from installed packages (they change what is flagged)."""
+    from importlib.metadata import PackageNotFoundError, version
+    parts = []
+    for name in ("vaderSentiment", "textblob"):
+        try:
+            parts.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name}=missing")
+    return ";".join(parts)

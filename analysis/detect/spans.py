@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from analysis.detect.attribution import Attribution, colon_cues, find_attributions
 from analysis.detect.lexicon import Lexicon, load_lexicon, tokenize
+from analysis.detect.loaded import Candidate, decide, find_candidates
 from analysis.detect.speakers import UNNAMED, Speaker
 from analysis.text.quotes import find_quotes
 from analysis.text.segment import sentences
@@ -17,7 +19,8 @@ FRAMING = ("loaded", "hedge", "vague", "booster")  # categories of wording, coun
 CATEGORIES = (*FRAMING, "attribution", "quote")
 SPAN_COLUMNS = ["start", "end", "text", "category", "subcategory", "voice", "speaker", "affiliation", "country",
                 "party", "anonymous", "sentence", "paragraph", "term", "note", "source", "neutral_alternative",
-                "cue_tone", "cue_start", "cue_end", "direct", "scope_start", "scope_end", "words"]
+                "cue_tone", "cue_start", "cue_end", "direct", "scope_start", "scope_end", "words", "strength", "score",
+                "rating", "pack"]
 SENTENCE_COLUMNS = ["sentence", "paragraph", "start", "end", "words", "attributed"]
 
 
@@ -34,20 +37,16 @@ class Analysis:
 def analyze_text(text: str, lexicon: Lexicon | None = None, tone: bool = True) -> Analysis:
     """Spans, sentence table and features for one text (a pure function of text and lexicon)."""
     from analysis.measure.features import text_features  # features aggregate spans; imported late to keep one direction
-    spans, sents = find_spans(text, lexicon)
     lex = lexicon or load_lexicon()
-    return Analysis(text, spans, sents, lex.version, text_features(text, spans, sents, tone=tone))
+    spans, sents = find_spans(text, lex)
+    return Analysis(text, spans, sents, lex.version, text_features(text, spans, sents, tone=tone, lexicon=lex))
 
 
 def find_spans(text: str, lexicon: Lexicon | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The span table (one row per span) and the sentence table of a text."""
     lex = lexicon or load_lexicon()
-    tokens = tokenize(text)
-    sents = sentences(text)
-    quotes = find_quotes(text)
-    colon = next((e for e in lex.entries if e.category == "attribution" and e.subcategory == "colon"), None)
-    cues = lex.cues.find(text, tokens) + colon_cues(text, quotes, colon)
-    atts, quote_speakers = find_attributions(text, tokens, sents, quotes, cues)
+    ctx = _context(text, lex)
+    tokens, sents, quotes, atts, quote_speakers, quote_kinds = ctx.tokens, ctx.sents, ctx.quotes, ctx.atts, ctx.quote_speakers, ctx.quote_kinds
     sent_starts = [s.start for s in sents]
     tok_starts = [t.start for t in tokens]
 
@@ -57,26 +56,34 @@ def find_spans(text: str, lexicon: Lexicon | None = None) -> tuple[pd.DataFrame,
     def words(s: int, e: int) -> int:
         return bisect.bisect_left(tok_starts, e) - bisect.bisect_left(tok_starts, s)
 
-    quote_kinds = [_quote_kind(text, q, quote_speakers.get(i)) for i, q in enumerate(quotes)]
-    voice_of = VoiceIndex(atts, quotes, quote_speakers, quote_kinds)
     rows: list[dict] = []
-    for m in lex.terms.find(text, tokens):
+    voice_of = VoiceIndex(atts, quotes, quote_speakers, quote_kinds)  # matches come in order of start
+    for m in ctx.matches:
+        if m.entry.category == "loaded":
+            continue
         speaker = voice_of(m.start, m.end)
         rows.append(_row(m.start, m.end, text, m.entry.category, m.entry.subcategory, speaker,
                          sentence_of(m.start), sents, term=m.entry.term, note=m.entry.note, source=m.entry.source,
                          neutral_alternative=m.entry.neutral_alternative))
+    for d in decide(ctx.candidates, lex):
+        if not d.loaded:
+            continue
+        c = d.candidate
+        speaker = ctx.speaker_of(c.start, c.end)
+        rows.append(_row(c.start, c.end, text, "loaded", c.entry.subcategory, speaker, sentence_of(c.start), sents,
+                         term=c.entry.term, note=d.note, source=c.entry.source,
+                         neutral_alternative=c.entry.neutral_alternative, strength=c.strength,
+                         score=round(d.score, 3) if d.score is not None else None,
+                         rating=_rating_value(c), pack=c.entry.pack))
     for a in atts:
         scope_s = min(s for s, _ in a.scope)
         scope_e = max(e for _, e in a.scope)
         rows.append(_row(a.cue_start, a.cue_end, text, "attribution", "direct" if a.direct else "indirect",
                          a.speaker, a.sentence, sents, voice="author", term=a.entry.term, note=a.entry.note,
                          source=a.entry.source, neutral_alternative=a.entry.neutral_alternative,
-                         cue_tone=a.tone, cue_start=a.cue_start, cue_end=a.cue_end, direct=a.direct, scope_start=scope_s, scope_end=scope_e,
+                         cue_tone=a.tone, cue_start=a.cue_start, cue_end=a.cue_end, direct=a.direct,
+                         scope_start=scope_s, scope_end=scope_e,
                          words=sum(words(s, e) for s, e in a.scope)))
-        if a.tone != "neutral":
-            rows.append(_row(a.cue_start, a.cue_end, text, "loaded", "verb of saying", None, a.sentence,
-                             sents, voice="author", term=a.entry.term, note=a.entry.note, source=a.entry.source,
-                             neutral_alternative=a.entry.neutral_alternative, cue_tone=a.tone))
     for i, q in enumerate(quotes):
         speaker = quote_speakers.get(i)
         kind = quote_kinds[i]
@@ -91,6 +98,62 @@ def find_spans(text: str, lexicon: Lexicon | None = None) -> tuple[pd.DataFrame,
         [(i, s.paragraph, s.start, s.end, words(s.start, s.end), i in attributed_sents) for i, s in enumerate(sents)],
         columns=SENTENCE_COLUMNS)
     return spans, sent_df
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every detector of one text shares: tokens, sentences, quotations, attributions, lexicon matches."""
+    tokens: list
+    sents: list
+    quotes: list
+    atts: list
+    quote_speakers: dict
+    quote_kinds: list
+    matches: list
+    candidates: list
+    speaker_of: Callable[[int, int], Speaker | None]
+
+
+def _context(text: str, lex: Lexicon) -> _Context:
+    tokens = tokenize(text)
+    sents = sentences(text)
+    quotes = find_quotes(text)
+    colon = next((e for e in lex.entries if e.category == "attribution" and e.subcategory == "colon"), None)
+    cues = lex.cues.find(text, tokens) + colon_cues(text, quotes, colon)
+    atts, quote_speakers = find_attributions(text, tokens, sents, quotes, cues)
+    quote_kinds = [_quote_kind(text, q, quote_speakers.get(i)) for i, q in enumerate(quotes)]
+    matches = lex.terms.find(text, tokens)
+    inner = sorted((q.inner_start, q.inner_end) for q in quotes)
+    index = VoiceIndex(atts, quotes, quote_speakers, quote_kinds)  # candidates ask in order of start
+    speakers: dict[tuple[int, int], Speaker | None] = {}
+
+    def speaker_of(s: int, e: int) -> Speaker | None:
+        if (s, e) not in speakers:
+            speakers[s, e] = index(s, e)
+        return speakers[s, e]
+
+    def voice(s: int, e: int) -> str:
+        return "author" if speaker_of(s, e) is None else "attributed"
+
+    def quoted(pos: int) -> bool:
+        k = bisect.bisect_right(inner, (pos, float("inf"))) - 1
+        return k >= 0 and inner[k][0] <= pos < inner[k][1]
+    cue_ranges = [(a.cue_start, a.cue_end) for a in atts]
+    cands = find_candidates(text, tokens, sents, lex, matches, cue_ranges, voice, quoted)
+    return _Context(tokens, sents, quotes, atts, quote_speakers, quote_kinds, matches, cands, speaker_of)
+
+
+def loaded_candidates(text: str, lexicon: Lexicon | None = None) -> list[Candidate]:
+    """Every lexicon or rating match of a text with its context features (what the loaded-language model sees)."""
+    return _context(text, lexicon or load_lexicon()).candidates
+
+
+def _rating_value(c: Candidate) -> float | None:
+    """The strongest published rating of the word on a -1..+1 scale (VADER divided by 4, else Pattern polarity)."""
+    r = c.rating
+    if r is None:
+        return None
+    return round(r.vader / 4, 3) if r.vader is not None else (round(r.polarity, 3) if r.polarity is not None else None)
 
 
 QUOTE_NOTES = {
@@ -148,8 +211,6 @@ class VoiceIndex:
         return found
 
 
-
-
 def _row(start, end, text, category, subcategory, speaker, sentence, sents, voice=None, **extra) -> dict:
     row = dict.fromkeys(SPAN_COLUMNS)
     row.update(start=start, end=end, text=text[start:end], category=category, subcategory=subcategory,
@@ -158,7 +219,7 @@ def _row(start, end, text, category, subcategory, speaker, sentence, sents, voic
                speaker=speaker.name if speaker else "", affiliation=speaker.affiliation if speaker else "",
                country=speaker.country if speaker else "", party=speaker.party if speaker else "",
                anonymous=bool(speaker.anonymous) if speaker else False,
-               term="", note="", source="", neutral_alternative="", cue_tone="", cue_start=-1, cue_end=-1, direct=False,
-               scope_start=-1, scope_end=-1, words=0)
+               term="", note="", source="", neutral_alternative="", cue_tone="", cue_start=-1, cue_end=-1,
+               direct=False, scope_start=-1, scope_end=-1, words=0, strength="", score=None, rating=None, pack="")
     row.update({k: v for k, v in extra.items() if v is not None})
     return row

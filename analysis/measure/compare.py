@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.measure.features import count_columns, derived
+from analysis.measure.features import counts_in, derived
 
 
 def pool(features: pd.DataFrame, by: list[str], spans: pd.DataFrame | None = None) -> pd.DataFrame:
     """Sum the additive counts per group and derive every rate from the sums (not averages of rates)."""
-    counts = count_columns()
+    counts = counts_in(features.columns)
     grouped = features.groupby(by, sort=True)
     out = grouped[counts].sum()
     out.insert(0, "articles", grouped.size())

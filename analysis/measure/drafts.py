@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.detect.lexicon import Lexicon
 from analysis.detect.spans import FRAMING, Analysis, analyze_text
 from analysis.present.glossary import FEATURES
 
@@ -33,9 +34,9 @@ class DraftComparison:
     diff: list[tuple[str, str]]
 
 
-def compare_drafts(text_a: str, text_b: str) -> DraftComparison:
+def compare_drafts(text_a: str, text_b: str, lexicon: Lexicon | None = None) -> DraftComparison:
     """Analyse both versions and say what B changes relative to A."""
-    a, b = analyze_text(text_a), analyze_text(text_b)
+    a, b = analyze_text(text_a, lexicon), analyze_text(text_b, lexicon)
     return DraftComparison(a, b, feature_deltas(a, b), phrase_changes(a, b), word_diff(text_a, text_b))
 
 

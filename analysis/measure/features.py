@@ -1,15 +1,18 @@
 """Features as aggregations of spans and sentences: counts that pool, and rates derived from them."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pandas as pd
 
-from analysis.detect.lexicon import load_lexicon
+from analysis.detect.lexicon import Lexicon, load_lexicon
+from analysis.detect.loaded import RATED
 from analysis.detect.spans import FRAMING
 from analysis.detect.speakers import OTHER, role_names
 
 NEGATIVE_COMPOUND = -0.05  # VADER's own threshold for a negative sentence
+SUBCATEGORY_COUNT = re.compile(r"^(loaded|hedge|vague|booster)__(.+)_n$")
 
 
 @lru_cache(maxsize=256)
@@ -17,23 +20,22 @@ def _slug(name: str) -> str:
     return name.lower().replace("/", "_").replace(" ", "_")
 
 
-@lru_cache(maxsize=1)
-def subcategories() -> dict[str, tuple[str, ...]]:
-    """Subcategories per framing category, from the lexicon (plus the verbs of saying)."""
-    out: dict[str, set[str]] = {c: set() for c in FRAMING}
-    for e in load_lexicon().entries:
-        if e.category in out:
-            out[e.category].add(e.subcategory)
-    out["loaded"].add("verb of saying")
+def subcategories(lexicon: Lexicon | None = None) -> dict[str, tuple[str, ...]]:
+    """Subcategories per framing category, from the lexicon in use (plus the rated words of the loaded detector)."""
+    subs = (lexicon or load_lexicon()).subcategories
+    out = {c: set(subs.get(c, ())) for c in FRAMING}
+    out["loaded"].add(RATED)
     return {c: tuple(sorted(s)) for c, s in out.items()}
 
 
-def count_columns() -> list[str]:
-    """Every additive count column, in a fixed order (these pool by summing)."""
+def count_columns(lexicon: Lexicon | None = None) -> list[str]:
+    """Every additive count column of a lexicon's feature schema, in a fixed order (these pool by summing)."""
     cols = ["words", "sentences", "paragraphs"]
+    subs = subcategories(lexicon)
     for cat in FRAMING:
         cols += [f"{cat}_n", f"{cat}_author_n", f"{cat}_attributed_n"]
-        cols += [f"{cat}__{_slug(s)}_n" for s in subcategories()[cat]]
+        cols += [f"{cat}__{_slug(s)}_n" for s in subs[cat]]
+    cols += ["loaded_strong_n"]
     cols += ["attribution_n", "attribution_direct_n", "attribution_anonymous_n", "attribution_loaded_cue_n",
              "attributed_sentences", "attributed_words", "quote_n", "quote_scare_n", "quote_words"]
     cols += [f"attributed_words__{_slug(a)}" for a in role_names()]
@@ -42,25 +44,34 @@ def count_columns() -> list[str]:
     return cols
 
 
-def span_counts(spans: pd.DataFrame, sents: pd.DataFrame) -> dict[str, float]:
-    """Additive counts from one text's span and sentence tables."""
-    c = dict.fromkeys(count_columns(), 0)
+def counts_in(columns) -> list[str]:
+    """The additive count columns among these (a table's columns), whichever lexicon made them."""
+    fixed = set(count_columns())
+    return [c for c in columns if c in fixed or SUBCATEGORY_COUNT.match(c)]
+
+
+def span_counts(spans: pd.DataFrame, sents: pd.DataFrame, lexicon: Lexicon | None = None) -> dict[str, float]:
+    """Additive counts from one text's span and sentence tables (every subcategory of the lexicon, and any other)."""
+    c = dict.fromkeys(count_columns(lexicon), 0)
     c["words"] = int(sents["words"].sum()) if len(sents) else 0
     c["sentences"] = len(sents)
     c["paragraphs"] = int(sents["paragraph"].nunique()) if len(sents) else 0
     c["attributed_sentences"] = int(sents["attributed"].sum()) if len(sents) else 0
-    cols = ("category", "subcategory", "voice", "affiliation", "anonymous", "cue_tone", "direct", "words")
-    for cat, sub, voice, aff, anon, tone, direct, words in zip(*(spans[k].tolist() for k in cols)):
+    cols = ("category", "subcategory", "voice", "affiliation", "anonymous", "cue_tone", "direct", "words", "strength")
+    for cat, sub, voice, aff, anon, tone, direct, words, strength in zip(*(spans[k].tolist() for k in cols)):
         if cat in FRAMING:
             c[f"{cat}_n"] += 1
             c[f"{cat}_{voice}_n"] += 1
-            c[f"{cat}__{_slug(sub)}_n"] += 1
+            key = f"{cat}__{_slug(sub)}_n"
+            c[key] = c.get(key, 0) + 1
+            c["loaded_strong_n"] += cat == "loaded" and strength == "strong"
         elif cat == "attribution":
             c["attribution_n"] += 1
             c["attribution_direct_n"] += bool(direct)
             c["attribution_anonymous_n"] += bool(anon)
             c["attribution_loaded_cue_n"] += tone != "neutral"
-            c[f"attributed_words__{_slug(aff or OTHER)}"] += words
+            key = f"attributed_words__{_slug(aff or OTHER)}"
+            c[key] = c.get(key, 0) + words
             c["attributed_words"] += words
         elif cat == "quote":
             if sub == "scare":
@@ -91,9 +102,10 @@ def sentence_tone(text: str, sents: pd.DataFrame) -> list[float]:
     return [score(text[s:e])["compound"] for s, e in zip(sents["start"], sents["end"])]
 
 
-def text_features(text: str, spans: pd.DataFrame, sents: pd.DataFrame, tone: bool = True) -> dict[str, float]:
+def text_features(text: str, spans: pd.DataFrame, sents: pd.DataFrame, tone: bool = True,
+                  lexicon: Lexicon | None = None) -> dict[str, float]:
     """Counts and derived rates of one text; adds each sentence's tone to `sents` as 'compound'."""
-    c = span_counts(spans, sents)
+    c = span_counts(spans, sents, lexicon)
     if text.strip():
         c.update(readability_counts(text))
     if tone and len(sents):
@@ -112,6 +124,10 @@ def _ratio(a, b, scale: float = 1.0):
     return a * scale / b if b else 0.0
 
 
+def _keys(c) -> list[str]:
+    return list(c.columns) if isinstance(c, pd.DataFrame) else list(c)
+
+
 def derived(c) -> dict:
     """Rates from counts; works on one article's dict and on a table of pooled counts alike."""
     out = {}
@@ -120,8 +136,11 @@ def derived(c) -> dict:
         out[f"{cat}_per_1k"] = _ratio(c[f"{cat}_n"], w, 1000)
         out[f"{cat}_author_per_1k"] = _ratio(c[f"{cat}_author_n"], w, 1000)
         out[f"{cat}_attributed_per_1k"] = _ratio(c[f"{cat}_attributed_n"], w, 1000)
-        for s in subcategories()[cat]:
-            out[f"{cat}__{_slug(s)}_per_1k"] = _ratio(c[f"{cat}__{_slug(s)}_n"], w, 1000)
+    for key in _keys(c):
+        m = SUBCATEGORY_COUNT.match(key)
+        if m:
+            out[f"{m.group(1)}__{m.group(2)}_per_1k"] = _ratio(c[key], w, 1000)
+    out["loaded_strong_per_1k"] = _ratio(c.get("loaded_strong_n", 0), w, 1000)
     out["attribution_per_100w"] = _ratio(c["attribution_n"], w, 100)
     out["attribution_density"] = _ratio(c["attributed_sentences"], c["sentences"])
     out["quote_share"] = _ratio(c["quote_words"], w)

@@ -17,7 +17,8 @@ class FeatureInfo:
 
 
 CATEGORY_INFO = {
-    "loaded": ("Loaded term", "L", "Evaluative, emotive or delegitimizing wording (\"provocative\", \"regime\", \"so-called\")."),
+    "loaded": ("Loaded term", "L", "Emotive, derogatory, exaggerating or otherwise evaluative wording (\"outrageous\", "
+               "\"regime\", \"so-called\", \"slammed\"); strong or moderate."),
     "hedge": ("Hedge", "H", "Wording that presents a claim as uncertain: possible (\"may\", \"apparently\"), believed "
                             "(\"is thought to\", \"expected\"), open (\"whether\") or conditional (\"if\", \"unless\")."),
     "vague": ("Vague wording", "V", "Wording that blurs how much or how often without doubting whether (\"about 40\", "
@@ -38,6 +39,9 @@ FEATURES = {f.name: f for f in [
     FeatureInfo("loaded_attributed_per_1k", "Loaded terms, in quotes or attributed", "per 1,000 words",
                 "How often loaded words appear in what the outlet reports others saying.", "loaded", "attributed"),
     FeatureInfo("loaded_per_1k", "Loaded terms, all", "per 1,000 words", "All loaded words, whoever says them.", "loaded"),
+    FeatureInfo("loaded_strong_per_1k", "Strong loaded terms", "per 1,000 words",
+                "Loaded words that judge in almost any use (insults, 'outrageous', 'slammed'), whoever says them.",
+                "loaded"),
     FeatureInfo("hedge_per_1k", "Hedges", "per 1,000 words", "Words that soften or doubt a claim.", "hedge"),
     FeatureInfo("hedge_author_per_1k", "Hedges, outlet's own voice", "per 1,000 words",
                 "Hedges the outlet uses itself.", "hedge", "author"),
@@ -93,7 +97,9 @@ def format_value(feature: str, value: float) -> str:
 
 COLUMN_NOTES = {
     "Words": "The highlighted words", "Category": "loaded, hedge, booster, attribution or quote",
-    "Kind": "Subcategory from the lexicon", "Voice": "author = the outlet's own words; attributed = quoted or attributed",
+    "Kind": "Subcategory from the lexicon", "Strength": "strong (judges in almost any use) or moderate (context decides)",
+    "Model score": "How sure the in-context model is that the word is loaded here (0-1)",
+    "Voice": "author = the outlet's own words; attributed = quoted or attributed",
     "Speaker": "Who says it, when known", "Role": "Speaker's role (analysis/data/roles.csv, affiliations.csv)",
     "Country": "Speaker's country, when the text says it", "role": "Speaker's role", "country": "Speaker's country",
     "party": "Speaker's party, when the text says it",

@@ -39,8 +39,11 @@ def _tooltip(row) -> str:
         lines.append(f"Speaker: {row['speaker']} ({about})" + (", anonymous" if row.get("anonymous") else ""))
     if row.get("cue_tone") and row["category"] == "attribution":
         lines.append(f"Verb tone: {row['cue_tone']}")
+    if row.get("strength") and row["category"] == "loaded":
+        score = row.get("score")
+        lines.append(f"Strength: {row['strength']}" + (f", model score {score:.2f}" if isinstance(score, float) and score == score else ""))
     if row.get("term"):
-        lines.append(f"Lexicon entry: {row['term']}")
+        lines.append(f"Lexicon entry: {row['term']}" + (f" (pack: {row['pack']})" if row.get("pack") else ""))
     if row.get("note"):
         lines.append(f"Why: {row['note']}")
     if row.get("source"):
@@ -86,6 +89,13 @@ def _close_mark(rows: list[dict]) -> str:
     labels = "".join(CATEGORY_INFO[r["category"]][1] for r in rows)
     voice = "" if rows[0]["voice"] == "author" else "·q"
     return f"<sup>{labels}{voice}</sup></mark>"
+
+
+def only_strong_loaded(spans: pd.DataFrame) -> pd.DataFrame:
+    """The spans less the loaded terms of moderate strength (for a page that shows only strong ones)."""
+    if spans.empty or "strength" not in spans.columns:
+        return spans
+    return spans[(spans["category"] != "loaded") | (spans["strength"] == "strong")]
 
 
 def render(text: str, spans: pd.DataFrame, categories: set[str] | None = None, start_col: str = "start",

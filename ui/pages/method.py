@@ -2,9 +2,23 @@
 import pandas as pd
 import streamlit as st
 
-from analysis.detect.lexicon import load_lexicon
+from analysis.detect.lexicon import read_packs
+from analysis.detect.loaded import load_model
+from analysis.detect.ratings import read_resources
 from analysis.present.glossary import CATEGORY_INFO, FEATURES
-from ui import widgets
+from ui import data, widgets
+
+
+def _model_figures() -> str:
+    """The model's out-of-fold agreement with the BASIL experts, in words."""
+    model = load_model()
+    if model is None:
+        return " (No weight file is installed, so the rules decide.)"
+    oof = model.about.get("out_of_fold", {})
+    a, b = oof.get("all_sentences", {}), oof.get("balanced_sentences", {})
+    return (f" On those unseen events it found {a.get('recall', 0):.0%} of the experts' words, and "
+            f"{b.get('precision', 0):.0%} of its flags were experts' words in a mix of marked and unmarked sentences "
+            f"({a.get('precision', 0):.0%} over all sentences, where experts marked few words).")
 
 st.title("How Framing Lens works")
 st.markdown("""
@@ -59,15 +73,60 @@ st.subheader("Every number")
 st.dataframe(pd.DataFrame([{"number": f.label, "unit": f.unit, "what it means": f.explanation} for f in FEATURES.values()]),
              hide_index=True, key="glossary_table")
 st.subheader("The word lists")
-lex = load_lexicon()
+lex = data.lexicon()
 entries = pd.DataFrame([e.__dict__ for e in lex.entries])
+packs = read_packs()
 st.caption(f"Lexicon version {lex.version}: {len(entries)} entries, each with the work it comes from. "
-           "They are CSV files in analysis/data/ that anyone can read and edit.")
+           "They are CSV files in analysis/data/ that anyone can read and edit"
+           + (f"; your own folder {lex.user_dir} is laid over them." if lex.user_dir else "."))
+st.markdown(f"""
+**Loaded wording** is found in three ways, and every highlight says which one and why:
+
+1. **The core list** (analysis/data/loaded.csv) holds wording that frames in any story: *name-calling* ("thug",
+   "crooked"), *contentious labels* ("regime", "so-called", "extremists" — Wikipedia's "words to watch"), *emotive*
+   words ("outrageous", "vile"), *exaggeration* ("whopping", "skyrocketed"), *hostile verbs of saying* ("slammed",
+   "lambasted"), *loaded verbs of action* ("rammed through", "power grab"), *euphemisms* ("collateral damage") and
+   *puffery* ("legendary", "world-class"). Each entry names its source: the SemEval-2020 propaganda definitions
+   (loaded language, name calling, exaggeration), Wikipedia's Manual of Style "Words to watch", Recasens et al.
+   2013 on one-sided terms, Quirk et al. 1985 on intensifiers, the AP Stylebook.
+2. **Topic packs** add the words of one kind of story. Switched on now: {", ".join(lex.packs) or "none"}
+   (available: {"; ".join(f"{p.name} — {p.title}" for p in packs.values()) or "none"}). Packs are chosen with
+   FRAMING_LENS_PACKS or `--packs`.
+3. **Published ratings.** Two sentiment lexicons rate thousands of words: VADER (Hutto & Gilbert 2014, −4 to +4,
+   MIT licence) and Pattern's subjectivity lexicon (De Smedt & Daelemans 2012, PDDL). A word rated far from neutral
+   is a *candidate*; the highlight shows its rating as the reason, e.g. "VADER rates 'scathing' −2.4 on −4..+4".
+
+**Strength.** *Strong* words judge in almost any use (insults, "outrageous", "slammed"); *moderate* ones can be
+plain description in some uses ("massive", "crisis", "regime"), so context decides. The Read page can show the
+strong ones only.
+
+**Context rules** decide whether a match frames or is used literally, the same way for every topic: a negated word
+("did not slam") is not counted; a word inside a capitalised name ("the Freedom Caucus", "the Affordable Care Act")
+is a name; a label in an established term for an event or category ("terrorist attacks", "terrorist
+organization") is not applied to anyone, while "a terrorist regime" is; verbs of saying ("said", "accused",
+"claimed") are attributions, shown with their tone on the Sources page, and only hostile ones ("blasted",
+"lambasted") count as loaded; words that name events or harms ("killed", "crash") and the commonest everyday words
+are not loaded just because a sentiment list rates them.
+
+**The model.** For a rated word, a small statistical model (logistic regression) weighs the context: the ratings,
+the part of speech (Pattern's tagger), whose voice it is, whether it is quoted or negated, what it is applied to,
+where it stands in the sentence — never which word it is. Each highlight shows its *model score* (0–1); rated words
+below the threshold are not shown, words from the hand-made lists always are (with their score). It was trained on
+BASIL (Fan et al. 2019: 300 news articles with loaded wording marked by experts) and tested on events it had not
+seen.{_model_figures()} With FRAMING_LENS_LOADED_MODEL=off (or `--no-model`), or without the weight file, the rules
+alone decide and a rated word counts only when it is strongly rated and used as an adjective or adverb.
+
+**Your own words.** Put CSV files in the same format in a folder and point FRAMING_LENS_LEXICON (or `--lexicon`)
+at it: a row with the same term replaces the bundled one, a row with `enabled` = no switches a bundled term off, any
+other row (with a new subcategory if you like) is added. The package itself is never edited.
+""")
 counts = entries.groupby(["file", "category", "subcategory"]).size().reset_index(name="entries")
 st.dataframe(counts, hide_index=True, key="lexicon_counts")
 pick = st.selectbox("Show the entries of", sorted(entries["file"].unique()), key="lexicon_file")
-widgets.table(entries[entries["file"] == pick][["term", "subcategory", "tone", "rule", "note", "neutral_alternative",
-                                                  "source"]], f"lexicon-{pick}", "lexicon_table")
+widgets.table(entries[entries["file"] == pick][["term", "subcategory", "strength", "tone", "rule", "note",
+                                                  "neutral_alternative", "source", "pack"]],
+              f"lexicon-{pick}", "lexicon_table")
+st.dataframe(pd.DataFrame([r.__dict__ for r in read_resources().values()]), hide_index=True, key="rating_resources")
 st.markdown("""
 A `*` at the end of a term matches any ending (*provocat\\** matches provocative, provocatively, provocation).
 A **rule** limits a match, e.g. *may* counts as a hedge only in lower case (not the month May), *appear* only

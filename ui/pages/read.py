@@ -1,6 +1,7 @@
 """Read: the event's articles side by side, every span highlighted and explained."""
 import streamlit as st
 
+from analysis.present.highlight import only_strong_loaded
 from analysis.present.report import article_html
 from ui import data, widgets
 from ui.safe import md
@@ -9,6 +10,7 @@ view = data.view()
 article_ids = widgets.page_start(view, "Read side by side").article_ids
 cats = widgets.category_toggles()
 show_removed = widgets.url_toggle(st, "Show what cleaning removed (greyed out)", "removed", False)
+strong = widgets.url_toggle(st, "Loaded terms: strong ones only", "strong", False)
 cols = st.columns(min(len(article_ids), 3))
 for i, aid in enumerate(article_ids):
     aa = view.analyses[aid]
@@ -16,8 +18,9 @@ for i, aid in enumerate(article_ids):
     with cols[i % len(cols)]:
         st.subheader(md(name))
         st.caption(md(f"{aa.article.date} · {aa.display_title(name)}"))
-        widgets.highlighted(view, aid, cats, show_removed)
+        widgets.highlighted(view, aid, cats, show_removed, strong_only=strong)
         spans = view.spans[(view.spans["article_id"] == aid) & view.spans["category"].isin(cats)]
+        spans = only_strong_loaded(spans) if strong else spans
         st.download_button("Download this highlighted article (HTML, for a worksheet)",
                             data=lambda aid=aid: article_html(view, aid, set(cats)).encode("utf-8"),
                             file_name=f"{aid}-highlighted.html", mime="text/html", key=f"article_html_{aid}",

@@ -1,0 +1,131 @@
+"""The context of a word in its sentence: part of speech, negation, what it is applied to, names, quotation.
+
+Everything here is general (about the sentence around a word), never about which word it is."""
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.detect.lexicon import Token, word_class
+
+WINDOW = 4  # words of context either side that the tagger sees
+NEGATION_REACH = 3
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """Pattern's rule-based tagger (Brill lexicon and rules, shipped in textblob; no downloads)."""
+    from textblob.en import parser
+    return parser
+
+
+def pos_tags(tokens: list[Token], ranges: list[tuple[int, int]]) -> dict[int, str]:
+    """Penn Treebank tags for the tokens of the given (first, last) ranges, each tagged with a few words around it."""
+    if not ranges:
+        return {}
+    windows: list[list[int]] = []
+    for a, b in sorted(ranges):
+        lo, hi = max(0, a - WINDOW), min(len(tokens), b + WINDOW + 1)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    tags: dict[int, str] = {}
+    tagger = _tagger()
+    for lo, hi in windows:
+        for k, (_, tag) in enumerate(tagger.find_tags([t.text for t in tokens[lo:hi]])):
+            tags[lo + k] = tag
+    return tags
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """Token index range [first, last] of one sentence."""
+    first: int
+    last: int
+
+
+def sentence_ranges(tokens: list[Token], sents) -> list[Sentence]:
+    """The token range of every sentence (sentences without words get an empty range)."""
+    starts = [t.start for t in tokens]
+    return [Sentence(bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end) - 1) for s in sents]
+
+
+def negated(text: str, tokens: list[Token], first: int, sent_first: int) -> bool:
+    """A negator within three words before the match, with no clause break or punctuation between ('did not slam')."""
+    negators, breaks = word_class("negator"), word_class("clause_break")
+    k = first - 1
+    while k >= max(sent_first, first - NEGATION_REACH):
+        if any(p in text[tokens[k].end:tokens[k + 1].start] for p in ",;:—()"):
+            return False
+        w = tokens[k].lower
+        if w in negators or w.endswith("n't"):
+            return True
+        if w in breaks:
+            return False
+        k -= 1
+    return False
+
+
+def in_name(tokens: list[Token], first: int, last: int, sent_first: int) -> bool:
+    """The match is capitalised and part of a run of capitalised words: a proper name ('the Islamic State')."""
+    if not all(tokens[k].text[:1].isupper() for k in range(first, last + 1)):
+        return False
+    before = first > sent_first and tokens[first - 1].text[:1].isupper() and not _function(tokens[first - 1])
+    after = last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper()
+    if first == sent_first:
+        return after
+    return before or after or not tokens[first].text.isupper()
+
+
+def _function(tok: Token) -> bool:
+    return tok.lower in word_class("determiner")
+
+
+def head_after(tokens: list[Token], tags: dict[int, str], last: int, sent_last: int) -> int | None:
+    """The noun a modifier applies to: the first noun within three words after it (skipping adjectives), if any."""
+    for k in range(last + 1, min(sent_last, last + 3) + 1):
+        tag = tags.get(k, "")
+        if tag.startswith("NN"):
+            while k + 1 <= sent_last and tags.get(k + 1, "").startswith("NN") and not tags.get(k + 1, "").startswith("NNP"):
+                k += 1
+            return k
+        if not (tag.startswith("JJ") or tag in ("CC", ",", "RB", "VBN", "VBG")):
+            return None
+    return None
+
+
+def applied_to(tokens: list[Token], tags: dict[int, str], last: int, sent_last: int) -> str:
+    """What a modifier is applied to: 'actor' (a person, group, state or name), 'designation' (an event or fixed
+    category: 'attacks', 'organization', 'charges') or '' (anything else, or nothing)."""
+    k = head_after(tokens, tags, last, sent_last)
+    if k is None:
+        return ""
+    word = tokens[k].lower
+    if word in word_class("designation_head"):
+        return "designation"
+    if word in word_class("actor_head") or tags.get(k, "").startswith("NNP") or tokens[k].text[:1].isupper():
+        return "actor"
+    return ""
+
+
+def coarse_pos(tag: str) -> str:
+    """Penn tag -> adjective, adverb, verb, noun, proper noun or other."""
+    if tag.startswith("JJ"):
+        return "adjective"
+    if tag.startswith("RB"):
+        return "adverb"
+    if tag.startswith("VB"):
+        return "verb"
+    if tag.startswith("NNP"):
+        return "proper noun"
+    if tag.startswith("NN"):
+        return "noun"
+    return "other"
+
+
+def log_length(n: int) -> float:
+    """log(1 + n), scaled to about 0..1 for sentence lengths."""
+    return math.log1p(n) / 4.0

@@ -1,0 +1,206 @@
+"""Loaded wording for any topic: the core lexicon, topic packs, ratings, context rules, the model and the user layer."""
+import csv
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import analyze_text
+from analysis.detect.lexicon import DATA_DIR, load_lexicon, read_packs
+from analysis.detect.loaded import FEATURE_NAMES, RATED, load_model
+from analysis.detect.spans import SPAN_COLUMNS, loaded_candidates
+from analysis.measure.compare import pool
+from analysis.settings import from_env
+from tests.support import CNN_0620, JT, ROOT, WSWS
+
+COLUMNS = ["term", "category", "subcategory", "strength", "rule", "neutral_alternative", "note", "source"]
+
+
+def loaded(text, lexicon=None):
+    spans = analyze_text(text, lexicon, tone=False).spans
+    return spans[spans["category"] == "loaded"]
+
+
+def words(text, lexicon=None):
+    return list(loaded(text, lexicon)["text"].str.lower())
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a label as part of an established name for an event or category is literal; applied to an actor it frames
+    ("The terrorist attacks on Sept. 11 killed nearly 3,000 people.", []),
+    ("They called it a terrorist regime.", ["terrorist", "regime"]),
+    ("Members of the Freedom Caucus met on Monday.", []),
+    ("The Affordable Care Act was passed in 2010.", []),
+    # negation: the word is denied, not used
+    ("The senator did not slam the plan.", []),
+    ("The senator slammed the plan.", ["slammed"]),
+    ("The plan is not outrageous.", []),
+    ("It was an outrageous plan.", ["outrageous"]),
+    # verbs of saying go to attribution tone; only hostile ones are loaded
+    ("He said the plan was fine.", []),
+    ("She accused him of breaking the rules.", []),
+    ("Critics blasted the plan.", ["blasted"]),
+    # words that name events are not loaded because a sentiment lexicon rates them negative
+    ("Three people died in the crash and two were arrested.", []),
+])
+def test_context_rules_tell_framing_from_literal_use(text, expected):
+    assert words(text) == expected
+
+
+def test_verbs_of_saying_keep_their_tone_on_the_attribution():
+    spans = analyze_text("She accused him of breaking the rules. Critics blasted the plan.", tone=False).spans
+    att = spans[spans["category"] == "attribution"]
+    assert dict(zip(att["text"], att["cue_tone"])) == {"accused": "hostile", "blasted": "hostile"}
+    assert list(spans[spans["category"] == "loaded"]["subcategory"]) == ["hostile verb of saying"]
+
+
+def test_rated_words_explain_their_rating_and_model_score():
+    df = loaded("The scathing report described a deeply dysfunctional agency.")
+    row = df[df["text"] == "scathing"].iloc[0]
+    assert row["subcategory"] == RATED and row["pack"] == "ratings"
+    assert "Pattern rates 'scathing' subjectivity 1.00 on 0..1, polarity −" in row["note"]
+    assert "(sense: marked by harshly abusive criticism)" in row["note"]
+    assert f"Model score {row['score']:.2f}" in row["note"] and 0 <= row["score"] <= 1
+    assert row["rating"] < 0 and "De Smedt" in row["source"]
+    vile = loaded("What a vile, shameful plan.").set_index("text")
+    assert "VADER rates" not in vile.loc["vile", "note"] or "on −4..+4" in vile.loc["vile", "note"]
+    hateful = loaded("The senator gave a hateful and scary speech.")
+    rated = hateful[hateful["note"].str.contains("VADER rates")]
+    assert len(rated) and rated["note"].str.contains(r"VADER rates '\w+' −\d\.\d on −4\.\.\+4").all()
+
+
+def test_span_table_has_strength_score_rating_and_pack():
+    assert {"strength", "score", "rating", "pack"} <= set(SPAN_COLUMNS)
+    df = loaded("The vile dictator unleashed a barrage of propaganda.")
+    assert set(df["strength"]) <= {"strong", "moderate"} and "strong" in set(df["strength"])
+    assert dict(zip(df["text"], df["strength"]))["vile"] == "strong"
+    features = analyze_text("The vile dictator unleashed a barrage of propaganda.").features
+    assert features["loaded_strong_n"] == (df["strength"] == "strong").sum()
+
+
+def test_seed_pack_is_on_by_default_and_can_be_switched_off(analyses):
+    assert {p.name for p in read_packs().values() if p.default} == {"east-asia-security"}
+    prov = analyses[CNN_0620].body.spans.query("category == 'loaded' and text == 'provocative'")
+    assert set(prov["pack"]) == {"east-asia-security"}
+    text = "Beijing called the flights saber-rattling and a show of force."
+    assert words(text) == ["saber-rattling", "show of force"]
+    assert words(text, load_lexicon(packs=())) == []
+    with pytest.raises(ValueError, match="unknown topic pack"):
+        load_lexicon(packs=("no-such-pack",))
+
+
+@pytest.mark.parametrize("article_id", [CNN_0620, JT, WSWS])
+def test_seed_findings_hold_without_the_model(analyses, article_id):
+    rules = load_lexicon(use_model=False)
+    body = analyses[article_id].body
+    key = ["start", "end", "voice", "speaker"]
+    with_model = body.spans.query("category == 'loaded' and pack != 'ratings'")[key]
+    without = analyze_text(body.text, rules, tone=False).spans.query("category == 'loaded' and pack != 'ratings'")[key]
+    assert with_model.reset_index(drop=True).equals(without.reset_index(drop=True))  # curated entries never depend on it
+    assert without["score"].isna().all() if "score" in without else True
+
+
+def test_without_the_model_rated_words_need_a_strong_rating_as_adjective_or_adverb():
+    rules = load_lexicon(use_model=False)
+    df = loaded("The scathing report described a deeply dysfunctional agency.", rules)
+    assert df["score"].isna().all()
+    assert set(df["pack"]) <= {"ratings", "core"}
+    for row in df.itertuples():
+        assert row.strength == "strong" or row.pack == "core"
+
+
+def test_a_missing_weight_file_falls_back_to_the_rules(tmp_path):
+    assert load_model(tmp_path / "none.json") is None
+    (tmp_path / "bad.json").write_text('{"features": []}')
+    with pytest.raises(ValueError, match="not a loaded-language model"):
+        load_model(tmp_path / "bad.json")
+
+
+def test_model_weights_are_small_general_and_reported_out_of_fold():
+    path = DATA_DIR / "loaded_model.json"
+    assert path.stat().st_size < 200_000
+    model = load_model()
+    assert set(model.about["features"]) <= set(FEATURE_NAMES)
+    oof = model.about["out_of_fold"]
+    assert 0 < oof["all_sentences"]["precision"] < 1 and oof["all_sentences"]["recall"] > 0
+    assert "triplet" in model.about["training"]["grouped_by"]
+    assert (ROOT / "scripts" / "train_loaded_model.py").is_file()
+
+
+def test_model_features_never_include_the_word():
+    cands = loaded_candidates("The scathing report was scathing, truly scathing.")
+    feats = [c.features for c in cands if c.entry.term == "scathing"]
+    assert len(feats) == 3 and all(len(f) == len(FEATURE_NAMES) for f in feats)
+    assert not any(name.startswith(("word", "term", "lemma")) for name in FEATURE_NAMES)
+
+
+def _write(path, rows, columns=COLUMNS):
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, columns)
+        w.writeheader()
+        w.writerows(rows)
+
+
+def _boondoggle_folder(tmp_path):
+    """A user lexicon folder with one entry of a subcategory the bundled lexicon does not have."""
+    user = tmp_path / "lex"
+    user.mkdir()
+    _write(user / "mine.csv", [dict(term="boondoggle", category="loaded", subcategory="fiscal scorn", strength="strong",
+                                    rule="", neutral_alternative="project", note="Scorns a public project.",
+                                    source="Teacher's list")])
+    return user
+
+
+def test_a_custom_lexicon_with_a_new_subcategory_works_end_to_end(tmp_path):
+    user = _boondoggle_folder(tmp_path)
+    lex = load_lexicon(user_dir=user)
+    a = analyze_text("The bridge is a boondoggle.", lex)
+    assert a.features["loaded__fiscal_scorn_n"] == 1 and a.features["loaded__fiscal_scorn_per_1k"] > 0
+    assert a.lexicon_version == lex.version != load_lexicon().version
+    table = pd.DataFrame([{"outlet": "x", **a.features}, {"outlet": "x", **analyze_text("Plain words.").features}])
+    pooled = pool(table.fillna(0), ["outlet"]).iloc[0]
+    assert pooled["loaded__fiscal_scorn_n"] == 1 and pooled["words"] == a.features["words"] + 2
+
+
+def test_user_rows_override_and_disable_bundled_terms(tmp_path):
+    user = tmp_path / "lex"
+    user.mkdir()
+    _write(user / "loaded.csv", [dict(term="regime", category="loaded", subcategory="label", strength="strong", rule="",
+                                      neutral_alternative="government", note="Our class's note on regime.",
+                                      source="Class 9b")])
+    with (user / "off.csv").open("w", encoding="utf-8") as fh:
+        fh.write("term,category,enabled\nsaber-rattling,loaded,no\n")
+    lex = load_lexicon(user_dir=user)
+    df = loaded("The regime called it saber-rattling.", lex)
+    assert list(df["text"]) == ["regime"]
+    assert df.iloc[0]["note"].startswith("Our class's note") and df.iloc[0]["strength"] == "strong"
+    assert df.iloc[0]["pack"] == "user"
+    assert list(loaded("The regime called it saber-rattling.")["text"]) == ["regime", "saber-rattling"]
+
+
+def test_bad_user_lexicon_rows_get_a_clear_message(tmp_path):
+    user = tmp_path / "lex"
+    user.mkdir()
+    _write(user / "bad.csv", [dict(term="x", category="loaded", subcategory="s", strength="huge", rule="",
+                                   neutral_alternative="", note="n", source="s")])
+    with pytest.raises(ValueError, match="strength must be one of"):
+        load_lexicon(user_dir=user)
+    with pytest.raises(ValueError, match="does not exist"):
+        load_lexicon(user_dir=tmp_path / "missing")
+
+
+def test_settings_and_command_line_choose_the_lexicon(tmp_path):
+    user = _boondoggle_folder(tmp_path)
+    s = from_env({"FRAMING_LENS_LEXICON": str(user), "FRAMING_LENS_PACKS": "none", "FRAMING_LENS_LOADED_MODEL": "off"})
+    assert s.lexicon == user and s.packs == () and s.loaded_model is False
+    assert from_env({}).packs is None and from_env({}).loaded_model is True
+    text = tmp_path / "t.txt"
+    text.write_text("The boondoggle was saber-rattling.", encoding="utf-8")
+    run = lambda *args: subprocess.run([sys.executable, "-m", "analysis", "spans", str(text), "--raw", *args],  # noqa: E731
+                                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    out = run("--lexicon", str(user), "--packs", "none").stdout
+    assert "boondoggle" in out and "saber-rattling" not in out
+    assert "boondoggle" not in run().stdout and "saber-rattling" in run().stdout
+    bad = run("--lexicon", str(tmp_path / "missing"))
+    assert bad.returncode == 2 and bad.stderr.startswith("error: lexicon:")
