@@ -8,6 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from analysis.detect.context import pos_tags
 from analysis.detect.lexicon import Entry, Match, Token
 from analysis.detect.speakers import PRONOUNS, UNNAMED, NameIndex, Speaker, make_speaker, person_names, resolve
 from analysis.text.quotes import Quote
@@ -26,7 +27,8 @@ bluntly still just already even only however too very on by into over under abou
 through across after before since until upon onto off out up down than so such there here when where why how what
 this week month year today yesterday tonight now meanwhile instead indeed though although while whether because
 if unless made make makes took take takes gave give gives went go goes came come comes got get gets saw seen see
-says said told tell asked added""".split())
+says said told tell asked added yet seldom often always usually rarely sometimes soon
+first""".split())
 NP_PREPOSITIONS = frozenset("of for at from with to in".split())  # 'a professor at Harvard', 'a spokesman for the company'
 DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several most all both "
                         "each every any no another other one two three four five".split())
@@ -103,6 +105,28 @@ def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Matc
     return [Match(k, k + 1, -1, -1, entry) for k in sorted(found)]
 
 
+# Words before 'that' that are not someone's statement: 'so that', 'now that', 'is that', 'given that'.
+NOT_COMPLEMENT = frozenset("""so such now given provided except is are was were be been being am seems seemed means meant
+ensure ensures ensured make makes made see saw note""".split())
+VERB_TAGS = frozenset("VBD VBZ VBP VBN".split())
+
+
+def complement_cues(text: str, tokens: list[Token], cues: list[Match], entry: Entry | None) -> list[Match]:
+    """A finite verb right before 'that' + a clause ('she hinted that the deal ...'), where no lexicon cue stands:
+    the that-clause is what someone says, believes or found, whatever the verb."""
+    if entry is None:
+        return []
+    taken = {c.first for c in cues} | {c.last for c in cues}
+    cand = [i - 1 for i, t in enumerate(tokens) if t.lower == "that" and i > 1 and i + 1 < len(tokens)
+            and tokens[i - 1].lower not in NOT_COMPLEMENT and i - 1 not in taken and tokens[i - 1].text.islower()
+            and text[tokens[i - 1].end:t.start] == " " and tokens[i + 1].lower not in ("is", "was", "are", "were", "has")]
+    if not cand:
+        return []
+    tags = pos_tags(tokens, [(i - 1, i + 2) for i in cand])
+    return [Match(tokens[i].start, tokens[i].end, i, i, entry) for i in cand
+            if tags.get(i) in VERB_TAGS and tags.get(i - 1, "") not in ("DT", "IN", "TO", "MD")]
+
+
 def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quotes: list[Quote],
                       cues: list[Match]) -> tuple[list[Attribution], dict[int, Speaker]]:
     """Attributions for every cue outside quotation marks, and the speaker of each quote (by index)."""
@@ -147,6 +171,8 @@ def _infinitive(text: str, tokens: list[Token], cue: Match) -> bool:
 
 
 NESTED_GAP_RE = re.compile(r"[,;:—–()“”\"]|\s-\s")
+# '... and said', 'but later told': a second verb of the same subject, not a cue inside the first one's content
+COORDINATED_RE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+|later\s+|again\s+)?$")
 
 
 def _outermost(text: str, matches: list[Match]) -> list[Match]:
@@ -157,7 +183,7 @@ def _outermost(text: str, matches: list[Match]) -> list[Match]:
         gap = text[kept[-1].end:m.start]
         if len(gap) < 120 and not NESTED_GAP_RE.search(gap) and len(gap.split()) <= 12 \
                 and kept[-1].entry.subcategory not in ("according_to", "statement", "colon") \
-                and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+)\b", gap):
+                and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+)\b", gap) and not COORDINATED_RE.search(gap):
             continue
         kept.append(m)
     return kept
@@ -222,6 +248,10 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     pass
                 elif prev is not None:
                     description, sp_start, sp_end = prev.speaker.description, prev.speaker_start, prev.speaker_end
+                elif COORDINATED_RE.search(before) and before.count(",") <= 1:
+                    # 'The judge rubbed his chin, and then said ...': the subject that opens the sentence
+                    sp_start, sp_end = _np_forward(text, tokens, tok_starts, _skip(text, sent.start, hi), cue.start)
+                    description = text[sp_start:sp_end]
                 elif kind != "colon" and _after_be(tokens, tok_starts, cue.start, lo):
                     sp_start = sp_end = cue.start  # 'is expected to', 'it is said that': no source named
                 else:
@@ -368,6 +398,10 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         if tokens[i].lower in BOUNDARY_WORDS:
             return lo, lo
         i -= 1
+    if i > first and tokens[i].lower == "who" and ";" not in _gap(text, tokens, i - 1, tokens[i].start):
+        i -= 1  # 'Democrats, who want ...', 'respondents who support ...': the person the clause is about
+    elif i >= first and tokens[i].lower in BOUNDARY_WORDS:
+        return lo, lo
     if i < first:
         return lo, lo
     end_at = tokens[i].end
@@ -399,8 +433,13 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
             or tokens[pa - 1].lower in BOUNDARY_WORDS
         place = pb - 1 >= pa and tokens[pb - 1].lower in ("of", "in", "from") and all(
             tokens[k].text[:1].isupper() for k in range(a, b + 1)) and b - a < 3
-        if pb == a - 1 and pa <= pb and pb - pa < 10 and (
-                person_names([prev]) or place or ("," in trailing and starts_clause and _names_someone(prev))):
+        if pa == pb and tokens[pa].text.isdigit() and pa - 1 >= first and "," in _gap(text, tokens, pa - 1, tokens[pa].start):
+            pa, pb = _walk_np(text, tokens, first, pa - 1, tokens[pa].start)  # 'Marvin Teske, 53, a guard, said'
+            prev = text[tokens[pa].start:tokens[pb].end] if pa <= pb else ""
+        aged = pb < a - 1 and pa <= pb and re.fullmatch(r",\s*\d{1,3}\s*,\s*", text[tokens[pb].end:tokens[a].start]) \
+            and person_names([prev])
+        if aged or (pb == a - 1 and pa <= pb and pb - pa < 10 and (
+                person_names([prev]) or place or ("," in trailing and starts_clause and _names_someone(prev)))):
             a = pa
     return tokens[a].start, max(tokens[b].end, end_at if b == i else 0)
 
@@ -492,4 +531,4 @@ def _quote_speakers(text: str, quotes: list[Quote], atts: list[Attribution], sen
     return speakers
 
 
-__all__ = ["Attribution", "colon_cues", "find_attributions", "make_speaker"]
+__all__ = ["Attribution", "colon_cues", "complement_cues", "find_attributions", "make_speaker"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.detect.attribution import Attribution, colon_cues, find_attributions
+from analysis.detect.attribution import Attribution, colon_cues, complement_cues, find_attributions
 from analysis.detect.lexicon import Lexicon, load_lexicon, tokenize
 from analysis.detect.loaded import Candidate, decide, find_candidates
 from analysis.detect.speakers import UNNAMED, Speaker
@@ -118,8 +118,9 @@ def _context(text: str, lex: Lexicon) -> _Context:
     tokens = tokenize(text)
     sents = sentences(text)
     quotes = find_quotes(text)
-    colon = next((e for e in lex.entries if e.category == "attribution" and e.subcategory == "colon"), None)
-    cues = lex.cues.find(text, tokens) + colon_cues(text, quotes, colon)
+    special = {e.subcategory: e for e in lex.entries if e.category == "attribution" and e.subcategory in ("colon", "complement")}
+    cues = lex.cues.find(text, tokens)
+    cues += colon_cues(text, quotes, special.get("colon")) + complement_cues(text, tokens, cues, special.get("complement"))
     atts, quote_speakers = find_attributions(text, tokens, sents, quotes, cues)
     quote_kinds = [_quote_kind(text, q, quote_speakers.get(i)) for i, q in enumerate(quotes)]
     matches = lex.terms.find(text, tokens)
