@@ -123,3 +123,31 @@ def test_feature_columns_follow_the_role_file(tmp_path, monkeypatch):
     monkeypatch.setattr(speakers, "load_roles", lambda path=roles: custom)
     assert "attributed_words__clergy" in count_columns()
     assert "voice_share__clergy" in analyze_text("Nobody spoke.", tone=False).features
+
+
+def cues_and_speakers(text):
+    return [(text[r.cue_start:r.cue_end], r.speaker) for r in attributions(text).itertuples()]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # any verb before a that-clause attributes the clause; 'so that' and 'is that' do not
+    ("The senator hinted that the deal would collapse.", [("hinted", "The senator")]),
+    ("They left early so that the vote could go ahead.", []),
+    # a second verb of the same subject is an attribution of its own, with that subject
+    ("Wilson praised Rubio's record and said the senator can bring change.",
+     [("praised", "Wilson"), ("said", "Wilson")]),
+    ("The judge rubbed his chin, and then said something strange.", [("said", "The judge")]),
+    # a relative clause about people: the people are the source
+    ("Union members, who want a better contract, will vote today.", [("want", "Union members")]),
+    ("Voters who oppose the plan are in the minority.", [("oppose", "Voters")]),
+    # an age in an apposition does not stand for the speaker
+    ("Marvin Teske, 53, a security guard at a casino, said he would vote.", [("said", "Marvin Teske")]),
+    # every inflection of a cue verb: 'insists', 'conceding', 'seem to'
+    ("Officials insist the flights are routine.", [("insist", "Officials")]),
+    # naming a thing is not labelling by someone; a question to 'you' is not a statement
+    ("She leads a program called Sandy Hook Promise.", []),
+    ("Trump called Clinton a liar.", [("called", "Trump")]),
+    ("Do you think he will win?", []),
+])
+def test_cue_constructions(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -240,6 +240,8 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             scope = ((sent.start, _rstrip(text, sent.start, cue.start)),)
         else:
             passive = kind != "colon" and _passive(text, tokens, tok_starts, cue, lo)
+            if kind == "labeling" and (passive or _names_a_thing(text, tokens, tok_starts, cue)):
+                return None  # 'a program called Sandy Hook Promise', 'what is called ...': a name, not someone's label
             sp_start, sp_end = (cue.start, cue.start) if passive else _np_before(text, tokens, tok_starts, lo, cue.start)
             description = text[sp_start:sp_end] if sp_end > sp_start else ""
             found_here = bool(description)
@@ -274,6 +276,8 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
     description = description.strip()
     if description and not _names_someone(description):
         return None
+    if description.lower() == "you" and text[sent.start:sent.end].rstrip(" ”\"'’").endswith("?"):
+        return None  # 'Do you think ...?': a question to someone, not their statement
     speaker = resolve(description, cue.start, earlier, names) if description else UNNAMED
     direct = any(q.inner_start < e and q.inner_end > s for s, e in scope for q in sent_quotes)
     return Attribution(cue.start, cue.end, text[cue.start:cue.end], kind, entry.tone, entry, speaker,
@@ -285,6 +289,18 @@ def _names_someone(description: str) -> bool:
     words = [w.lower().strip(".,’'") for w in re.findall(r"[\w’'.-]+", description)]
     return any(w not in DETERMINERS and w not in WEEKDAYS and w not in NOT_IN_NP for w in words) or (
         len(words) == 1 and (words[0] in PRONOUNS or words[0] in QUANTIFIERS))
+
+
+def _names_a_thing(text: str, tokens: list[Token], tok_starts: list[int], cue: Match) -> bool:
+    """'a program called Sandy Hook Promise': a common noun right before the cue and a name or quotation after it."""
+    i = bisect.bisect_left(tok_starts, cue.start)
+    if i == 0 or cue.last + 1 >= len(tokens):
+        return False
+    before, after = tokens[i - 1], tokens[cue.last + 1]
+    gap_before, gap_after = text[before.end:cue.start], text[cue.end:after.start]
+    named = after.text[:1].isupper() or any(q in gap_after for q in "“\"‘")
+    return before.text.islower() and before.lower not in PRONOUNS and before.lower not in NOT_IN_NP \
+        and not before.lower.endswith("ly") and gap_before.strip() == "" and named
 
 
 def _passive(text: str, tokens: list[Token], tok_starts: list[int], cue: Match, lo: int) -> bool:
