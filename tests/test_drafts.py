@@ -13,7 +13,9 @@ def test_delta_table_and_phrase_changes_for_a_pair_of_drafts():
     cmp = compare_drafts(DRAFT_A, DRAFT_B)
     d = cmp.deltas.set_index("feature")
     assert d.loc["loaded_n", "A"] == 1 and d.loc["loaded_n", "B"] == 4  # + menacing, show of force, lambasted
-    assert d.loc["loaded_author_per_1k", "A"] == 0 and d.loc["loaded_author_per_1k", "B"] > 50
+    # drafts under 200 words: counts by voice, not rates per 1,000 words
+    assert "loaded_author_per_1k" not in d.index
+    assert d.loc["loaded_author_n", "A"] == 0 and d.loc["loaded_author_n", "B"] >= 2
     assert d.loc["booster_n", "change"] == 1  # clearly
     assert d.loc["attribution_anonymous_n", "A"] == 1 and d.loc["attribution_anonymous_n", "B"] == 2
     added = cmp.phrases[cmp.phrases["change"] == "added"].set_index("phrase")
@@ -23,6 +25,17 @@ def test_delta_table_and_phrase_changes_for_a_pair_of_drafts():
     removed = cmp.phrases[cmp.phrases["change"] == "removed"]
     assert list(zip(removed["phrase"], removed["voice"])) == [("may", "author")]
     assert added.loc["may", "voice"] == "attributed"
+
+
+def test_long_drafts_get_rates_rounded_as_shown():
+    long_a, long_b = DRAFT_A * 12, DRAFT_B * 12
+    d = compare_drafts(long_a, long_b).deltas.set_index("feature")
+    assert d.loc["words", "A"] >= 200 and "loaded_author_per_1k" in d.index and "loaded_author_n" not in d.index
+    assert d.loc["loaded_author_per_1k", "A"] == 0 and d.loc["loaded_author_per_1k", "B"] > 20
+    for name in ("loaded_per_1k", "flesch_kincaid_grade", "attribution_density"):
+        for col in ("A", "B", "change"):
+            assert d.loc[name, col] == round(d.loc[name, col], 1)
+    assert d.loc["loaded_per_1k", "change"] == round(d.loc["loaded_per_1k", "B"] - d.loc["loaded_per_1k", "A"], 1)
 
 
 def test_word_diff_marks_insertions_and_deletions_not_by_colour_alone():
