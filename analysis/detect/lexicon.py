@@ -17,6 +17,7 @@ WORDS_FILE = "words.csv"
 REQUIRED_COLUMNS = ("term", "category", "subcategory", "rule", "neutral_alternative", "note", "source")
 STRENGTHS = ("strong", "moderate")
 OFF_VALUES = frozenset({"no", "off", "false", "0", "disabled"})
+CONSTRUCTIONS = ("colon", "complement")  # attribution cues found by a construction, not by their words
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[-'’.][A-Za-z0-9\u00C0-\u024F]+)*")
 NUMBER_RE = re.compile(r"^[$€£¥]?\d")
@@ -356,6 +357,7 @@ class Lexicon:
     user_dir: Path | None = None
     use_model: bool = True
     subcategories: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    constructions: dict[str, Entry] = field(default_factory=dict)  # cues found by construction: colon, complement
 
 
 def layer_entries(bundled: list[Entry], user_dir: Path | None) -> list[Entry]:
@@ -406,8 +408,9 @@ def load_lexicon(data_dir: Path = DATA_DIR, user_dir: Path | None = None, packs:
     subs: dict[str, set[str]] = {}
     for e in terms:
         subs.setdefault(e.category, set()).add(e.subcategory)
+    constructions = {e.subcategory: e for e in cues if e.subcategory in CONSTRUCTIONS}
     return Lexicon(version, tuple(entries), Matcher(terms), Matcher(cues), packs, user_dir, use_model,
-                   {c: tuple(sorted(s)) for c, s in subs.items()})
+                   {c: tuple(sorted(s)) for c, s in subs.items()}, constructions)
 
 
 def lexicon_for(settings) -> Lexicon:

@@ -118,9 +118,9 @@ def _context(text: str, lex: Lexicon) -> _Context:
     tokens = tokenize(text)
     sents = sentences(text)
     quotes = find_quotes(text)
-    special = {e.subcategory: e for e in lex.entries if e.category == "attribution" and e.subcategory in ("colon", "complement")}
     cues = lex.cues.find(text, tokens)
-    cues += colon_cues(text, quotes, special.get("colon")) + complement_cues(text, tokens, cues, special.get("complement"))
+    cues += (colon_cues(text, quotes, lex.constructions.get("colon"))
+             + complement_cues(text, tokens, cues, lex.constructions.get("complement")))
     atts, quote_speakers = find_attributions(text, tokens, sents, quotes, cues)
     quote_kinds = [_quote_kind(text, q, quote_speakers.get(i)) for i, q in enumerate(quotes)]
     matches = lex.terms.find(text, tokens)
