@@ -113,6 +113,6 @@ def preview_text(text: str, outlet: str = "", lexicon: Lexicon | None = None) ->
     return cleaned, analyze_text(cleaned.body, lexicon, tone=False)
 
 
-def warm_up() -> None:
+def warm_up(lexicon: Lexicon | None = None) -> None:
     """Load the lexicon and the readability and tone word lists (else the first analysis of a process pays)."""
-    analyze_text("Officials said the drill may be provocative.", tone=True)
+    analyze_text("Officials said the drill may be provocative.", lexicon, tone=True)

@@ -151,3 +151,31 @@ def cues_and_speakers(text):
 ])
 def test_cue_constructions(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an apposition joined by 'and' stays one apposition; the name before it is the speaker
+    ("Stephen Moore, a conservative economist and former member of the Wall Street Journal editorial board, said he "
+     "would vote.", [("said", "Stephen Moore")]),
+    # after an inverted cue the first part names the speaker, not a name inside the description
+    ("“You bet it could,” wrote Sanders, runner-up to Hillary Clinton for the nomination.", [("wrote", "Sanders")]),
+    # an aside between the speaker and the cue
+    ("Polk County GOP Chairman Will Rogers, for example, said the visit mattered.", [("said", "Will Rogers")]),
+    # a participle's subject comes after an introductory phrase
+    ("Facing criticism from both parties, Mr. Trump released a statement on Saturday, describing the attack as terror.",
+     [("describing", "Mr. Trump")]),
+    ("Essentially, Clinton's lawyers looked through the e-mails and found that one person was wrong.",
+     [("found", "Clinton's lawyers")]),
+    # the one who issued a statement speaks through it
+    ("Senate Majority Leader Mitch McConnell (R-Ky.) issued a statement saying that the Senate should wait.",
+     [("saying", "Leader Mitch McConnell")]),
+    # an adjective from a participle stays in the noun phrase; 'long' belongs to the verb group
+    ("Seventy-four percent of Democratic registered voters say they like her.",
+     [("say", "Seventy-four percent of Democratic registered voters")]),
+    ("Both Blocher and the SVP have long complained that the elite does not listen.", [("complained", "the SVP")]),
+    # 'the Ohio governor' is not the Florida governor named before
+    ("Jeb Bush, a former Florida governor, said he would run. The Ohio governor said the border matters.",
+     [("said", "Jeb Bush"), ("said", "The Ohio governor")]),
+])
+def test_speaker_phrases(text, expected):
+    assert cues_and_speakers(text) == expected

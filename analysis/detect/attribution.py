@@ -28,13 +28,20 @@ through across after before since until upon onto off out up down than so such t
 this week month year today yesterday tonight now meanwhile instead indeed though although while whether because
 if unless made make makes took take takes gave give gives went go goes came come comes got get gets saw seen see
 says said told tell asked added yet seldom often always usually rarely sometimes soon
-first""".split())
+first long""".split())
 NP_PREPOSITIONS = frozenset("of for at from with to in".split())  # 'a professor at Harvard', 'a spokesman for the company'
 DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several most all both "
                         "each every any no another other one two three four five".split())
 QUANTIFIERS = frozenset("some many most several few others both all".split())  # 'Some said they ...': unnamed people
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 BE_FORMS = frozenset("is are was were be been being".split())
+# ', for example,' between a speaker and the cue: 'Will Rogers, for example, said'
+PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhile|though|too|in turn|in response|"
+                              r"in a statement|in an? (?:phone |telephone |email |e-mail )?interview|in an email|"
+                              r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*,\s*$")
+INTRO_WORDS = frozenset("""as after when while although though if since because before once despite during following
+amid in at on with without for from under over by like unlike given facing asked speaking""".split())
+DOCUMENTS = frozenset("statement report letter release memo tweet post email e-mail video ad advertisement".split())
 SHORT_TAIL = 4  # words after a final cue ("told CNN", "said on Friday") that still make it a closing tag
 
 
@@ -252,7 +259,7 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     description, sp_start, sp_end = prev.speaker.description, prev.speaker_start, prev.speaker_end
                 elif COORDINATED_RE.search(before) and before.count(",") <= 1:
                     # 'The judge rubbed his chin, and then said ...': the subject that opens the sentence
-                    sp_start, sp_end = _np_forward(text, tokens, tok_starts, _skip(text, sent.start, hi), cue.start)
+                    sp_start, sp_end = _np_forward(text, tokens, tok_starts, _after_intro(text, tokens, tok_starts, _skip(text, sent.start, hi), cue.start), cue.start)
                     description = text[sp_start:sp_end]
                 elif kind != "colon" and _after_be(tokens, tok_starts, cue.start, lo):
                     sp_start = sp_end = cue.start  # 'is expected to', 'it is said that': no source named
@@ -364,6 +371,17 @@ def _np_word(tok: Token) -> bool:
     return low.isalpha() or "-" in low or low.endswith(("'s", "’s"))
 
 
+def _adjectival(tokens: list[Token], first: int, j: int) -> bool:
+    """A past participle used as an adjective inside a noun phrase: 'Democratic registered voters', 'the retired
+    general', 'of elected officials'."""
+    low = tokens[j].lower
+    if not (low.endswith("ed") and low.isalpha() and tokens[j].text.islower()) or low in NOT_IN_NP or j - 1 < first:
+        return False
+    prev = tokens[j - 1]
+    return prev.lower in DETERMINERS or prev.lower in NP_PREPOSITIONS or prev.text[:1].isdigit() or (
+        prev.text[:1].isupper() and prev.lower.endswith(("ic", "an", "al")))
+
+
 def _np_after(text: str, start: int, limit: int, stop_at_comma: bool) -> tuple[int, int]:
     """Noun phrase after a cue, up to the clause end; trailing time phrases dropped."""
     s = _skip(text, start, limit)
@@ -402,11 +420,15 @@ def _gap(text: str, tokens: list[Token], j: int, end: int) -> str:
 def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, cue_start: int) -> tuple[int, int]:
     """Speaker phrase right before a cue: the noun phrase back to a clause boundary, with an appositive name
     ('Brian Baker, a political adviser, said'), past a relative clause ('Trump, who ..., claimed')."""
+    aside = PARENTHETICAL_RE.search(text, max(lo, cue_start - 60), cue_start)
+    participle = text[cue_start:cue_start + 40].split(" ")[0].endswith("ing")
+    if aside:
+        cue_start = aside.start()
     i = bisect.bisect_left(tok_starts, cue_start) - 1
     first = max(bisect.bisect_left(tok_starts, lo), i - 3 * MAX_SPEAKER_TOKENS)
     if i < first:
         return lo, lo
-    if text[cue_start:cue_start + 40].split(" ")[0].endswith("ing") and "," in text[tokens[i].end:cue_start]:
+    if participle and "," in text[tokens[i].end:cue_start]:
         return lo, lo  # ', calling the moves ...': the participle's subject is the main clause's speaker
     # the verb group before the cue: 'has said', 'did not say', 'also told', 'would later tell'
     while i >= first and not _is_break(_gap(text, tokens, i, cue_start)) and (
@@ -434,6 +456,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         if i < first:
             return lo, lo
     a, b = _walk_np(text, tokens, first, i, cue_start)
+    if participle and tokens[b].lower in DOCUMENTS and a > first and not _is_break(_gap(text, tokens, a - 1, tokens[a].start)):
+        return lo, lo  # 'McConnell issued a statement saying ...': the one who issued it speaks
     while b >= a and (tokens[b].lower in WEEKDAYS or tokens[b].lower in NOT_IN_NP or tokens[b].lower in NP_PREPOSITIONS
                       or tokens[b].lower in DETERMINERS):
         b -= 1
@@ -486,14 +510,32 @@ def _walk_np(text: str, tokens: list[Token], first: int, i: int, end: int) -> tu
             if j > first and j < i and tokens[j - 1].text[:1].isupper() and tokens[j + 1].text[:1].isupper():
                 j -= 1
                 continue
-            break
-        if not _np_word(tok) or tok.lower in PRONOUNS:
+            k = _apposition_start(text, tokens, first, j, end)
+            if k is None:
+                break
+            j = k  # 'Stephen Moore, a conservative economist and former member of ..., said': one apposition
+            continue
+        if not (_np_word(tok) or _adjectival(tokens, first, j)) or tok.lower in PRONOUNS:
             break
         j -= 1
     a = j + 1
     while a <= i and (tokens[a].lower in NP_PREPOSITIONS or tokens[a].lower in ("and", "but", "then", "so")):
         a += 1
     return a, i
+
+
+def _apposition_start(text: str, tokens: list[Token], first: int, j: int, end: int) -> int | None:
+    """For 'and' at token j inside an apposition ('..., a top fundraiser and veteran lobbyist'): the index of the
+    word before the apposition's comma, else None."""
+    k = j - 1
+    while k >= first and j - k < 8 and _np_word(tokens[k]) and tokens[k].lower not in PRONOUNS:
+        if k < j - 1 and _is_break(_gap(text, tokens, k, end)):
+            break
+        k -= 1
+    start = k + 1
+    if start < j and tokens[start].lower in ("a", "an") and start - 1 >= first and "," in _gap(text, tokens, start - 1, end):
+        return start - 1
+    return None
 
 
 def _np_forward(text: str, tokens: list[Token], tok_starts: list[int], start: int, hi: int) -> tuple[int, int]:
@@ -507,8 +549,23 @@ def _np_forward(text: str, tokens: list[Token], tok_starts: list[int], start: in
     return (tokens[a].start, tokens[b - 1].end) if b > a else (start, start)
 
 
+def _after_intro(text: str, tokens: list[Token], tok_starts: list[int], lo: int, hi: int) -> int:
+    """Where a sentence's subject starts: after an introductory phrase and its comma ('Facing criticism, ...',
+    'Essentially, ...', 'As leaders met, ...'), else `lo`."""
+    a = bisect.bisect_left(tok_starts, lo)
+    if a < len(tokens) and tokens[a].start < hi and (tokens[a].lower in INTRO_WORDS or tokens[a].lower.endswith(("ing", "ly"))):
+        comma = text.find(",", tokens[a].end, hi)
+        if comma != -1:
+            return _skip(text, comma + 1, hi)
+    return lo
+
+
 def _leading_np(text: str, tokens: list[Token], tok_starts: list[int], lo: int, hi: int) -> tuple[int, int]:
-    """The subject at the start of a sentence ('White House press secretary Sean Spicer on Tuesday ...')."""
+    """The subject at the start of a sentence ('White House press secretary Sean Spicer on Tuesday ...'), after an
+    introductory phrase ('Facing criticism, Mr. Trump ...', 'Essentially, the lawyers ...')."""
+    start = _after_intro(text, tokens, tok_starts, lo, hi)
+    if start != lo:
+        return _np_forward(text, tokens, tok_starts, start, hi)
     a = bisect.bisect_left(tok_starts, lo)
     b = a
     while b < len(tokens) and tokens[b].start < hi and b - a < MAX_SPEAKER_TOKENS and (

@@ -38,6 +38,8 @@ NAME_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|
                      r"\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z’'-]+){1,2}\b")
 NAME_END_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-zA-Z’'-]+){1,2}$")
 SURNAME_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.?\s+)?([A-Z][a-zA-Z’'-]+)")
+GENERIC_MODIFIERS = frozenset("former top senior chief new same other then deputy acting".split())
+PROPER_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")  # capitalised words only
 TITLED_RE = re.compile(r"\b(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+[A-Z][\w’'-]+")
 PARTY_TAG_RE = re.compile(r"\(([RDI])-[A-Z]")
 PARTY_TAGS = {"R": "Republican", "D": "Democratic", "I": "Independent"}
@@ -215,8 +217,11 @@ def make_speaker(description: str) -> Speaker:
     parts = [p.strip() for p in description.split(",") if p.strip()] or [""]
     names = person_names(parts)
     titled = TITLED_RE.match(parts[0]) is not None
-    name = names[0] if names else parts[0]
     role, country, party = classify(description)
+    if names and names[0] not in parts[0] and PROPER_RE.fullmatch(parts[0]) and not classify(parts[0])[0] \
+            and not _is_country(parts[0]):
+        names = [parts[0], *names]  # 'Sanders, runner-up to Hillary Clinton': the first part names the speaker
+    name = names[0] if names else parts[0]
     head = head_noun(description)
     person = bool(names) or titled or (bool(re.fullmatch(r"[A-Z][a-z][\w’'-]*", parts[0])) and not role
                                        and not _is_country(parts[0]) and head not in ANON_HEADS)
@@ -315,9 +320,11 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
     words = low.split()
     if 2 <= len(words) <= 4 and words[0] == "the":
         head = words[-1]
-        if head in PERSON_HEADS:  # 'the general said': the same person named before
+        if head in PERSON_HEADS:  # 'the general said': the same person named before ('the Ohio governor': of Ohio)
+            named = [w for w in words[1:-1] if w not in GENERIC_MODIFIERS]
             for _, s in recent:
-                if re.search(rf"\b{re.escape(head)}\b", _expanded(s.description)):
+                seen = _expanded(s.description)
+                if all(re.search(rf"\b{re.escape(w)}\b", seen) for w in [*named, head]):
                     return s
         elif head in BODY_HEADS:  # 'the ministry statement said': the same body's role and country
             content = [w for w in words[1:] if w not in ("statement", "report", "spokesman")] or [head]
