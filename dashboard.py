@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import data, state, widgets
+from ui import data, jobs, state, widgets
 
 # A local file: an icon name (":material/...:") makes every browser fetch it from an outside font host.
 st.set_page_config(page_title="Framing Lens", page_icon=str(Path(__file__).parent / "ui" / "icon.png"), layout="wide")
@@ -19,6 +19,7 @@ PAGES = [
     st.Page("ui/pages/method.py", title="Method", icon=":material/school:", url_path="method"),
 ]
 page = st.navigation(PAGES)
+jobs.start(data.settings())  # the job fork server warms up in the background while the corpus loads
 view = data.view()
 widgets.corpus_issues(view)
 if not view.corpus.articles:

@@ -3,23 +3,24 @@ when its session closes or reruns, so one huge text cannot hold the server or an
 from __future__ import annotations
 
 import atexit
-import concurrent.futures
+import contextlib
 import hashlib
 import multiprocessing
+import multiprocessing.forkserver
 import pickle
+import sys
 import threading
 import time
+import types
 from collections import OrderedDict
 from collections.abc import Callable
 
-import pebble
 import streamlit as st
 
 from analysis.detect.lexicon import lexicon_for
-from analysis.pipeline import warm_up
 from analysis.settings import Settings
 
-PRELOAD = ["analysis.pipeline", "analysis.measure.drafts", "textstat", "vaderSentiment.vaderSentiment"]
+PRELOAD = ["ui.jobs", "analysis.measure.drafts", "ui.worker_preload"]  # what a job process unpickles, warmed
 POLL_SECONDS = 0.4
 CACHE_ENTRIES = 32
 CACHE_CHARS = 40_000_000  # about the inputs of 8 texts at the largest size
@@ -52,43 +53,88 @@ class _Results:
                 self._items.popitem(last=False)
 
 
-class _Pool:
-    """The worker processes and how many jobs wait for them."""
+class _Slots:
+    """At most `workers` analyses at once, each in its own process forked from one warmed fork server, so that
+    stopping a job is killing its process, at once and whatever it is doing."""
 
     def __init__(self, workers: int) -> None:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
-        self.pool = pebble.ProcessPool(max_workers=workers, initializer=warm_up, context=context)
+        self.context = multiprocessing.get_context("forkserver")
+        self.context.set_forkserver_preload(PRELOAD)
+        with _plain_main():
+            multiprocessing.forkserver.ensure_running()
         self.workers = workers
-        self.pending = 0
+        self.free = threading.BoundedSemaphore(workers)
         self.lock = threading.Lock()
+        self.waiting = 0
+        self.running: set = set()
         atexit.register(self.close)
 
     def close(self) -> None:
-        """Stop the workers (running jobs too) when the server exits."""
-        self.pool.stop()
-        self.pool.join(timeout=5)
-
-    def schedule(self, fn: Callable, args: tuple, timeout: float) -> concurrent.futures.Future:
+        """Stop every running job when the server exits."""
         with self.lock:
-            self.pending += 1
-        future = self.pool.schedule(fn, args, timeout=timeout)
-        future.add_done_callback(self._done)
-        return future
+            procs = list(self.running)
+        for proc in procs:
+            proc.kill()
 
-    def _done(self, _future) -> None:
+    def start(self, fn: Callable, args: tuple):
+        """A started job process and the end of the pipe its result comes back on."""
+        receive, send = self.context.Pipe(duplex=False)
+        proc = self.context.Process(target=_job, args=(send, fn, args), daemon=True)
+        with _plain_main():
+            proc.start()
+        send.close()
         with self.lock:
-            self.pending -= 1
+            self.running.add(proc)
+        return proc, receive
+
+    def stop(self, proc) -> None:
+        """Kill a job's process (if it still runs) and wait for it."""
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+        with self.lock:
+            self.running.discard(proc)
+
+
+def _job(send, fn: Callable, args: tuple) -> None:
+    """In the job's process: run `fn(*args)` and send back (True, result) or (False, the error)."""
+    try:
+        result = (True, fn(*args))
+    except Exception as exc:  # the error goes back to the page, which says it
+        result = (False, exc)
+    send.send(result)
+    send.close()
+
+
+_MAIN_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _plain_main():
+    """An empty `__main__` while the fork server or a job starts: in a script run `__main__` is the page script,
+    which each new process would otherwise import, running the whole dashboard once more before its job."""
+    with _MAIN_LOCK:
+        main = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            sys.modules["__main__"] = main
 
 
 @st.cache_resource(show_spinner=False)
-def _pool(workers: int) -> _Pool:
-    return _Pool(workers)
+def _slots(workers: int) -> _Slots:
+    return _Slots(workers)
 
 
 @st.cache_resource(show_spinner=False)
 def _results() -> _Results:
     return _Results()
+
+
+def start(settings: Settings) -> None:
+    """Start the processes that run analysis jobs (the first job then finds them warm)."""
+    _slots(settings.analysis_workers)
 
 
 def _with_lexicon(fn: Callable, settings: Settings, args: tuple):
@@ -103,35 +149,50 @@ def _key(fn: Callable, args: tuple, lexicon_version: str) -> str:
 
 
 def run(fn: Callable, *args, settings: Settings, label: str = "Analysing the text"):
-    """`fn(*args, lexicon=...)` in a worker process with the settings' lexicon, at most `settings.analysis_seconds`
-    long; the same arguments and lexicon version again give the cached result. While it runs the page says so; a rerun or a closed session cancels it (its worker is
-    stopped). Raises JobFailed with a message for the user."""
+    """`fn(*args, lexicon=...)` in a job process with the settings' lexicon, at most `settings.analysis_seconds`
+    long; the same arguments and lexicon version again give the cached result. While it runs the page says so; a
+    rerun or a closed session stops it (its process is killed). Raises JobFailed with a message for the user."""
     key = _key(fn, args, lexicon_for(settings).version)
     hit = _results().get(key)
     if hit is not None:
         return hit
-    pool = _pool(settings.analysis_workers)
+    slots = _slots(settings.analysis_workers)
     deadline = settings.analysis_seconds
     note = st.empty()
     note.caption(f"{label}…")
-    future = pool.schedule(_with_lexicon, (fn, settings, args), timeout=deadline)
     t0 = time.monotonic()
+    with slots.lock:
+        slots.waiting += 1
     try:
-        while not concurrent.futures.wait([future], timeout=POLL_SECONDS).done:
-            # Each update reaches the browser; Streamlit stops the script here when the session closed or reran.
-            waiting = "" if future.running() else f" (waiting for {max(pool.pending - pool.workers, 1)} other text(s))"
-            note.caption(f"{label}… {time.monotonic() - t0:.0f} s{waiting}; stopped after {deadline:.0f} s of work")
-        try:
-            result = future.result()
-        except TimeoutError:
-            raise JobFailed(f"{label} took longer than {deadline:.0f} seconds and was stopped, so that the server "
-                            "stays quick for everyone. Shorten the text or split it into parts.") from None
-        except pebble.ProcessExpired:
-            raise JobFailed(f"{label} stopped unexpectedly (the text may need more memory than this server has). "
-                            "Shorten the text or split it into parts.") from None
+        # Each caption update reaches the browser; Streamlit stops the script there when the session closed or reran.
+        while not slots.free.acquire(timeout=POLL_SECONDS):
+            note.caption(f"{label}… waiting for {max(slots.waiting - slots.workers, 1)} other text(s), "
+                         f"{time.monotonic() - t0:.0f} s")
     finally:
-        if not future.done():
-            future.cancel()
+        with slots.lock:
+            slots.waiting -= 1
+    proc = None
+    try:
+        proc, receive = slots.start(_with_lexicon, (fn, settings, args))
+        t0 = time.monotonic()
+        while not receive.poll(POLL_SECONDS):
+            if not proc.is_alive() and not receive.poll(0):
+                raise JobFailed(f"{label} stopped unexpectedly (the text may need more memory than this server has). "
+                                "Shorten the text or split it into parts.")
+            if time.monotonic() - t0 > deadline:
+                raise JobFailed(f"{label} took longer than {deadline:.0f} seconds and was stopped, so that the server "
+                                "stays quick for everyone. Shorten the text or split it into parts.")
+            note.caption(f"{label}… {time.monotonic() - t0:.0f} s; stopped after {deadline:.0f} s of work")
+        try:
+            ok, result = receive.recv()
+        except EOFError:
+            raise JobFailed(f"{label} stopped unexpectedly. Shorten the text or split it into parts.") from None
+        if not ok:
+            raise result
+    finally:
+        if proc is not None:
+            slots.stop(proc)
+        slots.free.release()
         note.empty()
     _results().put(key, sum(len(a) for a in args if isinstance(a, str)), result)
     return result
