@@ -173,6 +173,8 @@ def test_cue_constructions(text, expected):
     ("Seventy-four percent of Democratic registered voters say they like her.",
      [("say", "Seventy-four percent of Democratic registered voters")]),
     ("Both Blocher and the SVP have long complained that the elite does not listen.", [("complained", "the SVP")]),
+    # a verb of saying right after a quotation introduces its speaker, whatever word follows
+    ("“It is Bernie’s to lose,” added Pavone.", [("added", "Pavone")]),
     # 'the Ohio governor' is not the Florida governor named before
     ("Jeb Bush, a former Florida governor, said he would run. The Ohio governor said the border matters.",
      [("said", "Jeb Bush"), ("said", "The Ohio governor")]),

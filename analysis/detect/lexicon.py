@@ -20,6 +20,7 @@ OFF_VALUES = frozenset({"no", "off", "false", "0", "disabled"})
 CONSTRUCTIONS = ("colon", "complement")  # attribution cues found by a construction, not by their words
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[-'’.][A-Za-z0-9\u00C0-\u024F]+)*")
+QUOTE_TAG_RE = re.compile(r"[,?!]\s*[”\"]\s*$")  # the end of a quotation, just before a tag ('...,” said')
 NUMBER_RE = re.compile(r"^[$€£¥]?\d")
 
 RULES_HELP = {
@@ -242,6 +243,9 @@ class Matcher:
         return found
 
     def _rule_ok(self, entry: Entry, text: str, tokens: list[Token], i: int, j: int) -> bool:
+        if entry.category == "attribution" and entry.subcategory == "speech" and i > 0 and \
+                QUOTE_TAG_RE.search(text, tokens[i - 1].end, tokens[i].start):
+            return True  # '“...,” added Pavone': a verb of saying right after a quotation introduces its speaker
         for kind, words, window in self.rules[entry]:
             if kind == "lowercase":
                 if tokens[i].text != tokens[i].text.lower():
