@@ -5,8 +5,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from tqdm import tqdm
+
 from analysis.corpus.folder import load_corpus
-from analysis.corpus.importer import TABLE_MAX_BYTES, import_table, read_table
+from analysis.corpus.importer import COLUMN_ALIASES, TABLE_MAX_BYTES, import_table, read_table
 from analysis.corpus.limits import Limits
 from analysis.detect.lexicon import lexicon_for
 from analysis.detect.spans import analyze_text
@@ -32,14 +34,19 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--format", choices=("csv", "json"), default="csv")
     f.add_argument("--include-parts", action="store_true", help="count headlines, highlights and subheads with the body")
     _lexicon_options(f)
-    i = sub.add_parser("import", help="import articles from a CSV or JSONL export into the user corpus",
-                       description="Import articles from a CSV or JSONL file (one article per row) into the folder of "
-                                   "user-added articles. Common column names are recognised; map others with --map.")
-    i.add_argument("file", help="a .csv or .jsonl file")
+    i = sub.add_parser("import", help="import articles from a CSV, JSONL or Parquet export into the user corpus",
+                       description="Import articles from a CSV, JSONL or Parquet file (one article per row) into the "
+                                   "folder of user-added articles. Common column names are recognised; map others with "
+                                   "--map. Outlets, events (from an event id and/or event title column) and their "
+                                   "story are created.")
+    i.add_argument("file", help="a .csv, .jsonl or .parquet file")
     i.add_argument("--outlet", default="", help="outlet id or name for rows without an outlet column")
     i.add_argument("--event", default="", help="event id for rows without an event column")
     i.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
-                   help="use COLUMN for FIELD (text, headline, date, outlet, url, author, event); repeatable")
+                   help=f"use COLUMN for FIELD ({', '.join(COLUMN_ALIASES)}); repeatable")
+    i.add_argument("--story", default=None,
+                   help="story of the events the file creates (default: a story named after the file)")
+    i.add_argument("--dry-run", action="store_true", help="check every row and say what would be created; write nothing")
     _corpus_options(i)
     r = sub.add_parser("report", help="write a self-contained report of an event or story (HTML or PDF)",
                        description="Write one offline HTML file (or a PDF printed by headless Chromium) with the features, "
@@ -117,10 +124,18 @@ def _import(args) -> int:
     settings = _settings(args)
     limits = Limits.of(settings)
     table = read_table(path.name, path.read_bytes(), overrides, limits)
-    report = import_table(settings.corpus, settings.user_corpus, table, args.outlet, args.event, limits)
+    story = args.story or path.stem
+    with tqdm(total=len(table.rows), unit="row", desc="checking" if args.dry_run else "importing",
+              disable=None, file=sys.stderr) as bar:
+        report = import_table(settings.corpus, settings.user_corpus, table, args.outlet, args.event, limits,
+                              dry_run=args.dry_run, story=story, story_title=f"Imported: {story}", progress=bar.update)
     for err in report.errors:
         print(f"skipped {err}", file=sys.stderr)
-    print(f"imported {len(report.imported)} article(s), skipped {len(report.errors)} row(s)")
+    for kind, ids in report.created.items():
+        if ids:
+            print(f"{'would create' if args.dry_run else 'created'} {len(ids)} {kind}: {', '.join(ids[:10])}"
+                  + (" …" if len(ids) > 10 else ""))
+    print(report.summary())
     return 0 if report.imported or not report.errors else 1
 
 
