@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from analysis.corpus.folder import load_corpus
+from analysis.corpus.folder import corpus_of
 from analysis.corpus.importer import COLUMN_ALIASES, TABLE_MAX_BYTES, import_table, read_table
 from analysis.corpus.limits import Limits
 from analysis.detect.lexicon import lexicon_for
@@ -30,9 +30,11 @@ def _parser() -> argparse.ArgumentParser:
     _lexicon_options(s)
     f = sub.add_parser("features", help="print one row of features per article as CSV or JSON",
                        description="Print one row per article of the corpus: counts, rates per 1,000 words, readability, tone.")
-    f.add_argument("corpus", nargs="?", default=None, help="corpus folder (default: FRAMING_LENS_CORPUS or the bundled corpus)")
+    f.add_argument("corpus_dir", nargs="?", default=None, metavar="CORPUS_DIR",
+                   help="corpus folder (default: FRAMING_LENS_CORPUS or the bundled corpus)")
     f.add_argument("--format", choices=("csv", "json"), default="csv")
     f.add_argument("--include-parts", action="store_true", help="count headlines, highlights and subheads with the body")
+    _corpus_options(f)
     _lexicon_options(f)
     i = sub.add_parser("import", help="import articles from a CSV, JSONL or Parquet export into the user corpus",
                        description="Import articles from a CSV, JSONL or Parquet file (one article per row) into the "
@@ -64,6 +66,8 @@ def _corpus_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", default=None, help="the bundled corpus folder (default: FRAMING_LENS_CORPUS or corpus/)")
     p.add_argument("--user-corpus", default=None,
                    help="folder of user-added articles (default: FRAMING_LENS_USER_CORPUS or corpus/user)")
+    p.add_argument("--extra-corpus", action="append", default=None, metavar="DIR",
+                   help="another corpus folder to read with them; repeatable (default: FRAMING_LENS_EXTRA_CORPORA)")
 
 
 def _lexicon_options(p: argparse.ArgumentParser) -> None:
@@ -78,7 +82,9 @@ def _lexicon_options(p: argparse.ArgumentParser) -> None:
 
 def _settings(args) -> Settings:
     """The environment's settings with this command's options applied."""
-    return from_env().with_options(corpus=getattr(args, "corpus", None), user_corpus=getattr(args, "user_corpus", None),
+    return from_env().with_options(corpus=getattr(args, "corpus_dir", None) or getattr(args, "corpus", None),
+                                   user_corpus=getattr(args, "user_corpus", None),
+                                   extra_corpora=getattr(args, "extra_corpus", None),
                                    lexicon=getattr(args, "lexicon", None), packs=getattr(args, "packs", None),
                                    loaded_model=False if getattr(args, "no_model", False) else None)
 
@@ -93,11 +99,11 @@ def _lexicon(settings: Settings):
 
 def _report(args) -> int:
     from analysis.corpus.store import atomic_write
-    from analysis.corpus.workspace import load_view
+    from analysis.corpus.workspace import build_view
     from analysis.present.report import event_report_html, event_report_pdf
     fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "html")
     settings = _settings(args)
-    view = load_view(settings.corpus, settings.user_corpus, _lexicon(settings))
+    view = build_view(corpus_of(settings), lexicon=_lexicon(settings))
     if args.event not in view.selection_options():
         raise InputError(f"unknown event {args.event!r}; known: {', '.join(view.selection_options())}")
     try:
@@ -156,7 +162,7 @@ def _features(args) -> int:
     root = settings.corpus
     if not root.is_dir():
         raise InputError(f"{root}: no such corpus folder")
-    corpus = load_corpus(root, settings.user_corpus)
+    corpus = corpus_of(settings)
     for issue in corpus.issues:
         print(f"skipped {issue}", file=sys.stderr)
     if not corpus.articles:

@@ -41,10 +41,11 @@ def lexicon() -> Lexicon:
 
 
 @st.cache_resource(show_spinner="Analysing the corpus…", max_entries=4)
-def _load(path: str, user: str, corpus_fingerprint: str, lexicon_version: str, _lexicon: Lexicon) -> CorpusView:
+def _load(path: str, user: str, extra: tuple[str, ...], corpus_fingerprint: str, lexicon_version: str,
+          _lexicon: Lexicon) -> CorpusView:
     """The analysed corpus, shared read-only by every session (not copied per run); articles are analysed
     through the content-keyed cache, so an edit re-analyses only what changed."""
-    corpus = load_corpus(path, user)
+    corpus = load_corpus(path, user, extra)
     analyses = {a.id: _analyze(a.raw, a.outlet, (a.id, a.file, a.date, a.author, a.headline, a.url, a.events),
                                lexicon_version, a, _lexicon) for a in corpus.articles}
     return build_view(corpus, analyses, _lexicon)
@@ -52,9 +53,11 @@ def _load(path: str, user: str, corpus_fingerprint: str, lexicon_version: str, _
 
 def view() -> CorpusView:
     """The current corpus view (recomputed only when a corpus file or the lexicon changes)."""
-    path, user = corpus_dir(), user_dir()
+    s = settings()
     lex = lexicon()
-    return _load(str(path), str(user), fingerprint(path) + fingerprint(user), lex.version, lex)
+    folders = (s.corpus, s.user_corpus, *s.extra_corpora)
+    return _load(str(s.corpus), str(s.user_corpus), tuple(map(str, s.extra_corpora)),
+                 "".join(fingerprint(f) for f in folders), lex.version, lex)
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
