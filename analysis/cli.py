@@ -50,6 +50,18 @@ def _parser() -> argparse.ArgumentParser:
                    help="story of the events the file creates (default: a story named after the file)")
     i.add_argument("--dry-run", action="store_true", help="check every row and say what would be created; write nothing")
     _corpus_options(i)
+    b = sub.add_parser("build", help="create or update the feature store (Parquet) of the whole corpus",
+                       description="Analyse every new or changed article of the corpus (bundled, user and extra "
+                                   "folders) into the feature store: Parquet files partitioned by outlet and year, keyed "
+                                   "by content hash and lexicon version. Resumable: a killed build continues where it "
+                                   "stopped. Runs over the local cores, or on a Dask cluster with --scheduler.")
+    b.add_argument("--store", default=None, help="the store folder (default: FRAMING_LENS_STORE)")
+    b.add_argument("--jobs", type=int, default=None, help="local processes (default: every core)")
+    b.add_argument("--scheduler", default=None, metavar="tcp://HOST:8786",
+                   help="run the analysis on this Dask scheduler's workers instead of locally")
+    b.add_argument("--batch-size", type=int, default=None, help="articles per task (default: 200)")
+    _corpus_options(b)
+    _lexicon_options(b)
     r = sub.add_parser("report", help="write a self-contained report of an event or story (HTML or PDF)",
                        description="Write one offline HTML file (or a PDF printed by headless Chromium) with the features, "
                                    "charts, highlighted texts side by side, sources and method notes of an event or story.")
@@ -145,6 +157,20 @@ def _import(args) -> int:
     return 0 if report.imported or not report.errors else 1
 
 
+def _build(args) -> int:
+    from analysis.build import BATCH_SIZE, LexiconSpec, build
+    settings = _settings(args).with_options(store=args.store)
+    _lexicon(settings)
+    corpus = corpus_of(settings)
+    for issue in corpus.issues:
+        print(f"skipped {issue}", file=sys.stderr)
+    with tqdm(total=None, unit="article", desc="analysing", disable=None, file=sys.stderr) as bar:
+        report = build(corpus, settings.store, LexiconSpec.of(settings), jobs=args.jobs, scheduler=args.scheduler,
+                       batch_size=args.batch_size or BATCH_SIZE, progress=bar.update)
+    print(f"{settings.store}: {report.summary()}")
+    return 0
+
+
 def _spans(args) -> int:
     settings = _settings(args)
     lexicon = _lexicon(settings)
@@ -180,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; bad input gives a one-line message and exit code 2."""
     args = _parser().parse_args(argv)
     try:
-        return {"spans": _spans, "features": _features, "import": _import,
+        return {"spans": _spans, "features": _features, "import": _import, "build": _build,
                 "report": _report}[args.command](args)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
