@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from analysis import settings as settings_module
 from analysis.corpus.folder import Article, fingerprint, load_corpus
 from analysis.corpus.workspace import CorpusView, build_view
 from analysis.detect.lexicon import Lexicon, lexicon_for
+from analysis.measure.coverage import align
+from analysis.measure.distinctive import chance_z, count_words, distinctive, self_names
 from analysis.measure.uncertainty import outlet_intervals
 from analysis.pipeline import ArticleAnalysis, analyze_article
 
@@ -69,3 +72,41 @@ def intervals(view: CorpusView, article_ids: list[str], features: tuple[str, ...
     """Bootstrap intervals of per-outlet rates for the chosen articles (cached by the articles' content)."""
     contents = tuple(view.corpus.article(a).sha256 for a in article_ids)
     return _intervals(view, contents, tuple(article_ids), features)
+
+
+@st.cache_data(show_spinner="Counting words…", max_entries=50)
+def _distinctive(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[str, ...], focus: str,
+                 other: str | None, house_words: bool) -> tuple[pd.DataFrame, float]:
+    ids = list(article_ids)
+    outlets = {o: _view.outlet_names.get(o, o)
+               for o in {_view.analyses[a].article.outlet for a in ids}}
+    counts = count_words([_view.analyses[a].body.text for a in ids], [_view.analyses[a].article.outlet for a in ids],
+                         exclude=self_names(outlets) if house_words else (), stop_words=house_words,
+                         datelines=house_words)
+    return distinctive(counts, focus, other), chance_z(counts, focus, other, permutations=200, seed=0)
+
+
+def distinctive_words(view: CorpusView, article_ids: list[str], focus: str, other: str | None,
+                      house_words: bool = True) -> tuple[pd.DataFrame, float]:
+    """(distinctive words of `focus`, the z chance reaches), cached by the articles' content and the choices;
+    `house_words` leaves out stop-words, the outlets' own names and datelines."""
+    contents = tuple(view.corpus.article(a).sha256 for a in article_ids)
+    return _distinctive(view, contents, tuple(article_ids), focus, other, house_words)
+
+
+@st.cache_data(show_spinner="Aligning sentences…", max_entries=50)
+def _aligned(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[str, ...]) -> pd.DataFrame:
+    links = _view.links[_view.links["article_id"].isin(article_ids)].drop_duplicates("article_id")
+    event_of = dict(zip(links["article_id"], links["event_id"]))
+    rows = [{"outlet": _view.analyses[a].article.outlet, "article_id": a, "event_id": event_of.get(a, ""),
+             "text": _view.analyses[a].body.text[s:e]}
+            for a in article_ids
+            for s, e in zip(_view.analyses[a].body.sentences["start"], _view.analyses[a].body.sentences["end"])]
+    return align(pd.DataFrame(rows, columns=["outlet", "article_id", "event_id", "text"]))
+
+
+def aligned(view: CorpusView, article_ids: list[str]) -> pd.DataFrame:
+    """Sentences aligned within each article's (first) event, cached by the articles' content; TooLarge for a
+    selection with too many sentences."""
+    contents = tuple(view.corpus.article(a).sha256 for a in article_ids)
+    return _aligned(view, contents, tuple(article_ids))
