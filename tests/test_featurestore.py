@@ -98,3 +98,26 @@ def test_a_dask_local_cluster_of_two_workers_builds_the_same_store(tmp_path):
     assert report.analysed == len(corpus.articles)
     for a, b in zip(stored(tmp_path / "single"), stored(tmp_path / "dask")):
         pd.testing.assert_frame_equal(a, b)
+
+
+def test_duckdb_over_the_store_pools_as_the_pipeline_does_and_charts_attention(tmp_path):
+    from analysis import storequery
+    from analysis.measure.compare import pool
+    corpus = corpus_with_user_articles(tmp_path / "user")
+    build(corpus, tmp_path / "store", SPEC, jobs=1)
+    con = storequery.connect(tmp_path / "store")
+    features, spans = corpus_tables(corpus)
+    expected = pool(features, ["outlet"], spans[spans["part"] == "body"])
+    got = storequery.pooled(con)
+    assert list(got["outlet"]) == list(expected["outlet"])
+    for col in ("articles", "words", "loaded_n", "loaded_per_1k", "attribution_density", "speakers_distinct"):
+        assert got[col].astype(float).round(9).tolist() == expected[col].astype(float).round(9).tolist(), col
+    only = storequery.pooled(con, outlets=["cnn"], start="2018-01-01", end="2018-12-31")
+    assert list(only["outlet"]) == ["cnn"] and only["articles"].tolist() == [2]
+    monthly = storequery.attention(con, "month")
+    assert monthly["articles"].sum() == len(corpus.articles)
+    row = monthly[(monthly["outlet"] == "cnn") & (monthly["period"] == pd.Timestamp("2018-02-01"))].iloc[0]
+    assert row["articles"] == 1 and row["loaded_per_1k"] == pytest.approx(1000 * row["loaded_n"] / row["words"])
+    assert set(storequery.attention(con, "week", outlets=["wsws"])["outlet"]) == {"wsws"}
+    with pytest.raises(FileNotFoundError, match="run `python -m analysis build`"):
+        storequery.connect(tmp_path / "empty")
