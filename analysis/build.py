@@ -164,7 +164,7 @@ def build(corpus: Corpus, root: Path, spec: LexiconSpec, jobs: int | None = None
     todo = plan(corpus, root, version, batch_size)
     changed = fs.remove_keys(root, set(todo.stale))
     runner = (_dask(todo.batches, spec, version, scheduler) if scheduler
-              else _local(todo.batches, spec, version, jobs or os.cpu_count() or 1))
+              else _local(todo.batches, spec, version, min(jobs or os.cpu_count() or 1, len(todo.batches))))
     for batch, (features, spans) in runner:
         fs.write_batch(root, batch.id, batch.outlet, batch.year, features, spans)
         changed += 2

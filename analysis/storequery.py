@@ -1,5 +1,5 @@
 """Questions asked of the feature store with DuckDB, which reads the Parquet files itself: pooled counts per outlet
-and attention over time, for any outlets and date range, without holding the spans in memory."""
+and attention over time, for any outlets and date range, without holding the spans in Python's memory."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,13 +14,19 @@ PERIODS = ("week", "month")
 
 
 def connect(root: Path) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection with the views `features` and `spans` over the store's files."""
+    """A DuckDB connection over the store: the view `spans` reads the span files at each query; `features` (one
+    row per article) and `speakers` (distinct named speakers per article) are read once into DuckDB's own tables,
+    so pooled counts need no file access."""
     con = duckdb.connect()
     for table in fs.TABLES:
         if not list((root / table).glob("outlet=*/year=*/*.parquet")):
             raise FileNotFoundError(f"{root}: no {table} stored yet; run `python -m analysis build` first")
-        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{fs.glob(root, table)}', "
-                    "hive_partitioning = true, union_by_name = true, hive_types = {'outlet': VARCHAR, 'year': VARCHAR})")
+    source = ("SELECT * FROM read_parquet('{}', hive_partitioning = true, union_by_name = true, "
+              "hive_types = {{'outlet': VARCHAR, 'year': VARCHAR}})")
+    con.execute(f"CREATE VIEW spans AS {source.format(fs.glob(root, 'spans'))}")
+    con.execute(f"CREATE TABLE features AS {source.format(fs.glob(root, 'features'))}")
+    con.execute("CREATE TABLE speakers AS SELECT DISTINCT key, outlet, speaker FROM spans "
+                "WHERE category = 'attribution' AND speaker <> '' AND part = 'body'")
     return con
 
 
@@ -58,9 +64,8 @@ def pooled(con: duckdb.DuckDBPyConnection, outlets: list[str] | None = None, sta
     out[counts] = out[counts].astype(float)
     where_s, params_s = _where(outlets, start, end, article_ids, alias="f")
     speakers = con.execute(
-        "SELECT s.outlet, COUNT(DISTINCT s.speaker) AS speakers_distinct FROM spans s JOIN features f ON s.key = f.key"
-        f"{where_s}{' AND' if where_s else ' WHERE'} s.category = 'attribution' AND s.speaker <> '' AND s.part = 'body' "
-        "GROUP BY s.outlet", params_s).df()
+        "SELECT s.outlet, COUNT(DISTINCT s.speaker) AS speakers_distinct FROM speakers s JOIN features f "
+        f"ON s.key = f.key{where_s} GROUP BY s.outlet", params_s).df()
     out = pd.concat([out, pd.DataFrame(derived(out), index=out.index)], axis=1)
     out = out.merge(speakers, on="outlet", how="left")
     out["speakers_distinct"] = out["speakers_distinct"].fillna(0).astype(int)
