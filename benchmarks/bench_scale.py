@@ -95,6 +95,7 @@ def main() -> None:
     args = ap.parse_args()
     from analysis.corpus.importer import import_table, read_table
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
     user, store = work / "user", work / "store"
     figures: dict[str, float | int | str] = {"articles": args.articles}
 

@@ -3,13 +3,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
 from analysis import settings as settings_module
+from analysis import storequery
 from analysis.corpus.folder import Article, fingerprint, load_corpus
 from analysis.corpus.workspace import CorpusView, build_view
 from analysis.detect.lexicon import Lexicon, lexicon_for
+from analysis.featurestore import article_key
 from analysis.measure.coverage import align
 from analysis.measure.distinctive import chance_z, count_words, distinctive, self_names
 from analysis.measure.uncertainty import outlet_intervals
@@ -110,3 +113,32 @@ def aligned(view: CorpusView, article_ids: list[str]) -> pd.DataFrame:
     selection with too many sentences."""
     contents = tuple(view.corpus.article(a).sha256 for a in article_ids)
     return _aligned(view, contents, tuple(article_ids))
+
+
+def _store_files(root: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(root.rglob("*.parquet")))
+
+
+@st.cache_resource(show_spinner="Opening the feature store…", max_entries=2)
+def _store(root: str, files: tuple) -> duckdb.DuckDBPyConnection:
+    return storequery.connect(Path(root))
+
+
+def store() -> duckdb.DuckDBPyConnection | None:
+    """A DuckDB connection over the feature store (reopened when a build changed its files), or None if no store
+    has been built."""
+    root = settings().store
+    files = _store_files(root) if root.is_dir() else ()
+    if not files:
+        return None
+    return _store(str(root), files)
+
+
+def store_missing(view: CorpusView) -> int:
+    """How many articles of the corpus the store does not hold in their current version (0: up to date)."""
+    con = store()
+    if con is None:
+        return len(view.corpus.articles)
+    version = lexicon().version
+    stored = {k for (k,) in con.execute("SELECT key FROM features").fetchall()}
+    return sum(article_key(a, version) not in stored for a in view.corpus.articles)
