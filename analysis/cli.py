@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--outlet", default="", help="outlet id or name for rows without an outlet column")
     i.add_argument("--event", default="", help="event id for rows without an event column")
     i.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
-                   help=f"use COLUMN for FIELD ({', '.join(COLUMN_ALIASES)}); repeatable")
+                   help=f"use COLUMN for FIELD ({', '.join(COLUMN_ALIASES)}); FIELD= for none; repeatable")
     i.add_argument("--story", default=None,
                    help="story of the events the file creates (default: a story named after the file)")
     i.add_argument("--dry-run", action="store_true", help="check every row and say what would be created; write nothing")

@@ -126,3 +126,9 @@ def test_import_cli_dry_run_says_what_it_would_create_and_writes_nothing(tmp_pat
     assert p.returncode == 0, p.stderr
     assert "would import 5 article(s)" in p.stdout and "would create 2 events: ev-drill, bombers-again" in p.stdout
     assert user_files(user) == []
+
+
+def test_a_field_mapped_to_no_column_stays_empty():
+    table = read_table("x.jsonl", jsonl(ROWS[:1]), {"event": "", "event_title": ""})
+    assert "event" not in table.columns and "event_title" not in table.columns
+    assert not table.rows[0][1].get("event")

@@ -75,7 +75,8 @@ def _parsed_date(value: str) -> str:
 
 
 def map_columns(columns: list[str], overrides: dict[str, str] | None = None) -> dict[str, str]:
-    """Article field -> column name, from the common aliases and explicit overrides."""
+    """Article field -> column name, from the common aliases and explicit overrides (an empty column name
+    unmaps a field)."""
     lower = {c.lower().strip(): c for c in columns}
     out = {}
     for fld, aliases in COLUMN_ALIASES.items():
@@ -85,6 +86,9 @@ def map_columns(columns: list[str], overrides: dict[str, str] | None = None) -> 
     for fld, col in (overrides or {}).items():
         if fld not in COLUMN_ALIASES:
             raise InputError(f"unknown field {fld!r} in a mapping (fields: {', '.join(COLUMN_ALIASES)})")
+        if not col:  # mapped to no column: the field is left empty even if a column has a common name
+            out.pop(fld, None)
+            continue
         if col not in columns:
             raise InputError(f"column {col!r} is not in the file (columns: {', '.join(columns)})")
         out[fld] = col

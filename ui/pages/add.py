@@ -142,9 +142,9 @@ with tab_bulk:
                     opts = ["(none)"] + table.available
                     now = table.columns.get(fld, "(none)")
                     col = st.selectbox(fld, opts, index=opts.index(now), key=f"bulk_map_{fld}")
-                    if col != "(none)":
-                        overrides[fld] = col
-            if overrides != table.columns:
+                    if col != now:
+                        overrides[fld] = "" if col == "(none)" else col
+            if overrides:
                 table = read_table(table_file.name, table_file.getvalue(), overrides, LIMITS)
             st.write(f"{len(table.rows)} row(s) with text, {len(table.errors)} problem row(s). Columns used: "
                      + ", ".join(f"{k} ← {md(v)}" for k, v in table.columns.items()))
