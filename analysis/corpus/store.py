@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.corpus.folder import MANIFEST_COLUMNS, Corpus, load_corpus, read_csv_rows
+from analysis.corpus.folder import MANIFEST_COLUMNS, load_corpus, read_csv_rows
 from analysis.corpus.ids import same_name, slug
 from analysis.corpus.limits import Limits, check_article
 from analysis.corpus.ownership import Editor, check_may_change
@@ -141,7 +141,6 @@ class _Batch:
         self.user_root, self.limits, self.create_events = user_root, limits or Limits(), create_events
         self.story, self.story_title = story, story_title
         corpus = load_corpus(corpus_root, user_root)
-        self.corpus = corpus
         self.hashes = {content_hash(a.raw): a.id for a in corpus.articles}
         self.taken = {a.id for a in corpus.articles} | {p.stem for p in (user_root / "articles").glob("*.txt")}
         self.tables = {name: _read_rows(user_root / name) for name in TABLES}
@@ -247,13 +246,15 @@ class _Batch:
         """Write the staged texts, then the changed tables (the manifest last); if any write fails, every file
         written so far is put back as it was."""
         written: list[Path] = []
-        before = {name: (self.user_root / name).read_bytes() for name in self.changed
+        before = {self.user_root / name: (self.user_root / name).read_bytes() for name in self.changed
                   if (self.user_root / name).exists()}
         files = {r["id"]: r["file"] for r in self.tables["manifest.csv"]}
         try:
             for article_id, text in self.texts.items():
                 path = self.user_root / "articles" / files[article_id]
-                if not path.exists():
+                if path.exists():
+                    before[path] = path.read_bytes()  # an edited article's old text
+                else:
                     written.append(path)
                 _write_text(path, text, durable=len(self.texts) == 1)
             if len(self.texts) > 1:
@@ -264,11 +265,12 @@ class _Batch:
             for path in written:
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
-            for name, data in before.items():
-                atomic_write(self.user_root / name, data)
-            for name in self.changed - set(before):
-                with contextlib.suppress(FileNotFoundError):
-                    (self.user_root / name).unlink()
+            for path, data in before.items():
+                atomic_write(path, data)
+            for name in self.changed:
+                if self.user_root / name not in before:
+                    with contextlib.suppress(FileNotFoundError):
+                        (self.user_root / name).unlink()
             raise
 
 
@@ -348,11 +350,3 @@ def _user_row(rows: list[dict], article_id: str) -> dict:
     if row is None:
         raise InputError(f"{article_id!r} is not a user-added article (the bundled articles are protected)")
     return row
-
-
-def find_outlet(corpus: Corpus, name: str) -> str:
-    """The id of the outlet with this id or name (case and spacing aside), or ''."""
-    for o in corpus.outlets.values():
-        if same_name(name, o.id) or same_name(name, o.name):
-            return o.id
-    return ""
