@@ -156,12 +156,16 @@ def _dask(batches: tuple[Batch, ...], spec: LexiconSpec, version: str, scheduler
 
 
 def build(corpus: Corpus, root: Path, spec: LexiconSpec, jobs: int | None = None, scheduler: str | None = None,
-          batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None) -> BuildReport:
+          batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None,
+          planned: Callable[[Plan], None] | None = None) -> BuildReport:
     """Bring the store at `root` up to date with the corpus: remove what changed or went, analyse what is new,
-    over `jobs` local processes (default: every core) or on the Dask cluster at `scheduler`."""
+    over `jobs` local processes (default: every core) or on the Dask cluster at `scheduler`; `planned` hears the
+    plan, `progress` each batch's article count."""
     start = time.monotonic()
     version = spec.load().version
     todo = plan(corpus, root, version, batch_size)
+    if planned is not None:
+        planned(todo)
     changed = fs.remove_keys(root, set(todo.stale))
     runner = (_dask(todo.batches, spec, version, scheduler) if scheduler
               else _local(todo.batches, spec, version, min(jobs or os.cpu_count() or 1, len(todo.batches))))

@@ -165,8 +165,11 @@ def _build(args) -> int:
     for issue in corpus.issues:
         print(f"skipped {issue}", file=sys.stderr)
     with tqdm(total=None, unit="article", desc="analysing", disable=None, file=sys.stderr) as bar:
+        def planned(todo) -> None:
+            bar.total = todo.articles
+            bar.refresh()
         report = build(corpus, settings.store, LexiconSpec.of(settings), jobs=args.jobs, scheduler=args.scheduler,
-                       batch_size=args.batch_size or BATCH_SIZE, progress=bar.update)
+                       batch_size=args.batch_size or BATCH_SIZE, progress=bar.update, planned=planned)
     print(f"{settings.store}: {report.summary()}")
     return 0
 

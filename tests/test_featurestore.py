@@ -1,5 +1,7 @@
 """The feature store: `build` writes what the pipeline computes, re-analyses only new or changed articles, resumes
 after a kill, and gives the same store on a Dask LocalCluster of two workers as in one process."""
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -121,3 +123,15 @@ def test_duckdb_over_the_store_pools_as_the_pipeline_does_and_charts_attention(t
     assert set(storequery.attention(con, "week", outlets=["wsws"])["outlet"]) == {"wsws"}
     with pytest.raises(FileNotFoundError, match="run `python -m analysis build`"):
         storequery.connect(tmp_path / "empty")
+
+
+def test_build_command_uses_the_store_of_the_settings_and_is_incremental(tmp_path):
+    import os
+    import subprocess
+    import sys
+    n = len(load_corpus(CORPUS).articles)
+    runs = [subprocess.run([sys.executable, "-m", "analysis", "build", "--jobs", "1"], cwd=ROOT, capture_output=True,
+                           text=True) for _ in range(2)]
+    assert all(r.returncode == 0 for r in runs), runs[0].stderr
+    assert f"analysed {n} article(s)" in runs[0].stdout and f"analysed 0 article(s) in 0 batch(es), kept {n}" in runs[1].stdout
+    assert len(fs.read_table(Path(os.environ["FRAMING_LENS_STORE"]), "features")) == n
