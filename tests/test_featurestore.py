@@ -1,5 +1,7 @@
 """The feature store: `build` writes what the pipeline computes, re-analyses only new or changed articles, resumes
 after a kill, and gives the same store on a Dask LocalCluster of two workers as in one process."""
+import sys
+import types
 from pathlib import Path
 
 import pandas as pd
@@ -90,8 +92,11 @@ def test_a_killed_build_resumes_where_it_stopped(tmp_path, monkeypatch):
         pd.testing.assert_frame_equal(a, b)
 
 
-def test_a_dask_local_cluster_of_two_workers_builds_the_same_store(tmp_path):
-    distributed = pytest.importorskip("dask.distributed")
+def test_a_dask_local_cluster_of_two_workers_builds_the_same_store(tmp_path, monkeypatch):
+    from dask import distributed
+    # Dask starts its workers by spawning, which imports the parent's __main__: after an AppTest run in this
+    # process that is the dashboard script, not pytest's (the command line build never has that problem).
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     user = tmp_path / "user"
     corpus = corpus_with_user_articles(user)
     build(corpus, tmp_path / "single", SPEC, jobs=1, batch_size=2)
