@@ -15,7 +15,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser import launch, streamlit_server, wait_for_app
+from tests.browser import TIMEOUT, launch, streamlit_server, wait_for_app
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,6 +26,7 @@ PAGES = [("/", "Feature by feature", 2), ("/read", "Read side by side", 0), ("/s
 
 def timed_load(browser, url: str, text: str, charts: int) -> float:
     context = browser.new_context(viewport={"width": 1400, "height": 1400})
+    context.set_default_timeout(TIMEOUT)
     page = context.new_page()
     t0 = time.perf_counter()
     page.goto(url)
@@ -39,6 +40,7 @@ def timed_load(browser, url: str, text: str, charts: int) -> float:
 
 def widget_change(browser, base: str) -> float:
     context = browser.new_context(viewport={"width": 1400, "height": 1400})
+    context.set_default_timeout(TIMEOUT)
     page = context.new_page()
     page.goto(base + "/")
     wait_for_app(page, "Feature by feature")
