@@ -1,6 +1,6 @@
 """Draft check on a pair of drafts written for the purpose, and its dashboard page."""
 from analysis.measure.drafts import compare_drafts, diff_html
-from tests.support import ROOT, app, said
+from tests.support import ROOT, app, said, table_with
 
 DRAFT_A = ("Two US bombers flew near the Korean Peninsula on Friday, a US military official said. "
            "North Korea called the flight provocative. The mission may have been planned for weeks.")
@@ -64,6 +64,10 @@ def test_draft_page_shows_deltas_and_survives_a_reload(private_dirs):
     deltas = next(d.value for d in at.dataframe if "change" in d.value.columns)
     row = deltas[deltas["feature"] == "Loaded terms"].iloc[0]
     assert (row["A"], row["change"]) == (1, "+3")
+    # the neutral alternative comes right after the phrase, in plain words, so it is in view without scrolling
+    phrases = table_with(at, "Try instead")
+    assert list(phrases.columns[:3]) == ["Phrase", "Try instead", "In B"]
+    assert phrases.set_index("Phrase").loc["show of force", "Try instead"]
     key = at.query_params["draft"]
     key = key[0] if isinstance(key, list) else key
     # a reload is a new session: the drafts come back from the private store via the key in the URL
@@ -79,8 +83,8 @@ def test_draft_compared_with_an_article_of_the_corpus(private_dirs):
     at.radio(key="draft_mode").set_value("an article from the corpus").run()
     at.selectbox(key="draft_article").set_value("wsws-2017-07-10-provocative-drill").run()
     assert not at.exception
-    phrases = next(d.value for d in at.dataframe if "phrase" in d.value.columns)
-    assert "menacing" in set(phrases[phrases["change"] == "added"]["phrase"])
+    phrases = table_with(at, "Phrase")
+    assert "menacing" in set(phrases[phrases["In B"] == "added"]["Phrase"])
 
 
 def test_draft_page_escapes_html_and_handles_huge_or_empty_input(private_dirs):

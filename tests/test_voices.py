@@ -2,6 +2,7 @@
 import pytest
 
 from analysis.corpus.workspace import build_view
+from analysis.measure.naming import targets
 from analysis.measure.voices import occurrences, plain_summary, term_families, who_says_it
 
 STORY = "story:us-bomber-shows-of-force-east-asia"
@@ -40,3 +41,16 @@ def test_an_outlet_that_never_uses_the_family_says_so(view):
     table = who_says_it(occ, ["japantimes"])
     assert list(table["own"]) == [0] and list(table["attributed"]) == [0]
     assert "The Japan Times does not use it" in plain_summary(table, "saber-rattling", view.outlet_names)
+
+
+def test_wsws_says_provocative_in_its_own_voice_about_the_us_cnn_only_in_others_words(view):
+    rows = []
+    for aid in view.articles_in(STORY):
+        body = view.analyses[aid].body
+        t = targets(body.text, body.spans, body.sentences)
+        rows += [(view.analyses[aid].article.outlet, r.voice, r.speaker, r.target)
+                 for r in t[t["term"].str.lower().str.startswith("provocat")].itertuples()]
+    own = [r for r in rows if r[1] == "author"]
+    assert own and {r[0] for r in own} == {"wsws"} and {r[3] for r in own} == {"United States"}
+    cnn = [r for r in rows if r[0] == "cnn"]
+    assert cnn and all(r[1] == "attributed" and r[2] for r in cnn)

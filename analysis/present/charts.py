@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -11,6 +12,7 @@ from analysis.present.glossary import FEATURES, axis_title
 
 OUTLET_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 PATTERNS = ["", "/", "\\", "x", ".", "+", "-", "|"]
+EXPORT_WIDTH = 700  # kaleido's default image width in pixels; the legend band is sized for it
 
 
 def _text(s: str) -> str:
@@ -18,16 +20,51 @@ def _text(s: str) -> str:
     return html.escape(str(s), quote=False)
 
 
-def _names(names: dict[str, str], outlets) -> list[str]:
-    return [_text(names.get(o, o)) for o in outlets]
+def _wrap(label: str, width: int = 16) -> str:
+    """A label broken over lines (plotly's <br>), so category labels stand horizontally and in full."""
+    return "<br>".join(textwrap.wrap(label, width, break_long_words=False)) or label
 
 
-def _layout(fig: go.Figure, title: str, caption: str = "") -> go.Figure:
+def _names(names: dict[str, str], outlets, width: int = 16) -> list[str]:
+    return [_wrap(_text(names.get(o, o)), width) for o in outlets]
+
+
+def _legend_rows(labels: list[str], width: int = EXPORT_WIDTH - 40) -> int:
+    """How many rows a horizontal legend of these labels takes in an image `width` pixels wide (font size 15)."""
+    rows, used = 1, 0
+    for label in labels:
+        item = 48 + 8.5 * len(html.unescape(label))
+        if used and used + item > width:
+            rows, used = rows + 1, 0
+        used += item
+    return rows
+
+
+def _layout(fig: go.Figure, title: str, caption: str = "", height: int = 440, labels_width: int = 60) -> go.Figure:
+    """Title and caption at the top left, the legend in its own band between them and the plot (never over the
+    axis labels), horizontal category labels, every margin grown to fit its labels: laid out for A4 and slides."""
+    legend = [t.name for t in fig.data if t.name] if len(fig.data) > 1 else []
+    top = 78 + (26 * _legend_rows(legend, EXPORT_WIDTH - labels_width - 20) + 6 if legend else 0)
     fig.update_layout(
-        title={"text": _text(title) + (f"<br><sup>{_text(caption)}</sup>" if caption else "")},
-        font={"size": 15}, template="plotly_white", legend={"orientation": "h", "y": -0.2},
-        margin={"t": 90, "b": 60, "l": 60, "r": 20}, height=440)
+        title={"text": _text(title) + (f"<br><sup>{_text(caption)}</sup>" if caption else ""),
+               "x": 0, "xref": "container", "xanchor": "left", "pad": {"l": 12, "t": 26},
+               "y": 1, "yref": "container", "yanchor": "top"},
+        font={"size": 15}, template="plotly_white",
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1, "yanchor": "bottom", "yref": "paper"},
+        margin={"t": top, "b": 40, "l": 60, "r": 20, "pad": 4}, height=height + top - 78)
+    fig.update_xaxes(tickangle=0, automargin=True)
+    fig.update_yaxes(automargin=True)
     return fig
+
+
+def _value_labels(fig: go.Figure, x: list, values: list[float], labels: list[str], tops: list[float]) -> None:
+    """Each bar's value written above the bar and its error bar (never under it), black on white, and the axis
+    stretched to hold them."""
+    for xi, top, label in zip(x, tops, labels):
+        fig.add_annotation(x=xi, y=top, text=label, name="value", showarrow=False, yanchor="bottom", yshift=3,
+                           font={"color": "#111", "size": 15}, bgcolor="rgba(255,255,255,0.85)")
+    high = max([*tops, *values, 0])
+    fig.update_yaxes(range=[0, high * 1.18 if high > 0 else 1])
 
 
 def _error_bars(intervals: pd.DataFrame | None, outlets: list[str], features: list[str], values: list[float]):
@@ -46,14 +83,17 @@ def _error_bars(intervals: pd.DataFrame | None, outlets: list[str], features: li
 def feature_bars(table: pd.DataFrame, feature: str, names: dict[str, str], caption: str = "",
                  intervals: pd.DataFrame | None = None) -> go.Figure:
     """One bar per outlet for one feature (with bootstrap intervals if given); bars carry outlet ids for click-through."""
-    outlets = list(table["outlet"])
-    fig = go.Figure(go.Bar(error_y=_error_bars(intervals, outlets, [feature] * len(outlets), list(table[feature])),
-        x=_names(names, outlets), y=list(table[feature]), customdata=outlets,
+    outlets, values = list(table["outlet"]), [float(v) for v in table[feature]]
+    err = _error_bars(intervals, outlets, [feature] * len(outlets), values)
+    x = _names(names, outlets)
+    fig = go.Figure(go.Bar(error_y=err, x=x, y=values, customdata=outlets,
         marker={"color": [OUTLET_COLOURS[i % len(OUTLET_COLOURS)] for i in range(len(outlets))],
                 "pattern": {"shape": [PATTERNS[i % len(PATTERNS)] for i in range(len(outlets))]}},
-        text=[FEATURES[feature].fmt.format(v) if feature in FEATURES else f"{v:.2f}" for v in table[feature]],
-        textposition="outside", hovertemplate="%{x}: %{y:.2f}<extra></extra>"))
-    fig.update_yaxes(title_text=axis_title(feature), rangemode="tozero")
+        hovertemplate="%{x}: %{y:.2f}<extra></extra>"))
+    tops = [v + (err["array"][i] if err else 0) for i, v in enumerate(values)]
+    _value_labels(fig, x, values, [FEATURES[feature].fmt.format(v) if feature in FEATURES else f"{v:.2f}"
+                                   for v in values], tops)
+    fig.update_yaxes(title_text=_wrap(axis_title(feature), 34))
     fig.update_xaxes(title_text="Outlet")
     return _layout(fig, FEATURES[feature].label + " by outlet", caption)
 
@@ -66,7 +106,7 @@ def grouped_features(table: pd.DataFrame, features: list[str], names: dict[str, 
     for i, (_, row) in enumerate(table.iterrows()):
         err = _error_bars(intervals, [row["outlet"]] * len(features), features, [row[f] for f in features])
         fig.add_trace(go.Bar(error_y=err,
-            name=_text(names.get(row["outlet"], row["outlet"])), x=[FEATURES[f].label for f in features],
+            name=_text(names.get(row["outlet"], row["outlet"])), x=[_wrap(_text(FEATURES[f].label)) for f in features],
             y=[row[f] for f in features], customdata=[[row["outlet"], f] for f in features],
             marker={"color": OUTLET_COLOURS[i % len(OUTLET_COLOURS)], "pattern": {"shape": PATTERNS[i % len(PATTERNS)]}},
             hovertemplate="%{fullData.name}<br>%{x}: %{y:.2f} per 1,000 words<extra></extra>"))
@@ -98,11 +138,11 @@ def share_by(shares: pd.DataFrame, names: dict[str, str], what: str, caption: st
     """Stacked bars from a tidy (outlet, value, share) table: share of attributed words per value, per outlet."""
     fig = go.Figure()
     for k, (value, part) in enumerate(shares.groupby("value", sort=False)):
-        fig.add_trace(go.Bar(name=value, x=[names.get(o, o) for o in part["outlet"]], y=list(part["share"]),
+        fig.add_trace(go.Bar(name=_text(value), x=_names(names, part["outlet"]), y=list(part["share"]),
                              customdata=[[o, value] for o in part["outlet"]],
                              marker={"color": OUTLET_COLOURS[k % len(OUTLET_COLOURS)],
                                      "pattern": {"shape": PATTERNS[k % len(PATTERNS)]}},
-                             hovertemplate="%{x}<br>" + value.replace("%", "%%") + ": %{y:.0%}<extra></extra>"))
+                             hovertemplate="%{x}<br>" + _text(value).replace("%", "%%") + ": %{y:.0%}<extra></extra>"))
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title_text="Share of attributed words (0-100%)", tickformat=".0%", range=[0, 1])
     fig.update_xaxes(title_text="Outlet")
@@ -110,12 +150,15 @@ def share_by(shares: pd.DataFrame, names: dict[str, str], what: str, caption: st
 
 
 def term_counts(counts: pd.DataFrame, names: dict[str, str], term: str, caption: str = "") -> go.Figure:
-    """Occurrences of a term per outlet, per 1,000 words."""
-    fig = go.Figure(go.Bar(x=_names(names, counts["outlet"]), y=list(counts["per_1k"]),
-                           customdata=list(counts["outlet"]), text=list(counts["n"]), textposition="outside",
+    """Occurrences of a term per outlet, per 1,000 words: each bar labelled in the axis's unit, its count under
+    the outlet's name."""
+    x = [f"{label}<br>({n} time{'s' if n != 1 else ''})" for label, n in zip(_names(names, counts["outlet"]), counts["n"])]
+    values = [float(v) for v in counts["per_1k"]]
+    fig = go.Figure(go.Bar(x=x, y=values, customdata=list(counts["n"]),
                            marker={"color": [OUTLET_COLOURS[i % len(OUTLET_COLOURS)] for i in range(len(counts))]},
-                           hovertemplate="%{x}: %{text} times, %{y:.2f} per 1,000 words<extra></extra>"))
-    fig.update_yaxes(title_text="Occurrences (per 1,000 words)", rangemode="tozero")
+                           hovertemplate="%{x}: %{customdata} times, %{y:.2f} per 1,000 words<extra></extra>"))
+    _value_labels(fig, x, values, [f"{v:.2f}" for v in values], values)
+    fig.update_yaxes(title_text="Occurrences (per 1,000 words)")
     fig.update_xaxes(title_text="Outlet")
     return _layout(fig, f"“{term}” by outlet", caption)
 
@@ -129,24 +172,27 @@ def distinctive_words(table: pd.DataFrame, outlet: str, chance: float, caption: 
                   annotation_text=f"chance reaches z = {chance:.1f}", annotation_position="top")
     fig.update_xaxes(title_text="z-score of the log-odds ratio (informative Dirichlet prior)")
     fig.update_yaxes(title_text="Word")
-    fig.update_layout(height=max(440, 24 * len(t) + 160))
-    return _layout(fig, f"Words most distinctive of {outlet}", caption)
+    return _layout(fig, f"Words most distinctive of {outlet}", caption, height=max(440, 24 * len(t) + 160))
 
 
 def who_targets_whom(targets: pd.DataFrame, names: dict[str, str], caption: str = "") -> go.Figure:
-    """Stacked bars per outlet: loaded terms by the actor they are aimed at, split by who says them."""
+    """Stacked horizontal bars, one per outlet and actor aimed at: loaded terms split by who says them (labels
+    read horizontally however many pairs there are)."""
     df = targets[targets["target"] != ""].copy()
-    df["who"] = df.apply(lambda r: "the outlet itself" if r["voice"] == "author" else f"quoted: {r['affiliation']}"
-                         + (f" ({r['country']})" if r.get("country") else ""), axis=1)
-    df["who"] = df["who"].map(_text)
-    df["x"] = df["outlet"].map(lambda o: _text(names.get(o, o))) + " → " + df["target"].map(_text)
-    grouped = df.groupby(["x", "who"]).size().rename("n").reset_index()
+    df["who"] = [_text("the outlet itself" if v == "author" else f"quoted: {a or 'other'}")
+                 for v, a in zip(df["voice"], df["affiliation"])]
+    df["y"] = df["outlet"].map(lambda o: _text(names.get(o, o))) + " → " + df["target"].map(_text)
+    grouped = df.groupby(["y", "who"]).size().rename("n").reset_index()
+    order = sorted(grouped["y"].unique(), reverse=True)  # the first outlet at the top
     fig = go.Figure()
     for k, (who, part) in enumerate(grouped.groupby("who")):
-        fig.add_trace(go.Bar(name=who, x=list(part["x"]), y=list(part["n"]),
+        fig.add_trace(go.Bar(name=who, y=list(part["y"]), x=list(part["n"]), orientation="h",
                              marker={"pattern": {"shape": PATTERNS[k % len(PATTERNS)]},
-                                     "color": OUTLET_COLOURS[k % len(OUTLET_COLOURS)]}))
+                                     "color": OUTLET_COLOURS[k % len(OUTLET_COLOURS)]},
+                             hovertemplate="%{y}<br>" + who.replace("%", "%%") + ": %{x}<extra></extra>"))
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(title_text="Loaded terms (count)")
-    fig.update_xaxes(title_text="Outlet → actor the term is aimed at")
-    return _layout(fig, "Who calls whom what", caption)
+    fig.update_yaxes(title_text="Outlet → actor the term is aimed at", categoryorder="array", categoryarray=order)
+    fig.update_xaxes(title_text="Loaded terms (count)")
+    widest = max((len(html.unescape(y)) for y in order), default=0)
+    return _layout(fig, "Who calls whom what", caption, height=max(440, 26 * len(order) + 160),
+                   labels_width=60 + int(8 * widest))

@@ -95,6 +95,22 @@ def format_value(feature: str, value: float) -> str:
     return FEATURES[feature].fmt.format(value) if feature in FEATURES else f"{value:.2f}"
 
 
+# Distinctive words (Depth): raw column -> (plain name, what it means), for the table header and its tooltip.
+DISTINCTIVE_COLUMNS = {
+    "word": ("Word", "The word, in lower case"),
+    "count": ("Times here", "How many times this outlet uses the word"),
+    "count_other": ("Times in the others", "How many times the outlet(s) it is compared with use the word"),
+    "per_1k": ("Per 1,000 words here", "Uses per 1,000 words of this outlet"),
+    "per_1k_other": ("Per 1,000 words in the others", "Uses per 1,000 words of the outlet(s) compared with"),
+    "log_odds": ("How much more often (log-odds)", "Log-odds ratio with an informative Dirichlet prior (Monroe et "
+                 "al. 2008): above 0, this outlet uses the word more often than the others"),
+    "z": ("How sure (z)", "The log-odds divided by its standard error: the larger, the less likely chance alone; "
+          "compare it with the z that shuffling the articles reaches"),
+}
+# Draft check's phrase table: plain column name -> what it means.
+PHRASE_NOTES = {"Phrase": "The flagged word or phrase", "Try instead": "A plainer wording, where the lexicon has one",
+                "In B": "added (B has it more often than A) or removed", "Times": "How many more (or fewer) times"}
+
 COLUMN_NOTES = {
     "Words": "The highlighted words", "Category": "loaded, hedge, booster, attribution or quote",
     "Kind": "Subcategory from the lexicon", "Strength": "strong (judges in almost any use) or moderate (context decides)",
@@ -112,4 +128,13 @@ COLUMN_NOTES = {
     "flagged_as": "Lexicon categories of the match", "feature": "Feature", "unit": "Normalisation base",
     "A": "Value in draft A", "B": "Value in draft B (or the article)", "change": "B minus A",
     **{f"{f.label} ({f.unit})": f.explanation for f in FEATURES.values()},
+    **{name: note for name, note in DISTINCTIVE_COLUMNS.values()}, **PHRASE_NOTES,
 }
+
+
+def readable_status(status: str, names: dict[str, str]) -> str:
+    """A coverage status with the outlet's name instead of its id ('only in cnn' -> 'only in CNN')."""
+    if status.startswith("only in "):
+        outlet = status[len("only in "):]
+        return f"only in {names.get(outlet, outlet)}"
+    return status

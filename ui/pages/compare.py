@@ -1,9 +1,9 @@
 """Compare: one card per outlet, charts feature by feature, and the spans behind any number."""
 import streamlit as st
 
-from analysis.present.charts import feature_bars, grouped_features
 from analysis.present.glossary import CARD_FEATURES, CHART_FEATURES, FEATURES, axis_title
 from ui import data, state, widgets
+from ui.figures import feature_bars, grouped_features
 from ui.safe import md
 
 
@@ -40,29 +40,37 @@ intervals = data.intervals(view, article_ids, tuple(rated + [f for f in ("booste
                                                             if f not in rated]))
 overview = widgets.chart(grouped_features(table, CHART_FEATURES, names, caption, intervals), "framing-features-by-outlet",
                          "overview_chart", on_select=explain_click("overview_chart"), selection_mode="points")
-feature = widgets.url_selectbox(st, "One feature", CARD_FEATURES + ["attribution_per_100w", "anonymous_share",
-                                "loaded_cue_share"], "feature", CARD_FEATURES[0], format_func=axis_title)
-widgets.noise_notes(intervals, CHART_FEATURES)
-widgets.chart(feature_bars(table, feature, names, caption, intervals), f"{feature}-by-outlet", "feature_chart",
-              on_select=explain_click("feature_chart", feature), selection_mode="points")
 
-st.subheader("Why is this number what it is?")
-c1, c2 = st.columns(2)
-explained = [f for f in FEATURES if FEATURES[f].category]
-outlet_ids = list(table["outlet"])
-why_outlet = widgets.url_selectbox(c1, "Outlet", outlet_ids, "why", outlet_ids[0], format_func=names.get)
-why_feature = widgets.url_selectbox(c2, "Number", explained, "number", explained[0],
-                                    format_func=lambda f: FEATURES[f].label)
-info = FEATURES[why_feature]
-row = table[table["outlet"] == why_outlet].iloc[0]
-spans = view.spans[view.spans["article_id"].isin(article_ids) & (view.spans["outlet"] == why_outlet)
-                   & (view.spans["part"] == "body") & (view.spans["category"] == info.category)]
-if info.voice:
-    spans = spans[spans["voice"] == info.voice]
-st.markdown(f"**{md(names[why_outlet])} — {info.label}: {info.fmt.format(row[why_feature])} {info.unit}.** "
-            f"{info.explanation} These are the {len(spans)} highlighted words behind it "
-            f"(out of {int(row['words']):,} words):")
-widgets.span_table(spans, key="why_table", name=f"{why_outlet}-{why_feature}-spans")
+
+@st.fragment
+def one_feature_and_why() -> None:
+    """The chosen feature's chart and the words behind a number: a change here reruns only this part."""
+    feature = widgets.url_selectbox(st, "One feature", CARD_FEATURES + ["attribution_per_100w", "anonymous_share",
+                                    "loaded_cue_share"], "feature", CARD_FEATURES[0], format_func=axis_title)
+    widgets.noise_notes(intervals, CHART_FEATURES)
+    widgets.chart(feature_bars(table, feature, names, caption, intervals), f"{feature}-by-outlet", "feature_chart",
+                  on_select=explain_click("feature_chart", feature), selection_mode="points")
+
+    st.subheader("Why is this number what it is?")
+    c1, c2 = st.columns(2)
+    explained = [f for f in FEATURES if FEATURES[f].category]
+    outlet_ids = list(table["outlet"])
+    why_outlet = widgets.url_selectbox(c1, "Outlet", outlet_ids, "why", outlet_ids[0], format_func=names.get)
+    why_feature = widgets.url_selectbox(c2, "Number", explained, "number", explained[0],
+                                        format_func=lambda f: FEATURES[f].label)
+    info = FEATURES[why_feature]
+    row = table[table["outlet"] == why_outlet].iloc[0]
+    spans = view.spans[view.spans["article_id"].isin(article_ids) & (view.spans["outlet"] == why_outlet)
+                       & (view.spans["part"] == "body") & (view.spans["category"] == info.category)]
+    if info.voice:
+        spans = spans[spans["voice"] == info.voice]
+    st.markdown(f"**{md(names[why_outlet])} — {info.label}: {info.fmt.format(row[why_feature])} {info.unit}.** "
+                f"{info.explanation} These are the {len(spans)} highlighted words behind it "
+                f"(out of {int(row['words']):,} words):")
+    widgets.span_table(spans, key="why_table", name=f"{why_outlet}-{why_feature}-spans")
+
+
+one_feature_and_why()
 
 st.subheader("All the numbers")
 numbers = table[["outlet", "articles", "words"]].assign(outlet=table["outlet"].map(names))

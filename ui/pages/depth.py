@@ -5,6 +5,7 @@ import streamlit as st
 from analysis.measure.coverage import TooLarge
 from analysis.measure.naming import naming_matrix, naming_table, targets
 from analysis.present.charts import distinctive_words, who_targets_whom
+from analysis.present.glossary import DISTINCTIVE_COLUMNS, readable_status
 from ui import data, state, widgets
 from ui.safe import md
 
@@ -37,7 +38,9 @@ with tab_words:
         st.markdown(f"**How little a few articles prove.** Shuffling the {len(ids)} articles between the outlets 200 times "
                     f"(seed 0), the largest z reaches {chance:.2f} in 95% of shuffles; the largest observed z is "
                     f"{observed:.2f}. {verdict}.")
-        widgets.table(table.head(200).round(3), f"distinctive-{focus}-vs-{other or 'rest'}", "dw_table")
+        widgets.table(table.head(200).round(3).rename(columns={k: v[0] for k, v in DISTINCTIVE_COLUMNS.items()}),
+                      f"distinctive-{focus}-vs-{other or 'rest'}", "dw_table",
+                      column_config={n: st.column_config.Column(n, help=h) for n, h in DISTINCTIVE_COLUMNS.values()})
         word = st.selectbox("See a word in context", [""] + list(table["word"].head(50)), key="dw_word")
         if word:
             state.put("term", word)
@@ -77,8 +80,14 @@ with tab_cover:
             st.info(f"{exc}.")
             st.stop()
         summary = al.groupby(["outlet", "status"]).size().rename("sentences").reset_index()
-        st.dataframe(summary.assign(outlet=summary["outlet"].map(names)), hide_index=True, key="cover_summary")
-        status = st.selectbox("Show", sorted(al["status"].unique()), key="cover_status")
+        st.dataframe(summary.assign(outlet=summary["outlet"].map(names),
+                                    status=summary["status"].map(lambda s: readable_status(s, names))),
+                     hide_index=True, key="cover_summary")
+        status = st.selectbox("Show", sorted(al["status"].unique()), key="cover_status",
+                              format_func=lambda s: readable_status(s, names))
         shown = al[al["status"] == status]
-        widgets.table(shown.assign(outlet=shown["outlet"].map(names))[["outlet", "text", "found_in", "best_match", "similarity"]],
+        found = shown["found_in"].map(lambda f: ", ".join(names.get(o.strip(), o.strip()) for o in f.split(",") if o.strip()))
+        keep = ["outlet", "text", "found_in", "best_match", "similarity"] if found.str.len().gt(0).any() else ["outlet", "text"]
+        widgets.table(shown.assign(outlet=shown["outlet"].map(names), found_in=found)[keep].rename(
+                          columns={"text": "sentence", "found_in": "also in", "best_match": "closest sentence there"}),
                       f"coverage-{ctx.selection}", "cover_table")

@@ -117,6 +117,18 @@ with st.expander("Named drafts (saved on this server under your private key)"):
     st.button("Delete all my drafts from this server", key="draft_delete", on_click=_delete_all)
 
 
+# The phrases B adds or removes, the neutral alternative right after the phrase (what an editor needs first).
+PHRASE_COLUMNS = {"phrase": "Phrase", "neutral_alternative": "Try instead", "change": "In B", "times": "Times",
+                  "category": "Category", "voice": "Voice", "explanation": "Why it is flagged",
+                  "subcategory": "Kind", "source": "Lexicon source"}
+BOX_CHARS = 1500  # a text up to this long is shown whole; a longer one scrolls in a box of fixed height
+
+
+def _box_height(text: str, height: int) -> int | str:
+    """A scrolling box's height for a text: sized to the content when the text is short."""
+    return height if len(text) > BOX_CHARS else "content"
+
+
 def check(text_a: str, text_b: str, label_b: str) -> None:
     """Analyse both versions (in a worker, with a deadline) and show what changed."""
     try:
@@ -135,10 +147,11 @@ def check(text_a: str, text_b: str, label_b: str) -> None:
         st.markdown(f"**{len(added)} flagged phrase(s) added, {len(removed)} removed** in {md(label_b[:40])} compared "
                     "with draft A.")
         if len(cmp.phrases):
-            widgets.table(cmp.phrases, "draft-phrases", "draft_phrases")
+            widgets.table(cmp.phrases[list(PHRASE_COLUMNS)].rename(columns=PHRASE_COLUMNS), "draft-phrases",
+                          "draft_phrases", column_config={"Try instead": st.column_config.TextColumn(width="medium")})
         st.subheader("Word by word")
         st.caption("[+ inserted] text is underlined on green, [− deleted] text is struck through on red.")
-        with st.container(height=360, border=True):
+        with st.container(height=_box_height(text_a + text_b, 360), border=True):
             st.html(diff_html(cmp.diff))
     st.subheader("Both versions, highlighted")
     left, right = st.columns(2)
@@ -146,7 +159,7 @@ def check(text_a: str, text_b: str, label_b: str) -> None:
         with col:
             st.markdown(f"**{md(title)}**")
             st.html(CSS + legend(set(cats)))
-            with st.container(height=480, border=True):
+            with st.container(height=_box_height(an.text, 480), border=True):
                 st.html(CSS + render(an.text, an.spans, set(cats)))
 
 

@@ -3,8 +3,8 @@ import streamlit as st
 
 from analysis.detect.speakers import role_names
 from analysis.measure.compare import attributed_shares
-from analysis.present.charts import share_by, voice_share
 from ui import data, widgets
+from ui.figures import share_by, voice_share
 
 view = data.view()
 ctx = widgets.page_start(view, "Who gets to speak")

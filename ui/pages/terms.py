@@ -3,9 +3,9 @@ import pandas as pd
 import streamlit as st
 
 from analysis.detect.spans import FRAMING
-from analysis.present.charts import term_counts
 from analysis.present.concordance import kwic
 from ui import data, state, widgets
+from ui.figures import term_counts
 from ui.safe import md
 
 view = data.view()

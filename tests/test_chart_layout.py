@@ -1,0 +1,118 @@
+"""Exported charts laid out for print: every chart the dashboard exports, rendered to SVG by kaleido and measured
+in Chromium, has no two text boxes overlapping, no text outside the image and no value label under an error bar."""
+import pandas as pd
+import pytest
+
+from analysis.corpus.workspace import build_view
+from analysis.detect.speakers import role_names
+from analysis.measure.compare import attributed_shares
+from analysis.measure.distinctive import distinctive, word_counts
+from analysis.measure.naming import targets
+from analysis.measure.uncertainty import outlet_intervals
+from analysis.present import charts
+from analysis.present.export import chromium_path, figure_image
+from analysis.present.glossary import CARD_FEATURES, CHART_FEATURES
+from tests.browser import ARTIFACTS
+
+STORY = "story:us-bomber-shows-of-force-east-asia"
+OUTLETS = ["cnn", "japantimes", "wsws"]
+pytestmark = pytest.mark.skipif(chromium_path() is None, reason="kaleido needs Chromium")
+
+# Each <text> element's box in the rendered SVG (a label with <br> is one text with several lines), and the boxes
+# of the error bars; plotly's clip paths and hidden texts are left out.
+BOXES = """() => {
+  const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const texts = [...document.querySelectorAll('svg text')].filter(t => t.textContent.trim()
+      && getComputedStyle(t).opacity !== '0' && t.getBoundingClientRect().width > 0)
+      .map(t => ({text: (t.querySelectorAll('tspan.line').length ? [...t.querySelectorAll('tspan.line')]
+                         .map(l => l.textContent).join(' ') : t.textContent).trim(), cls: t.getAttribute('class') || '', box: box(t)}));
+  const bars = [...document.querySelectorAll('g.errorbar path')].map(box).filter(b => b[2] > b[0] || b[3] > b[1]);
+  const svg = document.querySelector('svg').getBoundingClientRect();
+  return {texts, bars, size: [svg.width, svg.height]};
+}"""
+
+
+def _overlap(a, b, slack: float = 0.5) -> bool:
+    return a[0] + slack < b[2] and b[0] + slack < a[2] and a[1] + slack < b[3] and b[1] + slack < a[3]
+
+
+@pytest.fixture(scope="module")
+def view(corpus, analyses):
+    return build_view(corpus, analyses)
+
+
+@pytest.fixture(scope="module")
+def figures(view):
+    """Every chart the pages export, built from the seed story as the pages build them."""
+    ids = view.articles_in(STORY)
+    table = view.outlet_table(ids, OUTLETS)
+    names, cap = view.outlet_names, f"Framing Lens · {len(ids)} article(s) · test caption · 2026-12-03"
+    intervals = outlet_intervals(view.analyses, ids, list(dict.fromkeys(CHART_FEATURES + CARD_FEATURES)))
+    spans = view.spans[view.spans["article_id"].isin(ids)]
+    counts = {a: word_counts(view.analyses[a].body.text) for a in ids}
+    groups = {a: view.analyses[a].article.outlet for a in ids}
+    aimed = pd.concat([targets(view.analyses[a].body.text, view.analyses[a].body.spans,
+                               view.analyses[a].body.sentences).assign(outlet=groups[a], article_id=a) for a in ids])
+    terms = pd.DataFrame({"outlet": OUTLETS, "n": [3, 1, 2], "per_1k": [1.61, 0.95, 4.02]})
+    figs = {"grouped": charts.grouped_features(table, CHART_FEATURES, names, cap, intervals),
+            "voice-share": charts.voice_share(table, names, list(role_names()), cap),
+            "share-by-country": charts.share_by(attributed_shares(spans, "country"), names, "country", cap),
+            "terms": charts.term_counts(terms, names, "provocat*", cap),
+            "distinctive": charts.distinctive_words(distinctive(counts, groups, "wsws"), names["wsws"], 3.1, cap),
+            "who-calls-whom": charts.who_targets_whom(aimed, names, cap)}
+    figs |= {f"feature-{f}": charts.feature_bars(table, f, names, cap, intervals) for f in CARD_FEATURES}
+    return figs
+
+
+@pytest.fixture(scope="module")
+def measured(figures, browser):
+    page = browser.new_page()
+    ARTIFACTS.mkdir(exist_ok=True)
+    out = {}
+    for name, fig in figures.items():
+        svg = figure_image(fig, "svg").decode()
+        (ARTIFACTS / f"chart-{name}.svg").write_text(svg)
+        page.set_content(f"<html><body style='margin:0'>{svg}</body></html>")
+        out[name] = page.evaluate(BOXES)
+    page.close()
+    return out
+
+
+def test_no_two_text_boxes_overlap_in_any_exported_chart(measured):
+    clashes = {}
+    for name, m in measured.items():
+        t = m["texts"]
+        bad = [(a["text"], b["text"]) for i, a in enumerate(t) for b in t[i + 1:] if _overlap(a["box"], b["box"])]
+        if bad:
+            clashes[name] = bad
+    assert not clashes, clashes
+
+
+def test_every_text_lies_inside_the_image(measured):
+    outside = {name: [t["text"] for t in m["texts"] if t["box"][0] < -0.5 or t["box"][1] < -0.5
+                      or t["box"][2] > m["size"][0] + 0.5 or t["box"][3] > m["size"][1] + 0.5]
+               for name, m in measured.items()}
+    assert not any(outside.values()), {n: [(t["text"], t["box"]) for t in m["texts"] if t["text"] in outside[n]]
+                                       for n, m in measured.items() if outside[n]}
+
+
+def test_category_labels_stand_horizontally_in_full(figures, measured):
+    for name, fig in figures.items():
+        assert fig.layout.xaxis.tickangle == 0, name
+    shown = " ".join(t["text"] for t in measured["grouped"]["texts"])
+    assert "outlet's own voice" in shown and "in quotes or attributed" in shown
+
+
+def test_value_labels_sit_clear_of_the_error_bars_and_read_in_the_axis_unit(figures, measured):
+    for name in [n for n in measured if n.startswith("feature-")]:
+        m = measured[name]
+        labels = {a.text for a in figures[name].layout.annotations if a.name == "value"}
+        values = [t for t in m["texts"] if "annotation-text" in t["cls"] and t["text"] in labels]
+        assert len(values) == 3, (name, [t["text"] for t in m["texts"]])
+        under = [v["text"] for v in values for bar in m["bars"] if _overlap(v["box"], bar)]
+        assert not under, (name, under)
+    terms = figures["terms"]
+    shown = [a.text for a in terms.layout.annotations if a.name == "value"]
+    assert shown == ["1.61", "0.95", "4.02"]  # the bar's value per 1,000 words, as on the axis
+    assert "per 1,000 words" in terms.layout.yaxis.title.text
+    assert any("3 times" in str(x) for x in terms.data[0].x)  # counts go with the outlet's name
