@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -13,6 +16,7 @@ from analysis.corpus.workspace import CorpusView
 from analysis.measure.uncertainty import within_noise
 from analysis.measure.voices import occurrences, plain_summary, term_families
 from analysis.measure.voices import who_says_it as voices_by_outlet
+from analysis.present.chart_text import chart_summary, chart_table_html, chart_title
 from analysis.present.export import (
     IMAGE_FORMATS,
     INSTALL_HINT,
@@ -143,8 +147,9 @@ class PageContext:
         return f"Framing Lens · {len(self.article_ids)} article(s) · {self.label} · {dt.date.today():%Y-%m-%d}"
 
 
-def page_start(view: CorpusView, title: str) -> PageContext:
-    """Sidebar selection, title and caption; stops with a message when nothing is selected."""
+def page_start(view: CorpusView, title: str, skip_to: str = '[data-testid="stMain"] h1') -> PageContext:
+    """Skip link, sidebar selection, title and caption; stops with a message when nothing is selected."""
+    skip_link(skip_to)
     sel, ids, outlets, covering = selection(view)
     label = view.selection_options()[sel]
     st.title(title)
@@ -236,9 +241,14 @@ def _safe_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-")[:80] or "export"
 
 
-def chart(fig, name: str, key: str, **kwargs):
-    """A plotly chart with PNG, SVG, PDF and offline-HTML downloads of exactly that figure."""
+def chart(fig, name: str, key: str, why: Callable[[object], dict] | None = None, **kwargs):
+    """A plotly chart with its text alternative (a summary and the numbers, one click away) and PNG, SVG, PDF and
+    offline-HTML downloads of exactly that figure. With `why` (a function from a bar's customdata to the URL
+    parameters that explain it), every number in the table is a link: the keyboard way to click a bar."""
     event = st.plotly_chart(fig, key=key, **kwargs)
+    with st.expander(f"{chart_title(fig)}: as text (summary and numbers)"):
+        st.text(chart_summary(fig))
+        st.html(TABLE_CSS + chart_table_html(fig, (lambda custom: _why_href(why(custom))) if why else None))
     ready = warm_renderer() is not None
     cols = st.columns([1, 1, 1, 1, 4])
     for col, fmt in zip(cols, ("png", "svg", "pdf")):
@@ -252,6 +262,50 @@ def chart(fig, name: str, key: str, **kwargs):
     if not ready:
         cols[4].caption(INSTALL_HINT)
     return event
+
+
+TABLE_CSS = """<style>
+.fl-chart-table{border-collapse:collapse;font:.9rem system-ui,sans-serif;margin:.3em 0}
+.fl-chart-table caption{text-align:left;font-weight:600;padding:.2em 0}
+.fl-chart-table th,.fl-chart-table td{border:1px solid #bbb;padding:.2em .5em;text-align:left;vertical-align:top}
+.fl-chart-table a{color:#0645ad}
+.fl-chart-table a:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
+</style>"""
+
+
+def _why_href(params: dict | None) -> str | None:
+    """A link to this page with the view's URL parameters changed (None: no link)."""
+    return None if params is None else "?" + urlencode(state.link(**params))
+
+
+def skip_link(target: str = '[data-testid="stMain"] h1') -> None:
+    """A "Skip to the text" link, first in the tab order (before the sidebar), that moves the focus to `target`
+    (a CSS selector; the page's title by default). Hidden until focused."""
+    st.html("""<style>
+#fl-skip{position:fixed;left:-10000px;top:.5rem;z-index:1000000;background:#fff;color:#000;font:600 1rem system-ui,sans-serif;
+padding:.5em .9em;border:2px solid #000;border-radius:4px;text-decoration:underline}
+#fl-skip:focus{left:.5rem;outline:3px solid #1a1a1a;outline-offset:2px}
+</style><script>
+(() => {
+  let link = document.getElementById('fl-skip');
+  if (!link) {
+    link = document.createElement('a');
+    link.id = 'fl-skip';
+    link.href = '#';
+    link.textContent = 'Skip to the text';
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      const to = document.querySelector(link.dataset.target) || document.querySelector('[data-testid="stMain"] h1');
+      if (!to) return;
+      if (!to.hasAttribute('tabindex')) to.setAttribute('tabindex', '-1');
+      to.focus();
+      to.scrollIntoView({block: 'start'});
+    });
+    document.body.prepend(link);
+  }
+  link.dataset.target = TARGET;
+})();
+</script>""".replace("TARGET", json.dumps(target)), unsafe_allow_javascript=True)
 
 
 def noise_notes(intervals: pd.DataFrame, features: list[str]) -> None:

@@ -39,12 +39,14 @@ rated = CHART_FEATURES + [f for f in CARD_FEATURES if f.endswith("_per_1k") and 
 intervals = data.intervals(view, article_ids, tuple(rated + [f for f in ("booster_author_per_1k", "hedge_author_per_1k")
                                                             if f not in rated]))
 overview = widgets.chart(grouped_features(table, CHART_FEATURES, names, caption, intervals), "framing-features-by-outlet",
-                         "overview_chart", on_select=explain_click("overview_chart"), selection_mode="points")
+                         "overview_chart", on_select=explain_click("overview_chart"), selection_mode="points",
+                         why=lambda custom: {"why": custom[0], "number": custom[1]})
 feature = widgets.url_selectbox(st, "One feature", CARD_FEATURES + ["attribution_per_100w", "anonymous_share",
                                 "loaded_cue_share"], "feature", CARD_FEATURES[0], format_func=axis_title)
 widgets.noise_notes(intervals, CHART_FEATURES)
 widgets.chart(feature_bars(table, feature, names, caption, intervals), f"{feature}-by-outlet", "feature_chart",
-              on_select=explain_click("feature_chart", feature), selection_mode="points")
+              on_select=explain_click("feature_chart", feature), selection_mode="points",
+              why=lambda outlet: {"why": outlet, "number": feature})
 
 st.subheader("Why is this number what it is?")
 c1, c2 = st.columns(2)

@@ -7,7 +7,7 @@ from ui import data, widgets
 from ui.safe import md
 
 view = data.view()
-article_ids = widgets.page_start(view, "Read side by side").article_ids
+article_ids = widgets.page_start(view, "Read side by side", skip_to=".fl-text").article_ids
 cats = widgets.category_toggles()
 show_removed = widgets.url_toggle(st, "Show what cleaning removed (greyed out)", "removed", False)
 strong = widgets.url_toggle(st, "Loaded terms: strong ones only", "strong", False)
