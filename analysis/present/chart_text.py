@@ -63,7 +63,7 @@ def chart_summary(fig: go.Figure) -> str:
     top, bottom = table.loc[table["value"].idxmax()], table.loc[table["value"].idxmin()]
     series = [s for s in dict.fromkeys(table["series"]) if s]
     parts = [f"{chart_title(fig)}. Bar chart of {len(table)} bars: {value_axis} by {category_axis.lower()}"
-             + (f", one bar for each of {', '.join(series)}." if series else ".")]
+             + (f", one series each for {', '.join(series)}." if series else ".")]
     parts.append(f"Highest: {name(top)}, {_value(top['value'])}. Lowest: {name(bottom)}, {_value(bottom['value'])}.")
     if table["low"].notna().any():
         parts.append("The table gives each bar's 95% interval.")
