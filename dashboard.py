@@ -28,6 +28,7 @@ if not view.corpus.articles:
     st.stop()
 state.restore()
 state.write(page.url_path)
+widgets.page_styles()
 try:
     page.run()
 finally:

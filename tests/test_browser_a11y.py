@@ -1,7 +1,9 @@
 """Accessibility in real Chromium: axe-core (WCAG 2.1 A and AA) on every page and the states a class uses, the
 exported report and worksheet, the keyboard alone, the accessibility tree, and nothing cut off at three sizes and
 200% zoom (screenshots in test-artifacts/a11y-*.png)."""
+import itertools
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -9,6 +11,8 @@ from playwright.sync_api import expect
 from analysis.corpus.workspace import build_view
 from analysis.present.report import article_html, event_report_html
 from tests.browser import (
+    COUNT_RUNS,
+    TIMEOUT,
     axe_violations,
     bar_centre,
     charts_drawn,
@@ -36,6 +40,9 @@ PAGES = {
     "add": ("/add", "Add articles", 0),
     "method": ("/method", "How Framing Lens works", 0),
 }
+# Window sizes: a classroom projector, a desktop, a phone (390 px wide) and 200% browser zoom of the projector.
+SIZES = {"1280x800": (1280, 800, 1), "1920x1080": (1920, 1080, 1), "390": (390, 844, 3), "zoom200": (640, 400, 2)}
+TRUNCATION_JS = (Path(__file__).parent / "truncation.js").read_text()
 DRAFT_A = "Officials said the flights were routine. The drills may continue, according to a spokesman."
 DRAFT_B = ("Officials claimed the provocative flights were clearly routine. The so-called drills will surely "
            "continue, a spokesman insisted.")
@@ -187,3 +194,49 @@ def test_a_bar_s_why_with_the_keyboard_alone(page, server):
     expect(page.get_by_text(re.compile(r"World Socialist Web Site — Hedges: [0-9.]+ per 1,000 words")).first
            ).to_be_visible()
     screenshot(page, "a11y-why-by-keyboard")
+
+
+def cut_off(page) -> list[str]:
+    """Visible labels, headers, buttons and values that are cut off now. The one allowed: the chosen event in the
+    sidebar's select box, which the page shows in full under its title."""
+    title = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first
+    shown = title.inner_text() if title.count() else ""
+    return [f"{c['text'][:70]!r} ({c['tag']} {c['testid']} {c['label']}: {c['needs']}px of text in {c['has']}px)"
+            for c in page.evaluate(TRUNCATION_JS) if not (c["label"] == "Event" and c["text"] in shown)]
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_nothing_is_cut_off(browser, server, size):
+    width, height, scale = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
+    context.set_default_timeout(TIMEOUT)
+    context.add_init_script(COUNT_RUNS)
+    page = context.new_page()
+    found = {}
+    try:
+        for name in ("compare", "compare-story", "read", "sources", "terms", "depth", "drafts", "add", "method"):
+            open_page(page, server, name)
+            cut = cut_off(page)
+            if cut:
+                found[name] = cut
+            screenshot(page, f"a11y-cut-{size}-{name}")
+    finally:
+        context.close()
+    lines = [f"{name}: {c}" for name, cuts in found.items() for c in cuts]
+    assert not found, f"{len(lines)} cut-off text(s) at {size}:\n" + "\n".join(lines)
+
+
+def headings(page) -> list[tuple[int, str]]:
+    """The headings of the main area in the accessibility tree (Playwright's ARIA snapshot), with their levels."""
+    tree = page.locator('[data-testid="stMain"]').aria_snapshot()
+    return [(int(level), text) for text, level in re.findall(r'- heading "(.*?)" \[level=(\d)\]', tree)]
+
+
+@pytest.mark.parametrize("name", [n for n in PAGES if not n.endswith("-story")])
+def test_one_h1_and_headings_in_order(page, server, name):
+    open_page(page, server, name)
+    found = headings(page)
+    assert [t for lvl, t in found if lvl == 1] == [page.locator("h1").first.inner_text()], found
+    jumps = [(a, b) for a, b in itertools.pairwise(found) if b[0] > a[0] + 1]
+    assert not jumps, f"headings skip a level on {name}: {jumps} in {found}"
+    assert page.title() == "Framing Lens"

@@ -172,7 +172,7 @@ def who_says_it(view: CorpusView, ctx: PageContext) -> None:
     """The contrast first: for one family of loaded terms, each outlet's own uses against the uses it attributes."""
     spans = view.spans[view.spans["article_id"].isin(ctx.article_ids)]
     families = term_families(spans)
-    st.subheader("Who says it")
+    st.header("Who says it")
     if families.empty:
         st.info("No loaded term is flagged in these articles.")
         return
@@ -200,13 +200,13 @@ def who_says_it(view: CorpusView, ctx: PageContext) -> None:
 
 def _family_label(families: pd.DataFrame, term: str) -> str:
     row = families[families["term"] == term].iloc[0]
-    return f"{term} — {row['outlets']} outlet(s), {row['own']} own voice, {row['attributed']} in others' words"
+    return f"{term} ({row['own']} own, {row['attributed']} quoted)"
 
 
 def outlet_card(view: CorpusView, outlet: str, row: pd.Series, article_ids: list[str]) -> None:
     """Card with an outlet's headline(s), dates, words and key features."""
     with st.container(border=True):
-        st.markdown(f"#### {md(view.outlet_names.get(outlet, outlet))}")
+        st.markdown(f"### {md(view.outlet_names.get(outlet, outlet))}")
         for aid in article_ids:
             aa = view.analyses[aid]
             if aa.article.outlet == outlet:
@@ -250,17 +250,17 @@ def chart(fig, name: str, key: str, why: Callable[[object], dict] | None = None,
         st.text(chart_summary(fig))
         st.html(TABLE_CSS + chart_table_html(fig, (lambda custom: _why_href(why(custom))) if why else None))
     ready = warm_renderer() is not None
-    cols = st.columns([1, 1, 1, 1, 4])
-    for col, fmt in zip(cols, ("png", "svg", "pdf")):
-        col.download_button(fmt.upper(), data=lambda fmt=fmt: figure_image(fig, fmt), file_name=f"{_safe_name(name)}.{fmt}",
+    row = st.container(horizontal=True)
+    for fmt in ("png", "svg", "pdf"):
+        row.download_button(fmt.upper(), data=lambda fmt=fmt: figure_image(fig, fmt), file_name=f"{_safe_name(name)}.{fmt}",
                             mime=IMAGE_FORMATS[fmt], key=f"{key}_{fmt}", disabled=not ready, on_click="ignore",
                             help=(f"Download the chart as {fmt.upper()}" + (" at print resolution" if fmt == "png" else ""))
                             if ready else INSTALL_HINT)
-    cols[3].download_button("HTML", data=lambda: figure_html(fig, name), file_name=f"{_safe_name(name)}.html",
+    row.download_button("HTML", data=lambda: figure_html(fig, name), file_name=f"{_safe_name(name)}.html",
                             mime="text/html", key=f"{key}_html", on_click="ignore",
                             help="Interactive chart that works offline (plotly.js included)")
     if not ready:
-        cols[4].caption(INSTALL_HINT)
+        row.caption(INSTALL_HINT)
     return event
 
 
@@ -276,6 +276,22 @@ TABLE_CSS = """<style>
 def _why_href(params: dict | None) -> str | None:
     """A link to this page with the view's URL parameters changed (None: no link)."""
     return None if params is None else "?" + urlencode(state.link(**params))
+
+
+PAGE_CSS = """<style>
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *{white-space:normal!important;overflow:visible!important;
+text-overflow:clip!important}
+[data-testid="stMultiSelectTagsContainer"] [data-tag]{height:auto!important;white-space:normal!important}
+[data-testid="stMultiSelectTagsContainer"] [data-tag] span[title]{white-space:normal!important;overflow:visible!important;
+text-overflow:clip!important}
+button [data-testid="stMarkdownContainer"] p{white-space:normal}
+[data-testid="stMain"] a:focus-visible,[data-testid="stSidebar"] a:focus-visible,summary:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
+</style>"""
+
+
+def page_styles() -> None:
+    """Styles every page needs: labels, chips and button texts wrap instead of being cut; a visible focus ring."""
+    st.html(PAGE_CSS)
 
 
 def skip_link(target: str = '[data-testid="stMain"] h1') -> None:
@@ -318,10 +334,10 @@ def noise_notes(intervals: pd.DataFrame, features: list[str]) -> None:
 
 def report_downloads(view: CorpusView, ctx: PageContext) -> None:
     """The whole selection as a self-contained report: HTML (offline, prints well) and PDF."""
-    st.subheader("Report of this selection")
+    st.header("Report of this selection")
     st.caption("One file with the numbers, charts, highlighted texts side by side, sources and method notes.")
     ready = warm_renderer() is not None
-    c1, c2, _ = st.columns([1, 1, 4])
+    c1 = c2 = st.container(horizontal=True)
     c1.download_button("Report (HTML)", key="report_html", file_name=f"report-{_safe_name(ctx.selection)}.html",
                        data=lambda: event_report_html(view, ctx.selection, ctx.outlets).encode("utf-8"),
                        mime="text/html", on_click="ignore")
@@ -333,7 +349,7 @@ def report_downloads(view: CorpusView, ctx: PageContext) -> None:
 def table(df: pd.DataFrame, name: str, key: str, notes: dict[str, str] | None = None, **kwargs) -> None:
     """A table with CSV and XLSX downloads of exactly the rows and columns shown."""
     st.dataframe(df, hide_index=True, key=key, **kwargs)
-    c1, c2, _ = st.columns([1, 1, 6])
+    c1 = c2 = st.container(horizontal=True)
     c1.download_button("CSV", data=lambda: table_csv(df), file_name=f"{_safe_name(name)}.csv", mime="text/csv",
                        key=f"{key}_csv", on_click="ignore")
     c2.download_button("XLSX", data=lambda: table_xlsx(df, {**COLUMN_NOTES, **(notes or {})}),

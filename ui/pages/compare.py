@@ -32,7 +32,7 @@ for i, (_, row) in enumerate(table.iterrows()):
     with cols[i % len(cols)]:
         widgets.outlet_card(view, row["outlet"], row, article_ids)
 
-st.subheader("Feature by feature")
+st.header("Feature by feature")
 st.caption("Rates are pooled over each outlet's articles: all matching words divided by all words, times 1,000. "
            "Error bars: 95% bootstrap intervals (sentences resampled 1,000 times). Click a bar to see the words behind it.")
 rated = CHART_FEATURES + [f for f in CARD_FEATURES if f.endswith("_per_1k") and f not in CHART_FEATURES]
@@ -48,7 +48,7 @@ widgets.chart(feature_bars(table, feature, names, caption, intervals), f"{featur
               on_select=explain_click("feature_chart", feature), selection_mode="points",
               why=lambda outlet: {"why": outlet, "number": feature})
 
-st.subheader("Why is this number what it is?")
+st.header("Why is this number what it is?")
 c1, c2 = st.columns(2)
 explained = [f for f in FEATURES if FEATURES[f].category]
 outlet_ids = list(table["outlet"])
@@ -66,7 +66,7 @@ st.markdown(f"**{md(names[why_outlet])} — {info.label}: {info.fmt.format(row[w
             f"(out of {int(row['words']):,} words):")
 widgets.span_table(spans, key="why_table", name=f"{why_outlet}-{why_feature}-spans")
 
-st.subheader("All the numbers")
+st.header("All the numbers")
 numbers = table[["outlet", "articles", "words"]].assign(outlet=table["outlet"].map(names))
 for f in CARD_FEATURES + ["attribution_per_100w", "anonymous_share", "loaded_cue_share", "speakers_distinct",
                           "flesch_reading_ease", "gunning_fog", "tone_negative_share"]:

@@ -16,12 +16,12 @@ for i, aid in enumerate(article_ids):
     aa = view.analyses[aid]
     name = view.outlet_names[aa.article.outlet]
     with cols[i % len(cols)]:
-        st.subheader(md(name))
+        st.header(md(name))
         st.caption(md(f"{aa.article.date} · {aa.display_title(name)}"))
         widgets.highlighted(view, aid, cats, show_removed, strong_only=strong)
         spans = view.spans[(view.spans["article_id"] == aid) & view.spans["category"].isin(cats)]
         spans = only_strong_loaded(spans) if strong else spans
-        st.download_button("Download this highlighted article (HTML, for a worksheet)",
+        st.download_button("Worksheet (HTML)", help="Download this highlighted article as a web page, for a worksheet",
                             data=lambda aid=aid: article_html(view, aid, set(cats)).encode("utf-8"),
                             file_name=f"{aid}-highlighted.html", mime="text/html", key=f"article_html_{aid}",
                             on_click="ignore")
