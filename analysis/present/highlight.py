@@ -26,7 +26,7 @@ CSS = """
 .fl-removed-label,.fl-part-label{font:600 .7em system-ui,sans-serif;color:#444;background:#ddd;border-radius:3px;padding:0 .3em;margin-right:.3em;text-decoration:none;display:inline-block}
 .fl-part{background:#f3f3f8;border-left:4px solid #666;padding:.1em .4em}
 .fl-mark:focus-visible,.fl-skip:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px;box-shadow:0 0 0 5px #fff}
-.fl-legend{font:0.9rem system-ui,sans-serif;display:flex;flex-wrap:wrap;gap:.4em 1em;margin:.2em 0 .6em;padding:0;list-style:none}
+.fl-legend{font:0.9rem system-ui,sans-serif;display:flex;flex-wrap:wrap;gap:.4em 1em;margin:.2em 0 .6em!important;padding:0!important;list-style:none}
 .fl-legend li{margin:0;padding:0}
 </style>
 """
