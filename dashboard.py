@@ -29,6 +29,7 @@ if not view.corpus.articles:
     st.stop()
 state.restore()
 state.write(page.url_path)
+widgets.page_styles()
 try:
     page.run()
 finally:

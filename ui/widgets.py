@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -13,6 +16,7 @@ from analysis.corpus.workspace import CorpusView
 from analysis.measure.uncertainty import within_noise
 from analysis.measure.voices import occurrences, plain_summary, term_families
 from analysis.measure.voices import who_says_it as voices_by_outlet
+from analysis.present.chart_text import chart_summary, chart_table_html, chart_title
 from analysis.present.export import (
     IMAGE_FORMATS,
     INSTALL_HINT,
@@ -143,8 +147,9 @@ class PageContext:
         return f"Framing Lens · {len(self.article_ids)} article(s) · {self.label} · {dt.date.today():%Y-%m-%d}"
 
 
-def page_start(view: CorpusView, title: str) -> PageContext:
-    """Sidebar selection, title and caption; stops with a message when nothing is selected."""
+def page_start(view: CorpusView, title: str, skip_to: str = '[data-testid="stMain"] h1') -> PageContext:
+    """Skip link, sidebar selection, title and caption; stops with a message when nothing is selected."""
+    skip_link(skip_to)
     sel, ids, outlets, covering = selection(view)
     label = view.selection_options()[sel]
     st.title(title)
@@ -167,7 +172,7 @@ def who_says_it(view: CorpusView, ctx: PageContext) -> None:
     """The contrast first: for one family of loaded terms, each outlet's own uses against the uses it attributes."""
     spans = view.spans[view.spans["article_id"].isin(ctx.article_ids)]
     families = term_families(spans)
-    st.subheader("Who says it")
+    st.header("Who says it")
     if families.empty:
         st.info("No loaded term is flagged in these articles.")
         return
@@ -195,13 +200,13 @@ def who_says_it(view: CorpusView, ctx: PageContext) -> None:
 
 def _family_label(families: pd.DataFrame, term: str) -> str:
     row = families[families["term"] == term].iloc[0]
-    return f"{term} — {row['outlets']} outlet(s), {row['own']} own voice, {row['attributed']} in others' words"
+    return f"{term} ({row['own']} own, {row['attributed']} quoted)"
 
 
 def outlet_card(view: CorpusView, outlet: str, row: pd.Series, article_ids: list[str]) -> None:
     """Card with an outlet's headline(s), dates, words and key features."""
     with st.container(border=True):
-        st.markdown(f"#### {md(view.outlet_names.get(outlet, outlet))}")
+        st.markdown(f"### {md(view.outlet_names.get(outlet, outlet))}")
         for aid in article_ids:
             aa = view.analyses[aid]
             if aa.article.outlet == outlet:
@@ -236,22 +241,87 @@ def _safe_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-")[:80] or "export"
 
 
-def chart(fig, name: str, key: str, **kwargs):
-    """A plotly chart with PNG, SVG, PDF and offline-HTML downloads of exactly that figure."""
+def chart(fig, name: str, key: str, why: Callable[[object], dict] | None = None, **kwargs):
+    """A plotly chart with its text alternative (a summary and the numbers, one click away) and PNG, SVG, PDF and
+    offline-HTML downloads of exactly that figure. With `why` (a function from a bar's customdata to the URL
+    parameters that explain it), every number in the table is a link: the keyboard way to click a bar."""
     event = st.plotly_chart(fig, key=key, **kwargs)
+    with st.expander(f"{chart_title(fig)}: as text (summary and numbers)"):
+        st.text(chart_summary(fig))
+        st.html(TABLE_CSS + chart_table_html(fig, (lambda custom: _why_href(why(custom))) if why else None))
     ready = warm_renderer() is not None
-    cols = st.columns([1, 1, 1, 1, 4])
-    for col, fmt in zip(cols, ("png", "svg", "pdf")):
-        col.download_button(fmt.upper(), data=lambda fmt=fmt: figure_image(fig, fmt), file_name=f"{_safe_name(name)}.{fmt}",
+    row = st.container(horizontal=True)
+    for fmt in ("png", "svg", "pdf"):
+        row.download_button(fmt.upper(), data=lambda fmt=fmt: figure_image(fig, fmt), file_name=f"{_safe_name(name)}.{fmt}",
                             mime=IMAGE_FORMATS[fmt], key=f"{key}_{fmt}", disabled=not ready, on_click="ignore",
                             help=(f"Download the chart as {fmt.upper()}" + (" at print resolution" if fmt == "png" else ""))
                             if ready else INSTALL_HINT)
-    cols[3].download_button("HTML", data=lambda: figure_html(fig, name), file_name=f"{_safe_name(name)}.html",
+    row.download_button("HTML", data=lambda: figure_html(fig, name), file_name=f"{_safe_name(name)}.html",
                             mime="text/html", key=f"{key}_html", on_click="ignore",
                             help="Interactive chart that works offline (plotly.js included)")
     if not ready:
-        cols[4].caption(INSTALL_HINT)
+        row.caption(INSTALL_HINT)
     return event
+
+
+TABLE_CSS = """<style>
+.fl-chart-table{border-collapse:collapse;font:.9rem system-ui,sans-serif;margin:.3em 0}
+.fl-chart-table caption{text-align:left;font-weight:600;padding:.2em 0}
+.fl-chart-table th,.fl-chart-table td{border:1px solid #bbb;padding:.2em .5em;text-align:left;vertical-align:top}
+.fl-chart-table a{color:#0645ad}
+.fl-chart-table a:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
+</style>"""
+
+
+def _why_href(params: dict | None) -> str | None:
+    """A link to this page with the view's URL parameters changed (None: no link)."""
+    return None if params is None else "?" + urlencode(state.link(**params))
+
+
+PAGE_CSS = """<style>
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *{white-space:normal!important;overflow:visible!important;
+text-overflow:clip!important}
+[data-testid="stMultiSelectTagsContainer"] [data-tag]{height:auto!important;white-space:normal!important}
+[data-testid="stMultiSelectTagsContainer"] [data-tag] span[title]{white-space:normal!important;overflow:visible!important;
+text-overflow:clip!important}
+button [data-testid="stMarkdownContainer"] p{white-space:normal}
+[data-testid="stMain"] a:focus-visible,[data-testid="stSidebar"] a:focus-visible,summary:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
+</style>"""
+
+
+def page_styles() -> None:
+    """Styles every page needs: labels, chips and button texts wrap instead of being cut; a visible focus ring."""
+    st.html(PAGE_CSS)
+
+
+def skip_link(target: str = '[data-testid="stMain"] h1') -> None:
+    """A "Skip to the text" link, first in the tab order (before the sidebar), that moves the focus to `target`
+    (a CSS selector; the page's title by default). Hidden until focused."""
+    st.html("""<style>
+#fl-skip{position:fixed;left:-10000px;top:.5rem;z-index:1000000;background:#fff;color:#000;font:600 1rem system-ui,sans-serif;
+padding:.5em .9em;border:2px solid #000;border-radius:4px;text-decoration:underline}
+#fl-skip:focus{left:.5rem;outline:3px solid #1a1a1a;outline-offset:2px}
+</style><script>
+(() => {
+  let link = document.getElementById('fl-skip');
+  if (!link) {
+    link = document.createElement('a');
+    link.id = 'fl-skip';
+    link.href = '#';
+    link.textContent = 'Skip to the text';
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      const to = document.querySelector(link.dataset.target) || document.querySelector('[data-testid="stMain"] h1');
+      if (!to) return;
+      if (!to.hasAttribute('tabindex')) to.setAttribute('tabindex', '-1');
+      to.focus();
+      to.scrollIntoView({block: 'start'});
+    });
+    document.body.prepend(link);
+  }
+  link.dataset.target = TARGET;
+})();
+</script>""".replace("TARGET", json.dumps(target)), unsafe_allow_javascript=True)
 
 
 def noise_notes(intervals: pd.DataFrame, features: list[str]) -> None:
@@ -264,10 +334,10 @@ def noise_notes(intervals: pd.DataFrame, features: list[str]) -> None:
 
 def report_downloads(view: CorpusView, ctx: PageContext) -> None:
     """The whole selection as a self-contained report: HTML (offline, prints well) and PDF."""
-    st.subheader("Report of this selection")
+    st.header("Report of this selection")
     st.caption("One file with the numbers, charts, highlighted texts side by side, sources and method notes.")
     ready = warm_renderer() is not None
-    c1, c2, _ = st.columns([1, 1, 4])
+    c1 = c2 = st.container(horizontal=True)
     c1.download_button("Report (HTML)", key="report_html", file_name=f"report-{_safe_name(ctx.selection)}.html",
                        data=lambda: event_report_html(view, ctx.selection, ctx.outlets).encode("utf-8"),
                        mime="text/html", on_click="ignore")
@@ -279,7 +349,7 @@ def report_downloads(view: CorpusView, ctx: PageContext) -> None:
 def table(df: pd.DataFrame, name: str, key: str, notes: dict[str, str] | None = None, **kwargs) -> None:
     """A table with CSV and XLSX downloads of exactly the rows and columns shown."""
     st.dataframe(df, hide_index=True, key=key, **kwargs)
-    c1, c2, _ = st.columns([1, 1, 6])
+    c1 = c2 = st.container(horizontal=True)
     c1.download_button("CSV", data=lambda: table_csv(df), file_name=f"{_safe_name(name)}.csv", mime="text/csv",
                        key=f"{key}_csv", on_click="ignore")
     c2.download_button("XLSX", data=lambda: table_xlsx(df, {**COLUMN_NOTES, **(notes or {})}),

@@ -25,8 +25,9 @@ CSS = """
 .fl-removed{color:#6b6b6b;background:#eeeeee;text-decoration:line-through;text-decoration-color:#999}
 .fl-removed-label,.fl-part-label{font:600 .7em system-ui,sans-serif;color:#444;background:#ddd;border-radius:3px;padding:0 .3em;margin-right:.3em;text-decoration:none;display:inline-block}
 .fl-part{background:#f3f3f8;border-left:4px solid #666;padding:.1em .4em}
-.fl-legend{font:0.9rem system-ui,sans-serif;display:flex;flex-wrap:wrap;gap:.4em 1em;margin:.2em 0 .6em}
-.fl-legend span{white-space:nowrap}
+.fl-mark:focus-visible,.fl-skip:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px;box-shadow:0 0 0 5px #fff}
+.fl-legend{font:0.9rem system-ui,sans-serif;display:flex;flex-wrap:wrap;gap:.4em 1em;margin:.2em 0 .6em!important;padding:0!important;list-style:none}
+.fl-legend li{margin:0;padding:0}
 </style>
 """
 
@@ -82,7 +83,21 @@ def _open_mark(rows: list[dict]) -> str:
     title = html.escape("\n\n".join(_tooltip(r) for r in rows), quote=True)
     classes = " ".join(f"fl-{r['category']}" for r in rows)
     return (f'<mark class="fl-mark fl-{voice} {classes}" style="--c:{colour}" title="{title}" tabindex="0" '
-            f'aria-label="{html.escape(", ".join(CATEGORY_INFO[r["category"]][0] for r in rows), quote=True)}, {voice} voice">')
+            f'aria-label="{html.escape(accessible_name(rows), quote=True)}">')
+
+
+def accessible_name(rows: list[dict]) -> str:
+    """What a screen reader says for a mark: its words, categories, voice and speaker (\"provocation: Loaded term,
+    quoted or attributed, speaker: Lu Kang, government official, China\")."""
+    main = rows[0]
+    voice = "outlet's own voice" if main["voice"] == "author" else "quoted or attributed"
+    name = f"{main['text']}: " if main.get("text") else ""
+    name += ", ".join(CATEGORY_INFO[r["category"]][0] for r in rows) + f", {voice}"
+    speaker = next((r["speaker"] for r in rows if r.get("speaker")), "")
+    if speaker:
+        about = ", ".join(x for x in (main.get("affiliation"), main.get("country")) if x)
+        name += f", speaker: {speaker}" + (f", {about}" if about else "")
+    return name
 
 
 def _close_mark(rows: list[dict]) -> str:
@@ -146,12 +161,13 @@ def legend(categories: set[str] | None = None) -> str:
         if cat not in cats:
             continue
         if cat == "quote":
-            items.append(f'<span><span class="fl-quote">“quotation”</span> {name} '
-                         f'<span class="fl-quote fl-scare">“scare”</span> scare quotes</span>')
+            items.append('<span class="fl-quote">“quotation”</span> ' + name
+                         + ' <span class="fl-quote fl-scare">“scare”</span> scare quotes')
         else:
-            items.append(f'<span><mark class="fl-mark fl-author" style="--c:{COLOURS[cat]}">{name.lower()}'
-                         f'<sup>{letter}</sup></mark></span>')
-    items.append('<span><mark class="fl-mark fl-author" style="--c:#555">solid</mark> = outlet\'s own voice</span>')
-    items.append('<span><mark class="fl-mark fl-attributed" style="--c:#555">dotted<sup>·q</sup></mark>'
-                 ' = quoted or attributed</span>')
-    return '<div class="fl-legend" role="list">' + "".join(items) + "</div>"
+            items.append(f'<mark class="fl-mark fl-author" style="--c:{COLOURS[cat]}">{name.lower()}'
+                         f'<sup>{letter}</sup></mark>')
+    items.append('<mark class="fl-mark fl-author" style="--c:#555">solid</mark> = outlet\'s own voice')
+    items.append('<mark class="fl-mark fl-attributed" style="--c:#555">dotted<sup>·q</sup></mark> = quoted or attributed')
+    return ('<ul class="fl-legend" aria-label="Highlight legend">' + "".join(f"<li>{i}</li>" for i in items)
+            + "</ul>")
+

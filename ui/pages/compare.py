@@ -32,14 +32,15 @@ for i, (_, row) in enumerate(table.iterrows()):
     with cols[i % len(cols)]:
         widgets.outlet_card(view, row["outlet"], row, article_ids)
 
-st.subheader("Feature by feature")
+st.header("Feature by feature")
 st.caption("Rates are pooled over each outlet's articles: all matching words divided by all words, times 1,000. "
            "Error bars: 95% bootstrap intervals (sentences resampled 1,000 times). Click a bar to see the words behind it.")
 rated = CHART_FEATURES + [f for f in CARD_FEATURES if f.endswith("_per_1k") and f not in CHART_FEATURES]
 intervals = data.intervals(view, article_ids, tuple(rated + [f for f in ("booster_author_per_1k", "hedge_author_per_1k")
                                                             if f not in rated]))
 overview = widgets.chart(grouped_features(table, CHART_FEATURES, names, caption, intervals), "framing-features-by-outlet",
-                         "overview_chart", on_select=explain_click("overview_chart"), selection_mode="points")
+                         "overview_chart", on_select=explain_click("overview_chart"), selection_mode="points",
+                         why=lambda custom: {"why": custom[0], "number": custom[1]})
 
 
 @st.fragment
@@ -49,9 +50,10 @@ def one_feature_and_why() -> None:
                                     "loaded_cue_share"], "feature", CARD_FEATURES[0], format_func=axis_title)
     widgets.noise_notes(intervals, CHART_FEATURES)
     widgets.chart(feature_bars(table, feature, names, caption, intervals), f"{feature}-by-outlet", "feature_chart",
-                  on_select=explain_click("feature_chart", feature), selection_mode="points")
+                  on_select=explain_click("feature_chart", feature), selection_mode="points",
+                  why=lambda outlet: {"why": outlet, "number": feature})
 
-    st.subheader("Why is this number what it is?")
+    st.header("Why is this number what it is?")
     c1, c2 = st.columns(2)
     explained = [f for f in FEATURES if FEATURES[f].category]
     outlet_ids = list(table["outlet"])
@@ -72,7 +74,7 @@ def one_feature_and_why() -> None:
 
 one_feature_and_why()
 
-st.subheader("All the numbers")
+st.header("All the numbers")
 numbers = table[["outlet", "articles", "words"]].assign(outlet=table["outlet"].map(names))
 for f in CARD_FEATURES + ["attribution_per_100w", "anonymous_share", "loaded_cue_share", "speakers_distinct",
                           "flesch_reading_ease", "gunning_fog", "tone_negative_share"]:

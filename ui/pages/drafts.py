@@ -137,7 +137,7 @@ def check(text_a: str, text_b: str, label_b: str) -> None:
         error(st, exc)
         return
     cats = widgets.category_toggles()
-    st.subheader("What changed")
+    st.header("What changed")
     if text_a.strip() and text_b.strip():
         deltas = cmp.deltas.assign(change=lambda d: d["change"].map(lambda v: f"{v:+.2f}".rstrip("0").rstrip(".")))
         widgets.table(deltas[["label", "unit", "A", "B", "change"]].rename(columns={"label": "feature"}), "draft-deltas",
@@ -149,11 +149,11 @@ def check(text_a: str, text_b: str, label_b: str) -> None:
         if len(cmp.phrases):
             widgets.table(cmp.phrases[list(PHRASE_COLUMNS)].rename(columns=PHRASE_COLUMNS), "draft-phrases",
                           "draft_phrases", column_config={"Try instead": st.column_config.TextColumn(width="medium")})
-        st.subheader("Word by word")
+        st.header("Word by word")
         st.caption("[+ inserted] text is underlined on green, [− deleted] text is struck through on red.")
         with st.container(height=_box_height(text_a + text_b, 360), border=True):
             st.html(diff_html(cmp.diff))
-    st.subheader("Both versions, highlighted")
+    st.header("Both versions, highlighted")
     left, right = st.columns(2)
     for col, title, an in ((left, "Draft A", cmp.a), (right, label_b, cmp.b)):
         with col:

@@ -39,7 +39,7 @@ Every highlighted word therefore says whether it is in the **outlet's own voice*
 multiplied by 1,000: "4.0 loaded terms per 1,000 words" means about 4 in an article of 1,000 words, or 2 in one of 500.
 For an outlet, all its articles are pooled first (all matches ÷ all words), so a long article counts more than a short one.
 """)
-st.subheader("What each highlight means")
+st.header("What each highlight means")
 for _cat, (name, letter, text) in CATEGORY_INFO.items():
     st.markdown(f"- **{name} [{letter}]** — {text}")
 st.markdown("""
@@ -54,7 +54,7 @@ st.markdown("""
 - **Vague wording is not a hedge.** "About 40", "almost", "often", "mostly" blur how much or how often, but do not
   doubt *whether*. They are counted apart, marked V.
 """)
-st.subheader("Who is speaking")
+st.header("Who is speaking")
 st.markdown("""
 A **cue** shows that words belong to someone: a verb of saying or thinking ("said", "told", "tweeted", "argued",
 "believes", "plans to"), "according to", "in a statement", or a colon before a quotation. The **speaker** is the
@@ -69,10 +69,10 @@ about the speaker ("Sen.", "professor", "Pentagon", "residents"), never from a l
 Korea", "Beijing") is its government. The speaker's **country** and **party** are kept when the text gives them,
 and the Sources page can break the share of quoted words down by either.
 """)
-st.subheader("Every number")
+st.header("Every number")
 st.dataframe(pd.DataFrame([{"number": f.label, "unit": f.unit, "what it means": f.explanation} for f in FEATURES.values()]),
              hide_index=True, key="glossary_table")
-st.subheader("The word lists")
+st.header("The word lists")
 lex = data.lexicon()
 entries = pd.DataFrame([e.__dict__ for e in lex.entries])
 packs = read_packs()

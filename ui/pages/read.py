@@ -7,7 +7,7 @@ from ui import data, widgets
 from ui.safe import md
 
 view = data.view()
-article_ids = widgets.page_start(view, "Read side by side").article_ids
+article_ids = widgets.page_start(view, "Read side by side", skip_to=".fl-text").article_ids
 cats = widgets.category_toggles()
 show_removed = widgets.url_toggle(st, "Show what cleaning removed (greyed out)", "removed", False)
 strong = widgets.url_toggle(st, "Loaded terms: strong ones only", "strong", False)
@@ -16,12 +16,12 @@ for i, aid in enumerate(article_ids):
     aa = view.analyses[aid]
     name = view.outlet_names[aa.article.outlet]
     with cols[i % len(cols)]:
-        st.subheader(md(name))
+        st.header(md(name))
         st.caption(md(f"{aa.article.date} · {aa.display_title(name)}"))
         widgets.highlighted(view, aid, cats, show_removed, strong_only=strong)
         spans = view.spans[(view.spans["article_id"] == aid) & view.spans["category"].isin(cats)]
         spans = only_strong_loaded(spans) if strong else spans
-        st.download_button("Download this highlighted article (HTML, for a worksheet)",
+        st.download_button("Worksheet (HTML)", help="Download this highlighted article as a web page, for a worksheet",
                             data=lambda aid=aid: article_html(view, aid, set(cats)).encode("utf-8"),
                             file_name=f"{aid}-highlighted.html", mime="text/html", key=f"article_html_{aid}",
                             on_click="ignore")

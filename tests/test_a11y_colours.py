@@ -1,0 +1,135 @@
+"""Colour and text alternatives without a browser: highlight contrast, palettes under colour-vision deficiency,
+charts readable without colour, and charts as text with the same numbers."""
+import itertools
+import re
+
+import pytest
+
+from analysis import analyze_text
+from analysis.corpus.workspace import build_view
+from analysis.detect.speakers import load_roles
+from analysis.present.chart_text import chart_summary, chart_table, chart_table_html
+from analysis.present.charts import OUTLET_COLOURS, feature_bars, grouped_features, voice_share
+from analysis.present.glossary import CHART_FEATURES
+from analysis.present.highlight import COLOURS, CSS, accessible_name, render
+
+STORY = "story:us-bomber-shows-of-force-east-asia"
+TEXT_COLOUR = "#111111"  # .fl-text
+# Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear RGB.
+SIMULATIONS = {
+    "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+    "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+}
+
+
+def rgb(hex_colour: str) -> list[int]:
+    h = hex_colour.lstrip("#")
+    return [int(h[i:i + 2], 16) for i in (0, 2, 4)]
+
+
+def linear(channel: float) -> float:
+    c = channel / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour: list[float]) -> float:
+    r, g, b = (linear(c) for c in colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: list[float], b: list[float]) -> float:
+    """WCAG 2.1 contrast ratio."""
+    lo, hi = sorted((luminance(a), luminance(b)))
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def mix_with_white(hex_colour: str, share: float) -> list[float]:
+    """CSS color-mix(in srgb, colour share%, white)."""
+    return [share * c + (1 - share) * 255 for c in rgb(hex_colour)]
+
+
+def lab(lin: list[float]) -> tuple[float, float, float]:
+    """CIELAB (D65) of a linear RGB colour."""
+    r, g, b = lin
+    x, y, z = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, \
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def seen_with(hex_colour: str, matrix) -> tuple[float, float, float]:
+    lin = [linear(c) for c in rgb(hex_colour)]
+    return lab([min(1.0, max(0.0, sum(m * v for m, v in zip(row, lin)))) for row in matrix])
+
+
+def test_every_highlight_keeps_its_text_at_aa_contrast():
+    shares = [float(s) / 100 for s in re.findall(r"color-mix\(in srgb,var\(--c\) (\d+)%,white\)", CSS)]
+    assert shares  # own voice (solid) and quoted (hatched) backgrounds
+    for category, colour in COLOURS.items():
+        for share in shares:
+            assert contrast(rgb(TEXT_COLOUR), mix_with_white(colour, share)) >= 4.5, (category, share)
+    for text, background in re.findall(r"color:(#[0-9a-f]{6});background:(#[0-9a-f]{6})", CSS):
+        assert contrast(rgb(text), rgb(background)) >= 4.5, (text, background)
+
+
+@pytest.mark.parametrize("simulation", list(SIMULATIONS))
+@pytest.mark.parametrize("palette", ["categories", "outlets", "roles"])
+def test_palettes_stay_apart_for_deuteranopia_and_protanopia(simulation, palette):
+    """Okabe-Ito colours: every two used together stay at least 15 CIELAB units apart (2.3 is just noticeable)."""
+    colours = {"categories": list(COLOURS.values()), "outlets": OUTLET_COLOURS,
+               "roles": list(dict.fromkeys(r.colour for r in load_roles()))}[palette]
+    for a, b in itertools.combinations(colours, 2):
+        pa, pb = seen_with(a, SIMULATIONS[simulation]), seen_with(b, SIMULATIONS[simulation])
+        assert sum((x - y) ** 2 for x, y in zip(pa, pb)) ** 0.5 >= 15, (a, b)
+
+
+@pytest.fixture(scope="module")
+def story(corpus, analyses):
+    view = build_view(corpus, analyses)
+    ids = view.articles_in(STORY)
+    return view, view.outlet_table(ids, ["cnn", "japantimes", "wsws"])
+
+
+def test_charts_with_several_series_tell_them_apart_without_colour(story):
+    view, table = story
+    roles = [r.name for r in load_roles()]
+    for fig in (grouped_features(table, CHART_FEATURES, view.outlet_names), voice_share(table, view.outlet_names, roles)):
+        patterns = [t.marker.pattern.shape for t in fig.data]
+        assert len(set(patterns[:8])) == min(8, len(patterns)), patterns
+        assert all(t.name for t in fig.data)  # and each has a legend entry
+
+
+def test_a_chart_as_text_has_the_same_numbers_as_the_chart(story):
+    view, table = story
+    fig = grouped_features(table, CHART_FEATURES, view.outlet_names)
+    numbers = chart_table(fig)
+    assert len(numbers) == len(table) * len(CHART_FEATURES)
+    wsws = numbers[(numbers["series"] == "World Socialist Web Site")]
+    assert list(wsws["value"]) == [float(table.loc[table["outlet"] == "wsws", f].iloc[0]) for f in CHART_FEATURES]
+    summary = chart_summary(fig)
+    top = numbers.loc[numbers["value"].idxmax()]
+    assert summary.startswith(f"Framing features by outlet. Bar chart of {len(numbers)} bars: Rate (per 1,000 words) "
+                              "by feature, one series each for CNN, The Japan Times, World Socialist Web Site.")
+    assert f"Highest: {top['category']} ({top['series']}), {top['value']:.2f}" in summary
+    html = chart_table_html(fig, link=lambda custom: f"?why={custom[0]}&number={custom[1]}")
+    assert html.count("<tr>") == len(numbers) + 1 and '<th scope="col">' in html
+    assert 'href="?why=wsws&amp;number=loaded_author_per_1k"' in html
+
+
+def test_a_chart_as_text_escapes_outlet_names():
+    import pandas as pd
+    table = pd.DataFrame({"outlet": ["x"], "loaded_per_1k": [1.0]})
+    html = chart_table_html(feature_bars(table, "loaded_per_1k", {"x": "<b>Evil</b> & Co"}))
+    assert "<b>" not in html and "&lt;b&gt;Evil&lt;/b&gt; &amp; Co" in html
+
+
+def test_a_highlight_s_accessible_name_says_category_voice_and_speaker():
+    a = analyze_text("North Korea called the drills “provocative,” a US military official said.")
+    marks = dict(re.findall(r'aria-label="([^"]*)">([^<]*)', render(a.text, a.spans)))
+    names = {text: label for label, text in marks.items()}
+    assert names["provocative"] == ("provocative: Loaded term, quoted or attributed, speaker: North Korea, "
+                                    "government official, North Korea")
+    row = a.spans[a.spans["text"] == "said"].iloc[0].to_dict()
+    assert accessible_name([row]).startswith("said: Attribution, outlet's own voice, speaker: a US military official")

@@ -1,0 +1,242 @@
+"""Accessibility in real Chromium: axe-core (WCAG 2.1 A and AA) on every page and the states a class uses, the
+exported report and worksheet, the keyboard alone, the accessibility tree, and nothing cut off at three sizes and
+200% zoom (screenshots in test-artifacts/a11y-*.png)."""
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from analysis.corpus.workspace import build_view
+from analysis.present.report import article_html, event_report_html
+from tests.browser import (
+    COUNT_RUNS,
+    TIMEOUT,
+    axe_violations,
+    bar_centre,
+    charts_drawn,
+    new_page,
+    rerun_after,
+    screenshot,
+    settle,
+    streamlit_server,
+    wait_for_app,
+    warm_up,
+)
+
+EVENT = "e2-2017-07-07-b1-korea-icbm"
+STORY = "story:us-bomber-shows-of-force-east-asia"
+# Every page of the navigation (path -> text it shows when done, charts it draws), in the states a class uses.
+PAGES = {
+    "compare": (f"/?event={EVENT}", "Feature by feature", 2),
+    "compare-story": (f"/?event={STORY}", "Feature by feature", 2),
+    "read": (f"/read?event={EVENT}", "Read side by side", 0),
+    "read-story": (f"/read?event={STORY}", "Read side by side", 0),
+    "sources": (f"/sources?event={STORY}", "Who gets to speak", 2),
+    "terms": (f"/terms?event={STORY}&term=provocat*", "Terms in context", 1),
+    "depth": (f"/depth?event={STORY}", "Comparative depth", 2),
+    "drafts": ("/drafts", "Draft check", 0),
+    "add": ("/add", "Add articles", 0),
+    "method": ("/method", "How Framing Lens works", 0),
+}
+# Window sizes: a classroom projector, a desktop, a phone (390 px wide) and 200% browser zoom of the projector.
+SIZES = {"1280x800": (1280, 800, 1), "1920x1080": (1920, 1080, 1), "390": (390, 844, 3), "zoom200": (640, 400, 2)}
+TRUNCATION_JS = (Path(__file__).parent / "truncation.js").read_text()
+DRAFT_A = "Officials said the flights were routine. The drills may continue, according to a spokesman."
+DRAFT_B = ("Officials claimed the provocative flights were clearly routine. The so-called drills will surely "
+           "continue, a spokesman insisted.")
+
+
+@pytest.fixture(scope="module")
+def server(browser):
+    with streamlit_server() as url:
+        warm_up(browser, url)
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    context, pg = new_page(browser, 1280, 800)
+    yield pg
+    context.close()
+
+
+def open_page(page, server, name: str) -> None:
+    path, text, charts = PAGES[name]
+    page.goto(server + path)
+    wait_for_app(page, text)
+    charts_drawn(page, charts)
+    if name.startswith("read"):
+        expect(page.locator(".fl-text mark").first).to_be_visible()
+
+
+def open_expanders(page) -> None:
+    """Open every closed expander, so axe also checks what a reader sees after one click."""
+    for summary in page.locator('[data-testid="stExpander"] details:not([open]) > summary').all():
+        if summary.is_visible():
+            summary.click()
+    settle(page)
+
+
+def report(violations: list[str], where: str) -> str:
+    return f"{len(violations)} WCAG 2.1 A/AA violation(s) on {where}:\n" + "\n".join(violations)
+
+
+def type_two_drafts(page) -> None:
+    for label, text in (("Draft A", DRAFT_A), ("Draft B", DRAFT_B)):
+        box = page.get_by_role("textbox", name=label)
+        box.fill(text)
+        rerun_after(page, lambda box=box: box.press("Control+Enter"))
+    expect(page.get_by_text("Word by word").first).to_be_visible()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_wcag_violations_on_each_page(page, server, name):
+    open_page(page, server, name)
+    if name == "drafts":
+        type_two_drafts(page)
+    open_expanders(page)
+    found = axe_violations(page)
+    print(report(found, name))
+    screenshot(page, f"a11y-{name}")
+    assert not found, report(found, name)
+
+
+def test_every_page_of_the_navigation_is_checked(page, server):
+    open_page(page, server, "method")
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    paths = {re.sub(r"\?.*", "", (a.get_attribute("href") or "").rsplit("/", 1)[-1]) for a in links.all()}
+    checked = {re.sub(r"\?.*", "", p.lstrip("/")) for p, _, _ in PAGES.values()}
+    assert paths and paths <= checked, f"pages the axe test does not open: {sorted(paths - checked)}"
+
+
+def test_no_wcag_violations_after_clicking_a_bar_for_its_why(page, server):
+    page.goto(server + f"/?event={EVENT}&feature=hedge_per_1k")
+    wait_for_app(page, "Feature by feature")
+    charts_drawn(page, 2)
+    x, y = bar_centre(page.locator(".js-plotly-plot").filter(has_text="Hedges by outlet"), "World Socialist Web Site")
+    page.mouse.click(x, y)
+    expect(page.get_by_text(re.compile(r"World Socialist Web Site — Hedges: [0-9.]+ per 1,000 words")).first
+           ).to_be_visible()
+    settle(page)
+    found = axe_violations(page)
+    print(report(found, "compare after a bar click"))
+    assert not found, report(found, "compare after a bar click")
+
+
+@pytest.mark.parametrize("what", ["report", "worksheet"])
+def test_no_wcag_violations_in_the_exported_html(browser, corpus, analyses, tmp_path, what):
+    view = build_view(corpus, analyses)
+    html = event_report_html(view, STORY) if what == "report" else article_html(view, view.articles_in(EVENT)[0])
+    path = tmp_path / f"{what}.html"
+    path.write_text(html, encoding="utf-8")
+    context, page = new_page(browser, 1280, 800)
+    try:
+        page.goto(path.as_uri())
+        found = axe_violations(page)
+        print(report(found, f"the exported {what}"))
+        assert not found, report(found, f"the exported {what}")
+    finally:
+        context.close()
+
+
+def focused(page) -> dict:
+    """The element that has the keyboard focus: its tag, text, accessible label and outline."""
+    return page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
+        return {tag: e.tagName.toLowerCase(), id: e.id, text: (e.innerText || '').trim().slice(0, 80),
+                label: e.getAttribute('aria-label') || '', outline: s.outlineStyle, width: parseFloat(s.outlineWidth)}; }""")
+
+
+def tab_until(page, test, most: int = 150) -> dict:
+    """Press Tab until the focused element passes `test` (keys only)."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        if test(now):
+            return now
+    raise AssertionError(f"{most} Tab presses did not reach it; last focus: {now}")
+
+
+@pytest.mark.parametrize("name", ["read", "compare"])
+def test_skip_link_is_first_in_the_tab_order_and_skips_the_sidebar(page, server, name):
+    open_page(page, server, name)
+    if name == "read":
+        expect(page.locator(".fl-text mark").first).to_be_visible()
+    page.locator("body").focus()
+    page.keyboard.press("Tab")
+    first = focused(page)
+    assert first["text"] == "Skip to the text" and first["outline"] != "none", first
+    screenshot(page, f"a11y-skip-link-{name}")
+    page.keyboard.press("Enter")
+    target = focused(page)
+    assert target["tag"] == ("div" if name == "read" else "h1"), target
+    page.keyboard.press("Tab")
+    after = focused(page)
+    if name == "read":  # the first highlight, with its category, voice and speaker in its name, and a focus ring
+        assert after["tag"] == "mark" and re.search(r"(outlet's own voice|quoted or attributed)", after["label"]), after
+        assert after["outline"] == "solid" and after["width"] >= 2, after
+        screenshot(page, "a11y-first-highlight-focused")
+    else:  # past the sidebar: no link of the page navigation
+        assert not page.evaluate("document.activeElement.closest('[data-testid=\"stSidebar\"]') !== null"), after
+
+
+def test_a_bar_s_why_with_the_keyboard_alone(page, server):
+    page.goto(server + f"/?event={EVENT}&feature=hedge_per_1k")
+    wait_for_app(page, "Feature by feature")
+    charts_drawn(page, 2)
+    tab_until(page, lambda f: f["tag"] == "summary" and "Hedges by outlet: as text" in f["text"])
+    page.keyboard.press("Enter")
+    tab_until(page, lambda f: "The words behind World Socialist Web Site" in f["label"])
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    wait_for_app(page, "Feature by feature")
+    expect(page.get_by_text(re.compile(r"World Socialist Web Site — Hedges: [0-9.]+ per 1,000 words")).first
+           ).to_be_visible()
+    screenshot(page, "a11y-why-by-keyboard")
+
+
+def cut_off(page) -> list[str]:
+    """Visible labels, headers, buttons and values that are cut off now. The one allowed: the chosen event in the
+    sidebar's select box, which the page shows in full under its title."""
+    title = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first
+    shown = title.inner_text() if title.count() else ""
+    return [f"{c['text'][:70]!r} ({c['tag']} {c['testid']} {c['label']}: {c['needs']}px of text in {c['has']}px)"
+            for c in page.evaluate(TRUNCATION_JS) if not (c["label"] == "Event" and c["text"] in shown)]
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_nothing_is_cut_off(browser, server, size):
+    width, height, scale = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
+    context.set_default_timeout(TIMEOUT)
+    context.add_init_script(COUNT_RUNS)
+    page = context.new_page()
+    found = {}
+    try:
+        for name in ("compare", "compare-story", "read", "sources", "terms", "depth", "drafts", "add", "method"):
+            open_page(page, server, name)
+            cut = cut_off(page)
+            if cut:
+                found[name] = cut
+            screenshot(page, f"a11y-cut-{size}-{name}")
+    finally:
+        context.close()
+    lines = [f"{name}: {c}" for name, cuts in found.items() for c in cuts]
+    assert not found, f"{len(lines)} cut-off text(s) at {size}:\n" + "\n".join(lines)
+
+
+def headings(page) -> list[tuple[int, str]]:
+    """The headings of the main area in the accessibility tree (Playwright's ARIA snapshot), with their levels."""
+    tree = page.locator('[data-testid="stMain"]').aria_snapshot()
+    return [(int(level), text) for text, level in re.findall(r'- heading "(.*?)" \[level=(\d)\]', tree)]
+
+
+@pytest.mark.parametrize("name", [n for n in PAGES if not n.endswith("-story")])
+def test_one_h1_and_headings_in_order(page, server, name):
+    open_page(page, server, name)
+    found = headings(page)
+    assert [t for lvl, t in found if lvl == 1] == [page.locator("h1").first.inner_text()], found
+    jumps = [(a, b) for a, b in itertools.pairwise(found) if b[0] > a[0] + 1]
+    assert not jumps, f"headings skip a level on {name}: {jumps} in {found}"
+    assert page.title() == "Framing Lens"
