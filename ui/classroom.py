@@ -6,10 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from analysis.corpus.workspace import CorpusView
+from analysis.detect import teacher_lexicon
+from analysis.detect.lexicon import Lexicon
 from analysis.measure.coverage import align
 from analysis.measure.voices import occurrences, plain_summary, who_says_it
 from analysis.present import guess, spot
 from analysis.present.lesson import Lesson, Step
+from analysis.settings import Settings
 from ui import widgets
 from ui.safe import md
 
@@ -20,6 +23,17 @@ BIG_TYPE = """<style>
 [data-testid="stMainBlockContainer"] h2, [data-testid="stMainBlockContainer"] h3 {font-size:2.1rem !important}
 .fl-spot, .fl-text {font-size:1.5rem !important}
 </style>"""
+
+
+def lexicon_note(settings: Settings, lexicon: Lexicon) -> None:
+    """Say in the sidebar of every page which lexicon version the numbers come from."""
+    if lexicon.user_dir is None:
+        where = "bundled"
+    elif settings.lexicon is not None:
+        where = "with the server's own lexicon folder"
+    else:
+        where = f"with the teacher's edits, version {teacher_lexicon.current_version(settings.teacher_lexicon)}"
+    st.sidebar.caption(f"Lexicon version {lexicon.version} ({where})")
 
 
 def revealed(key: str) -> bool:
