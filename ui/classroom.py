@@ -10,7 +10,8 @@ from analysis.detect import teacher_lexicon
 from analysis.detect.lexicon import Lexicon
 from analysis.measure.coverage import align
 from analysis.measure.voices import occurrences, plain_summary, who_says_it
-from analysis.present import guess, spot
+from analysis.present import guess, spot, worksheet
+from analysis.present.export import INSTALL_HINT
 from analysis.present.lesson import Lesson, Step
 from analysis.settings import Settings
 from ui import widgets
@@ -191,3 +192,38 @@ def voices(view: CorpusView, ids: list[str], term: str) -> None:
     sentences = occ.assign(outlet=occ["outlet"].map(view.outlet_names))[["outlet", "voice", "speaker", "before",
                                                                           "match", "after"]]
     widgets.table(sentences, f"lesson-voices-{term}", f"lesson_voices_{len(ids)}")
+
+
+def worksheet_downloads(view: CorpusView, lesson: Lesson) -> None:
+    """The lesson's worksheet and its separate answer key, as HTML or PDF, on A4 or US Letter."""
+    ids = lesson_articles(view, lesson)
+    options = {k: v for k, v in view.selection_options().items()
+               if (inside := set(view.articles_in(k)) & set(ids)) and inside <= set(ids)}
+    c1, c2 = st.columns(2)
+    chosen = c1.selectbox("Texts on the worksheet", list(options), format_func=options.get, key="ws_texts",
+                          index=list(options).index(lesson.selection) if lesson.selection in options else 0)
+    paper = c2.radio("Paper", list(worksheet.PAPERS), format_func={"a4": "A4", "letter": "US Letter"}.get,
+                     key="ws_paper", horizontal=True)
+    texts = [a for a in view.articles_in(chosen) if a in ids]
+    st.caption(f"{len(texts)} text(s), outlets masked on the students' sheet; the answer key names them and lists "
+               "every span.")
+
+    def sheet() -> str:
+        return worksheet.worksheet_html(view, texts, lesson.title, lesson, paper)
+
+    def key() -> str:
+        return worksheet.answer_key_html(view, texts, lesson.title, lesson, paper)
+
+    ready = widgets.warm_renderer() is not None
+    name = f"{lesson.id}-{paper}"
+    cols = st.columns(4)
+    cols[0].download_button("Worksheet (HTML)", data=lambda: sheet().encode("utf-8"), file_name=f"{name}-worksheet.html",
+                            mime="text/html", key="ws_html", on_click="ignore")
+    cols[1].download_button("Worksheet (PDF)", data=lambda: worksheet.to_pdf(sheet()), file_name=f"{name}-worksheet.pdf",
+                            mime="application/pdf", key="ws_pdf", on_click="ignore", disabled=not ready,
+                            help=None if ready else INSTALL_HINT)
+    cols[2].download_button("Answer key (HTML)", data=lambda: key().encode("utf-8"), file_name=f"{name}-answer-key.html",
+                            mime="text/html", key="ws_key_html", on_click="ignore")
+    cols[3].download_button("Answer key (PDF)", data=lambda: worksheet.to_pdf(key()), file_name=f"{name}-answer-key.pdf",
+                            mime="application/pdf", key="ws_key_pdf", on_click="ignore", disabled=not ready,
+                            help=None if ready else INSTALL_HINT)

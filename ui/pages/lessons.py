@@ -89,3 +89,5 @@ back.button("Previous step", key="step_back", disabled=number == 1, on_click=sta
             args=("step", str(number - 1)), icon=":material/arrow_back:")
 forward.button("Next step", key="step_next", disabled=number == len(lesson.steps), on_click=state.set_now,
                args=("step", str(number + 1)), icon=":material/arrow_forward:")
+with st.expander("Printable worksheet and answer key"):
+    classroom.worksheet_downloads(view, lesson)
