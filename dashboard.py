@@ -15,6 +15,7 @@ PAGES = [
     st.Page("ui/pages/terms.py", title="Terms", icon=":material/search:", url_path="terms"),
     st.Page("ui/pages/depth.py", title="Depth", icon=":material/insights:", url_path="depth"),
     st.Page("ui/pages/lessons.py", title="Lessons", icon=":material/cast_for_education:", url_path="lessons"),
+    st.Page("ui/pages/classroom.py", title="Spot it · Guess", icon=":material/quiz:", url_path="classroom"),
     st.Page("ui/pages/lexicon.py", title="Lexicon editor", icon=":material/edit_note:", url_path="lexicon"),
     st.Page("ui/pages/drafts.py", title="Draft check", icon=":material/difference:", url_path="drafts"),
     st.Page("ui/pages/add.py", title="Add articles", icon=":material/note_add:", url_path="add"),

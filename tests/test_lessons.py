@@ -127,3 +127,15 @@ def test_lessons_page_lists_lessons_and_reports_a_bad_teachers_lesson(monkeypatc
     assert not at.exception
     assert "Bombers over Korea" in texts(at)
     assert any("broken.md: line 5: unknown activity 'fly'" in e for e in said(at.error))
+
+
+def test_classroom_page_spots_and_guesses_on_any_selection():
+    at = app({"event": "e2-2017-07-07-b1-korea-icbm", "puzzle": "2"}, page="ui/pages/classroom.py")
+    assert not at.exception
+    assert at.selectbox(key="w_puzzle").value == "2"
+    at.get("button_group")[0].set_value([0]).run()
+    at.radio(key=next(r.key for r in at.radio if r.key.startswith("guess_"))).set_value("cnn").run()
+    while any(b.label == "Reveal" for b in at.button):  # the spot-it reveal, then the guess reveal
+        next(b for b in at.button if b.label == "Reveal").click().run()
+    assert "You and the detector:" in texts(at)
+    assert "Right: it is CNN" in texts(at) or "Not CNN: it is" in texts(at)
