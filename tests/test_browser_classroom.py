@@ -98,7 +98,8 @@ def test_teacher_edits_a_term_sees_it_on_compare_and_prints_the_worksheet(browse
 
     page.goto(server + "/lexicon")
     wait_for_app(page, "Lexicon editor")
-    page.get_by_text("Teacher", exact=True).click()
+    page.locator("summary").filter(has_text="Teacher").focus()
+    page.keyboard.press("Enter")
     page.get_by_label("Teacher password").fill(PASSWORD)
     press(page, page.get_by_role("button", name="Sign in"))
     wait_for_app(page, "Add or change a term")
@@ -120,12 +121,13 @@ def test_teacher_edits_a_term_sees_it_on_compare_and_prints_the_worksheet(browse
 
     page.goto(server + LESSON + "&step=1")
     wait_for_app(page, "Step 1 of 6")
-    page.get_by_text("Printable worksheet and answer key").click()
+    page.locator("summary").filter(has_text="Printable worksheet and answer key").focus()
+    page.keyboard.press("Enter")
     options = page.get_by_label("Texts on the worksheet")
     expect(options).to_be_visible()
     press(page, page.get_by_role("radio", name="US Letter"), "Space")
     with page.expect_download(timeout=180_000) as info:
-        page.get_by_role("button", name="Worksheet (PDF)").click()
+        page.get_by_role("button", name="Worksheet (PDF)").press("Enter")
     pdf = tmp_path / "worksheet.pdf"
     info.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF") and b"/MediaBox [0 0 612 792]" in pdf.read_bytes()

@@ -11,6 +11,7 @@ from analysis.present.lesson import (
     load_lessons,
     parse_lesson,
     read_lesson,
+    save_lesson,
 )
 from tests.support import CNN_0708, JT, WSWS, app, said, texts
 
@@ -77,6 +78,14 @@ def test_lesson_files_that_are_not_text_or_too_big(tmp_path):
     (tmp_path / "Bad Name.md").write_text(GOOD)
     with pytest.raises(LessonInvalid, match="letters, digits and hyphens"):
         read_lesson(tmp_path / "Bad Name.md")
+
+
+def test_a_saved_lesson_is_listed_and_a_bad_one_is_never_written(tmp_path):
+    save_lesson(tmp_path, "mine", GOOD)
+    assert "mine" in load_lessons(tmp_path)[0]
+    with pytest.raises(LessonInvalid, match="line 7"):
+        save_lesson(tmp_path, "other", GOOD + "colour: red\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.md"]
 
 
 def test_spot_compares_marks_with_the_detector_without_scoring(analyses):

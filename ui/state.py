@@ -16,7 +16,7 @@ URL_KEYS = {"event": "str", "mentions": "bool", "outlets": "list", "cats": "list
             "lesson": "str", "step": "str", "big": "bool", "puzzle": "str"}
 # Parameters that stay on one page only: the private keys of an editor's drafts and of the articles a browser
 # added never travel to other pages (a shared Compare link must not carry them).
-PAGE_ONLY = {"draft": "drafts", "owner": "add"}
+PAGE_ONLY = {"draft": "drafts", "owner": "add", "lesson": "lessons", "step": "lessons", "puzzle": "classroom"}
 # Parameters that go back to their default when another one changes (a new event starts with all its outlets).
 CLEARS = {"event": ("outlets", "why", "focus", "versus", "puzzle"), "mentions": ("outlets",), "outlets": ("why",),
           "lesson": ("step",)}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.corpus.store import atomic_write
 from analysis.detect.lexicon import STRENGTHS, _read_rows
 
 FILE = "teacher.csv"
@@ -78,27 +78,13 @@ def validate(data: bytes, name: str = FILE) -> list[dict[str, str]]:
     return rows
 
 
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def save(root: Path, rows: list[dict[str, str]]) -> Saved:
     """Validate the rows, keep them as the next numbered version and make them the current lexicon."""
     data = to_csv(rows)
     validate(data)
     number = (versions(root) or [0])[-1] + 1
-    _write(root / "versions" / f"v{number:04d}.csv", data)
-    _write(current_dir(root) / FILE, data)
+    atomic_write(root / "versions" / f"v{number:04d}.csv", data)
+    atomic_write(current_dir(root) / FILE, data)
     return Saved(number, len(rows))
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis.corpus.store import atomic_write
 from analysis.detect.lexicon import DATA_DIR
 
 BUNDLED_LESSONS = DATA_DIR / "lessons"
@@ -207,6 +208,14 @@ def read_lesson(path: Path) -> Lesson:
     except OSError as exc:
         raise LessonInvalid(path.name, [LessonProblem(0, f"cannot be read ({exc.strerror})")]) from None
     return parse_lesson(text, path.stem, path.name)
+
+
+def save_lesson(folder: Path, lesson_id: str, text: str) -> Lesson:
+    """Check a lesson and write it (atomically) to a teacher's lesson folder as ID.md; raises LessonInvalid."""
+    lesson = parse_lesson(text, lesson_id, f"{lesson_id}.md")
+    atomic_write(folder / f"{lesson_id}.md", text.encode("utf-8"),
+                 check=lambda path: parse_lesson(path.read_text(encoding="utf-8"), lesson_id))
+    return lesson
 
 
 def lesson_files(*folders: Path | None) -> list[Path]:

@@ -1,8 +1,8 @@
 """Lessons: guided walks through one event or story, step by step (URL: ?lesson=ID&step=N), for a projector or a phone."""
 import streamlit as st
 
-from analysis.present.lesson import ACTIVITIES, LessonInvalid, check_against, load_lessons, parse_lesson
-from ui import classroom, data, state, widgets
+from analysis.present.lesson import ACTIVITIES, LessonInvalid, check_against, load_lessons, parse_lesson, save_lesson
+from ui import classroom, data, owner, state, widgets
 from ui.safe import md
 
 view = data.view()
@@ -59,8 +59,14 @@ if lesson is None:
                 for p in problems:
                     st.error(md(f"{upload.name}, {p}"))
                 if not problems:
-                    st.success(md(f"“{checked.title}” is a valid lesson with {len(checked.steps)} steps. Put it in "
-                                  f"{settings.lessons} to list it here."))
+                    st.success(md(f"“{checked.title}” is a valid lesson with {len(checked.steps)} steps."))
+                    if not st.session_state.get(owner.TEACHER):
+                        st.caption(md(f"Sign in as the teacher to add it to the list, or put it in {settings.lessons}."))
+                    elif st.button("Add it to this server's lessons", key="lesson_save"):
+                        save_lesson(settings.lessons, name, upload.getvalue().decode("utf-8-sig"))
+                        state.set_now("lesson", name)
+                        st.rerun()
+        owner.teacher_sign_in(settings)
     st.stop()
 
 try:
