@@ -139,3 +139,20 @@ def test_teacher_edits_a_term_sees_it_on_compare_and_prints_the_worksheet(browse
     assert len(pages) >= 6  # five texts of the story, a page or more each, then the questions
     assert_offline(context, page)
     context.close()
+
+
+def test_classroom_page_is_keyboard_operable_and_passes_axe(browser, server):
+    context, page = new_page(browser, 1280, 800)
+    page.goto(server + "/classroom?event=e2-2017-07-07-b1-korea-icbm&puzzle=2")
+    wait_for_app(page, "Classroom activities")
+    assert axe_violations(page) == []
+    press(page, page.get_by_role("button", name="Reveal"))
+    expect(main(page).get_by_text(re.compile(r"^You and the detector: 0 · Only the detector: \d+ · Only you: 0"))).to_be_visible()
+    page.get_by_role("tab", name="Guess the outlet").focus()  # a tab switch needs no rerun
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("radio", name="CNN")).to_be_visible()
+    assert "puzzle=2" in page.url
+    assert axe_violations(page) == []
+    screenshot(page, "classroom-guess")
+    assert_offline(context, page)
+    context.close()
