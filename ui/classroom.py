@@ -98,7 +98,8 @@ def headlines(view: CorpusView, ids: list[str], key: str) -> None:
     for k, aid in enumerate(order):
         aa = view.analyses[aid]
         terms = guess.mask_terms(view, aid)
-        title = guess.masked(aa.headline or "(no headline known)", terms)[0]
+        opening = aa.cleaned.parts_of("opening-line")
+        title = guess.masked(aa.headline or (opening[0].text if opening else "(headline unknown)"), terms)[0]
         first = guess.masked(aa.body.text.split("\n\n")[0], terms)[0]
         label = f"Text {chr(65 + k)}"
         if shown:

@@ -15,8 +15,9 @@ URL_KEYS = {"event": "str", "mentions": "bool", "outlets": "list", "cats": "list
             "versus": "str", "family": "str", "draft": "str", "owner": "str",
             "lesson": "str", "step": "str", "big": "bool", "puzzle": "str"}
 # Parameters that stay on one page only: the private keys of an editor's drafts and of the articles a browser
-# added never travel to other pages (a shared Compare link must not carry them).
-PAGE_ONLY = {"draft": "drafts", "owner": "add", "lesson": "lessons", "step": "lessons", "puzzle": "classroom"}
+# added never travel to other pages (a shared Compare link must not carry them); nor does a place in a lesson.
+PAGE_ONLY = {"draft": "drafts", "owner": "add", "lesson": "lessons", "step": "lessons", "big": "lessons",
+             "puzzle": "classroom"}
 # Parameters that go back to their default when another one changes (a new event starts with all its outlets).
 CLEARS = {"event": ("outlets", "why", "focus", "versus", "puzzle"), "mentions": ("outlets",), "outlets": ("why",),
           "lesson": ("step",)}
