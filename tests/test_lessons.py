@@ -148,3 +148,14 @@ def test_classroom_page_spots_and_guesses_on_any_selection():
         next(b for b in at.button if b.label == "Reveal").click().run()
     assert "You and the detector:" in texts(at)
     assert "Right: it is CNN" in texts(at) or "Not CNN: it is" in texts(at)
+
+
+def test_evidence_steps_show_their_evidence_only_after_the_reveal():
+    at = app({"lesson": "bombers-over-korea", "step": "3"}, page="ui/pages/lessons.py")
+    assert not at.exception and "Step 3 of 6: Who is speaking?" in texts(at)
+    assert not at.dataframe
+    next(b for b in at.button if b.label == "Reveal").click().run()
+    speakers = at.dataframe[0].value
+    assert {"outlet", "speaker", "role", "verb", "verb tone"} <= set(speakers.columns)
+    assert {"CNN", "The Japan Times", "World Socialist Web Site"} <= set(speakers["outlet"])
+    assert "The table lists every attribution" in texts(at)

@@ -77,16 +77,14 @@ def step(view: CorpusView, lesson: Lesson, number: int, item: Step) -> None:
         spot_it(view, item.article, item.sentences, key)
     elif item.activity == "guess":
         guess_outlet(view, item.article, key)
-    else:
+    elif (item.activity in ("sources", "coverage", "voices") or item.reveal) and revealed(key):
+        # The evidence is the reveal: the class answers first.
         if item.activity == "sources":
             sources(view, ids)
         elif item.activity == "coverage":
             coverage(view, ids)
         elif item.activity == "voices":
             voices(view, ids, item.term)
-        if item.reveal and revealed(key):
-            st.info(md(item.reveal))
-        return
     if item.reveal and st.session_state.get(f"reveal_{key}"):
         st.info(md(item.reveal))
 
