@@ -25,7 +25,7 @@ page = st.navigation(PAGES)
 jobs.start(data.settings())  # the job fork server warms up in the background while the corpus loads
 view = data.view()
 widgets.corpus_issues(view)
-classroom.lexicon_note(data.settings(), data.lexicon())
+classroom.lexicon_note(data.settings(), data.lexicon(), data.lexicon_problem())
 if not view.corpus.articles:
     st.error("No article could be loaded from the corpus folder. Check its manifest.csv, outlets.csv and events.csv; "
              "the problems are listed in the sidebar.")

@@ -91,3 +91,15 @@ def test_editor_page_needs_the_teacher_then_saves_a_term_that_compare_shows(monk
     assert "teacher's edits: version 1 (1 rows)" in texts(at)
     at.switch_page("ui/pages/compare.py").run()
     assert "with the teacher's edits, version 1" in texts(at)
+
+
+def test_a_hand_broken_teacher_lexicon_never_breaks_the_app(private_dirs):
+    current = tl.current_dir(from_env().teacher_lexicon)
+    current.mkdir(parents=True)
+    (current / "teacher.csv").write_text("term,category,subcategory,rule,neutral_alternative,note,source\n"
+                                         "drill*,loaded,x,next_within:many:a,,,our class\n")
+    at = app()
+    assert not at.exception
+    assert "Feature by feature" in texts(at)
+    assert any("user lexicon is not in use: teacher.csv:2:" in e for e in said(at.error)), said(at.error)
+    assert "(bundled)" in texts(at)

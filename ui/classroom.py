@@ -33,8 +33,12 @@ MARKED_CSS = """<style>
 </style>"""
 
 
-def lexicon_note(settings: Settings, lexicon: Lexicon) -> None:
-    """Say in the sidebar of every page which lexicon version the numbers come from."""
+def lexicon_note(settings: Settings, lexicon: Lexicon, problem: str | None = None) -> None:
+    """Say in the sidebar of every page which lexicon version the numbers come from (and why the user's lexicon is
+    not in use, if it has a bad row)."""
+    if problem:
+        st.sidebar.error(md(f"The user lexicon is not in use: {problem}. Fix that line, or restore a version in the "
+                            "Lexicon editor."))
     if lexicon.user_dir is None:
         where = "bundled"
     elif settings.lexicon is not None:

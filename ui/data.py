@@ -53,8 +53,22 @@ def _stamped(aa: ArticleAnalysis, version: str) -> ArticleAnalysis:
 
 
 def lexicon() -> Lexicon:
-    """The lexicon in use: bundled files, the chosen topic packs and the user's lexicon folder (from the settings)."""
-    return lexicon_for(settings())
+    """The lexicon in use: bundled files, the chosen topic packs and the user's lexicon folder (from the settings);
+    the bundled lexicon alone if the user's folder has a bad row (see `lexicon_problem`)."""
+    current = settings()
+    try:
+        return lexicon_for(current)
+    except ValueError:
+        return load_lexicon(DATA_DIR, None, current.packs, current.loaded_model)
+
+
+def lexicon_problem() -> str | None:
+    """Why the user's lexicon folder is not in use (its file and line), or None."""
+    try:
+        lexicon_for(settings())
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 @st.cache_resource(show_spinner="Analysing the corpus…", max_entries=4)
