@@ -62,3 +62,17 @@ def test_pdf_pages_have_the_paper_size(view, lesson, paper, box):
     size = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert (round(float(size[1])), round(float(size[2]))) == box
     assert pdf_pages(pdf) >= 4  # one page at least per text, and the questions
+
+
+def test_command_line_writes_the_answer_key_and_checks_lesson_files(tmp_path, capsys):
+    from analysis.cli import main
+    out = tmp_path / "key.html"
+    assert main(["worksheet", "--lesson", "bombers-over-korea", "--event", EVENT, "--key", "--paper", "letter",
+                 "--out", str(out)]) == 0
+    assert "Answer key: Bombers over Korea" in out.read_text() and "size:letter" in out.read_text()
+    assert main(["worksheet", "--lesson", "nope", "--out", str(out)]) == 2
+    assert "unknown lesson 'nope'; known: bombers-over-korea" in capsys.readouterr().err
+    bad = tmp_path / "bad.md"
+    bad.write_text("# X\nselection: story:us-bomber-shows-of-force-east-asia\n\n## S\nactivity: fly\nquestion: q\n")
+    assert main(["lesson-check", str(bad)]) == 2
+    assert "bad.md, line 5: unknown activity 'fly'" in capsys.readouterr().err
