@@ -70,6 +70,20 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=("html", "pdf"), default=None, help="default: from the --out extension")
     _corpus_options(r)
     _lexicon_options(r)
+    w = sub.add_parser("worksheet", help="write a lesson's printable worksheet or its answer key (HTML or PDF)",
+                       description="The students' sheet (texts with outlets masked, room to mark and write, the "
+                                   "lesson's questions) or, with --key, the separate answer key with every span.")
+    w.add_argument("--lesson", required=True, help="lesson id (bundled, or a file in FRAMING_LENS_LESSONS)")
+    w.add_argument("--event", default=None, help="the texts: an event or story of the lesson (default: the lesson's)")
+    w.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    w.add_argument("--key", action="store_true", help="write the answer key instead of the students' sheet")
+    w.add_argument("--out", required=True, help="output file (.html or .pdf)")
+    _corpus_options(w)
+    _lexicon_options(w)
+    c = sub.add_parser("lesson-check", help="check a lesson file: every problem with its line",
+                       description="Parse a lesson (.md) and check it against the corpus; exit code 2 if it has problems.")
+    c.add_argument("file", help="the lesson file")
+    _corpus_options(c)
     return p
 
 
@@ -124,6 +138,49 @@ def _report(args) -> int:
         raise InputError(str(exc)) from None
     atomic_write(Path(args.out), data)
     print(f"wrote {args.out} ({len(data):,} bytes)")
+    return 0
+
+
+def _worksheet(args) -> int:
+    from analysis.corpus.store import atomic_write
+    from analysis.corpus.workspace import load_view
+    from analysis.present import worksheet
+    from analysis.present.lesson import load_lessons
+    settings = _settings(args)
+    lesson = load_lessons(settings.lessons)[0].get(args.lesson)
+    if lesson is None:
+        raise InputError(f"unknown lesson {args.lesson!r}; known: {', '.join(load_lessons(settings.lessons)[0])}")
+    view = load_view(settings.corpus, settings.user_corpus, _lexicon(settings))
+    selection = args.event or lesson.selection
+    if selection not in view.selection_options():
+        raise InputError(f"unknown event {selection!r}; known: {', '.join(view.selection_options())}")
+    build = worksheet.answer_key_html if args.key else worksheet.worksheet_html
+    page = build(view, view.articles_in(selection), lesson.title, lesson, args.paper)
+    try:
+        data = worksheet.to_pdf(page) if args.out.lower().endswith(".pdf") else page.encode("utf-8")
+    except ExportUnavailable as exc:
+        raise InputError(str(exc)) from None
+    atomic_write(Path(args.out), data)
+    print(f"wrote {args.out} ({len(data):,} bytes)")
+    return 0
+
+
+def _lesson_check(args) -> int:
+    from analysis.corpus.workspace import load_view
+    from analysis.present.lesson import LessonInvalid, check_against, read_lesson
+    path = Path(args.file)
+    try:
+        lesson = read_lesson(path)
+    except LessonInvalid as exc:
+        raise InputError("; ".join(f"{path.name}, {p}" for p in exc.problems)) from None
+    settings = _settings(args)
+    view = load_view(settings.corpus, settings.user_corpus)
+    selections = view.selection_options()
+    problems = check_against(lesson, selections, {s: set(view.articles_in(s)) for s in selections},
+                             set(view.corpus.outlets))
+    if problems:
+        raise InputError("; ".join(f"{path.name}, {p}" for p in problems))
+    print(f"{path.name}: “{lesson.title}”, {len(lesson.steps)} steps, valid")
     return 0
 
 
@@ -209,8 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; bad input gives a one-line message and exit code 2."""
     args = _parser().parse_args(argv)
     try:
-        return {"spans": _spans, "features": _features, "import": _import, "build": _build,
-                "report": _report}[args.command](args)
+        return {"spans": _spans, "features": _features, "import": _import, "build": _build, "report": _report,
+                "worksheet": _worksheet, "lesson-check": _lesson_check}[args.command](args)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -31,6 +31,8 @@ ENV = {
     "FRAMING_LENS_DRAFTS_MAX_BYTES": ("drafts_max_bytes", "the most disk space all drafts together may use"),
     "FRAMING_LENS_TEACHER_PASSWORD": ("teacher_password", "lets a teacher edit or delete any added article"),
     "FRAMING_LENS_LEXICON": ("lexicon", "a folder of your own lexicon CSV files, laid over the bundled ones"),
+    "FRAMING_LENS_LESSONS": ("lessons", "a folder of teachers' lesson files (.md), listed beside the bundled lessons"),
+    "FRAMING_LENS_TEACHER_LEXICON": ("teacher_lexicon", "where the lexicon editor keeps the teacher's lexicon and its versions"),
     "FRAMING_LENS_PACKS": ("packs", "topic packs of loaded terms to switch on, separated by ',' ('none' for none)"),
     "FRAMING_LENS_LOADED_MODEL": ("loaded_model", "'off' to let the context rules alone decide on rated words"),
 }
@@ -66,6 +68,8 @@ class Settings:
     drafts_max_bytes: int = 200 * 1024 * 1024
     teacher_password: str = field(default="", repr=False)
     lexicon: Path | None = None
+    lessons: Path = Path.home() / ".local" / "share" / "framing-lens" / "lessons"
+    teacher_lexicon: Path = Path.home() / ".local" / "share" / "framing-lens" / "lexicon"
     packs: tuple[str, ...] | None = None  # None: the packs switched on by default
     loaded_model: bool = True
 
@@ -98,5 +102,7 @@ def _convert(name: str, value):
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
     """Settings from FRAMING_LENS_* environment variables, defaults for the rest."""
     env = os.environ if env is None else env
-    base = Settings(drafts=_data_home(env) / "drafts", cache=_cache_home(env), store=_data_home(env) / "store")
+    home = _data_home(env)
+    base = Settings(drafts=home / "drafts", cache=_cache_home(env), store=home / "store", lessons=home / "lessons",
+                    teacher_lexicon=home / "lexicon")
     return base.with_options(**{field: env[name] for name, (field, _) in ENV.items() if env.get(name, "").strip()})

@@ -392,10 +392,26 @@ def layer_entries(bundled: list[Entry], user_dir: Path | None) -> list[Entry]:
     return keep + [e for e in user if (e.term, e.category) not in off and (e.term, "") not in off]
 
 
-@lru_cache(maxsize=8)
 def load_lexicon(data_dir: Path = DATA_DIR, user_dir: Path | None = None, packs: tuple[str, ...] | None = None,
                  use_model: bool = True) -> Lexicon:
-    """Load and validate the lexicon files, the chosen topic packs (None: the default ones) and a user folder."""
+    """Load and validate the lexicon files, the chosen topic packs (None: the default ones) and a user folder
+    (loaded again whenever the user folder's files change)."""
+    return _load_lexicon(data_dir, user_dir, packs, use_model, folder_version(user_dir) if user_dir else "")
+
+
+def folder_version(folder: Path) -> str:
+    """Short content hash of the lexicon CSV files directly in a folder (the ones a user layer reads)."""
+    h = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.csv")):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon(data_dir: Path, user_dir: Path | None, packs: tuple[str, ...] | None, use_model: bool,
+                  user_part: str) -> Lexicon:
     known = read_packs(data_dir)
     packs = default_packs(data_dir) if packs is None else tuple(packs)
     unknown = [p for p in packs if p not in known]
@@ -409,7 +425,6 @@ def load_lexicon(data_dir: Path = DATA_DIR, user_dir: Path | None = None, packs:
     entries = layer_entries(entries, user_dir)
     terms = [e for e in entries if e.category != "attribution"]
     cues = [e for e in entries if e.category == "attribution"]
-    user_part = lexicon_version(user_dir) if user_dir is not None else ""
     version = lexicon_version(data_dir, "packs=" + ",".join(packs), "user=" + user_part,
                               "model=" + str(use_model), _resource_versions())
     subs: dict[str, set[str]] = {}
@@ -420,9 +435,46 @@ def load_lexicon(data_dir: Path = DATA_DIR, user_dir: Path | None = None, packs:
                    {c: tuple(sorted(s)) for c, s in subs.items()}, constructions)
 
 
+def user_folder(settings) -> Path | None:
+    """The user lexicon folder a `Settings` value lays over the bundled files: its `lexicon` folder if set, else the
+    teacher's lexicon kept by the lexicon editor (if the teacher saved one)."""
+    if settings.lexicon is not None:
+        return settings.lexicon
+    current = settings.teacher_lexicon / "current"
+    return current if current.is_dir() else None
+
+
 def lexicon_for(settings) -> Lexicon:
     """The lexicon a `Settings` value asks for: bundled files, its topic packs, its user folder, model on or off."""
-    return load_lexicon(DATA_DIR, settings.lexicon, settings.packs, settings.loaded_model)
+    return load_lexicon(DATA_DIR, user_folder(settings), settings.packs, settings.loaded_model)
+
+
+@dataclass(frozen=True)
+class LexiconChange:
+    """What a user layer changes against the bundled lexicon: the entries added, replaced or switched off, and the
+    feature schema; so that an article is analysed again only if a changed entry occurs in it."""
+    base_version: str
+    entries: tuple[Entry, ...]
+    matcher: Matcher
+    schema: str
+
+    def key_for(self, text: str) -> str:
+        """The lexicon's version as far as it matters for this text (the same for every text no change touches)."""
+        found = sorted({repr(m.entry) for m in self.matcher.find(text, tokenize(text))})
+        return hashlib.sha256("\n".join([self.base_version, self.schema, *found]).encode()).hexdigest()[:12]
+
+    def touches(self, text: str) -> bool:
+        """Whether a changed entry occurs in this text."""
+        return bool(self.matcher.find(text, tokenize(text)))
+
+
+def lexicon_change(lexicon: Lexicon, bundled: Lexicon) -> LexiconChange:
+    """The difference between a lexicon and the bundled one it is laid over (same packs and model)."""
+    changed = tuple(set(lexicon.entries) ^ set(bundled.entries))
+    schema = repr(sorted(lexicon.subcategories.items()))
+    if any(e.subcategory in CONSTRUCTIONS for e in changed if e.category == "attribution"):
+        schema += lexicon.version  # cues found by construction can apply anywhere: every text is affected
+    return LexiconChange(bundled.version, changed, Matcher(list(changed)), schema)
 
 
 def _resource_versions() -> str:

@@ -1,0 +1,86 @@
+"""Guess the outlet: an article with every outlet's name, the byline and web addresses masked (cleaning already
+took out datelines and boilerplate), and what gave the outlet away: its distinctive words, the names it uses
+for the actors, and the loaded words in its own voice."""
+from __future__ import annotations
+
+import random
+import re
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from analysis.corpus.workspace import CorpusView
+from analysis.measure.distinctive import distinctive, word_counts
+from analysis.measure.naming import mentions
+
+MASK = "▇▇▇"
+SIGNIFICANT_Z = 1.96
+
+
+def mask_terms(view: CorpusView, article_id: str) -> list[str]:
+    """What to hide: every outlet's name, id and web address (not only this one's), and the article's author."""
+    terms = set()
+    for o in view.corpus.outlets.values():
+        terms.update({o.name, o.id})
+        if o.name.lower().startswith("the "):
+            terms.add(o.name[4:])
+        host = urlsplit(o.homepage).hostname or ""
+        if host:
+            terms.update({host, host.removeprefix("www.")})
+    author = view.corpus.article(article_id).author
+    if author:
+        terms.add(author)
+        terms.update(p for p in author.split() if len(p) > 2)
+    return sorted((t for t in terms if len(t) > 1), key=len, reverse=True)
+
+
+def masked(text: str, terms: list[str]) -> tuple[str, int]:
+    """The text with every term (whole words, any case) replaced by a mask, and how many were replaced."""
+    if not terms:
+        return text, 0
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w-])", re.IGNORECASE)
+    return rx.subn(MASK, text)
+
+
+def shuffled(article_ids: list[str], seed: int = 0) -> list[str]:
+    """Articles in a fixed shuffled order (so that "Text A" or "Puzzle 2" does not give the outlet away)."""
+    ids = sorted(article_ids)
+    random.Random(seed).shuffle(ids)
+    return ids
+
+
+def distinctive_in_article(view: CorpusView, article_id: str, top: int = 12) -> pd.DataFrame:
+    """Words of this article that its outlet uses more than the other outlets of the corpus (z above 1.96)."""
+    aa = view.analyses[article_id]
+    counts = {a: word_counts(x.body.text) for a, x in view.analyses.items()}
+    groups = {a: x.article.outlet for a, x in view.analyses.items()}
+    if len(set(groups.values())) < 2:
+        return pd.DataFrame(columns=["word", "in_this_article", "per_1k", "per_1k_other", "z"])
+    table = distinctive(counts, groups, aa.article.outlet)
+    here = counts[article_id]
+    table = table[table["word"].isin(here) & (table["z"] >= SIGNIFICANT_Z)].head(top)
+    return pd.DataFrame({"word": table["word"], "in_this_article": [here[w] for w in table["word"]],
+                         "per_1k": table["per_1k"].round(2), "per_1k_other": table["per_1k_other"].round(2),
+                         "z": table["z"].round(2)}).reset_index(drop=True)
+
+
+def names_used(view: CorpusView, article_id: str) -> pd.DataFrame:
+    """How this article names the actors, and how many of the other outlets' articles use the same name."""
+    aa = view.analyses[article_id]
+    others = [x for a, x in view.analyses.items() if x.article.outlet != aa.article.outlet]
+    used: dict[tuple[str, str], int] = {}
+    for _s, _e, alias in mentions(aa.body.text):
+        used[(alias.actor, alias.name)] = used.get((alias.actor, alias.name), 0) + 1
+    rows = []
+    for (actor, name), n in sorted(used.items()):
+        elsewhere = sum(any(a.name == name for _s, _e, a in mentions(x.body.text)) for x in others)
+        rows.append({"actor": actor, "name": name, "uses": n, "other_outlets_articles_using_it": elsewhere,
+                     "of_other_articles": len(others)})
+    return pd.DataFrame(rows, columns=["actor", "name", "uses", "other_outlets_articles_using_it", "of_other_articles"])
+
+
+def own_voice_loaded(view: CorpusView, article_id: str) -> pd.DataFrame:
+    """The loaded words this article uses in its own voice (not quoted), with the detector's explanation."""
+    spans = view.analyses[article_id].body.spans
+    own = spans[(spans["category"] == "loaded") & (spans["voice"] == "author")]
+    return own[["text", "subcategory", "note", "neutral_alternative"]].reset_index(drop=True)
