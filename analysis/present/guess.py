@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from analysis.corpus.workspace import CorpusView
-from analysis.measure.distinctive import distinctive, word_counts
+from analysis.measure.distinctive import count_words, distinctive, self_names
 from analysis.measure.naming import mentions
 
 MASK = "▇▇▇"
@@ -52,12 +52,15 @@ def shuffled(article_ids: list[str], seed: int = 0) -> list[str]:
 def distinctive_in_article(view: CorpusView, article_id: str, top: int = 12) -> pd.DataFrame:
     """Words of this article that its outlet uses more than the other outlets of the corpus (z above 1.96)."""
     aa = view.analyses[article_id]
-    counts = {a: word_counts(x.body.text) for a, x in view.analyses.items()}
-    groups = {a: x.article.outlet for a, x in view.analyses.items()}
-    if len(set(groups.values())) < 2:
+    ids = list(view.analyses)
+    groups = [view.analyses[a].article.outlet for a in ids]
+    if len(set(groups)) < 2:
         return pd.DataFrame(columns=["word", "in_this_article", "per_1k", "per_1k_other", "z"])
-    table = distinctive(counts, groups, aa.article.outlet)
-    here = counts[article_id]
+    outlets = {o: view.outlet_names.get(o, o) for o in set(groups)}
+    counts = count_words([view.analyses[a].body.text for a in ids], groups, exclude=self_names(outlets))
+    table = distinctive(counts, aa.article.outlet)
+    row = counts.matrix[ids.index(article_id)]
+    here = dict(zip(counts.words[row.indices], row.data.tolist()))
     table = table[table["word"].isin(here) & (table["z"] >= SIGNIFICANT_Z)].head(top)
     return pd.DataFrame({"word": table["word"], "in_this_article": [here[w] for w in table["word"]],
                          "per_1k": table["per_1k"].round(2), "per_1k_other": table["per_1k_other"].round(2),
