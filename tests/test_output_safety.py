@@ -39,8 +39,8 @@ def test_chart_text_is_escaped_for_plotly():
     table = pd.DataFrame({"outlet": ["evil"], "loaded_per_1k": [2.0]})
     fig = feature_bars(table, "loaded_per_1k", {"evil": PAYLOAD}, caption=PAYLOAD)
     spec = json.loads(fig.to_json())
-    assert spec["data"][0]["x"] == ["[phish](https://example.com/x) ![pix](http://example.com/y.png) "
-                                    "&lt;a href='https://e.com'&gt;z&lt;/a&gt; $x$ :red[r]"]
+    assert [x.replace("<br>", " ") for x in spec["data"][0]["x"]] == [  # long labels wrap at <br>
+        "[phish](https://example.com/x) ![pix](http://example.com/y.png) &lt;a href='https://e.com'&gt;z&lt;/a&gt; $x$ :red[r]"]
     assert "<a href" not in spec["layout"]["title"]["text"]
     fig = term_counts(pd.DataFrame({"outlet": ["cnn"], "n": [0], "per_1k": [0.0]}), {}, "<a href='x'>t</a>")
     assert "&lt;a href='x'&gt;" in fig.layout.title.text
