@@ -161,7 +161,8 @@ def build(corpus: Corpus, root: Path, spec: LexiconSpec, jobs: int | None = None
           batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None,
           planned: Callable[[Plan], None] | None = None) -> BuildReport:
     """Bring the store at `root` up to date with the corpus: remove what changed or went, analyse what is new,
-    over `jobs` local processes (default: every core) or on the Dask cluster at `scheduler`; `planned` hears the
+    over `jobs` local processes (default: every core, or this process alone for a small plan) or on the Dask
+    cluster at `scheduler`; `planned` hears the
     plan, `progress` each batch's article count."""
     start = time.monotonic()
     version = spec.load().version
@@ -169,7 +170,9 @@ def build(corpus: Corpus, root: Path, spec: LexiconSpec, jobs: int | None = None
     if planned is not None:
         planned(todo)
     changed = fs.remove_keys(root, set(todo.stale))
-    jobs = 1 if todo.articles < SMALL else min(jobs or os.cpu_count() or 1, len(todo.batches))
+    if jobs is None:
+        jobs = 1 if todo.articles < SMALL else os.cpu_count() or 1
+    jobs = min(jobs, len(todo.batches))
     runner = _dask(todo.batches, spec, version, scheduler) if scheduler else _local(todo.batches, spec, version, jobs)
     for batch, (features, spans) in runner:
         fs.write_batch(root, batch.id, batch.outlet, batch.year, features, spans)
