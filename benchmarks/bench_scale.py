@@ -44,9 +44,10 @@ def synthetic_rows(n: int, pool: list[str], seed: int = 7) -> list[dict]:
     rows = []
     for k in range(n):
         ev = rng.randrange(events)
-        words, sents = rng.randint(800, 1000), []
-        while sum(len(s.split()) for s in sents) < words:
+        words, sents, total = rng.randint(800, 1000), [], 0
+        while total < words:
             sents.append(rng.choice(pool))
+            total += len(sents[-1].split())
         day = ev * 730 // events + rng.randint(0, 2)
         rows.append({"text": f"Report {k}. " + "\n\n".join(" ".join(sents[i:i + 3]) for i in range(0, len(sents), 3)),
                      "outlet": f"Outlet {k % 50:02d}", "title": f"Article {k}",
