@@ -17,10 +17,11 @@ import pandas as pd
 from analysis import featurestore as fs
 from analysis.corpus.folder import Article, Corpus
 from analysis.detect.lexicon import DATA_DIR, Lexicon, load_lexicon
-from analysis.pipeline import analyze_article, article_row, article_spans
+from analysis.pipeline import analyze_article, article_row, article_spans, warm_up
 from analysis.settings import Settings
 
 BATCH_SIZE = 200  # articles per task: a Dask task costs about 2 ms to schedule, an article about 40 ms to analyse
+SMALL = 100  # fewer articles than this are analysed in this process (starting workers would cost more)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ def _local(batches: tuple[Batch, ...], spec: LexiconSpec, version: str, jobs: in
         for b in batches:
             yield b, analyse_batch(b.articles, spec, version)
         return
+    warm_up(spec.load())  # word lists and tagger loaded once here, shared by the forked processes
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
         pending, queue = {}, iter(batches)
         for b in queue:
@@ -159,7 +161,8 @@ def build(corpus: Corpus, root: Path, spec: LexiconSpec, jobs: int | None = None
           batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None,
           planned: Callable[[Plan], None] | None = None) -> BuildReport:
     """Bring the store at `root` up to date with the corpus: remove what changed or went, analyse what is new,
-    over `jobs` local processes (default: every core) or on the Dask cluster at `scheduler`; `planned` hears the
+    over `jobs` local processes (default: every core, or this process alone for a small plan) or on the Dask
+    cluster at `scheduler`; `planned` hears the
     plan, `progress` each batch's article count."""
     start = time.monotonic()
     version = spec.load().version
@@ -167,8 +170,10 @@ def build(corpus: Corpus, root: Path, spec: LexiconSpec, jobs: int | None = None
     if planned is not None:
         planned(todo)
     changed = fs.remove_keys(root, set(todo.stale))
-    runner = (_dask(todo.batches, spec, version, scheduler) if scheduler
-              else _local(todo.batches, spec, version, min(jobs or os.cpu_count() or 1, len(todo.batches))))
+    if jobs is None:
+        jobs = 1 if todo.articles < SMALL else os.cpu_count() or 1
+    jobs = min(jobs, len(todo.batches))
+    runner = _dask(todo.batches, spec, version, scheduler) if scheduler else _local(todo.batches, spec, version, jobs)
     for batch, (features, spans) in runner:
         fs.write_batch(root, batch.id, batch.outlet, batch.year, features, spans)
         changed += 2

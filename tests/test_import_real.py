@@ -132,3 +132,12 @@ def test_a_field_mapped_to_no_column_stays_empty():
     table = read_table("x.jsonl", jsonl(ROWS[:1]), {"event": "", "event_title": ""})
     assert "event" not in table.columns and "event_title" not in table.columns
     assert not table.rows[0][1].get("event")
+
+
+def test_a_file_whose_every_row_fails_writes_nothing(tmp_path):
+    user = tmp_path / "user"
+    bad = [{"text": "Text, officials said.", "outlet": "New Outlet", "date": "yesterday", "event_title": "X"},
+           {"text": "Other text, officials said.", "outlet": "", "date": "2017-07-09"}]
+    report = import_table(CORPUS, user, read_table("x.jsonl", jsonl(bad)))
+    assert not report.imported and [e.row for e in report.errors] == [1, 2]
+    assert user_files(user) == []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from analysis.settings import DEFAULT_MAX_BYTES as MAX_TEXT_BYTES
@@ -64,12 +65,14 @@ def _latin1(err: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("framing_lens_latin1", _latin1)
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than tab, line breaks, form feed
+
+
 def _control_share(text: str) -> float:
     sample = text[:8192]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return bad / len(sample)
+    return len(CONTROL.findall(sample)) / len(sample)
 
 
 def read_text_file(path: str | Path, max_bytes: int | None = None) -> str:
