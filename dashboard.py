@@ -14,6 +14,7 @@ PAGES = [
     st.Page("ui/pages/sources.py", title="Sources", icon=":material/record_voice_over:", url_path="sources"),
     st.Page("ui/pages/terms.py", title="Terms", icon=":material/search:", url_path="terms"),
     st.Page("ui/pages/depth.py", title="Depth", icon=":material/insights:", url_path="depth"),
+    st.Page("ui/pages/overtime.py", title="Over time", icon=":material/timeline:", url_path="overtime"),
     st.Page("ui/pages/drafts.py", title="Draft check", icon=":material/difference:", url_path="drafts"),
     st.Page("ui/pages/add.py", title="Add articles", icon=":material/note_add:", url_path="add"),
     st.Page("ui/pages/method.py", title="Method", icon=":material/school:", url_path="method"),

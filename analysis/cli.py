@@ -5,8 +5,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis.corpus.folder import load_corpus
-from analysis.corpus.importer import TABLE_MAX_BYTES, import_table, read_table
+from tqdm import tqdm
+
+from analysis.corpus.folder import corpus_of
+from analysis.corpus.importer import COLUMN_ALIASES, TABLE_MAX_BYTES, import_table, read_table
 from analysis.corpus.limits import Limits
 from analysis.detect.lexicon import lexicon_for
 from analysis.detect.spans import analyze_text
@@ -28,19 +30,38 @@ def _parser() -> argparse.ArgumentParser:
     _lexicon_options(s)
     f = sub.add_parser("features", help="print one row of features per article as CSV or JSON",
                        description="Print one row per article of the corpus: counts, rates per 1,000 words, readability, tone.")
-    f.add_argument("corpus", nargs="?", default=None, help="corpus folder (default: FRAMING_LENS_CORPUS or the bundled corpus)")
+    f.add_argument("corpus_dir", nargs="?", default=None, metavar="CORPUS_DIR",
+                   help="corpus folder (default: FRAMING_LENS_CORPUS or the bundled corpus)")
     f.add_argument("--format", choices=("csv", "json"), default="csv")
     f.add_argument("--include-parts", action="store_true", help="count headlines, highlights and subheads with the body")
+    _corpus_options(f)
     _lexicon_options(f)
-    i = sub.add_parser("import", help="import articles from a CSV or JSONL export into the user corpus",
-                       description="Import articles from a CSV or JSONL file (one article per row) into the folder of "
-                                   "user-added articles. Common column names are recognised; map others with --map.")
-    i.add_argument("file", help="a .csv or .jsonl file")
+    i = sub.add_parser("import", help="import articles from a CSV, JSONL or Parquet export into the user corpus",
+                       description="Import articles from a CSV, JSONL or Parquet file (one article per row) into the "
+                                   "folder of user-added articles. Common column names are recognised; map others with "
+                                   "--map. Outlets, events (from an event id and/or event title column) and their "
+                                   "story are created.")
+    i.add_argument("file", help="a .csv, .jsonl or .parquet file")
     i.add_argument("--outlet", default="", help="outlet id or name for rows without an outlet column")
     i.add_argument("--event", default="", help="event id for rows without an event column")
     i.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
-                   help="use COLUMN for FIELD (text, headline, date, outlet, url, author, event); repeatable")
+                   help=f"use COLUMN for FIELD ({', '.join(COLUMN_ALIASES)}); FIELD= for none; repeatable")
+    i.add_argument("--story", default=None,
+                   help="story of the events the file creates (default: a story named after the file)")
+    i.add_argument("--dry-run", action="store_true", help="check every row and say what would be created; write nothing")
     _corpus_options(i)
+    b = sub.add_parser("build", help="create or update the feature store (Parquet) of the whole corpus",
+                       description="Analyse every new or changed article of the corpus (bundled, user and extra "
+                                   "folders) into the feature store: Parquet files partitioned by outlet and year, keyed "
+                                   "by content hash and lexicon version. Resumable: a killed build continues where it "
+                                   "stopped. Runs over the local cores, or on a Dask cluster with --scheduler.")
+    b.add_argument("--store", default=None, help="the store folder (default: FRAMING_LENS_STORE)")
+    b.add_argument("--jobs", type=int, default=None, help="local processes (default: every core)")
+    b.add_argument("--scheduler", default=None, metavar="tcp://HOST:8786",
+                   help="run the analysis on this Dask scheduler's workers instead of locally")
+    b.add_argument("--batch-size", type=int, default=None, help="articles per task (default: 200)")
+    _corpus_options(b)
+    _lexicon_options(b)
     r = sub.add_parser("report", help="write a self-contained report of an event or story (HTML or PDF)",
                        description="Write one offline HTML file (or a PDF printed by headless Chromium) with the features, "
                                    "charts, highlighted texts side by side, sources and method notes of an event or story.")
@@ -57,6 +78,8 @@ def _corpus_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", default=None, help="the bundled corpus folder (default: FRAMING_LENS_CORPUS or corpus/)")
     p.add_argument("--user-corpus", default=None,
                    help="folder of user-added articles (default: FRAMING_LENS_USER_CORPUS or corpus/user)")
+    p.add_argument("--extra-corpus", action="append", default=None, metavar="DIR",
+                   help="another corpus folder to read with them; repeatable (default: FRAMING_LENS_EXTRA_CORPORA)")
 
 
 def _lexicon_options(p: argparse.ArgumentParser) -> None:
@@ -71,7 +94,9 @@ def _lexicon_options(p: argparse.ArgumentParser) -> None:
 
 def _settings(args) -> Settings:
     """The environment's settings with this command's options applied."""
-    return from_env().with_options(corpus=getattr(args, "corpus", None), user_corpus=getattr(args, "user_corpus", None),
+    return from_env().with_options(corpus=getattr(args, "corpus_dir", None) or getattr(args, "corpus", None),
+                                   user_corpus=getattr(args, "user_corpus", None),
+                                   extra_corpora=getattr(args, "extra_corpus", None),
                                    lexicon=getattr(args, "lexicon", None), packs=getattr(args, "packs", None),
                                    loaded_model=False if getattr(args, "no_model", False) else None)
 
@@ -86,11 +111,11 @@ def _lexicon(settings: Settings):
 
 def _report(args) -> int:
     from analysis.corpus.store import atomic_write
-    from analysis.corpus.workspace import load_view
+    from analysis.corpus.workspace import build_view
     from analysis.present.report import event_report_html, event_report_pdf
     fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "html")
     settings = _settings(args)
-    view = load_view(settings.corpus, settings.user_corpus, _lexicon(settings))
+    view = build_view(corpus_of(settings), lexicon=_lexicon(settings))
     if args.event not in view.selection_options():
         raise InputError(f"unknown event {args.event!r}; known: {', '.join(view.selection_options())}")
     try:
@@ -117,11 +142,36 @@ def _import(args) -> int:
     settings = _settings(args)
     limits = Limits.of(settings)
     table = read_table(path.name, path.read_bytes(), overrides, limits)
-    report = import_table(settings.corpus, settings.user_corpus, table, args.outlet, args.event, limits)
+    story = args.story or path.stem
+    with tqdm(total=len(table.rows), unit="row", desc="checking" if args.dry_run else "importing",
+              disable=None, file=sys.stderr) as bar:
+        report = import_table(settings.corpus, settings.user_corpus, table, args.outlet, args.event, limits,
+                              dry_run=args.dry_run, story=story, story_title=f"Imported: {story}", progress=bar.update)
     for err in report.errors:
         print(f"skipped {err}", file=sys.stderr)
-    print(f"imported {len(report.imported)} article(s), skipped {len(report.errors)} row(s)")
+    for kind, ids in report.created.items():
+        if ids:
+            print(f"{'would create' if args.dry_run else 'created'} {len(ids)} {kind}: {', '.join(ids[:10])}"
+                  + (" …" if len(ids) > 10 else ""))
+    print(report.summary())
     return 0 if report.imported or not report.errors else 1
+
+
+def _build(args) -> int:
+    from analysis.build import BATCH_SIZE, LexiconSpec, build
+    settings = _settings(args).with_options(store=args.store)
+    _lexicon(settings)
+    corpus = corpus_of(settings)
+    for issue in corpus.issues:
+        print(f"skipped {issue}", file=sys.stderr)
+    with tqdm(total=None, unit="article", desc="analysing", disable=None, file=sys.stderr) as bar:
+        def planned(todo) -> None:
+            bar.total = todo.articles
+            bar.refresh()
+        report = build(corpus, settings.store, LexiconSpec.of(settings), jobs=args.jobs, scheduler=args.scheduler,
+                       batch_size=args.batch_size or BATCH_SIZE, progress=bar.update, planned=planned)
+    print(f"{settings.store}: {report.summary()}")
+    return 0
 
 
 def _spans(args) -> int:
@@ -141,7 +191,7 @@ def _features(args) -> int:
     root = settings.corpus
     if not root.is_dir():
         raise InputError(f"{root}: no such corpus folder")
-    corpus = load_corpus(root, settings.user_corpus)
+    corpus = corpus_of(settings)
     for issue in corpus.issues:
         print(f"skipped {issue}", file=sys.stderr)
     if not corpus.articles:
@@ -159,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; bad input gives a one-line message and exit code 2."""
     args = _parser().parse_args(argv)
     try:
-        return {"spans": _spans, "features": _features, "import": _import,
+        return {"spans": _spans, "features": _features, "import": _import, "build": _build,
                 "report": _report}[args.command](args)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)

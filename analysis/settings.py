@@ -20,6 +20,7 @@ ENV = {
     "FRAMING_LENS_EXTRA_CORPORA": ("extra_corpora", "more corpus folders to read, separated by ':'"),
     "FRAMING_LENS_DRAFTS": ("drafts", "the private folder of editors' drafts"),
     "FRAMING_LENS_CACHE": ("cache", "a folder for caches that can be deleted at any time"),
+    "FRAMING_LENS_STORE": ("store", "the feature store (Parquet) that `python -m analysis build` fills"),
     "FRAMING_LENS_MAX_BYTES": ("max_bytes", "the largest text accepted, in bytes, after extraction"),
     "FRAMING_LENS_MAX_FIELD_CHARS": ("max_field_chars", "the longest headline, author, URL, outlet or event name"),
     "FRAMING_LENS_MAX_ROWS": ("max_rows", "the most rows one bulk import may have"),
@@ -54,6 +55,7 @@ class Settings:
     extra_corpora: tuple[Path, ...] = ()
     drafts: Path = Path.home() / ".local" / "share" / "framing-lens" / "drafts"
     cache: Path = Path.home() / ".cache" / "framing-lens"
+    store: Path = Path.home() / ".local" / "share" / "framing-lens" / "store"
     max_bytes: int = DEFAULT_MAX_BYTES
     max_field_chars: int = DEFAULT_MAX_FIELD_CHARS
     max_rows: int = DEFAULT_MAX_ROWS
@@ -96,5 +98,5 @@ def _convert(name: str, value):
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
     """Settings from FRAMING_LENS_* environment variables, defaults for the rest."""
     env = os.environ if env is None else env
-    base = Settings(drafts=_data_home(env) / "drafts", cache=_cache_home(env))
+    base = Settings(drafts=_data_home(env) / "drafts", cache=_cache_home(env), store=_data_home(env) / "store")
     return base.with_options(**{field: env[name] for name, (field, _) in ENV.items() if env.get(name, "").strip()})

@@ -7,7 +7,7 @@ from analysis.corpus.folder import load_corpus
 from analysis.pipeline import analyze_article
 from tests.support import ROOT
 
-PRIVATE = {"FRAMING_LENS_USER_CORPUS": "user", "FRAMING_LENS_DRAFTS": "drafts", "FRAMING_LENS_CACHE": "cache",
+PRIVATE = {"FRAMING_LENS_USER_CORPUS": "user", "FRAMING_LENS_DRAFTS": "drafts", "FRAMING_LENS_CACHE": "cache", "FRAMING_LENS_STORE": "store",
            "FRAMING_LENS_EXTRA_CORPORA": None, "FRAMING_LENS_CORPUS": None,
            "XDG_DATA_HOME": "xdg-data", "XDG_CACHE_HOME": "xdg-cache"}
 

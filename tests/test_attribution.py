@@ -146,6 +146,10 @@ def cues_and_speakers(text):
     ("Officials insist the flights are routine.", [("insist", "Officials")]),
     # naming a thing is not labelling by someone; a question to 'you' is not a statement
     ("She leads a program called Sandy Hook Promise.", []),
+    # what a poll, record or study shows is attributed to it; a show on TV is not
+    ("Polls show working-class whites could be a boon to Trump.", [("show", "Polls")]),
+    ("A recent CNN survey found 90 percent support for background checks.", [("found", "A recent CNN survey")]),
+    ("The talk show showed little.", []),
     ("Trump called Clinton a liar.", [("called", "Trump")]),
     ("Do you think he will win?", []),
 ])

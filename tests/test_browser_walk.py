@@ -102,7 +102,9 @@ def pick_option(page, name: str, rng: random.Random) -> str | None:
         return None
     current = box.first.input_value()
     box.first.click()
-    options = [o for o in page.get_by_role("option").all_inner_texts() if o.strip() and o != current]
+    options = [o.inner_text() for o in page.get_by_role("option").all()
+               if o.get_attribute("aria-selected") != "true"]  # picking the chosen option again runs nothing
+    options = [o for o in options if o.strip() and o != current]
     if not options:
         page.keyboard.press("Escape")
         return None

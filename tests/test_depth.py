@@ -1,14 +1,13 @@
 """Comparative depth: the log-odds statistic by hand, and the seed-corpus findings it must reproduce."""
 import math
-from collections import Counter
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from analysis.corpus.workspace import build_view, event_texts
-from analysis.measure.coverage import align, suggest_events
-from analysis.measure.distinctive import chance_z, distinctive, log_odds, word_counts
+from analysis.measure.coverage import TooLarge, align, suggest_events
+from analysis.measure.distinctive import chance_z, count_words, distinctive, log_odds, self_names, strip_dateline
 from analysis.measure.naming import mentions, naming_table, targets
 from analysis.measure.uncertainty import bootstrap_rate, outlet_intervals, within_noise
 from tests.support import CNN_0620, CNN_0708, WSWS, app
@@ -24,28 +23,45 @@ def view(corpus, analyses):
 def test_log_odds_matches_a_hand_computed_example():
     # alpha_x = alpha_y = 2 * 4/8 = 1; n_a = n_b = 4
     # delta_x = log((3+1)/(4+2-3-1)) - log((1+1)/(4+2-1-1)) = log 2 + log 2; var = 1/(3+1) + 1/(1+1) = 0.75
-    t = log_odds(Counter(x=3, y=1), Counter(x=1, y=3), Counter(x=4, y=4), prior_total=2).set_index("word")
+    words = np.array(["x", "y"], dtype=object)
+    t = log_odds(np.array([3, 1]), np.array([1, 3]), np.array([4, 4]), words, prior_total=2).set_index("word")
     assert t.loc["x", "log_odds"] == pytest.approx(2 * math.log(2))
     assert t.loc["x", "z"] == pytest.approx(2 * math.log(2) / math.sqrt(0.75))
     assert t.loc["y", "z"] == pytest.approx(-t.loc["x", "z"])
     assert t.loc["x", "per_1k"] == 750
 
 
+def counts_of(analyses, **kw):
+    return count_words([aa.body.text for aa in analyses.values()], [aa.article.outlet for aa in analyses.values()], **kw)
+
+
 def test_wsws_distinctive_words_include_its_own_loaded_terms(view, analyses):
-    counts = {a: word_counts(aa.body.text) for a, aa in analyses.items()}
-    groups = {a: aa.article.outlet for a, aa in analyses.items()}
-    top = set(distinctive(counts, groups, "wsws").head(40)["word"])
+    counts = counts_of(analyses)
+    top = set(distinctive(counts, "wsws").head(40)["word"])
     own = analyses[WSWS].body.spans.query("category == 'loaded' and voice == 'author'")["text"].str.lower()
     assert top & set(own), top
-    pair = distinctive(counts, groups, "wsws", "japantimes")
+    pair = distinctive(counts, "wsws", "japantimes")
     assert pair.iloc[0]["z"] > 0 and set(pair.columns) >= {"count", "count_other", "per_1k", "z"}
 
 
+def test_stop_words_own_names_and_datelines_are_left_out_unless_asked(view, analyses):
+    names = self_names(view.outlet_names)
+    assert {"cnn", "wsws", "japan", "times", "world", "socialist"} <= names
+    house = counts_of(analyses, exclude=names)
+    everything = counts_of(analyses, stop_words=False, datelines=False)
+    assert not set(house.words) & (names | {"the", "and", "of"})
+    assert {"the", "cnn"} <= set(everything.words)
+    few = count_words(["Sen. J. Smith’s U.S. trip: it's provocative, it’s bold."], ["x"])
+    assert list(few.words) == ["bold", "provocative", "smith's", "trip"]
+    assert strip_dateline("SEOUL, South Korea (CNN) -- Two bombers flew.") == "Two bombers flew."
+    assert strip_dateline("WASHINGTON — Michael Steele said.") == "Michael Steele said."
+    assert strip_dateline("Two bombers flew — again.") == "Two bombers flew — again."
+
+
 def test_permutation_null_is_reproducible_with_a_seed(analyses):
-    counts = {a: word_counts(aa.body.text) for a, aa in analyses.items()}
-    groups = {a: aa.article.outlet for a, aa in analyses.items()}
-    first = chance_z(counts, groups, "cnn", permutations=30, seed=7)
-    assert first == chance_z(counts, groups, "cnn", permutations=30, seed=7)
+    counts = counts_of(analyses)
+    first = chance_z(counts, "cnn", permutations=30, seed=7)
+    assert first == chance_z(counts, "cnn", permutations=30, seed=7)
     assert first > 0
 
 
@@ -82,6 +98,19 @@ def test_each_outlet_has_facts_the_other_leaves_out(view):
     assert set(mount["status"]) == {"only in cnn"}
     general = al[al["text"].str.contains("unleash the full lethal capability")]
     assert set(general["status"]) == {"shared by all"}
+
+
+def test_sentences_are_aligned_only_within_their_event_and_big_selections_are_refused():
+    rows = pd.DataFrame([
+        {"outlet": "a", "article_id": "a1", "event_id": "e1", "text": "Two bombers flew over the Korean peninsula."},
+        {"outlet": "b", "article_id": "b1", "event_id": "e1", "text": "The bombers flew over the Korean peninsula."},
+        {"outlet": "b", "article_id": "b2", "event_id": "e2", "text": "Two bombers flew over the Korean peninsula."},
+        {"outlet": "c", "article_id": "c2", "event_id": "e2", "text": "Markets fell sharply on Tuesday."}])
+    al = align(rows)
+    assert list(al["status"]) == ["shared by all", "shared by all", "only in b", "only in c"]
+    assert al.loc[0, "best_match"] == "The bombers flew over the Korean peninsula."
+    with pytest.raises(TooLarge, match="4 sentences is more than the 3"):
+        align(rows, limit=3)
 
 
 def test_bootstrap_intervals(view):

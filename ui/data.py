@@ -3,12 +3,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+import pandas as pd
 import streamlit as st
 
 from analysis import settings as settings_module
+from analysis import storequery
 from analysis.corpus.folder import Article, fingerprint, load_corpus
 from analysis.corpus.workspace import CorpusView, build_view
 from analysis.detect.lexicon import Lexicon, lexicon_for
+from analysis.featurestore import article_key
+from analysis.measure.coverage import align
+from analysis.measure.distinctive import chance_z, count_words, distinctive, self_names
 from analysis.measure.uncertainty import outlet_intervals
 from analysis.pipeline import ArticleAnalysis, analyze_article
 
@@ -41,10 +47,11 @@ def lexicon() -> Lexicon:
 
 
 @st.cache_resource(show_spinner="Analysing the corpus…", max_entries=4)
-def _load(path: str, user: str, corpus_fingerprint: str, lexicon_version: str, _lexicon: Lexicon) -> CorpusView:
+def _load(path: str, user: str, extra: tuple[str, ...], corpus_fingerprint: str, lexicon_version: str,
+          _lexicon: Lexicon) -> CorpusView:
     """The analysed corpus, shared read-only by every session (not copied per run); articles are analysed
     through the content-keyed cache, so an edit re-analyses only what changed."""
-    corpus = load_corpus(path, user)
+    corpus = load_corpus(path, user, extra)
     analyses = {a.id: _analyze(a.raw, a.outlet, (a.id, a.file, a.date, a.author, a.headline, a.url, a.events),
                                lexicon_version, a, _lexicon) for a in corpus.articles}
     return build_view(corpus, analyses, _lexicon)
@@ -52,9 +59,11 @@ def _load(path: str, user: str, corpus_fingerprint: str, lexicon_version: str, _
 
 def view() -> CorpusView:
     """The current corpus view (recomputed only when a corpus file or the lexicon changes)."""
-    path, user = corpus_dir(), user_dir()
+    s = settings()
     lex = lexicon()
-    return _load(str(path), str(user), fingerprint(path) + fingerprint(user), lex.version, lex)
+    folders = (s.corpus, s.user_corpus, *s.extra_corpora)
+    return _load(str(s.corpus), str(s.user_corpus), tuple(map(str, s.extra_corpora)),
+                 "".join(fingerprint(f) for f in folders), lex.version, lex)
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
@@ -66,3 +75,70 @@ def intervals(view: CorpusView, article_ids: list[str], features: tuple[str, ...
     """Bootstrap intervals of per-outlet rates for the chosen articles (cached by the articles' content)."""
     contents = tuple(view.corpus.article(a).sha256 for a in article_ids)
     return _intervals(view, contents, tuple(article_ids), features)
+
+
+@st.cache_data(show_spinner="Counting words…", max_entries=50)
+def _distinctive(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[str, ...], focus: str,
+                 other: str | None, house_words: bool) -> tuple[pd.DataFrame, float]:
+    ids = list(article_ids)
+    outlets = {o: _view.outlet_names.get(o, o)
+               for o in {_view.analyses[a].article.outlet for a in ids}}
+    counts = count_words([_view.analyses[a].body.text for a in ids], [_view.analyses[a].article.outlet for a in ids],
+                         exclude=self_names(outlets) if house_words else (), stop_words=house_words,
+                         datelines=house_words)
+    return distinctive(counts, focus, other), chance_z(counts, focus, other, permutations=200, seed=0)
+
+
+def distinctive_words(view: CorpusView, article_ids: list[str], focus: str, other: str | None,
+                      house_words: bool = True) -> tuple[pd.DataFrame, float]:
+    """(distinctive words of `focus`, the z chance reaches), cached by the articles' content and the choices;
+    `house_words` leaves out stop-words, the outlets' own names and datelines."""
+    contents = tuple(view.corpus.article(a).sha256 for a in article_ids)
+    return _distinctive(view, contents, tuple(article_ids), focus, other, house_words)
+
+
+@st.cache_data(show_spinner="Aligning sentences…", max_entries=50)
+def _aligned(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[str, ...]) -> pd.DataFrame:
+    links = _view.links[_view.links["article_id"].isin(article_ids)].drop_duplicates("article_id")
+    event_of = dict(zip(links["article_id"], links["event_id"]))
+    rows = [{"outlet": _view.analyses[a].article.outlet, "article_id": a, "event_id": event_of.get(a, ""),
+             "text": _view.analyses[a].body.text[s:e]}
+            for a in article_ids
+            for s, e in zip(_view.analyses[a].body.sentences["start"], _view.analyses[a].body.sentences["end"])]
+    return align(pd.DataFrame(rows, columns=["outlet", "article_id", "event_id", "text"]))
+
+
+def aligned(view: CorpusView, article_ids: list[str]) -> pd.DataFrame:
+    """Sentences aligned within each article's (first) event, cached by the articles' content; TooLarge for a
+    selection with too many sentences."""
+    contents = tuple(view.corpus.article(a).sha256 for a in article_ids)
+    return _aligned(view, contents, tuple(article_ids))
+
+
+def _store_files(root: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(root.rglob("*.parquet")))
+
+
+@st.cache_resource(show_spinner="Opening the feature store…", max_entries=2)
+def _store(root: str, files: tuple) -> duckdb.DuckDBPyConnection:
+    return storequery.connect(Path(root))
+
+
+def store() -> duckdb.DuckDBPyConnection | None:
+    """A DuckDB connection over the feature store (reopened when a build changed its files), or None if no store
+    has been built."""
+    root = settings().store
+    files = _store_files(root) if root.is_dir() else ()
+    if not files:
+        return None
+    return _store(str(root), files)
+
+
+def store_missing(view: CorpusView) -> int:
+    """How many articles of the corpus the store does not hold in their current version (0: up to date)."""
+    con = store()
+    if con is None:
+        return len(view.corpus.articles)
+    version = lexicon().version
+    stored = {k for (k,) in con.execute("SELECT key FROM features").fetchall()}
+    return sum(article_key(a, version) not in stored for a in view.corpus.articles)

@@ -12,7 +12,7 @@ import streamlit as st
 # URL parameter -> kind.
 URL_KEYS = {"event": "str", "mentions": "bool", "outlets": "list", "cats": "list", "removed": "bool", "strong": "bool",
             "feature": "str", "why": "str", "number": "str", "term": "str", "tab": "str", "focus": "str",
-            "versus": "str", "family": "str", "draft": "str", "owner": "str"}
+            "versus": "str", "family": "str", "draft": "str", "owner": "str", "house": "bool"}
 # Parameters that stay on one page only: the private keys of an editor's drafts and of the articles a browser
 # added never travel to other pages (a shared Compare link must not carry them).
 PAGE_ONLY = {"draft": "drafts", "owner": "add"}

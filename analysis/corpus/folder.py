@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus.dates import parse_date
-from analysis.settings import BUNDLED_CORPUS
+from analysis.settings import BUNDLED_CORPUS, Settings
 from analysis.text.textio import InputError, read_text_file
 
 DEFAULT_CORPUS = BUNDLED_CORPUS
@@ -51,7 +51,7 @@ class Article:
     url: str
     events: tuple[tuple[str, str], ...]
     raw: str = field(repr=False)
-    origin: str = "bundled"  # "bundled" (protected) or "user" (added from the dashboard or the command line)
+    origin: str = "bundled"  # "bundled" or "extra" (protected), or "user" (added from the dashboard or the command line)
     owner: str = field(default="", repr=False)  # hash of the owner key of whoever added it ('' = nobody's)
 
     @property
@@ -89,6 +89,11 @@ class Corpus:
         return pd.DataFrame([{"article_id": a.id, "event_id": e, "role": r, "story": self.events[e].story}
                              for a in self.articles for e, r in a.events],
                             columns=["article_id", "event_id", "role", "story"])
+
+
+def corpus_of(settings: Settings) -> Corpus:
+    """The corpus the settings name: the bundled folder, every extra folder and the user folder."""
+    return load_corpus(settings.corpus, settings.user_corpus, settings.extra_corpora)
 
 
 def fingerprint(path: str | Path) -> str:
@@ -169,9 +174,10 @@ def _read_csv(path: Path, required: tuple[str, ...], issues: list[LoadIssue]) ->
     return [{k: v.strip() for k, v in row.items()} for row in rows]
 
 
-def load_corpus(path: str | Path = DEFAULT_CORPUS, user: str | Path | None = None) -> Corpus:
-    """Load a corpus folder, and a folder of user-added articles if given; malformed entries are skipped
-    with an issue naming the file and the problem."""
+def load_corpus(path: str | Path = DEFAULT_CORPUS, user: str | Path | None = None,
+                extra: tuple[str | Path, ...] = ()) -> Corpus:
+    """Load a corpus folder, a folder of user-added articles if given, and any extra corpus folders (read-only, like
+    the bundled one); malformed entries are skipped with an issue naming the file and the problem."""
     root = Path(path)
     issues: list[LoadIssue] = []
     outlets: dict[str, Outlet] = {}
@@ -179,6 +185,11 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS, user: str | Path | None = Non
     stories: dict[str, str] = {}
     articles: list[Article] = []
     _load_folder(root, "bundled", outlets, events, stories, articles, issues, required=True)
+    for folder in extra:
+        if not Path(folder).is_dir():
+            issues.append(LoadIssue(str(folder), "extra corpus folder not found"))
+            continue
+        _load_folder(Path(folder), "extra", outlets, events, stories, articles, issues, required=False)
     if user is not None and Path(user).is_dir():
         _load_folder(Path(user), "user", outlets, events, stories, articles, issues, required=False)
     return Corpus(root, outlets, events, stories, tuple(articles), tuple(issues))

@@ -1,17 +1,21 @@
-"""Bulk import: rows of CSV or JSONL news exports mapped to article fields and saved to the user corpus."""
+"""Bulk import: rows of CSV, JSONL or Parquet news exports mapped to article fields and saved to the user corpus."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from analysis.corpus.dates import parse_date
 from analysis.corpus.extract import DATE_RE, extension
+from analysis.corpus.folder import widen_csv_field_limit
 from analysis.corpus.limits import Limits, check_rows
 from analysis.text.textio import InputError, decode_text
 
-TABLE_TYPES = ("csv", "jsonl")
+TABLE_TYPES = ("csv", "jsonl", "parquet")
 # Column names of common news exports, per field (first match wins); others are mapped with --map.
 COLUMN_ALIASES = {
     "text": ("text", "body", "content", "article", "full_text", "fulltext", "maintext", "article_text", "story"),
@@ -22,6 +26,8 @@ COLUMN_ALIASES = {
     "url": ("url", "link", "source_url", "uri"),
     "author": ("author", "authors", "byline", "creator"),
     "event": ("event", "events", "event_id"),
+    "event_title": ("event_title", "event_name", "main_event", "main-event"),
+    "story": ("story_id", "story_title", "topic"),
 }
 TABLE_MAX_BYTES = 200 * 1024 * 1024
 
@@ -46,17 +52,31 @@ class Table:
 
 
 def normalise_date(value: str) -> str:
-    """YYYY-MM-DD from common date strings ('2017-07-08T10:00Z', '2017-07-08 10:00'); other values are returned
-    unchanged, so that saving reports them."""
+    """YYYY-MM-DD from common date strings ('2017-07-08T10:00Z', '9 July 2017', 'Jul 9, 2017'; 07/09/2017 is read
+    month first); values that are no date are returned unchanged, so that saving reports them."""
     m = DATE_RE.search(value or "")
     try:
-        return parse_date(m.group(0)) if m else value
+        return parse_date(m.group(0)) if m else _parsed_date(value)
     except InputError:
         return value
 
 
+def _parsed_date(value: str) -> str:
+    """The date a real parser reads in `value` if it names a day ('July 2017' does not), else `value`."""
+    from dateutil import parser
+    text = (value or "").strip()
+    if not any(c.isdigit() for c in text):
+        return value
+    try:
+        first, second = (parser.parse(text, default=dt.datetime(2000, 1, day)) for day in (1, 2))
+    except (ValueError, OverflowError):
+        return value
+    return first.date().isoformat() if first == second else value
+
+
 def map_columns(columns: list[str], overrides: dict[str, str] | None = None) -> dict[str, str]:
-    """Article field -> column name, from the common aliases and explicit overrides."""
+    """Article field -> column name, from the common aliases and explicit overrides (an empty column name
+    unmaps a field)."""
     lower = {c.lower().strip(): c for c in columns}
     out = {}
     for fld, aliases in COLUMN_ALIASES.items():
@@ -66,6 +86,9 @@ def map_columns(columns: list[str], overrides: dict[str, str] | None = None) -> 
     for fld, col in (overrides or {}).items():
         if fld not in COLUMN_ALIASES:
             raise InputError(f"unknown field {fld!r} in a mapping (fields: {', '.join(COLUMN_ALIASES)})")
+        if not col:  # mapped to no column: the field is left empty even if a column has a common name
+            out.pop(fld, None)
+            continue
         if col not in columns:
             raise InputError(f"column {col!r} is not in the file (columns: {', '.join(columns)})")
         out[fld] = col
@@ -75,14 +98,14 @@ def map_columns(columns: list[str], overrides: dict[str, str] | None = None) -> 
 def read_table(name: str, data: bytes, overrides: dict[str, str] | None = None, limits: Limits | None = None) -> Table:
     """Rows of a CSV or JSONL export as article fields; broken rows are reported, good rows kept; a table with
     more rows than the limit is refused whole."""
-    text = decode_text(data, name, max_bytes=TABLE_MAX_BYTES, guess=True)
     ext = extension(name)
-    if ext == "csv":
-        raw_rows, errors, columns = _csv_rows(text)
-    elif ext in ("jsonl", "ndjson"):
-        raw_rows, errors, columns = _jsonl_rows(text)
+    if ext == "parquet":
+        raw_rows, errors, columns = _parquet_rows(data, name)
+    elif ext in ("csv", "jsonl", "ndjson"):
+        text = decode_text(data, name, max_bytes=TABLE_MAX_BYTES, guess=True)
+        raw_rows, errors, columns = _csv_rows(text) if ext == "csv" else _jsonl_rows(text)
     else:
-        raise InputError(f"{name}: unsupported table type .{ext} (use .csv or .jsonl)")
+        raise InputError(f"{name}: unsupported table type .{ext} (use .csv, .jsonl or .parquet)")
     check_rows(len(raw_rows) + len(errors), name, limits or Limits())
     mapping = map_columns(columns, overrides)
     if "text" not in mapping:
@@ -98,8 +121,17 @@ def read_table(name: str, data: bytes, overrides: dict[str, str] | None = None, 
     return table
 
 
+def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    """The CSV dialect of an export (',' ';' tab or '|' separated), sniffed from its first lines."""
+    try:
+        return csv.Sniffer().sniff("\n".join(text[:65536].splitlines()[:50]), delimiters=",;\t|")
+    except csv.Error:
+        return csv.excel
+
+
 def _csv_rows(text: str) -> tuple[list[tuple[int, dict]], list[RowError], list[str]]:
-    reader = csv.reader(io.StringIO(text), strict=True)
+    widen_csv_field_limit(len(text))
+    reader = csv.reader(io.StringIO(text), _dialect(text), strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
@@ -141,26 +173,49 @@ def _jsonl_rows(text: str) -> tuple[list[tuple[int, dict]], list[RowError], list
     return rows, errors, columns
 
 
+def _parquet_rows(data: bytes, name: str) -> tuple[list[tuple[int, dict]], list[RowError], list[str]]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    try:
+        table = pq.read_table(pa.BufferReader(data))
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(f"{name}: not a readable Parquet file ({exc})") from None
+    columns = table.column_names
+    rows = [(n, {k: (", ".join(map(str, v)) if isinstance(v, list) else "" if v is None else str(v))
+                 for k, v in r.items()}) for n, r in enumerate(table.to_pylist(), start=1)]
+    return rows, [], columns
+
+
 @dataclass
 class ImportReport:
-    """What a bulk import did: ids of new articles, and rows skipped with their reasons."""
+    """What a bulk import did (or, in a dry run, would do): ids of new articles, rows skipped with their reasons,
+    and the outlets, events and stories created."""
     imported: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    created: dict[str, list[str]] = field(default_factory=dict)
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        """One line: what was (or would be) imported and created."""
+        verb = "would import" if self.dry_run else "imported"
+        made = ", ".join(f"{len(v)} {k}" for k, v in self.created.items() if v)
+        return (f"{verb} {len(self.imported)} article(s), skipped {len(self.errors)} row(s)"
+                + (f"; {'would create' if self.dry_run else 'created'} {made}" if made else ""))
 
 
 def import_table(corpus_root, user_root, table: Table, outlet: str = "", event: str = "", limits: Limits | None = None,
-                 owner: str = "") -> ImportReport:
-    """Save every good row into the user folder (owned by `owner`, see ownership.py); a bad row is reported and the
-    others still imported."""
-    from analysis.corpus.store import NewArticle, save_article
-    report = ImportReport(errors=list(table.errors))
-    for line, row in table.rows:
-        new = NewArticle(text=row["text"], outlet=row.get("outlet") or outlet, date=row.get("date", ""),
-                         headline=row.get("headline", ""), author=row.get("author", ""), url=row.get("url", ""),
-                         event=row.get("event") or event, owner=owner)
-        try:
-            report.imported.append(save_article(corpus_root, user_root, new, limits))
-        except InputError as exc:
-            report.errors.append(RowError(line, str(exc)))
-    report.errors.sort(key=lambda e: e.row)
-    return report
+                 owner: str = "", dry_run: bool = False, story: str = "imported", story_title: str = "Imported",
+                 progress: Callable[[int], None] | None = None) -> ImportReport:
+    """Save every good row into the user folder (owned by `owner`, see ownership.py) under one lock: a bad row is
+    reported and the others still imported; outlets, events (from an event id and/or title column) and the story
+    of new events are created. `dry_run` writes nothing; a failed write leaves nothing changed."""
+    from analysis.corpus.store import NewArticle, save_articles
+    items = ((line, NewArticle(text=row["text"], outlet=row.get("outlet") or outlet, date=row.get("date", ""),
+                               headline=row.get("headline", ""), author=row.get("author", ""), url=row.get("url", ""),
+                               event=row.get("event") or event, new_event_title=row.get("event_title", ""),
+                               story=row.get("story", ""), owner=owner))
+             for line, row in table.rows)
+    done = save_articles(Path(corpus_root), Path(user_root), items, limits, dry_run=dry_run, story=story,
+                         story_title=story_title, progress=progress)
+    errors = list(table.errors) + [RowError(line, problem) for line, problem in done.refused]
+    return ImportReport([aid for _, aid in done.saved], sorted(errors, key=lambda e: e.row), done.created, dry_run)

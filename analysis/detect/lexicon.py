@@ -246,6 +246,9 @@ class Matcher:
         if entry.category == "attribution" and entry.subcategory == "speech" and i > 0 and \
                 QUOTE_TAG_RE.search(text, tokens[i - 1].end, tokens[i].start):
             return True  # '“...,” added Pavone': a verb of saying right after a quotation introduces its speaker
+        if entry.category == "attribution" and i > 0 and tokens[i].lower in word_class("showing_verb") and \
+                tokens[i - 1].lower in word_class("evidence") and not text[tokens[i - 1].end: tokens[i].start].strip():
+            return True  # 'a new poll shows ...', 'records show': what a record or poll shows is attributed to it
         for kind, words, window in self.rules[entry]:
             if kind == "lowercase":
                 if tokens[i].text != tokens[i].text.lower():

@@ -1,4 +1,4 @@
-"""What each outlet includes and leaves out: sentences aligned across outlets by TF-IDF similarity; and event
+"""What each outlet includes and leaves out: sentences of one event aligned across outlets by TF-IDF similarity; and event
 suggestions for a new article by similarity and date."""
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
+from sklearn.neighbors import NearestNeighbors
 
 SHARED_AT = 0.25  # cosine similarity from which two sentences are taken to report the same fact
+MAX_SENTENCES = 50_000  # sentences one alignment compares (a page answers in seconds up to about this many)
 
 
 def _vectorizer() -> TfidfVectorizer:
@@ -17,33 +19,54 @@ def _vectorizer() -> TfidfVectorizer:
                            token_pattern=r"(?u)\b[A-Za-z][A-Za-z0-9-]+\b")
 
 
-def align(sentences: pd.DataFrame, threshold: float = SHARED_AT) -> pd.DataFrame:
-    """For each sentence (columns outlet, article_id, text), the other outlets with a similar sentence, the best
-    match in each, and whether the fact is shared by all outlets, by some, or unique to one."""
+class TooLarge(ValueError):
+    """A selection with more sentences than alignment handles in a page's time."""
+
+
+def align(sentences: pd.DataFrame, threshold: float = SHARED_AT, limit: int = MAX_SENTENCES) -> pd.DataFrame:
+    """For each sentence (columns outlet, article_id, text, and event_id if several events), the other outlets of
+    the same event with a similar sentence, the best match in each, and whether the fact is shared by all the
+    event's outlets, by some, or unique to one. Sentences are compared only within an event, by sparse nearest
+    neighbours (never a dense sentence x sentence matrix); more than `limit` sentences raise TooLarge."""
     out = sentences.reset_index(drop=True).copy()
-    outlets = sorted(out["outlet"].unique())
+    if len(out) > limit:
+        raise TooLarge(f"{len(out):,} sentences is more than the {limit:,} that alignment compares on a page; choose "
+                       "one event or fewer outlets")
+    cols = {"found_in": "", "status": "", "best_match": "", "similarity": 0.0}
     if out.empty:
-        return out.assign(found_in="", status="", best_match="", similarity=0.0)
-    matrix = _vectorizer().fit_transform(out["text"])
-    sim = cosine_similarity(matrix)
-    found, best_text, best_sim, status = [], [], [], []
-    for i, row in out.iterrows():
-        hits, top, top_sim = [], "", 0.0
-        for o in outlets:
-            if o == row["outlet"]:
-                continue
-            idx = np.flatnonzero(out["outlet"].to_numpy() == o)
-            j = idx[np.argmax(sim[i, idx])]
-            if sim[i, j] >= threshold:
-                hits.append(o)
-            if sim[i, j] > top_sim:
-                top, top_sim = out.at[j, "text"], float(sim[i, j])
-        found.append(", ".join(hits))
-        best_text.append(top)
-        best_sim.append(round(top_sim, 3))
-        status.append("shared by all" if len(hits) == len(outlets) - 1 and hits else "shared by some" if hits
-                      else f"only in {row['outlet']}")
-    return out.assign(found_in=found, status=status, best_match=best_text, similarity=best_sim)
+        return out.assign(**cols)
+    events = out["event_id"] if "event_id" in out else pd.Series("", index=out.index)
+    frames = [_align_event(group, threshold) for _, group in out.groupby(events, sort=False)]
+    return pd.concat(frames).sort_index()
+
+
+def _align_event(out: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    outlets = sorted(out["outlet"].unique())
+    try:
+        matrix = _vectorizer().fit_transform(out["text"])
+    except ValueError:  # no word left
+        matrix = None
+    texts, owners = out["text"].to_numpy(), out["outlet"].to_numpy()
+    n = len(out)
+    hits = [[] for _ in range(n)]
+    best_sim, best_text = np.zeros(n), np.array([""] * n, dtype=object)
+    for o in outlets if matrix is not None else ():
+        theirs = np.flatnonzero(owners == o)
+        mine = np.flatnonzero(owners != o)
+        if not len(mine):
+            continue
+        nn = NearestNeighbors(n_neighbors=1, metric="cosine", algorithm="brute").fit(matrix[theirs])
+        dist, idx = nn.kneighbors(matrix[mine])
+        sims = 1 - dist[:, 0]
+        for i, sim, j in zip(mine, sims, theirs[idx[:, 0]]):
+            if sim >= threshold:
+                hits[i].append(o)
+            if sim > best_sim[i]:
+                best_sim[i], best_text[i] = sim, texts[j]
+    status = ["shared by all" if h and len(h) == len(outlets) - 1 else "shared by some" if h else f"only in {own}"
+              for h, own in zip(hits, owners)]
+    return out.assign(found_in=[", ".join(h) for h in hits], status=status, best_match=best_text,
+                      similarity=np.round(best_sim, 3))
 
 
 def suggest_events(text: str, date: str, events: pd.DataFrame, max_days: int = 14) -> pd.DataFrame:

@@ -93,7 +93,7 @@ def merge_or_rename(new: NewArticle) -> None:
     c2.caption(f"…or give the new {kind} a more distinct name above and save again.")
 
 
-tab_one, tab_bulk, tab_mine = st.tabs(["One article", "Bulk import (CSV / JSONL)", "Your articles"])
+tab_one, tab_bulk, tab_mine = st.tabs(["One article", "Bulk import (CSV / JSONL / Parquet)", "Your articles"])
 with tab_one:
     how = st.radio("Text from", ["paste", "file"], horizontal=True, key="add_how")
     found = None
@@ -132,7 +132,7 @@ with tab_one:
             merge_or_rename(new)
 
 with tab_bulk:
-    table_file = st.file_uploader("CSV or JSONL export", type=list(TABLE_TYPES), key="bulk_file")
+    table_file = st.file_uploader("CSV, JSONL or Parquet export", type=list(TABLE_TYPES), key="bulk_file")
     if table_file is not None:
         try:
             table = read_table(table_file.name, table_file.getvalue(), limits=LIMITS)
@@ -142,16 +142,27 @@ with tab_bulk:
                     opts = ["(none)"] + table.available
                     now = table.columns.get(fld, "(none)")
                     col = st.selectbox(fld, opts, index=opts.index(now), key=f"bulk_map_{fld}")
-                    if col != "(none)":
-                        overrides[fld] = col
-            if overrides != table.columns:
+                    if col != now:
+                        overrides[fld] = "" if col == "(none)" else col
+            if overrides:
                 table = read_table(table_file.name, table_file.getvalue(), overrides, LIMITS)
             st.write(f"{len(table.rows)} row(s) with text, {len(table.errors)} problem row(s). Columns used: "
                      + ", ".join(f"{k} ← {md(v)}" for k, v in table.columns.items()))
             outlet = st.text_input("Outlet for rows without one", key="bulk_outlet")
-            if st.button("Import", type="primary", key="bulk_go"):
-                report = import_table(corpus_root, user_root, table, outlet, limits=LIMITS, owner=editor.owner)
-                st.success(f"Imported {len(report.imported)} article(s).")
+            story = st.text_input("Story of the events this file creates", value=table_file.name.rsplit(".", 1)[0],
+                                  key="bulk_story")
+            dry = st.checkbox("Dry run: check every row and say what would be created, save nothing", key="bulk_dry")
+            if st.button("Check" if dry else "Import", type="primary", key="bulk_go"):
+                bar, done = st.progress(0.0, text="Importing…"), [0]
+
+                def advance(n: int) -> None:
+                    done[0] += n
+                    if done[0] % 50 == 0 or done[0] == len(table.rows):
+                        bar.progress(done[0] / max(len(table.rows), 1), text=f"{done[0]:,} of {len(table.rows):,} rows")
+                report = import_table(corpus_root, user_root, table, outlet, limits=LIMITS, owner=editor.owner,
+                                      dry_run=dry, story=story or "imported", story_title=story or "Imported",
+                                      progress=advance)
+                st.success(md(report.summary()))
                 if report.errors:
                     st.warning(f"Skipped {len(report.errors)} row(s):\n\n" + "\n".join(f"- {md(e)}" for e in report.errors))
         except InputError as exc:

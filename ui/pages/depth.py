@@ -2,8 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from analysis.measure.coverage import align
-from analysis.measure.distinctive import chance_z, distinctive, word_counts
+from analysis.measure.coverage import TooLarge
 from analysis.measure.naming import naming_matrix, naming_table, targets
 from analysis.present.charts import distinctive_words, who_targets_whom
 from analysis.present.glossary import DISTINCTIVE_COLUMNS, readable_status
@@ -28,10 +27,10 @@ with tab_words:
         versus = widgets.url_selectbox(c2, "Against", ["rest"] + [o for o in outlets if o != focus], "versus", "rest",
                                        format_func=lambda o: "all the others" if o == "rest" else names.get(o, o))
         other = None if versus == "rest" else versus
-        counts = {a: word_counts(view.analyses[a].body.text) for a in ids}
-        groups = {a: view.analyses[a].article.outlet for a in ids}
-        table = distinctive(counts, groups, focus, other)
-        chance = chance_z(counts, groups, focus, other, permutations=200, seed=0)
+        house = widgets.url_toggle(st, "Leave out stop-words, the outlets' own names and datelines", "house", True,
+                                   help="Words such as 'the' and 'said', 'Fox' or 'CNN', and 'WASHINGTON —' say "
+                                        "more about house style than about framing.")
+        table, chance = data.distinctive_words(view, ids, focus, other, house)
         observed = float(table["z"].max()) if len(table) else 0.0
         widgets.chart(distinctive_words(table, names[focus], chance, ctx.caption), f"distinctive-{focus}", "dw_chart")
         verdict = ("No word is more distinctive than chance alone makes words look" if observed <= chance
@@ -70,15 +69,16 @@ with tab_targets:
                       f"targets-{ctx.selection}", "targets_table")
 
 with tab_cover:
-    st.caption("Sentences of each outlet matched to the most similar sentence of every other outlet (TF-IDF, cosine "
-               "similarity ≥ 0.25): facts reported by all, by some, or by one outlet only.")
+    st.caption("Sentences of each outlet matched to the most similar sentence of every other outlet covering the same "
+               "event (TF-IDF, cosine similarity ≥ 0.25): facts reported by all, by some, or by one outlet only.")
     if len(outlets) < 2:
         st.info("Choose a selection with at least two outlets.")
     else:
-        rows = [{"outlet": view.analyses[a].article.outlet, "article_id": a,
-                 "text": view.analyses[a].body.text[s:e]}
-                for a in ids for s, e in zip(view.analyses[a].body.sentences["start"], view.analyses[a].body.sentences["end"])]
-        al = align(pd.DataFrame(rows))
+        try:
+            al = data.aligned(view, ids)
+        except TooLarge as exc:
+            st.info(f"{exc}.")
+            st.stop()
         summary = al.groupby(["outlet", "status"]).size().rename("sentences").reset_index()
         st.dataframe(summary.assign(outlet=summary["outlet"].map(names),
                                     status=summary["status"].map(lambda s: readable_status(s, names))),

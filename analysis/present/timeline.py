@@ -1,0 +1,29 @@
+"""Attention over time: articles and loaded-term rate per outlet per week or month, as one plotly figure."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from analysis.present.charts import OUTLET_COLOURS, _layout, _text
+
+
+def attention_over_time(table: pd.DataFrame, names: dict[str, str], period: str, caption: str = "") -> go.Figure:
+    """Two panels sharing the time axis: articles per outlet per period, and loaded terms per 1,000 words (from
+    pooled counts). `table` has columns outlet, period, articles, loaded_per_1k (storequery.attention)."""
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
+                        subplot_titles=(f"Articles per {period}", "Loaded terms per 1,000 words"))
+    for i, (outlet, rows) in enumerate(table.groupby("outlet", sort=True)):
+        colour, name = OUTLET_COLOURS[i % len(OUTLET_COLOURS)], _text(names.get(outlet, outlet))
+        dash = ("solid", "dash", "dot", "dashdot")[(i // len(OUTLET_COLOURS)) % 4]
+        for row, column in ((1, "articles"), (2, "loaded_per_1k")):
+            fig.add_trace(go.Scatter(x=rows["period"], y=rows[column], name=name, legendgroup=outlet,
+                                     showlegend=row == 1, mode="lines+markers",
+                                     line={"color": colour, "dash": dash},
+                                     hovertemplate=f"{name}<br>%{{x|%Y-%m-%d}}: %{{y:.2f}}<extra></extra>"), row, 1)
+    fig.update_yaxes(title_text="articles", rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text="per 1,000 words", rangemode="tozero", row=2, col=1)
+    fig.update_xaxes(title_text=f"{period} (start)", row=2, col=1)
+    fig = _layout(fig, "Attention over time", caption)
+    fig.update_layout(height=620)
+    return fig

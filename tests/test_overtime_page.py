@@ -1,0 +1,34 @@
+"""The Over time page: attention per outlet from the feature store (DuckDB), with outlet and date filters."""
+import os
+from pathlib import Path
+
+from analysis.build import LexiconSpec, build
+from analysis.corpus.folder import load_corpus
+from analysis.corpus.store import NewArticle, save_article
+from tests.support import ROOT, app
+
+PAGE = "ui/pages/overtime.py"
+
+
+def test_without_a_store_the_page_says_how_to_build_it():
+    at = app(page=PAGE)
+    assert not at.exception
+    assert any("python -m analysis build" in i.value for i in at.info)
+
+
+def test_attention_over_time_from_the_store_and_a_note_for_articles_not_yet_built():
+    store = Path(os.environ["FRAMING_LENS_STORE"])
+    build(load_corpus(ROOT / "corpus"), store, LexiconSpec(), jobs=1)
+    at = app(page=PAGE)
+    assert not at.exception and not at.warning
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert "Attention over time" in spec and "Loaded terms per 1,000 words" in spec
+    table = next(d.value for d in at.dataframe if "loaded_per_1k" in d.value.columns)
+    assert table["articles"].sum() == len(load_corpus(ROOT / "corpus").articles)
+    at.multiselect(key="ot_outlets").set_value(["wsws"]).run()
+    table = next(d.value for d in at.dataframe if "loaded_per_1k" in d.value.columns)
+    assert list(table["outlet"]) == ["World Socialist Web Site"]
+    save_article(ROOT / "corpus", Path(os.environ["FRAMING_LENS_USER_CORPUS"]),
+                 NewArticle("The drill was provocative, officials said.", "cnn", "2017-07-09", "New"))
+    at = app(page=PAGE)
+    assert any("1 article(s) of the corpus are not in the feature store" in w.value for w in at.warning)
