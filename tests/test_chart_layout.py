@@ -6,12 +6,13 @@ import pytest
 from analysis.corpus.workspace import build_view
 from analysis.detect.speakers import role_names
 from analysis.measure.compare import attributed_shares
-from analysis.measure.distinctive import distinctive, word_counts
+from analysis.measure.distinctive import count_words, distinctive
 from analysis.measure.naming import targets
 from analysis.measure.uncertainty import outlet_intervals
 from analysis.present import charts
 from analysis.present.export import chromium_path, figure_image
 from analysis.present.glossary import CARD_FEATURES, CHART_FEATURES
+from analysis.present.timeline import attention_over_time
 from tests.browser import ARTIFACTS
 
 STORY = "story:us-bomber-shows-of-force-east-asia"
@@ -49,8 +50,8 @@ def figures(view):
     names, cap = view.outlet_names, f"Framing Lens · {len(ids)} article(s) · test caption · 2026-12-03"
     intervals = outlet_intervals(view.analyses, ids, list(dict.fromkeys(CHART_FEATURES + CARD_FEATURES)))
     spans = view.spans[view.spans["article_id"].isin(ids)]
-    counts = {a: word_counts(view.analyses[a].body.text) for a in ids}
     groups = {a: view.analyses[a].article.outlet for a in ids}
+    counts = count_words([view.analyses[a].body.text for a in ids], [groups[a] for a in ids])
     aimed = pd.concat([targets(view.analyses[a].body.text, view.analyses[a].body.spans,
                                view.analyses[a].body.sentences).assign(outlet=groups[a], article_id=a) for a in ids])
     terms = pd.DataFrame({"outlet": OUTLETS, "n": [3, 1, 2], "per_1k": [1.61, 0.95, 4.02]})
@@ -58,8 +59,12 @@ def figures(view):
             "voice-share": charts.voice_share(table, names, list(role_names()), cap),
             "share-by-country": charts.share_by(attributed_shares(spans, "country"), names, "country", cap),
             "terms": charts.term_counts(terms, names, "provocat*", cap),
-            "distinctive": charts.distinctive_words(distinctive(counts, groups, "wsws"), names["wsws"], 3.1, cap),
+            "distinctive": charts.distinctive_words(distinctive(counts, "wsws"), names["wsws"], 3.1, cap),
             "who-calls-whom": charts.who_targets_whom(aimed, names, cap)}
+    weeks = pd.to_datetime(["2017-06-19", "2017-06-26", "2017-07-03", "2017-07-10"])
+    attention = pd.DataFrame([{"outlet": o, "period": w, "articles": (i + k) % 3 + 1, "loaded_per_1k": 4.0 + i * k}
+                              for i, o in enumerate(OUTLETS) for k, w in enumerate(weeks)])
+    figs["attention-over-time"] = attention_over_time(attention, names, "week", cap)
     figs |= {f"feature-{f}": charts.feature_bars(table, f, names, cap, intervals) for f in CARD_FEATURES}
     return figs
 
