@@ -56,16 +56,19 @@ def widget_change(browser, base: str) -> float:
     return elapsed
 
 
-def measure(browser, app, runs: int, label: str) -> list[tuple[str, list[float], float]]:
-    """(what, seconds per run, server CPU seconds per run) for every page and the widget change."""
+def measure(browser, servers: dict, runs: int, paths: list[str] | None) -> list[tuple[str, list[float], float]]:
+    """(what, seconds per run, server CPU seconds per run) for every page and the widget change, the servers
+    taking turns page by page (so a change in the machine's load hits them alike)."""
     rows = []
-    for path, text, charts in PAGES:
+    for path, text, charts in [p for p in PAGES if not paths or p[0] in paths]:
+        for label, app in servers.items():
+            cpu = app.cpu_seconds()
+            times = [timed_load(browser, app + path, text, charts) for _ in range(runs)]
+            rows.append((f"{label} {path}", times, (app.cpu_seconds() - cpu) / runs))
+    for label, app in servers.items():
         cpu = app.cpu_seconds()
-        times = [timed_load(browser, app + path, text, charts) for _ in range(runs)]
-        rows.append((f"{label} {path}", times, (app.cpu_seconds() - cpu) / runs))
-    cpu = app.cpu_seconds()
-    rows.append((f"{label} widget change -> updated chart", [widget_change(browser, app) for _ in range(runs)],
-                 (app.cpu_seconds() - cpu) / runs))
+        rows.append((f"{label} widget change -> updated chart", [widget_change(browser, app) for _ in range(runs)],
+                     (app.cpu_seconds() - cpu) / runs))
     return rows
 
 
@@ -73,6 +76,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--baseline", type=Path, help="another checkout whose dashboard is measured in the same run")
+    ap.add_argument("--pages", nargs="*", help="only these paths (e.g. / /terms?term=provocat*)")
     args = ap.parse_args()
     with contextlib.ExitStack() as stack:
         p = stack.enter_context(sync_playwright())
@@ -91,9 +95,7 @@ def main() -> None:
                      0.0))
         rows.append(("hello, one chart (reference)",
                      [timed_load(browser, chart, "Hello, chart", 1) for _ in range(args.runs)], 0.0))
-        for (label, server) in (("this", app), ("baseline", base)):
-            if server is not None:
-                rows += measure(browser, server, args.runs, label)
+        rows += measure(browser, {"this": app, **({"baseline": base} if base else {})}, args.runs, args.pages)
         browser.close()
     ref = statistics.median(next(t for n, t, _ in rows if n.startswith("hello, one chart")))
     print(f"{'what':<46} {'median s':>9} {'max s':>7} {'x 1-chart':>10} {'server CPU s':>13}")

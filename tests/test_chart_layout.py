@@ -12,6 +12,7 @@ from analysis.measure.uncertainty import outlet_intervals
 from analysis.present import charts
 from analysis.present.export import chromium_path, figure_image
 from analysis.present.glossary import CARD_FEATURES, CHART_FEATURES
+from analysis.present.timeline import attention_over_time
 from tests.browser import ARTIFACTS
 
 STORY = "story:us-bomber-shows-of-force-east-asia"
@@ -60,6 +61,10 @@ def figures(view):
             "terms": charts.term_counts(terms, names, "provocat*", cap),
             "distinctive": charts.distinctive_words(distinctive(counts, "wsws"), names["wsws"], 3.1, cap),
             "who-calls-whom": charts.who_targets_whom(aimed, names, cap)}
+    weeks = pd.to_datetime(["2017-06-19", "2017-06-26", "2017-07-03", "2017-07-10"])
+    attention = pd.DataFrame([{"outlet": o, "period": w, "articles": (i + k) % 3 + 1, "loaded_per_1k": 4.0 + i * k}
+                              for i, o in enumerate(OUTLETS) for k, w in enumerate(weeks)])
+    figs["attention-over-time"] = attention_over_time(attention, names, "week", cap)
     figs |= {f"feature-{f}": charts.feature_bars(table, f, names, cap, intervals) for f in CARD_FEATURES}
     return figs
 

@@ -40,17 +40,20 @@ def _legend_rows(labels: list[str], width: int = EXPORT_WIDTH - 40) -> int:
     return rows
 
 
-def _layout(fig: go.Figure, title: str, caption: str = "", height: int = 440, labels_width: int = 60) -> go.Figure:
+def _layout(fig: go.Figure, title: str, caption: str = "", height: int = 440, labels_width: int = 60,
+            legend_lift: int = 0) -> go.Figure:
     """Title and caption at the top left, the legend in its own band between them and the plot (never over the
-    axis labels), horizontal category labels, every margin grown to fit its labels: laid out for A4 and slides."""
-    legend = [t.name for t in fig.data if t.name] if len(fig.data) > 1 else []
-    top = 78 + (26 * _legend_rows(legend, EXPORT_WIDTH - labels_width - 20) + 6 if legend else 0)
+    axis labels), horizontal category labels, every margin grown to fit its labels: laid out for A4 and slides.
+    `legend_lift` raises the legend that many pixels further above the plot (over subplot titles)."""
+    legend = [t.name for t in fig.data if t.name and t.showlegend is not False] if len(fig.data) > 1 else []
+    top = 78 + (26 * _legend_rows(legend, EXPORT_WIDTH - labels_width - 20) + 6 + legend_lift if legend else 0)
     fig.update_layout(
         title={"text": _text(title) + (f"<br><sup>{_text(caption)}</sup>" if caption else ""),
                "x": 0, "xref": "container", "xanchor": "left", "pad": {"l": 12, "t": 26},
                "y": 1, "yref": "container", "yanchor": "top"},
         font={"size": 15}, template="plotly_white",
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1, "yanchor": "bottom", "yref": "paper"},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1 + legend_lift / (height - 118),
+                "yanchor": "bottom", "yref": "paper"},
         margin={"t": top, "b": 40, "l": 60, "r": 20, "pad": 4}, height=height + top - 78)
     fig.update_xaxes(tickangle=0, automargin=True)
     fig.update_yaxes(automargin=True)

@@ -24,6 +24,4 @@ def attention_over_time(table: pd.DataFrame, names: dict[str, str], period: str,
     fig.update_yaxes(title_text="articles", rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text="per 1,000 words", rangemode="tozero", row=2, col=1)
     fig.update_xaxes(title_text=f"{period} (start)", row=2, col=1)
-    fig = _layout(fig, "Attention over time", caption)
-    fig.update_layout(height=620)
-    return fig
+    return _layout(fig, "Attention over time", caption, height=620, legend_lift=26)  # above the subplot titles
