@@ -176,6 +176,8 @@ def test_skip_link_is_first_in_the_tab_order_and_skips_the_sidebar(page, server,
     if name == "read":  # the first highlight, with its category, voice and speaker in its name, and a focus ring
         assert after["tag"] == "mark" and re.search(r"(outlet's own voice|quoted or attributed)", after["label"]), after
         assert after["outline"] == "solid" and after["width"] >= 2, after
+        shown = page.evaluate("getComputedStyle(document.activeElement, '::after').content")
+        assert "Voice:" in shown, shown  # what hovering shows, the focus shows too
         screenshot(page, "a11y-first-highlight-focused")
     else:  # past the sidebar: no link of the page navigation
         assert not page.evaluate("document.activeElement.closest('[data-testid=\"stSidebar\"]') !== null"), after

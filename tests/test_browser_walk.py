@@ -60,9 +60,9 @@ def shown_outlets(page) -> list[str] | None:
     """Outlets drawn as cards (Compare) or columns (Read); None on pages that draw neither."""
     main = page.locator('[data-testid="stMain"]')
     if title(page) == PAGES["Compare"]:
-        return sorted(main.locator('h4').all_inner_texts())  # one card per outlet, its name a level-4 heading
+        return sorted(main.locator('[data-testid="stColumn"] h3').all_inner_texts())  # one card per outlet, its name an h3
     if title(page) == PAGES["Read"]:
-        return sorted(main.locator('[data-testid="stColumn"] h3').all_inner_texts())
+        return sorted(main.locator('[data-testid="stColumn"] h2').all_inner_texts())  # one column per article, an h2
     return None
 
 
