@@ -175,7 +175,7 @@ def bar_centre(chart, label: str) -> tuple[float, float]:
     point = chart.evaluate("""(gd, label) => {
         for (const pt of gd.querySelectorAll('g.trace.bars g.point')) {
             const trace = pt.closest('g.trace').__data__[0].trace;
-            if (trace.x[pt.__data__.i] === label) {
+            if (String(trace.x[pt.__data__.i]).replace(/<br>/g, ' ') === label) {  // long labels wrap at <br>
                 const r = pt.querySelector('path').getBoundingClientRect();
                 return [r.x + r.width / 2, r.y + r.height / 2];
             }

@@ -39,6 +39,10 @@ PAGES = {
     "drafts": ("/drafts", "Draft check", 0),
     "add": ("/add", "Add articles", 0),
     "method": ("/method", "How Framing Lens works", 0),
+    "lessons": ("/lessons?lesson=bombers-over-korea&step=2", "Lessons", 0),
+    "classroom": (f"/classroom?event={STORY}", "Classroom activities", 0),
+    "lexicon": ("/lexicon", "Lexicon editor", 0),
+    "overtime": ("/overtime", "Attention over time", 0),
 }
 # Window sizes: a classroom projector, a desktop, a phone (390 px wide) and 200% browser zoom of the projector.
 SIZES = {"1280x800": (1280, 800, 1), "1920x1080": (1920, 1080, 1), "390": (390, 844, 3), "zoom200": (640, 400, 2)}

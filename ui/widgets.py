@@ -246,7 +246,7 @@ def chart(fig, name: str, key: str, why: Callable[[object], dict] | None = None,
     offline-HTML downloads of exactly that figure. With `why` (a function from a bar's customdata to the URL
     parameters that explain it), every number in the table is a link: the keyboard way to click a bar."""
     event = st.plotly_chart(fig, key=key, **kwargs)
-    with st.expander(f"{chart_title(fig)}: as text (summary and numbers)"):
+    with st.expander(f"{md(chart_title(fig))}: as text (summary and numbers)"):
         st.text(chart_summary(fig))
         st.html(TABLE_CSS + chart_table_html(fig, (lambda custom: _why_href(why(custom))) if why else None))
     ready = warm_renderer() is not None
