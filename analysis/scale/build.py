@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import featurestore as fs
 from analysis.corpus.folder import Article, Corpus
 from analysis.detect.lexicon import DATA_DIR, Lexicon, load_lexicon
 from analysis.pipeline import analyze_article, article_row, article_spans
+from analysis.scale import store as fs
 from analysis.settings import Settings
 
 BATCH_SIZE = 200  # articles per task: a Dask task costs about 2 ms to schedule, an article about 40 ms to analyse
