@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis.corpus.folder import Article, Corpus
 from analysis.detect.lexicon import DATA_DIR, Lexicon, load_lexicon
-from analysis.pipeline import analyze_article, article_row, article_spans
+from analysis.pipeline import analyze_article, article_row, article_spans, warm_up
 from analysis.scale import store as fs
 from analysis.settings import Settings
 
@@ -111,11 +111,13 @@ def analyse_batch(articles: tuple[Article, ...], spec: LexiconSpec, version: str
 
 
 def _local(batches: tuple[Batch, ...], spec: LexiconSpec, version: str, jobs: int) -> Iterator[tuple[Batch, tuple]]:
-    """Results of each batch as it finishes, over `jobs` forked processes (in this process for one)."""
+    """Results of each batch as it finishes, over `jobs` forked processes (in this process for one); the word lists
+    and the tagger are loaded before the fork, so every worker shares them instead of loading its own."""
     if jobs <= 1:
         for b in batches:
             yield b, analyse_batch(b.articles, spec, version)
         return
+    warm_up(spec.load())
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
         pending, queue = {}, iter(batches)
         for b in queue:
