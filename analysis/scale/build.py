@@ -101,13 +101,16 @@ def analyse_batch(articles: tuple[Article, ...], spec: LexiconSpec, version: str
     if lexicon.version != version:
         raise RuntimeError(f"this worker's lexicon is version {lexicon.version}, the build's is {version}: install "
                            "the same Framing Lens and lexicon files on every worker")
-    rows, spans = [], []
+    rows, spans, keys = [], [], []
     for a in articles:
         aa = analyze_article(a, lexicon)
         key = fs.article_key(a, version)
         rows.append({"key": key, "content_hash": a.sha256, **article_row(aa)})
-        spans.append(article_spans(aa).assign(key=key))
-    return pd.DataFrame(rows), pd.concat(spans, ignore_index=True)
+        spans.append(article_spans(aa))
+        keys += [key] * len(spans[-1])
+    out = pd.concat(spans, ignore_index=True)
+    out["key"] = keys  # one column for the batch (a copy of every article's table per key cost more than its analysis)
+    return pd.DataFrame(rows), out
 
 
 def _local(batches: tuple[Batch, ...], spec: LexiconSpec, version: str, jobs: int) -> Iterator[tuple[Batch, tuple]]:
