@@ -215,7 +215,7 @@ def _import(args) -> int:
 
 
 def _build(args) -> int:
-    from analysis.build import BATCH_SIZE, LexiconSpec, build
+    from analysis.scale.build import BATCH_SIZE, LexiconSpec, build
     settings = _settings(args).with_options(store=args.store)
     _lexicon(settings)
     corpus = corpus_of(settings)

@@ -53,25 +53,18 @@ def analyze_article(article: Article, lexicon: Lexicon | None = None, tone: bool
 
 def article_spans(aa: ArticleAnalysis) -> pd.DataFrame:
     """Every span of an article, one row each, with the part it is in and raw-text offsets."""
-    frames = []
-    body = aa.body.spans.copy()
-    body["part"] = "body"
-    body["part_index"] = 0
-    body["raw_start"] = [aa.cleaned.to_raw(s) for s in body["start"]]
-    body["raw_end"] = [aa.cleaned.to_raw(e) for e in body["end"]]
-    frames.append(body)
-    for k, (part, analysis) in enumerate(aa.parts, start=1):
-        df = analysis.spans.copy()
-        df["part"] = part.kind
-        df["part_index"] = k
-        df["raw_start"] = df["start"] + part.start
-        df["raw_end"] = df["end"] + part.start
-        frames.append(df)
-    frames = [f for f in frames if len(f)]
+    pieces = [(aa.body.spans, "body", 0, None)] + [(analysis.spans, part.kind, k, part.start)
+                                                    for k, (part, analysis) in enumerate(aa.parts, start=1)]
+    pieces = [p for p in pieces if len(p[0])]
     cols = ["article_id", "outlet", "part", "part_index"] + SPAN_COLUMNS + ["raw_start", "raw_end"]
-    if not frames:
+    if not pieces:
         return pd.DataFrame(columns=cols)
-    out = pd.concat(frames, ignore_index=True)
+    out = pd.concat([p[0] for p in pieces], ignore_index=True)
+    out["part"] = [kind for spans, kind, _, _ in pieces for _ in range(len(spans))]
+    out["part_index"] = [k for spans, _, k, _ in pieces for _ in range(len(spans))]
+    for raw, col in (("raw_start", "start"), ("raw_end", "end")):
+        out[raw] = [aa.cleaned.to_raw(x) if offset is None else x + offset
+                    for spans, _, _, offset in pieces for x in spans[col].tolist()]
     out["article_id"] = aa.article.id
     out["outlet"] = aa.article.outlet
     return out[cols]

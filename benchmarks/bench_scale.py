@@ -142,12 +142,12 @@ def main() -> None:
     seconds, _ = run_measured(base + ["--store", str(store), "--jobs", "2"])
     figures["rebuild after 1% changed s"] = round(seconds, 1)
 
-    from analysis import storequery
-    con = storequery.connect(store)
-    storequery.pooled(con)
-    figures["Compare: pooled counts over every article, warm s"] = round(timed(storequery.pooled, con)[0], 3)
+    from analysis.scale import query
+    con = query.connect(store)
+    query.pooled(con)
+    figures["Compare: pooled counts over every article, warm s"] = round(timed(query.pooled, con)[0], 3)
     event = rows[0]["event"]
-    figures["Compare: attention per month, warm s"] = round(timed(storequery.attention, con, "month")[0], 3)
+    figures["Compare: attention per month, warm s"] = round(timed(query.attention, con, "month")[0], 3)
     figures["Depth: one event s"] = round(depth_seconds([r for r in rows if r["event"] == event], align=True), 2)
     figures["Depth: articles in one event"] = sum(r["event"] == event for r in rows)
     many = rows if len(rows) >= 10_000 else synthetic_rows(10_000, pool, seed=8)

@@ -4,7 +4,7 @@ import textstat
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.measure.compare import by_event_outlet, by_outlet, pool
-from analysis.measure.features import count_columns
+from analysis.measure.features import count_columns, readability_counts
 from analysis.pipeline import article_row, corpus_tables
 from tests.support import CNN_0620, CNN_0708, WSWS
 
@@ -64,6 +64,16 @@ def test_readability_matches_textstat_and_tone_matches_vader(analyses):
     compounds = [vader.polarity_scores(text[s:e])["compound"] for s, e in zip(aa.body.sentences["start"], aa.body.sentences["end"])]
     assert f["tone_mean_compound"] == pytest.approx(sum(compounds) / len(compounds))
     assert f["tone_negative_share"] == pytest.approx(sum(c <= -0.05 for c in compounds) / len(compounds))
+
+
+def test_remembered_word_rules_count_exactly_as_textstat_does(corpus, analyses):
+    texts = [a.raw for a in corpus.articles] + [aa.body.text for aa in analyses.values()]
+    texts += ["", "DON'T stop: rock 'n' roll", "İstanbul's co-operation—of U.S. officials' plans", "''tis 4.5 ''"]
+    for text in texts:
+        assert readability_counts(text) == {
+            "ts_words": textstat.lexicon_count(text), "ts_sentences": textstat.sentence_count(text),
+            "ts_syllables": textstat.syllable_count(text),
+            "ts_difficult": textstat.difficult_words(text, syllable_threshold=3, unique=False)}, text[:60]
 
 
 def test_outlet_rates_come_from_pooled_counts_not_averages_of_rates(tables):

@@ -7,11 +7,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import featurestore as fs
-from analysis.build import LexiconSpec, build
 from analysis.corpus.folder import load_corpus
 from analysis.corpus.store import NewArticle, delete_article, save_article, update_article
 from analysis.pipeline import corpus_tables
+from analysis.scale import store as fs
+from analysis.scale.build import LexiconSpec, build
 from tests.support import ROOT
 
 CORPUS = ROOT / "corpus"
@@ -108,26 +108,26 @@ def test_a_dask_local_cluster_of_two_workers_builds_the_same_store(tmp_path, mon
 
 
 def test_duckdb_over_the_store_pools_as_the_pipeline_does_and_charts_attention(tmp_path):
-    from analysis import storequery
     from analysis.measure.compare import pool
+    from analysis.scale import query
     corpus = corpus_with_user_articles(tmp_path / "user")
     build(corpus, tmp_path / "store", SPEC, jobs=1)
-    con = storequery.connect(tmp_path / "store")
+    con = query.connect(tmp_path / "store")
     features, spans = corpus_tables(corpus)
     expected = pool(features, ["outlet"], spans[spans["part"] == "body"])
-    got = storequery.pooled(con)
+    got = query.pooled(con)
     assert list(got["outlet"]) == list(expected["outlet"])
     for col in ("articles", "words", "loaded_n", "loaded_per_1k", "attribution_density", "speakers_distinct"):
         assert got[col].astype(float).round(9).tolist() == expected[col].astype(float).round(9).tolist(), col
-    only = storequery.pooled(con, outlets=["cnn"], start="2018-01-01", end="2018-12-31")
+    only = query.pooled(con, outlets=["cnn"], start="2018-01-01", end="2018-12-31")
     assert list(only["outlet"]) == ["cnn"] and only["articles"].tolist() == [2]
-    monthly = storequery.attention(con, "month")
+    monthly = query.attention(con, "month")
     assert monthly["articles"].sum() == len(corpus.articles)
     row = monthly[(monthly["outlet"] == "cnn") & (monthly["period"] == pd.Timestamp("2018-02-01"))].iloc[0]
     assert row["articles"] == 1 and row["loaded_per_1k"] == pytest.approx(1000 * row["loaded_n"] / row["words"])
-    assert set(storequery.attention(con, "week", outlets=["wsws"])["outlet"]) == {"wsws"}
+    assert set(query.attention(con, "week", outlets=["wsws"])["outlet"]) == {"wsws"}
     with pytest.raises(FileNotFoundError, match="run `python -m analysis build`"):
-        storequery.connect(tmp_path / "empty")
+        query.connect(tmp_path / "empty")
 
 
 def test_build_command_uses_the_store_of_the_settings_and_is_incremental(tmp_path):

@@ -2,9 +2,9 @@
 import os
 from pathlib import Path
 
-from analysis.build import LexiconSpec, build
 from analysis.corpus.folder import load_corpus
 from analysis.corpus.store import NewArticle, save_article
+from analysis.scale.build import LexiconSpec, build
 from tests.support import ROOT, app
 
 PAGE = "ui/pages/overtime.py"

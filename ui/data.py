@@ -9,15 +9,15 @@ import pandas as pd
 import streamlit as st
 
 from analysis import settings as settings_module
-from analysis import storequery
 from analysis.corpus.folder import Article, fingerprint, load_corpus
 from analysis.corpus.workspace import CorpusView, build_view
 from analysis.detect.lexicon import DATA_DIR, Lexicon, LexiconChange, lexicon_change, lexicon_for, load_lexicon
-from analysis.featurestore import article_key
 from analysis.measure.coverage import align
 from analysis.measure.distinctive import chance_z, count_words, distinctive, self_names
 from analysis.measure.uncertainty import outlet_intervals
 from analysis.pipeline import ArticleAnalysis, analyze_article
+from analysis.scale import query
+from analysis.scale.store import article_key
 
 
 def settings() -> settings_module.Settings:
@@ -154,7 +154,7 @@ def _store_files(root: Path) -> tuple[tuple[str, int, int], ...]:
 
 @st.cache_resource(show_spinner="Opening the feature store…", max_entries=2)
 def _store(root: str, files: tuple) -> duckdb.DuckDBPyConnection:
-    return storequery.connect(Path(root))
+    return query.connect(Path(root))
 
 
 def store() -> duckdb.DuckDBPyConnection | None:

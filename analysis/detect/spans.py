@@ -92,7 +92,8 @@ def find_spans(text: str, lexicon: Lexicon | None = None) -> tuple[pd.DataFrame,
                          scope_start=q.inner_start, scope_end=q.inner_end, words=words(q.inner_start, q.inner_end),
                          note=QUOTE_NOTES[kind]))
     rows.sort(key=lambda r: (r["start"], r["end"], r["category"]))
-    spans = pd.DataFrame(rows, columns=SPAN_COLUMNS)
+    spans = (pd.DataFrame({c: [r[c] for r in rows] for c in SPAN_COLUMNS}) if rows  # by column: half the time
+             else pd.DataFrame(rows, columns=SPAN_COLUMNS))
     attributed_sents = {a.sentence for a in atts} | {sentence_of(q.start) for i, q in enumerate(quotes) if i in quote_speakers}
     sent_df = pd.DataFrame(
         [(i, s.paragraph, s.start, s.end, words(s.start, s.end), i in attributed_sents) for i, s in enumerate(sents)],

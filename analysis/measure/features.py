@@ -82,12 +82,41 @@ def span_counts(spans: pd.DataFrame, sents: pd.DataFrame, lexicon: Lexicon | Non
     return c
 
 
+TEXTSTAT_LANG = "en_US"  # textstat's default language, which nothing here changes
+WORD_MEMO = 2**17  # words whose syllables and difficulty are remembered (textstat's own caches keep 128 calls)
+
+
+@lru_cache(maxsize=1)
+def _word_rules():
+    """textstat 0.7.8's per-word rules, each word's answer remembered: (syllables of a lowercased word, the way
+    textstat.syllable_count counts each word of a text; is a word difficult, as textstat.difficult_words asks)."""
+    from textstat.backend.utils._get_cmudict import get_cmudict
+    from textstat.backend.utils._get_pyphen import get_pyphen
+    from textstat.backend.validations._is_difficult_word import is_difficult_word
+    cmu, pyphen = get_cmudict(TEXTSTAT_LANG), get_pyphen(TEXTSTAT_LANG)
+
+    @lru_cache(maxsize=WORD_MEMO)
+    def syllables(word: str) -> int:
+        try:
+            return sum(1 for p in cmu[word][0] if p[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            return len(pyphen.positions(word)) + 1
+
+    @lru_cache(maxsize=WORD_MEMO)
+    def difficult(word: str) -> bool:
+        return is_difficult_word(word, 3, TEXTSTAT_LANG)
+    return syllables, difficult
+
+
 def readability_counts(text: str) -> dict[str, int]:
-    """textstat's word, sentence, syllable and difficult-word counts (the inputs of its formulas)."""
+    """textstat's word, sentence, syllable and difficult-word counts (the inputs of its formulas); syllables and
+    difficult words are textstat's own per-word rules over its own word lists, each word looked up once."""
     import textstat
+    from textstat.backend.selections._list_words import list_words
+    syllables, difficult = _word_rules()
     return {"ts_words": textstat.lexicon_count(text), "ts_sentences": textstat.sentence_count(text),
-            "ts_syllables": textstat.syllable_count(text),
-            "ts_difficult": textstat.difficult_words(text, syllable_threshold=3, unique=False)}
+            "ts_syllables": sum(map(syllables, list_words(text, lowercase=True))) if text else 0,
+            "ts_difficult": sum(map(difficult, list_words(text)))}
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from analysis.present.charts import OUTLET_COLOURS, _layout, _text
 
 def attention_over_time(table: pd.DataFrame, names: dict[str, str], period: str, caption: str = "") -> go.Figure:
     """Two panels sharing the time axis: articles per outlet per period, and loaded terms per 1,000 words (from
-    pooled counts). `table` has columns outlet, period, articles, loaded_per_1k (storequery.attention)."""
+    pooled counts). `table` has columns outlet, period, articles, loaded_per_1k (scale.query.attention)."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
                         subplot_titles=(f"Articles per {period}", "Loaded terms per 1,000 words"))
     for i, (outlet, rows) in enumerate(table.groupby("outlet", sort=True)):

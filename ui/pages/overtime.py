@@ -3,8 +3,8 @@ import datetime as dt
 
 import streamlit as st
 
-from analysis import storequery
 from analysis.present.timeline import attention_over_time
+from analysis.scale import query
 from ui import data, widgets
 from ui.safe import md
 
@@ -27,15 +27,15 @@ c1, c2, c3 = st.columns([3, 2, 1])
 chosen = c1.multiselect("Outlets", every, default=every[:8], format_func=lambda o: names.get(o, o), key="ot_outlets")
 lo, hi = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
 picked = c2.date_input("From – to", (lo, hi), min_value=lo, max_value=hi, key="ot_dates")
-period = c3.radio("Per", storequery.PERIODS, index=1, key="ot_period")
+period = c3.radio("Per", query.PERIODS, index=1, key="ot_period")
 start, end = (picked[0], picked[-1]) if isinstance(picked, tuple) and picked else (lo, hi)
 if not chosen:
     st.info("Choose at least one outlet.")
     st.stop()
-table = storequery.attention(con, period, chosen, start.isoformat(), end.isoformat())
+table = query.attention(con, period, chosen, start.isoformat(), end.isoformat())
 caption = f"{len(chosen)} outlet(s), {start} to {end}; Framing Lens feature store"
 widgets.chart(attention_over_time(table, names, period, caption), f"attention-{period}", "ot_chart")
-pooled = storequery.pooled(con, chosen, start.isoformat(), end.isoformat())
+pooled = query.pooled(con, chosen, start.isoformat(), end.isoformat())
 st.markdown(f"**Pooled over the range** ({int(pooled['articles'].sum()):,} articles; rates from summed counts).")
 shown = pooled[["outlet", "articles", "words", "loaded_n", "loaded_per_1k", "hedge_per_1k", "attribution_density"]]
 widgets.table(shown.assign(outlet=shown["outlet"].map(lambda o: names.get(o, o))), f"pooled-{start}-{end}", "ot_table")

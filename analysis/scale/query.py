@@ -7,8 +7,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analysis import featurestore as fs
 from analysis.measure.features import counts_in, derived
+from analysis.scale import store as fs
 
 PERIODS = ("week", "month")
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import featurestore as fs
 from analysis.corpus.folder import Article, Corpus
 from analysis.detect.lexicon import DATA_DIR, Lexicon, load_lexicon
 from analysis.pipeline import analyze_article, article_row, article_spans, warm_up
+from analysis.scale import store as fs
 from analysis.settings import Settings
 
 BATCH_SIZE = 200  # articles per task: a Dask task costs about 2 ms to schedule, an article about 40 ms to analyse
@@ -102,17 +102,21 @@ def analyse_batch(articles: tuple[Article, ...], spec: LexiconSpec, version: str
     if lexicon.version != version:
         raise RuntimeError(f"this worker's lexicon is version {lexicon.version}, the build's is {version}: install "
                            "the same Framing Lens and lexicon files on every worker")
-    rows, spans = [], []
+    rows, spans, keys = [], [], []
     for a in articles:
         aa = analyze_article(a, lexicon)
         key = fs.article_key(a, version)
         rows.append({"key": key, "content_hash": a.sha256, **article_row(aa)})
-        spans.append(article_spans(aa).assign(key=key))
-    return pd.DataFrame(rows), pd.concat(spans, ignore_index=True)
+        spans.append(article_spans(aa))
+        keys += [key] * len(spans[-1])
+    out = pd.concat(spans, ignore_index=True)
+    out["key"] = keys  # one column for the batch (a copy of every article's table per key cost more than its analysis)
+    return pd.DataFrame(rows), out
 
 
 def _local(batches: tuple[Batch, ...], spec: LexiconSpec, version: str, jobs: int) -> Iterator[tuple[Batch, tuple]]:
-    """Results of each batch as it finishes, over `jobs` forked processes (in this process for one)."""
+    """Results of each batch as it finishes, over `jobs` forked processes (in this process for one); the word lists
+    and the tagger are loaded before the fork, so every worker shares them instead of loading its own."""
     if jobs <= 1:
         for b in batches:
             yield b, analyse_batch(b.articles, spec, version)
