@@ -48,6 +48,15 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="module")
+def server(browser):
+    """A dashboard server on the bundled corpus for one test module, warmed up (its first run analyses the corpus)."""
+    from tests.browser import streamlit_server, warm_up
+    with streamlit_server() as url:
+        warm_up(browser, url)
+        yield url
+
+
 @pytest.fixture(scope="session")
 def corpus():
     return load_corpus(ROOT / "corpus")

@@ -17,13 +17,6 @@ from tests.browser import (
 )
 
 
-@pytest.fixture(scope="module")
-def server(browser):
-    with streamlit_server() as url:
-        warm_up(browser, url)
-        yield url
-
-
 @pytest.fixture
 def page(browser):
     """A page whose test fails if anything was asked of a host other than this machine."""

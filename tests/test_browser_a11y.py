@@ -20,9 +20,7 @@ from tests.browser import (
     rerun_after,
     screenshot,
     settle,
-    streamlit_server,
     wait_for_app,
-    warm_up,
 )
 
 EVENT = "e2-2017-07-07-b1-korea-icbm"
@@ -50,13 +48,6 @@ TRUNCATION_JS = (Path(__file__).parent / "truncation.js").read_text()
 DRAFT_A = "Officials said the flights were routine. The drills may continue, according to a spokesman."
 DRAFT_B = ("Officials claimed the provocative flights were clearly routine. The so-called drills will surely "
            "continue, a spokesman insisted.")
-
-
-@pytest.fixture(scope="module")
-def server(browser):
-    with streamlit_server() as url:
-        warm_up(browser, url)
-        yield url
 
 
 @pytest.fixture
