@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from tqdm import tqdm
@@ -123,58 +124,63 @@ def _lexicon(settings: Settings):
         raise InputError(f"lexicon: {exc}") from None
 
 
-def _report(args) -> int:
-    from analysis.corpus.store import atomic_write
+def _view(settings: Settings):
+    """The analysed corpus the settings name (bundled, extra and user folders) with their lexicon."""
     from analysis.corpus.workspace import build_view
-    from analysis.present.report import event_report_html, event_report_pdf
-    fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "html")
-    settings = _settings(args)
-    view = build_view(corpus_of(settings), lexicon=_lexicon(settings))
-    if args.event not in view.selection_options():
-        raise InputError(f"unknown event {args.event!r}; known: {', '.join(view.selection_options())}")
+    return build_view(corpus_of(settings), lexicon=_lexicon(settings))
+
+
+def _selection(view, selection: str) -> str:
+    if selection not in view.selection_options():
+        raise InputError(f"unknown event {selection!r}; known: {', '.join(view.selection_options())}")
+    return selection
+
+
+def _write_document(out: str, make: Callable[[], bytes]) -> int:
+    """Write what `make` renders to `out` atomically; a missing renderer (Chromium for PDF) is an input error."""
+    from analysis.corpus.store import atomic_write
     try:
-        data = event_report_pdf(view, args.event) if fmt == "pdf" else event_report_html(view, args.event).encode("utf-8")
+        data = make()
     except ExportUnavailable as exc:
         raise InputError(str(exc)) from None
-    atomic_write(Path(args.out), data)
-    print(f"wrote {args.out} ({len(data):,} bytes)")
+    atomic_write(Path(out), data)
+    print(f"wrote {out} ({len(data):,} bytes)")
     return 0
+
+
+def _report(args) -> int:
+    from analysis.present.report import event_report_html, event_report_pdf
+    fmt = args.format or ("pdf" if args.out.lower().endswith(".pdf") else "html")
+    view = _view(_settings(args))
+    event = _selection(view, args.event)
+    return _write_document(args.out, lambda: event_report_pdf(view, event) if fmt == "pdf"
+                           else event_report_html(view, event).encode("utf-8"))
 
 
 def _worksheet(args) -> int:
-    from analysis.corpus.store import atomic_write
-    from analysis.corpus.workspace import load_view
     from analysis.present import worksheet
     from analysis.present.lesson import load_lessons
     settings = _settings(args)
-    lesson = load_lessons(settings.lessons)[0].get(args.lesson)
+    lessons = load_lessons(settings.lessons)[0]
+    lesson = lessons.get(args.lesson)
     if lesson is None:
-        raise InputError(f"unknown lesson {args.lesson!r}; known: {', '.join(load_lessons(settings.lessons)[0])}")
-    view = load_view(settings.corpus, settings.user_corpus, _lexicon(settings))
-    selection = args.event or lesson.selection
-    if selection not in view.selection_options():
-        raise InputError(f"unknown event {selection!r}; known: {', '.join(view.selection_options())}")
+        raise InputError(f"unknown lesson {args.lesson!r}; known: {', '.join(lessons)}")
+    view = _view(settings)
+    selection = _selection(view, args.event or lesson.selection)
     build = worksheet.answer_key_html if args.key else worksheet.worksheet_html
     page = build(view, view.articles_in(selection), lesson.title, lesson, args.paper)
-    try:
-        data = worksheet.to_pdf(page) if args.out.lower().endswith(".pdf") else page.encode("utf-8")
-    except ExportUnavailable as exc:
-        raise InputError(str(exc)) from None
-    atomic_write(Path(args.out), data)
-    print(f"wrote {args.out} ({len(data):,} bytes)")
-    return 0
+    return _write_document(args.out, lambda: worksheet.to_pdf(page) if args.out.lower().endswith(".pdf")
+                           else page.encode("utf-8"))
 
 
 def _lesson_check(args) -> int:
-    from analysis.corpus.workspace import load_view
     from analysis.present.lesson import LessonInvalid, check_against, read_lesson
     path = Path(args.file)
     try:
         lesson = read_lesson(path)
     except LessonInvalid as exc:
         raise InputError("; ".join(f"{path.name}, {p}" for p in exc.problems)) from None
-    settings = _settings(args)
-    view = load_view(settings.corpus, settings.user_corpus)
+    view = _view(_settings(args))
     selections = view.selection_options()
     problems = check_against(lesson, selections, {s: set(view.articles_in(s)) for s in selections},
                              set(view.corpus.outlets))

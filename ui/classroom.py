@@ -12,6 +12,7 @@ from analysis.measure.coverage import align
 from analysis.measure.voices import occurrences, plain_summary, who_says_it
 from analysis.present import guess, spot, worksheet
 from analysis.present.export import INSTALL_HINT
+from analysis.present.glossary import GIVEAWAY_COLUMNS
 from analysis.present.lesson import Lesson, Step
 from analysis.settings import Settings
 from ui import widgets
@@ -162,7 +163,7 @@ def guess_outlet(view: CorpusView, article_id: str, key: str) -> None:
     if words.empty:
         st.caption("No word of this article stands out.")
     else:
-        widgets.table(words, f"giveaway-words-{article_id}", f"guess_words_{key}")
+        widgets.table(words.rename(columns=GIVEAWAY_COLUMNS), f"giveaway-words-{article_id}", f"guess_words_{key}")
     st.markdown("**How it names the actors** (and how many of the other outlets' articles use the same name)")
     widgets.table(guess.names_used(view, article_id), f"giveaway-names-{article_id}", f"guess_names_{key}")
     st.markdown("**Loaded words in its own voice** (not quoted)")

@@ -107,6 +107,9 @@ DISTINCTIVE_COLUMNS = {
     "z": ("How sure (z)", "The log-odds divided by its standard error: the larger, the less likely chance alone; "
           "compare it with the z that shuffling the articles reaches"),
 }
+# Guess the outlet: the words that gave an article's outlet away, raw column -> plain name.
+GIVEAWAY_COLUMNS = {"word": "Word", "in_this_article": "Times in this article",
+                    **{k: DISTINCTIVE_COLUMNS[k][0] for k in ("per_1k", "per_1k_other", "z")}}
 # Draft check's phrase table: plain column name -> what it means.
 PHRASE_NOTES = {"Phrase": "The flagged word or phrase", "Try instead": "A plainer wording, where the lexicon has one",
                 "In B": "added (B has it more often than A) or removed", "Times": "How many more (or fewer) times"}
