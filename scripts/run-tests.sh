@@ -13,10 +13,11 @@ if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -r requirements-dev.txt
 .venv/bin/python -m pip install -q --no-deps -e .
-if [ ! -x /usr/bin/chromium ]; then
+# Debian's Chromium for the browser tests and poppler's pdftoppm to render the worksheet PDFs they download.
+if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium poppler-utils >/dev/null
 fi
 # axe-core checks every page for WCAG 2.1 A/AA violations in the browser tests (the app never loads it).
 AXE_VERSION=4.14.1
