@@ -1,0 +1,49 @@
+"""Raw HTML built from article or user text (spot-it reveal, chart tables, worksheets and answer keys) carries a
+<script> or onerror= payload as text, never as markup."""
+import datetime as dt
+
+import pandas as pd
+
+from analysis.corpus.folder import load_corpus
+from analysis.corpus.store import NewArticle, save_article
+from analysis.corpus.workspace import build_view
+from analysis.detect.spans import analyze_text
+from analysis.present import spot, worksheet
+from analysis.present.chart_text import chart_table_html
+from analysis.present.charts import feature_bars
+from tests.support import ROOT
+
+PAYLOAD = '<script>alert(1)</script> <img src=x onerror="alert(2)">'
+TEXT = f"Officials said the provocative drill {PAYLOAD} was menacing. Critics blasted the so-called plan."
+
+
+def live(markup: str) -> bool:
+    return "<script>alert" in markup or "<img src=x" in markup
+
+
+def test_spot_it_reveal_escapes_the_passage():
+    an = analyze_text(TEXT)
+    start, end = 0, len(an.text)
+    tokens = spot.passage_tokens(an.text, start, end)
+    marked = {i for i, t in enumerate(tokens) if t.lower == "menacing"}
+    table = spot.compare_marks(tokens, marked, an.spans)
+    out = spot.render_comparison(an.text, start, end, table, an.spans)
+    assert not live(out) and "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "onerror=&quot;alert(2)&quot;" in out
+
+
+def test_chart_table_escapes_outlet_names():
+    table = pd.DataFrame({"outlet": ["x"], "loaded_per_1k": [1.0]})
+    out = chart_table_html(feature_bars(table, "loaded_per_1k", {"x": PAYLOAD}))
+    assert not live(out) and "&lt;script&gt;" in out
+
+
+def test_worksheet_and_answer_key_escape_article_text_and_headline(tmp_path):
+    user = tmp_path / "user"
+    save_article(ROOT / "corpus", user, NewArticle(TEXT, "Evil outlet", "2017-07-08", headline="A headline",
+                                                   event="e2-2017-07-07-b1-korea-icbm"))
+    view = build_view(load_corpus(ROOT / "corpus", user))
+    ids = [a.id for a in view.corpus.articles if a.outlet == "evil-outlet"]
+    assert ids
+    for build in (worksheet.worksheet_html, worksheet.answer_key_html):
+        out = build(view, ids, PAYLOAD, None, "a4", dt.date(2026, 12, 3))
+        assert not live(out) and "&lt;script&gt;alert(1)&lt;/script&gt;" in out
