@@ -12,7 +12,9 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from google.protobuf.message import DecodeError
 from playwright.sync_api import expect
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -85,27 +87,34 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-# Counts finished script runs in window.__flRuns, so a test can wait for the rerun its action caused.
-# Every change is a record with the state before it, so a run that starts and ends within one batch of mutations (a
-# fast rerun) is still counted.
-COUNT_RUNS = """
-window.__flRuns = 0;
-new MutationObserver((records) => {
-  records.forEach((r, i) => {
-    const now = i + 1 < records.length ? records[i + 1].oldValue : r.target.getAttribute('data-test-script-state');
-    if (now === 'notRunning' && r.oldValue !== 'notRunning') window.__flRuns += 1;
-  });
-}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state'],
-                      attributeOldValue: true});
-"""
+def _count_finished_runs(page) -> None:
+    """Count, in `page.fl_runs`, the script runs the server reports finished over the page's websockets.
+
+    The server's own "script finished" message is the signal: the page's `data-test-script-state` attribute can go
+    running -> notRunning within one React render on a fast run and never show the change in the DOM."""
+    page.fl_runs = 0
+
+    def frame(payload) -> None:
+        if isinstance(payload, str):
+            return
+        try:
+            msg = ForwardMsg.FromString(payload)
+        except DecodeError:
+            return
+        if msg.WhichOneof("type") == "script_finished" and msg.script_finished in _FINISHED:
+            page.fl_runs += 1
+    page.on("websocket", lambda ws: ws.on("framereceived", frame))
 
 
-def new_page(browser, width: int = 1400, height: int = 1400):
+_FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
+             ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
+
+
+def new_page(browser, width: int = 1400, height: int = 1400, scale: float = 1):
     """A fresh browser context and page, with this machine-independent default timeout on every wait; every
     request that would leave 127.0.0.1 is recorded in `context.outside` (see `assert_offline`)."""
-    context = browser.new_context(viewport={"width": width, "height": height})
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
     context.set_default_timeout(TIMEOUT)
-    context.add_init_script(COUNT_RUNS)
     context.outside = []
 
     def record(url: str) -> None:
@@ -113,6 +122,7 @@ def new_page(browser, width: int = 1400, height: int = 1400):
             context.outside.append(url)
     context.on("request", lambda request: record(request.url))
     page = context.new_page()
+    _count_finished_runs(page)
     page.on("websocket", lambda ws: record(ws.url))
     return context, page
 
@@ -127,16 +137,19 @@ def assert_offline(context, page=None) -> None:
 
 
 def runs(page) -> int:
-    """How many script runs the page has seen finish."""
-    return page.evaluate("window.__flRuns || 0")
+    """How many script runs the server has reported finished to this page."""
+    return page.fl_runs
 
 
-def rerun_after(page, action, timeout: float = TIMEOUT, new_document: bool = False) -> None:
-    """Do `action` (a click, a key press; a reload with `new_document`) and wait until the run it causes has
-    finished."""
-    before = 0 if new_document else runs(page)
+def rerun_after(page, action, timeout: float = TIMEOUT) -> None:
+    """Do `action` (a click, a key press, a reload) and wait until the run it causes has finished and is drawn."""
+    before = runs(page)
     action()
-    page.wait_for_function("n => (window.__flRuns || 0) > n", arg=before, timeout=timeout)
+    deadline = time.monotonic() + timeout / 1000
+    while runs(page) <= before:  # websocket events are delivered while Playwright waits
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no script run finished within {timeout / 1000:.0f} s")
+        page.wait_for_timeout(50)
     settle(page, timeout)
 
 

@@ -198,7 +198,7 @@ def test_back_after_a_page_switch_keeps_the_view_in_the_url(page, server):
     rerun_after(page, lambda: page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Sources").click())
     expect(page.locator("h1").first).to_have_text("Who gets to speak")
     rerun_after(page, page.go_back)
-    rerun_after(page, page.reload, new_document=True)
+    rerun_after(page, page.reload)
     expect(page.get_by_role("combobox", name="Event")).to_have_value("Whole story: US bomber shows of force in East Asia")
     sidebar = page.locator('[data-testid="stSidebar"]')
     expect(sidebar.get_by_role("button", name=re.compile("^Remove "))).to_have_count(2)

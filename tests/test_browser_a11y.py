@@ -11,8 +11,6 @@ from playwright.sync_api import expect
 from analysis.corpus.workspace import build_view
 from analysis.present.report import article_html, event_report_html
 from tests.browser import (
-    COUNT_RUNS,
-    TIMEOUT,
     axe_violations,
     bar_centre,
     charts_drawn,
@@ -205,10 +203,7 @@ def cut_off(page) -> list[str]:
 @pytest.mark.parametrize("size", list(SIZES))
 def test_nothing_is_cut_off(browser, server, size):
     width, height, scale = SIZES[size]
-    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
-    context.set_default_timeout(TIMEOUT)
-    context.add_init_script(COUNT_RUNS)
-    page = context.new_page()
+    context, page = new_page(browser, width, height, scale)
     found = {}
     try:
         for name in ("compare", "compare-story", "read", "sources", "terms", "depth", "drafts", "add", "method"):

@@ -91,7 +91,7 @@ def check(page, step: str) -> None:
     if shown is not None and not page.get_by_text("No outlet is chosen").count():
         assert shown == chips(page), f"{step}: chips {chips(page)} but shown {shown}"
     before = view(page)
-    rerun_after(page, page.reload, new_document=True)
+    rerun_after(page, page.reload)
     after = view(page)
     assert after == before, f"{step}: reloading {page.url} changed the view\n{before}\n{after}"
 
