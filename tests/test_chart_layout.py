@@ -1,5 +1,7 @@
 """Exported charts laid out for print: every chart the dashboard exports, rendered to SVG by kaleido and measured
 in Chromium, has no two text boxes overlapping, no text outside the image and no value label under an error bar."""
+import re
+
 import pandas as pd
 import pytest
 
@@ -29,7 +31,9 @@ BOXES = """() => {
                          .map(l => l.textContent).join(' ') : t.textContent).trim(), cls: t.getAttribute('class') || '', box: box(t)}));
   const bars = [...document.querySelectorAll('g.errorbar path')].map(box).filter(b => b[2] > b[0] || b[3] > b[1]);
   const svg = document.querySelector('svg').getBoundingClientRect();
-  return {texts, bars, size: [svg.width, svg.height]};
+  const marks = [...document.querySelectorAll('g.trace.bars g.point path, g.trace.scatter g.points path.point')]
+      .map(m => { const s = getComputedStyle(m); return {fill: s.fill, stroke: s.stroke, width: parseFloat(s.strokeWidth)}; });
+  return {texts, bars, marks, size: [svg.width, svg.height]};
 }"""
 
 
@@ -81,6 +85,27 @@ def measured(figures, browser):
         out[name] = page.evaluate(BOXES)
     page.close()
     return out
+
+
+def _contrast_with_white(css_rgb: str) -> float:
+    """WCAG 2.1 contrast of a CSS rgb(...) colour against white (1 for none, a pattern or a gradient)."""
+    if not css_rgb.startswith("rgb"):
+        return 1.0
+    channels = [float(c) / 255 for c in re.findall(r"[\d.]+", css_rgb)[:3]]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def test_every_bar_and_marker_stands_out_from_the_white_background_at_3_to_1(measured):
+    """WCAG 2.1 1.4.11 (non-text contrast): a bar or marker is told from the background by its fill or its outline."""
+    weak = {}
+    for name, m in measured.items():
+        assert m["marks"], name
+        bad = [mark for mark in m["marks"] if _contrast_with_white(mark["fill"]) < 3
+               and not (mark["width"] >= 1 and mark["stroke"] != "none" and _contrast_with_white(mark["stroke"]) >= 3)]
+        if bad:
+            weak[name] = bad[:3]
+    assert not weak, weak
 
 
 def test_no_two_text_boxes_overlap_in_any_exported_chart(measured):
