@@ -206,7 +206,7 @@ def test_nothing_is_cut_off(browser, server, size):
     context, page = new_page(browser, width, height, scale)
     found = {}
     try:
-        for name in ("compare", "compare-story", "read", "sources", "terms", "depth", "drafts", "add", "method"):
+        for name in PAGES:
             open_page(page, server, name)
             cut = cut_off(page)
             if cut:

@@ -212,8 +212,9 @@ def worksheet_downloads(view: CorpusView, lesson: Lesson) -> None:
     options = {k: v for k, v in view.selection_options().items()
                if (inside := set(view.articles_in(k)) & set(ids)) and inside <= set(ids)}
     c1, c2 = st.columns(2)
-    chosen = c1.selectbox("Texts on the worksheet", list(options), format_func=options.get, key="ws_texts",
-                          index=list(options).index(lesson.selection) if lesson.selection in options else 0)
+    # a radio, not a select box: a long event name wraps on a phone instead of being cut off
+    chosen = c1.radio("Texts on the worksheet", list(options), format_func=options.get, key="ws_texts",
+                      index=list(options).index(lesson.selection) if lesson.selection in options else 0)
     paper = c2.radio("Paper", list(worksheet.PAPERS), format_func={"a4": "A4", "letter": "US Letter"}.get,
                      key="ws_paper", horizontal=True)
     texts = [a for a in view.articles_in(chosen) if a in ids]
