@@ -185,3 +185,25 @@ def test_cue_constructions(text, expected):
 ])
 def test_speaker_phrases(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a finite verb right after a subject pronoun or a name is a cue whatever follows it
+    ("At the rally she noted rising costs for the wall.", [("noted", "she")]),
+    ("The pipeline was delayed again. Viguerie concludes the project is dead.", [("concludes", "Viguerie")]),
+    # without a subject right before it, the word's own rule still decides ('the show', 'a hope')
+    ("The talk show drew a large audience.", []),
+])
+def test_a_subject_before_makes_a_cue(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the hearer after 'told' is not the speaker, even after a quotation or a comma
+    ("“We will win this state,” Maria Lopez, who runs the county party, told CNN.", [("told", "Maria Lopez")]),
+    # a participle after a quotation continues its sentence's subject, it does not introduce a new speaker
+    ("Rubio said the race was “wide open,” adding that Nevada would decide it.",
+     [("said", "Rubio"), ("adding", "Rubio")]),
+])
+def test_no_speaker_after_tell_or_a_participle(text, expected):
+    assert cues_and_speakers(text) == expected

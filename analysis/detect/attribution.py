@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.detect.context import pos_tags
-from analysis.detect.lexicon import Entry, Match, Token
+from analysis.detect.lexicon import Entry, Match, Token, word_class
 from analysis.detect.speakers import PRONOUNS, UNNAMED, NameIndex, Speaker, make_speaker, person_names, resolve
 from analysis.text.quotes import Quote
 from analysis.text.segment import TITLES, Segment
@@ -235,12 +235,13 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
     else:
         quote_before = qindex.closing_before(lo, cue.start)
         gap = text[quote_before.end:cue.start] if quote_before else before
-        if quote_before and not gap.strip(" ,") and kind != "colon":
+        inverts = kind != "colon" and _may_invert(text, cue)
+        if quote_before and not gap.strip(" ,") and inverts:
             # '“...,” said Maj. Ryan Simpson, ...' : the speaker follows the cue.
             sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False)
             description = text[sp_start:sp_end]
             scope = ((min(quote_before.start, sent.start), quote_before.end),)
-        elif re.search(r",\s*$", before) and kind != "colon" and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end):
+        elif re.search(r",\s*$", before) and inverts and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end):
             # '..., reported Chinese state media outlet CCTV.' / '..., said Brian Baker, a political adviser.'
             sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False)
             description = text[sp_start:sp_end]
@@ -289,6 +290,13 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
     direct = any(q.inner_start < e and q.inner_end > s for s, e in scope for q in sent_quotes)
     return Attribution(cue.start, cue.end, text[cue.start:cue.end], kind, entry.tone, entry, speaker,
                        sp_start, sp_end, scope, direct, si)
+
+
+def _may_invert(text: str, cue: Match) -> bool:
+    """Whether the speaker may follow this cue ('“...,” said Baker'): not after a verb whose object is the hearer
+    ('told CNN') and not after a participle ('“...,” adding that ...')."""
+    word = text[cue.start:cue.end].split()[0].lower()
+    return word not in word_class("no_inversion") and not word.endswith("ing")
 
 
 def _names_someone(description: str) -> bool:
