@@ -207,3 +207,17 @@ def test_a_subject_before_makes_a_cue(text, expected):
 ])
 def test_no_speaker_after_tell_or_a_participle(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # asides between the sentence's subject and the cue: the subject that opens the sentence speaks
+    ("Mark Holden, chairman of the board of Freedom Partners, the network's funding arm, said it would wait.",
+     [("said", "Mark Holden")]),
+    ("Cory James, 22, of Flint, Mich., said he had not given up.", [("said", "Cory James")]),
+    ("Sen. Rob Portman (R-Ohio), another vulnerable incumbent, said he had not thought about it.",
+     [("said", "Sen. Rob Portman")]),
+    # an introductory phrase is not the subject; the phrase right before the cue is
+    ("During a town hall in Cedar Rapids, Iowa, Rubio told reporters the plan was weak.", [("told", "Rubio")]),
+])
+def test_subject_before_asides(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -251,6 +251,8 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             if kind == "labeling" and (passive or _names_a_thing(text, tokens, tok_starts, cue)):
                 return None  # 'a program called Sandy Hook Promise', 'what is called ...': a name, not someone's label
             sp_start, sp_end = (cue.start, cue.start) if passive else _np_before(text, tokens, tok_starts, lo, cue.start)
+            if sp_end > sp_start and prev is None:
+                sp_start = _subject_before_asides(text, tokens, tok_starts, sent.start, sp_start, cue.start)
             description = text[sp_start:sp_end] if sp_end > sp_start else ""
             found_here = bool(description)
             if not description:
@@ -555,6 +557,23 @@ def _np_forward(text: str, tokens: list[Token], tok_starts: list[int], start: in
             break
         b += 1
     return (tokens[a].start, tokens[b - 1].end) if b > a else (start, start)
+
+
+def _subject_before_asides(text: str, tokens: list[Token], tok_starts: list[int], lo: int, sp_start: int,
+                           cue_start: int) -> int:
+    """Where the speaker phrase starts when asides stand between the sentence's subject and the cue ('Mark Holden,
+    chairman of Freedom Partners, the network's funding arm, said'): the subject that opens the sentence, if it is
+    followed by a comma (or a party tag and a comma) and the cue by one; else `sp_start`."""
+    if not re.search(r",\s*$", text[sp_start:cue_start]):
+        return sp_start
+    start = _after_intro(text, tokens, tok_starts, _skip(text, lo, cue_start), cue_start)
+    if start >= sp_start or sp_start - start > 300 or any(q in text[lo:sp_start] for q in "“”\""):
+        return sp_start
+    a, b = _np_forward(text, tokens, tok_starts, start, cue_start)
+    if b <= a or b >= sp_start or not re.match(r"(?:\s*\([^()]{1,20}\))?,|\s*\($", text[b:sp_start]) \
+            or not _names_someone(text[a:b]) or not text[a].isupper():
+        return sp_start
+    return a
 
 
 def _after_intro(text: str, tokens: list[Token], tok_starts: list[int], lo: int, hi: int) -> int:
