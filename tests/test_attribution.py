@@ -221,3 +221,16 @@ def test_no_speaker_after_tell_or_a_participle(text, expected):
 ])
 def test_subject_before_asides(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'when asked' is the question the speaker answers: its own cue, not content of 'said'
+    ("“You bet I would,” Christie said when asked whether he would close the border.",
+     [("said", "Christie"), ("asked", "Christie")]),
+    # verbs of judging in words, of manner of speaking and of characterising (Levin 1993, 33, 37.3, 29.2)
+    ("Kasich assailed the plan as reckless.", [("assailed", "Kasich")]),
+    ("Protesters chanted that the mayor must go.", [("chanted", "Protesters")]),
+    ("The ad portrayed the senator as out of touch.", [("portrayed", "The ad")]),
+])
+def test_more_cues_from_verb_classes(text, expected):
+    assert cues_and_speakers(text) == expected

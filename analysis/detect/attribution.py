@@ -182,6 +182,11 @@ NESTED_GAP_RE = re.compile(r"[,;:—–()“”\"]|\s-\s")
 COORDINATED_RE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+|later\s+|again\s+)?$")
 
 
+# 'said when asked whether ...', 'told reporters after being asked': an adverbial clause of the first cue's verb, itself
+# a cue (the question someone answers), not a statement inside the first cue's content
+ADVERBIAL_RE = re.compile(r"\s+(?:\w+\s+){0,3}(?:when|after|before|while|as|if)\s+(?:being\s+)?")
+
+
 def _outermost(text: str, matches: list[Match]) -> list[Match]:
     """Drop cues nested in the content of the cue before them ('Trump said he wants to ...', 'told CNN she believes'):
     the outer attribution holds them, as in the PolNeAR guidelines ('no nested attributions')."""
@@ -190,7 +195,8 @@ def _outermost(text: str, matches: list[Match]) -> list[Match]:
         gap = text[kept[-1].end:m.start]
         if len(gap) < 120 and not NESTED_GAP_RE.search(gap) and len(gap.split()) <= 12 \
                 and kept[-1].entry.subcategory not in ("according_to", "statement", "colon") \
-                and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+)\b", gap) and not COORDINATED_RE.search(gap):
+                and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+)\b", gap) and not COORDINATED_RE.search(gap) \
+                and not ADVERBIAL_RE.fullmatch(gap):
             continue
         kept.append(m)
     return kept
