@@ -234,3 +234,18 @@ def test_subject_before_asides(text, expected):
 ])
 def test_more_cues_from_verb_classes(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # raising and aspectual verbs: their subject is not someone who says or thinks (Quirk et al. 1985, 16.32)
+    "Trump appears ready to sign the bill.",
+    "He seemed tired after the flight.",
+    "They continued the drills for a week.",
+])
+def test_a_subject_before_a_raising_verb_makes_no_cue(text):
+    assert cues_and_speakers(text) == []
+
+
+def test_a_participle_after_a_quotation_keeps_the_sentence_speaker():
+    text = "“We are not leaving,” Lopez said, adding that the talks would go on."
+    assert cues_and_speakers(text) == [("said", "Lopez"), ("adding", "Lopez")]

@@ -242,14 +242,18 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
         quote_before = qindex.closing_before(lo, cue.start)
         gap = text[quote_before.end:cue.start] if quote_before else before
         inverts = kind != "colon" and _may_invert(text, cue)
-        if quote_before and not gap.strip(" ,") and inverts:
-            # '“...,” said Maj. Ryan Simpson, ...' : the speaker follows the cue.
-            sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False)
+        participle = kind != "colon" and text[cue.start:cue.end].split()[0].lower().endswith("ing")
+        if quote_before and not gap.strip(" ,") and (inverts or participle):
+            # '“...,” said Maj. Ryan Simpson, ...' : the speaker follows the cue; '..., “...,” adding ...': the
+            # participle's subject is the sentence's speaker
+            sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False) if inverts else _subject_of(
+                text, tokens, tok_starts, lo, cue.start, prev)
             description = text[sp_start:sp_end]
             scope = ((min(quote_before.start, sent.start), quote_before.end),)
-        elif re.search(r",\s*$", before) and inverts and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end):
+        elif re.search(r",\s*$", before) and (inverts or participle) and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end):
             # '..., reported Chinese state media outlet CCTV.' / '..., said Brian Baker, a political adviser.'
-            sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False)
+            sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False) if inverts else _subject_of(
+                text, tokens, tok_starts, lo, cue.start, prev)
             description = text[sp_start:sp_end]
             scope = ((sent.start, _rstrip(text, sent.start, cue.start)),)
         else:
@@ -298,6 +302,12 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
     direct = any(q.inner_start < e and q.inner_end > s for s, e in scope for q in sent_quotes)
     return Attribution(cue.start, cue.end, text[cue.start:cue.end], kind, entry.tone, entry, speaker,
                        sp_start, sp_end, scope, direct, si)
+
+
+def _subject_of(text: str, tokens: list[Token], tok_starts: list[int], lo: int, cue_start: int,
+                prev: Attribution | None) -> tuple[int, int]:
+    """The speaker phrase of a participle cue: the previous cue's speaker in the sentence, else its subject."""
+    return (prev.speaker_start, prev.speaker_end) if prev is not None else _leading_np(text, tokens, tok_starts, lo, cue_start)
 
 
 def _may_invert(text: str, cue: Match) -> bool:

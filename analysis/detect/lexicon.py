@@ -269,7 +269,8 @@ class Matcher:
 def _subject_before(text: str, tokens: list[Token], i: int) -> bool:
     """A lower-case word right after a subject pronoun or a capitalised name ('she claims', 'Trump plans')."""
     prev = tokens[i - 1] if i > 0 else None
-    return prev is not None and tokens[i].text.islower() and not text[prev.end:tokens[i].start].strip() and (
+    return prev is not None and tokens[i].text.islower() and tokens[i].lower not in word_class("raising_verb") \
+        and not text[prev.end:tokens[i].start].strip() and (
         prev.lower in word_class("subject_pronoun") or prev.text[:1].isupper())
 
 
