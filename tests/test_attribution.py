@@ -185,3 +185,67 @@ def test_cue_constructions(text, expected):
 ])
 def test_speaker_phrases(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a finite verb right after a subject pronoun or a name is a cue whatever follows it
+    ("At the rally she noted rising costs for the wall.", [("noted", "she")]),
+    ("The pipeline was delayed again. Viguerie concludes the project is dead.", [("concludes", "Viguerie")]),
+    # without a subject right before it, the word's own rule still decides ('the show', 'a hope')
+    ("The talk show drew a large audience.", []),
+])
+def test_a_subject_before_makes_a_cue(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the hearer after 'told' is not the speaker, even after a quotation or a comma
+    ("“We will win this state,” Maria Lopez, who runs the county party, told CNN.", [("told", "Maria Lopez")]),
+    # a participle after a quotation continues its sentence's subject, it does not introduce a new speaker
+    ("Rubio said the race was “wide open,” adding that Nevada would decide it.",
+     [("said", "Rubio"), ("adding", "Rubio")]),
+])
+def test_no_speaker_after_tell_or_a_participle(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # asides between the sentence's subject and the cue: the subject that opens the sentence speaks
+    ("Mark Holden, chairman of the board of Freedom Partners, the network's funding arm, said it would wait.",
+     [("said", "Mark Holden")]),
+    ("Cory James, 22, of Flint, Mich., said he had not given up.", [("said", "Cory James")]),
+    ("Sen. Rob Portman (R-Ohio), another vulnerable incumbent, said he had not thought about it.",
+     [("said", "Sen. Rob Portman")]),
+    # an introductory phrase is not the subject; the phrase right before the cue is
+    ("During a town hall in Cedar Rapids, Iowa, Rubio told reporters the plan was weak.", [("told", "Rubio")]),
+])
+def test_subject_before_asides(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'when asked' is the question the speaker answers: its own cue, not content of 'said'
+    ("“You bet I would,” Christie said when asked whether he would close the border.",
+     [("said", "Christie"), ("asked", "Christie")]),
+    # verbs of judging in words, of manner of speaking and of characterising (Levin 1993, 33, 37.3, 29.2)
+    ("Kasich assailed the plan as reckless.", [("assailed", "Kasich")]),
+    ("Protesters chanted that the mayor must go.", [("chanted", "Protesters")]),
+    ("The ad portrayed the senator as out of touch.", [("portrayed", "The ad")]),
+])
+def test_more_cues_from_verb_classes(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # raising and aspectual verbs: their subject is not someone who says or thinks (Quirk et al. 1985, 16.32)
+    "Trump appears ready to sign the bill.",
+    "He seemed tired after the flight.",
+    "They continued the drills for a week.",
+])
+def test_a_subject_before_a_raising_verb_makes_no_cue(text):
+    assert cues_and_speakers(text) == []
+
+
+def test_a_participle_after_a_quotation_keeps_the_sentence_speaker():
+    text = "“We are not leaving,” Lopez said, adding that the talks would go on."
+    assert cues_and_speakers(text) == [("said", "Lopez"), ("adding", "Lopez")]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.detect.context import pos_tags
-from analysis.detect.lexicon import Entry, Match, Token
+from analysis.detect.lexicon import Entry, Match, Token, word_class
 from analysis.detect.speakers import PRONOUNS, UNNAMED, NameIndex, Speaker, make_speaker, person_names, resolve
 from analysis.text.quotes import Quote
 from analysis.text.segment import TITLES, Segment
@@ -182,6 +182,11 @@ NESTED_GAP_RE = re.compile(r"[,;:—–()“”\"]|\s-\s")
 COORDINATED_RE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+|later\s+|again\s+)?$")
 
 
+# 'said when asked whether ...', 'told reporters after being asked': an adverbial clause of the first cue's verb, itself
+# a cue (the question someone answers), not a statement inside the first cue's content
+ADVERBIAL_RE = re.compile(r"\s+(?:\w+\s+){0,3}(?:when|after|before|while|as|if)\s+(?:being\s+)?")
+
+
 def _outermost(text: str, matches: list[Match]) -> list[Match]:
     """Drop cues nested in the content of the cue before them ('Trump said he wants to ...', 'told CNN she believes'):
     the outer attribution holds them, as in the PolNeAR guidelines ('no nested attributions')."""
@@ -190,7 +195,8 @@ def _outermost(text: str, matches: list[Match]) -> list[Match]:
         gap = text[kept[-1].end:m.start]
         if len(gap) < 120 and not NESTED_GAP_RE.search(gap) and len(gap.split()) <= 12 \
                 and kept[-1].entry.subcategory not in ("according_to", "statement", "colon") \
-                and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+)\b", gap) and not COORDINATED_RE.search(gap):
+                and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+)\b", gap) and not COORDINATED_RE.search(gap) \
+                and not ADVERBIAL_RE.fullmatch(gap):
             continue
         kept.append(m)
     return kept
@@ -235,14 +241,19 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
     else:
         quote_before = qindex.closing_before(lo, cue.start)
         gap = text[quote_before.end:cue.start] if quote_before else before
-        if quote_before and not gap.strip(" ,") and kind != "colon":
-            # '“...,” said Maj. Ryan Simpson, ...' : the speaker follows the cue.
-            sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False)
+        inverts = kind != "colon" and _may_invert(text, cue)
+        participle = kind != "colon" and text[cue.start:cue.end].split()[0].lower().endswith("ing")
+        if quote_before and not gap.strip(" ,") and (inverts or participle):
+            # '“...,” said Maj. Ryan Simpson, ...' : the speaker follows the cue; '..., “...,” adding ...': the
+            # participle's subject is the sentence's speaker
+            sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False) if inverts else _subject_of(
+                text, tokens, tok_starts, lo, cue.start, prev)
             description = text[sp_start:sp_end]
             scope = ((min(quote_before.start, sent.start), quote_before.end),)
-        elif re.search(r",\s*$", before) and kind != "colon" and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end):
+        elif re.search(r",\s*$", before) and (inverts or participle) and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end):
             # '..., reported Chinese state media outlet CCTV.' / '..., said Brian Baker, a political adviser.'
-            sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False)
+            sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False) if inverts else _subject_of(
+                text, tokens, tok_starts, lo, cue.start, prev)
             description = text[sp_start:sp_end]
             scope = ((sent.start, _rstrip(text, sent.start, cue.start)),)
         else:
@@ -250,6 +261,8 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             if kind == "labeling" and (passive or _names_a_thing(text, tokens, tok_starts, cue)):
                 return None  # 'a program called Sandy Hook Promise', 'what is called ...': a name, not someone's label
             sp_start, sp_end = (cue.start, cue.start) if passive else _np_before(text, tokens, tok_starts, lo, cue.start)
+            if sp_end > sp_start and prev is None:
+                sp_start = _subject_before_asides(text, tokens, tok_starts, sent.start, sp_start, cue.start)
             description = text[sp_start:sp_end] if sp_end > sp_start else ""
             found_here = bool(description)
             if not description:
@@ -289,6 +302,19 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
     direct = any(q.inner_start < e and q.inner_end > s for s, e in scope for q in sent_quotes)
     return Attribution(cue.start, cue.end, text[cue.start:cue.end], kind, entry.tone, entry, speaker,
                        sp_start, sp_end, scope, direct, si)
+
+
+def _subject_of(text: str, tokens: list[Token], tok_starts: list[int], lo: int, cue_start: int,
+                prev: Attribution | None) -> tuple[int, int]:
+    """The speaker phrase of a participle cue: the previous cue's speaker in the sentence, else its subject."""
+    return (prev.speaker_start, prev.speaker_end) if prev is not None else _leading_np(text, tokens, tok_starts, lo, cue_start)
+
+
+def _may_invert(text: str, cue: Match) -> bool:
+    """Whether the speaker may follow this cue ('“...,” said Baker'): not after a verb whose object is the hearer
+    ('told CNN') and not after a participle ('“...,” adding that ...')."""
+    word = text[cue.start:cue.end].split()[0].lower()
+    return word not in word_class("no_inversion") and not word.endswith("ing")
 
 
 def _names_someone(description: str) -> bool:
@@ -547,6 +573,23 @@ def _np_forward(text: str, tokens: list[Token], tok_starts: list[int], start: in
             break
         b += 1
     return (tokens[a].start, tokens[b - 1].end) if b > a else (start, start)
+
+
+def _subject_before_asides(text: str, tokens: list[Token], tok_starts: list[int], lo: int, sp_start: int,
+                           cue_start: int) -> int:
+    """Where the speaker phrase starts when asides stand between the sentence's subject and the cue ('Mark Holden,
+    chairman of Freedom Partners, the network's funding arm, said'): the subject that opens the sentence, if it is
+    followed by a comma (or a party tag and a comma) and the cue by one; else `sp_start`."""
+    if not re.search(r",\s*$", text[sp_start:cue_start]):
+        return sp_start
+    start = _after_intro(text, tokens, tok_starts, _skip(text, lo, cue_start), cue_start)
+    if start >= sp_start or sp_start - start > 300 or any(q in text[lo:sp_start] for q in "“”\""):
+        return sp_start
+    a, b = _np_forward(text, tokens, tok_starts, start, cue_start)
+    if b <= a or b >= sp_start or not re.match(r"(?:\s*\([^()]{1,20}\))?,|\s*\($", text[b:sp_start]) \
+            or not _names_someone(text[a:b]) or not text[a].isupper():
+        return sp_start
+    return a
 
 
 def _after_intro(text: str, tokens: list[Token], tok_starts: list[int], lo: int, hi: int) -> int:

@@ -249,6 +249,8 @@ class Matcher:
         if entry.category == "attribution" and i > 0 and tokens[i].lower in word_class("showing_verb") and \
                 tokens[i - 1].lower in word_class("evidence") and not text[tokens[i - 1].end: tokens[i].start].strip():
             return True  # 'a new poll shows ...', 'records show': what a record or poll shows is attributed to it
+        if entry.category == "attribution" and _subject_before(text, tokens, i):
+            return True  # 'she noted the cost', 'Viguerie concludes': a finite verb whose subject is a person or name
         for kind, words, window in self.rules[entry]:
             if kind == "lowercase":
                 if tokens[i].text != tokens[i].text.lower():
@@ -262,6 +264,14 @@ class Matcher:
                 if hit != (kind == "prev"):
                     return False
         return True
+
+
+def _subject_before(text: str, tokens: list[Token], i: int) -> bool:
+    """A lower-case word right after a subject pronoun or a capitalised name ('she claims', 'Trump plans')."""
+    prev = tokens[i - 1] if i > 0 else None
+    return prev is not None and tokens[i].text.islower() and tokens[i].lower not in word_class("raising_verb") \
+        and not text[prev.end:tokens[i].start].strip() and (
+        prev.lower in word_class("subject_pronoun") or prev.text[:1].isupper())
 
 
 def _context_hit(word: str, text: str, tokens: list[Token], k: int, step: int, window: int) -> bool:
