@@ -153,6 +153,13 @@ def rerun_after(page, action, timeout: float = TIMEOUT) -> None:
     settle(page, timeout)
 
 
+def choose(box, option: str) -> None:
+    """Pick `option` in an open select box: type it, then click it in the list that is left. In the long, virtualised
+    list a click can land while the list scrolls and redraws its rows, and pick nothing."""
+    box.fill(option)
+    box.page.get_by_role("option", name=option, exact=True).click()
+
+
 def warm_up(browser, url: str) -> None:
     """Open the app once and wait (long) for its first full run: a fresh server analyses the corpus first."""
     context, page = new_page(browser)

@@ -9,6 +9,7 @@ from playwright.sync_api import expect, sync_playwright
 from tests.browser import (
     assert_offline,
     bar_centre,
+    choose,
     launch,
     new_page,
     rerun_after,
@@ -109,7 +110,7 @@ def pick_option(page, name: str, rng: random.Random) -> str | None:
         page.keyboard.press("Escape")
         return None
     choice = rng.choice(options)
-    rerun_after(page, lambda: page.get_by_role("option", name=choice, exact=True).click())
+    rerun_after(page, lambda: choose(box.first, choice))
     return f"{name} -> {choice}"
 
 
