@@ -171,6 +171,8 @@ def test_download_buttons_give_the_files(page, server, tmp_path):
     info.value.save_as(path)
     text = path.read_text(encoding="utf-8-sig")
     assert text.startswith("outlet,articles,words,") and "World Socialist Web Site" in text
+    version = re.search(r"Lexicon version (\w+)", page.locator('[data-testid="stSidebar"]').inner_text()).group(1)
+    assert info.value.suggested_filename.endswith(f"-lexicon-{version}.csv")  # which lexicon made these numbers
     with page.expect_download(timeout=60_000) as info:
         page.locator(".st-key-overview_chart_png button").filter(visible=True).first.click()
     png = tmp_path / "chart.png"

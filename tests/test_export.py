@@ -69,6 +69,9 @@ def test_csv_and_xlsx_equal_the_table_shown():
     pd.testing.assert_frame_equal(book["data"], df)
     assert list(book["columns"]["column"]) == list(df.columns)
     assert book["columns"]["meaning"][0] == "News outlet"
+    assert "about" not in book
+    about = pd.read_excel(io.BytesIO(export.table_xlsx(df, about={"lexicon version": "84959af8c694"})), sheet_name="about")
+    assert about.to_dict("records") == [{"item": "lexicon version", "value": "84959af8c694"}]
 
 
 def test_report_html_is_self_contained_with_every_outlet_and_chart(view):

@@ -30,7 +30,7 @@ from analysis.present.export import (
 from analysis.present.glossary import CARD_FEATURES, CATEGORY_INFO, COLUMN_NOTES, FEATURES, format_value
 from analysis.present.highlight import CSS, legend, only_strong_loaded, render
 from analysis.present.report import event_report_html, event_report_pdf
-from ui import state
+from ui import data, state
 from ui.safe import md
 
 CATEGORIES = list(CATEGORY_INFO)
@@ -143,8 +143,9 @@ class PageContext:
 
     @property
     def caption(self) -> str:
-        """Caption naming the corpus, the selection and the date, for charts."""
-        return f"Framing Lens · {len(self.article_ids)} article(s) · {self.label} · {dt.date.today():%Y-%m-%d}"
+        """Caption naming the corpus, the selection, the lexicon version and the date, for charts."""
+        return (f"Framing Lens · {len(self.article_ids)} article(s) · {self.label} · lexicon "
+                f"{self.view.lexicon_version} · {dt.date.today():%Y-%m-%d}")
 
 
 def page_start(view: CorpusView, title: str, skip_to: str = '[data-testid="stMain"] h1') -> PageContext:
@@ -347,13 +348,17 @@ def report_downloads(view: CorpusView, ctx: PageContext) -> None:
 
 
 def table(df: pd.DataFrame, name: str, key: str, notes: dict[str, str] | None = None, **kwargs) -> None:
-    """A table with CSV and XLSX downloads of exactly the rows and columns shown."""
+    """A table with CSV and XLSX downloads of exactly the rows and columns shown; the file names (and the
+    workbook's "about" sheet) say which lexicon version the rows come from."""
     st.dataframe(df, hide_index=True, key=key, **kwargs)
+    version = data.lexicon().version
+    about = {"exported by": "Framing Lens", "lexicon version": version, "date": f"{dt.date.today():%Y-%m-%d}"}
+    stem = f"{_safe_name(name)}-lexicon-{version}"
     c1 = c2 = st.container(horizontal=True)
-    c1.download_button("CSV", data=lambda: table_csv(df), file_name=f"{_safe_name(name)}.csv", mime="text/csv",
+    c1.download_button("CSV", data=lambda: table_csv(df), file_name=f"{stem}.csv", mime="text/csv",
                        key=f"{key}_csv", on_click="ignore")
-    c2.download_button("XLSX", data=lambda: table_xlsx(df, {**COLUMN_NOTES, **(notes or {})}),
-                       file_name=f"{_safe_name(name)}.xlsx", key=f"{key}_xlsx", on_click="ignore",
+    c2.download_button("XLSX", data=lambda: table_xlsx(df, {**COLUMN_NOTES, **(notes or {})}, about=about),
+                       file_name=f"{stem}.xlsx", key=f"{key}_xlsx", on_click="ignore",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        help="Excel workbook; the second sheet explains every column")
 

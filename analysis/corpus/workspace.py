@@ -25,6 +25,11 @@ class CorpusView:
         """Outlet id -> display name."""
         return {k: o.name for k, o in self.corpus.outlets.items()}
 
+    @property
+    def lexicon_version(self) -> str:
+        """The version of the lexicon every article was analysed with (empty for an empty corpus)."""
+        return next(iter(self.analyses.values())).body.lexicon_version if self.analyses else ""
+
     def selection_options(self) -> dict[str, str]:
         """Selectable events and whole stories: key -> label."""
         opts = {}

@@ -94,15 +94,20 @@ def table_csv(df: pd.DataFrame) -> bytes:
     return neutralise(df).to_csv(index=False).encode("utf-8-sig")
 
 
-def table_xlsx(df: pd.DataFrame, column_notes: dict[str, str] | None = None, sheet: str = "data") -> bytes:
-    """The table as an Excel workbook, exact values, with a second sheet explaining every column; text is
-    always stored as text, never as a formula (a cell starting with '=' shows as typed)."""
+def table_xlsx(df: pd.DataFrame, column_notes: dict[str, str] | None = None, sheet: str = "data",
+               about: dict[str, str] | None = None) -> bytes:
+    """The table as an Excel workbook, exact values, with a second sheet explaining every column and, given
+    `about` (e.g. the lexicon version), a third saying where the numbers come from; text is always stored as text,
+    never as a formula (a cell starting with '=' shows as typed)."""
     buf = io.BytesIO()
     notes = column_notes or {}
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
         df.to_excel(writer, sheet_name=sheet[:31], index=False)
         pd.DataFrame({"column": list(df.columns), "meaning": [notes.get(c, "") for c in df.columns]}).to_excel(
             writer, sheet_name="columns", index=False)
+        if about:
+            pd.DataFrame({"item": list(about), "value": list(about.values())}).to_excel(
+                writer, sheet_name="about", index=False)
         for ws in writer.book.worksheets:
             for row in ws.iter_rows():
                 for cell in row:

@@ -60,7 +60,7 @@ def event_report_html(view: CorpusView, selection: str, outlets: list[str] | Non
     table = view.outlet_table(ids, sorted({view.corpus.article(a).outlet for a in ids}))
     names = view.outlet_names
     when = (generated or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
-    lexicon = next(iter(view.analyses.values())).body.lexicon_version if view.analyses else ""
+    lexicon = view.lexicon_version
     caption = f"Corpus: {len(ids)} article(s) · {label}"
     parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Framing Lens report: {html.escape(label)}"
              f"</title>{PAGE_CSS}{CSS}</head><body>",

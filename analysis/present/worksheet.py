@@ -45,8 +45,7 @@ def _head(title: str, paper: str, extra: str = "") -> str:
 
 
 def _meta(view: CorpusView, ids: list[str], when: dt.date) -> str:
-    version = next(iter(view.analyses.values())).body.lexicon_version if view.analyses else ""
-    return (f"<p class='meta'>Framing Lens · {len(ids)} text(s) · lexicon version {html.escape(version)} · "
+    return (f"<p class='meta'>Framing Lens · {len(ids)} text(s) · lexicon version {html.escape(view.lexicon_version)} · "
             f"{when:%Y-%m-%d}</p>")
 
 
