@@ -150,6 +150,18 @@ def test_classroom_page_spots_and_guesses_on_any_selection():
     assert "Right: it is CNN" in texts(at) or "Not CNN: it is" in texts(at)
 
 
+def test_classroom_sidebar_names_no_outlet_so_it_cannot_give_a_puzzle_away():
+    # the 2019 event has one article: outlet chips in the sidebar would name the answer
+    at = app({"event": "e4-2019-10-25-b52-sea-of-japan", "outlets": "wsws"}, page="ui/pages/classroom.py")
+    assert not at.exception
+    assert not at.sidebar.multiselect
+    sidebar = " ".join(str(e.value) for e in [*at.sidebar.caption, *at.sidebar.markdown])
+    assert "The Japan Times" not in sidebar and "every article of the selection is in play" in sidebar
+    assert at.selectbox(key="w_puzzle").options == ["Puzzle 1"]  # the URL's outlets do not filter the puzzles
+    compare = app({"event": "e4-2019-10-25-b52-sea-of-japan"}, page="ui/pages/compare.py")
+    assert [m.label for m in compare.sidebar.multiselect] == ["Outlets"]
+
+
 def test_evidence_steps_show_their_evidence_only_after_the_reveal():
     at = app({"lesson": "bombers-over-korea", "step": "3"}, page="ui/pages/lessons.py")
     assert not at.exception and "Step 3 of 6: Who is speaking?" in texts(at)

@@ -120,12 +120,18 @@ def corpus_issues(view: CorpusView) -> None:
                 st.markdown(f"- {md(issue.file)}: {md(issue.problem)}")
 
 
-def selection(view: CorpusView) -> tuple[str, list[str], list[str], int]:
-    """The sidebar selection: (event or story, article ids, chosen outlets, number of outlets covering it)."""
+def selection(view: CorpusView, masked: bool = False) -> tuple[str, list[str], list[str], int]:
+    """The sidebar selection: (event or story, article ids, chosen outlets, number of outlets covering it). Masked
+    (guessing games), every outlet covering it is in play and no outlet is named in the sidebar."""
     sel = event_picker(view)
     mentions = mentions_toggle()
     ids = view.articles_in(sel, mentions)
-    outlets = outlet_picker(view, ids)
+    if masked:
+        outlets = sorted({view.corpus.article(a).outlet for a in ids})
+        st.sidebar.caption("Outlets are not named here, so the sidebar cannot give a text away: every article of "
+                           "the selection is in play.")
+    else:
+        outlets = outlet_picker(view, ids)
     covering = len({view.corpus.article(a).outlet for a in ids})
     ids = [a for a in ids if view.corpus.article(a).outlet in outlets]
     return sel, ids, outlets, covering
@@ -148,10 +154,12 @@ class PageContext:
                 f"{self.view.lexicon_version} · {dt.date.today():%Y-%m-%d}")
 
 
-def page_start(view: CorpusView, title: str, skip_to: str = '[data-testid="stMain"] h1') -> PageContext:
-    """Skip link, sidebar selection, title and caption; stops with a message when nothing is selected."""
+def page_start(view: CorpusView, title: str, skip_to: str = '[data-testid="stMain"] h1',
+               masked: bool = False) -> PageContext:
+    """Skip link, sidebar selection (outlets unnamed if `masked`), title and caption; stops with a message when
+    nothing is selected."""
     skip_link(skip_to)
-    sel, ids, outlets, covering = selection(view)
+    sel, ids, outlets, covering = selection(view, masked)
     label = view.selection_options()[sel]
     st.title(title)
     st.caption(md(label))

@@ -6,7 +6,7 @@ from ui import classroom, state, widgets
 from ui.data import view as corpus_view
 
 view = corpus_view()
-ctx = widgets.page_start(view, "Classroom activities")
+ctx = widgets.page_start(view, "Classroom activities", masked=True)
 order = guess.shuffled(ctx.article_ids)
 labels = {a: f"Text {chr(65 + k)}" if k < 26 else f"Text {k + 1}" for k, a in enumerate(order)}
 spot_tab, guess_tab = st.tabs(["Spot it yourself", "Guess the outlet"], key="classroom_tab")
