@@ -160,3 +160,12 @@ def test_a_pasted_nul_is_removed_said_and_the_article_saved_once(user):
     at.text_input(key="add_date").set_value("2017-07-09").run()
     at.button(key="add_save").click().run()
     assert any("already in the corpus" in e for e in said(at.error))
+
+
+def test_a_headline_line_at_the_top_of_a_pasted_text_is_filled_in_and_can_be_changed(user):
+    at = paste(add_page(), "US bombers fly near Korea after missile test\n\n" + TEXT)
+    box = at.text_input(key="add_headline")
+    assert box.value == "US bombers fly near Korea after missile test"
+    assert "looks like a headline" in box.help
+    at = paste(add_page(), TEXT)  # a text that starts with its first sentence has no headline to offer
+    assert at.text_input(key="add_headline").value == ""

@@ -81,6 +81,13 @@ class Cleaned:
         """The parts of one kind, in text order."""
         return [p for p in self.parts if p.kind == kind]
 
+    def likely_headline(self) -> str:
+        """The headline part, else a short line that opens the text (an opening line or subhead before any body
+        text: usually the headline), else ''."""
+        found = self.parts_of("headline") or [p for p in self.parts if p.kind in ("opening-line", "subhead")
+                                              and not self.raw[:p.start].strip()]
+        return found[0].text if found else ""
+
 
 def clean(raw: str, outlet: str = "") -> Cleaned:
     """Split raw article text into body, outlet-written parts and recorded removals."""

@@ -12,6 +12,7 @@ from analysis.corpus.workspace import event_texts
 from analysis.measure.coverage import suggest_events
 from analysis.pipeline import preview_text
 from analysis.present.highlight import CSS, legend, render
+from analysis.text.cleaning import clean
 from analysis.text.textio import InputError
 from ui import data, jobs, owner
 from ui.safe import error, md
@@ -38,7 +39,10 @@ def metadata_form(prefix: str, found: Extracted, current: dict | None = None) ->
     o = c1.selectbox("Outlet", outlets, key=f"{prefix}_outlet", format_func=lambda k: view.outlet_names.get(k, k),
                      index=outlets.index(current["outlet"]) if current.get("outlet") in outlets else 0)
     outlet = c1.text_input("New outlet's name", key=f"{prefix}_outlet_new") if o == NEW else o
-    headline = c2.text_input("Headline", value=current.get("headline", found.headline), key=f"{prefix}_headline")
+    detected = found.headline or clean(found.text).likely_headline()
+    headline = c2.text_input("Headline", value=current.get("headline", detected), key=f"{prefix}_headline",
+                             help=None if found.headline or not detected else
+                             "Filled in from the text's first line, which looks like a headline: check it.")
     date = c1.text_input("Date (YYYY-MM-DD)", value=current.get("date", found.date), key=f"{prefix}_date")
     url = c2.text_input("URL", value=current.get("url", found.url), key=f"{prefix}_url")
     author = c1.text_input("Author", value=current.get("author", found.author), key=f"{prefix}_author")
