@@ -21,7 +21,7 @@ from analysis.detect.context import (
     sentence_ranges,
 )
 from analysis.detect.lexicon import DATA_DIR, Entry, Lexicon, Match, Token, word_class
-from analysis.detect.ratings import Rating, frequency, is_common, load_ratings, read_resources
+from analysis.detect.ratings import Rating, frequency, load_ratings, read_resources
 
 MODEL_FILE = "loaded_model.json"
 RATED = "rated wording"
@@ -117,12 +117,11 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
         r = ratings.get(tokens[m.first].lower) if m.first == m.last else None
         raw.append((m.first, m.last, m.entry, r, m.entry.strength or "moderate"))
     if resources:
-        common = int(resources["common"].candidate) if "common" in resources else 0
         for i, tok in enumerate(tokens):
             if i in covered or not tok.lower.isalpha():
                 continue
             r = ratings.get(tok.lower)
-            if r is None or (common and (is_common(tok.lower, common) or is_common(r.form, common))):
+            if r is None:
                 continue
             cand, strong = _passes(r, resources)
             if cand:
@@ -210,8 +209,6 @@ def rule_verdict(c: Candidate) -> tuple[bool, str]:
         return False, "part of a capitalised name (an established name, not a description)"
     if c.applied_to == "designation" and (rated or c.entry.subcategory in ("label", "name-calling")):
         return False, "label inside an established term for an event or category ('terrorist attacks'), not applied to an actor"
-    if rated and c.on_cue:
-        return False, "a verb of saying: its tone is shown with the attribution (Sources page), not as loaded wording"
     if rated and c.event_word:
         return False, "names an event or harm (a sentiment rating, not a judgement of it)"
     if rated and c.pos not in EVALUATIVE_POS:
