@@ -21,7 +21,7 @@ from analysis.detect.context import (
     sentence_ranges,
 )
 from analysis.detect.lexicon import DATA_DIR, Entry, Lexicon, Match, Token, word_class
-from analysis.detect.ratings import Rating, frequency, load_ratings, read_resources
+from analysis.detect.ratings import Rating, frequency, is_common, load_ratings, read_resources
 
 MODEL_FILE = "loaded_model.json"
 RATED = "rated wording"
@@ -252,7 +252,7 @@ def load_model(path: Path = DATA_DIR / MODEL_FILE) -> Model | None:
 
 def decide(cands: list[Candidate], lexicon: Lexicon, model: Model | None = None) -> list[Decision]:
     """Judge every candidate: context rules first; then a rated word needs the model's score (or, without a model,
-    a strong rating as an adjective or adverb); a hand-curated entry is kept."""
+    a strong rating as an adjective or adverb, not among the commonest words); a hand-curated entry is kept."""
     model = (model or load_model()) if lexicon.use_model else None
     verdicts = [rule_verdict(c) for c in cands]
     scored = [k for k, (ok, _) in enumerate(verdicts) if ok]
@@ -267,10 +267,17 @@ def decide(cands: list[Candidate], lexicon: Lexicon, model: Model | None = None)
                 ok = score >= model.threshold
                 reason = "" if ok else f"model score {score:.2f} below its threshold {model.threshold:.2f}"
             else:
-                ok = c.strength == "strong" and c.pos in ("adjective", "adverb")
-                reason = "" if ok else "rated word kept by the rules only when strongly rated and used as an adjective or adverb"
+                ok = c.strength == "strong" and c.pos in ("adjective", "adverb") and not _everyday(c)
+                reason = "" if ok else ("rated word kept by the rules only when strongly rated, used as an adjective or "
+                                        "adverb and not among the commonest words")
         out.append(Decision(c, ok, reason, score, _note(c, score) if ok else ""))
     return out
+
+
+def _everyday(c: Candidate) -> bool:
+    """Whether a rated word is among the commonest words (ratings.csv 'common'), which the rules alone do not flag."""
+    common = read_resources().get("common")
+    return common is not None and c.rating is not None and is_common(c.rating.form, int(common.candidate))
 
 
 def _note(c: Candidate, score: float | None) -> str:

@@ -86,6 +86,17 @@ def _frequencies() -> dict[str, float]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _common(rank: int) -> frozenset[str]:
+    freq = _frequencies()
+    return frozenset(sorted(freq, key=freq.get, reverse=True)[:rank])
+
+
+def is_common(word: str, rank: int) -> bool:
+    """Whether a word is among the `rank` most frequent words of Pattern's list."""
+    return word in _common(rank)
+
+
 def frequency(word: str) -> float:
     """log10(1 + count) of a word in Pattern's spelling list; 0 for an unlisted word."""
     return _frequencies().get(word, 0.0)
