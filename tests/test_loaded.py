@@ -110,6 +110,14 @@ def test_without_the_model_rated_words_need_a_strong_rating_as_adjective_or_adve
         assert row.strength == "strong" or row.pack == "core"
 
 
+def test_common_rated_words_are_left_to_the_model_and_not_flagged_by_the_rules_alone():
+    rules = load_lexicon(use_model=False)
+    assert words("It was a great plan.", rules) == []  # among the 1,000 commonest words
+    assert words("It was a wonderful plan.", rules) == ["wonderful"]
+    assert words("It was a terrible plan.", rules) == []
+    assert words("It was a terrible plan.") == ["terrible"]  # common, but the model weighs its strong rating
+
+
 def test_a_missing_weight_file_falls_back_to_the_rules(tmp_path):
     assert load_model(tmp_path / "none.json") is None
     (tmp_path / "bad.json").write_text('{"features": []}')

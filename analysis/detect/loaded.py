@@ -117,12 +117,11 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
         r = ratings.get(tokens[m.first].lower) if m.first == m.last else None
         raw.append((m.first, m.last, m.entry, r, m.entry.strength or "moderate"))
     if resources:
-        common = int(resources["common"].candidate) if "common" in resources else 0
         for i, tok in enumerate(tokens):
             if i in covered or not tok.lower.isalpha():
                 continue
             r = ratings.get(tok.lower)
-            if r is None or (common and (is_common(tok.lower, common) or is_common(r.form, common))):
+            if r is None:
                 continue
             cand, strong = _passes(r, resources)
             if cand:
@@ -210,8 +209,6 @@ def rule_verdict(c: Candidate) -> tuple[bool, str]:
         return False, "part of a capitalised name (an established name, not a description)"
     if c.applied_to == "designation" and (rated or c.entry.subcategory in ("label", "name-calling")):
         return False, "label inside an established term for an event or category ('terrorist attacks'), not applied to an actor"
-    if rated and c.on_cue:
-        return False, "a verb of saying: its tone is shown with the attribution (Sources page), not as loaded wording"
     if rated and c.event_word:
         return False, "names an event or harm (a sentiment rating, not a judgement of it)"
     if rated and c.pos not in EVALUATIVE_POS:
@@ -255,7 +252,7 @@ def load_model(path: Path = DATA_DIR / MODEL_FILE) -> Model | None:
 
 def decide(cands: list[Candidate], lexicon: Lexicon, model: Model | None = None) -> list[Decision]:
     """Judge every candidate: context rules first; then a rated word needs the model's score (or, without a model,
-    a strong rating as an adjective or adverb); a hand-curated entry is kept."""
+    a strong rating as an adjective or adverb, not among the commonest words); a hand-curated entry is kept."""
     model = (model or load_model()) if lexicon.use_model else None
     verdicts = [rule_verdict(c) for c in cands]
     scored = [k for k, (ok, _) in enumerate(verdicts) if ok]
@@ -270,10 +267,17 @@ def decide(cands: list[Candidate], lexicon: Lexicon, model: Model | None = None)
                 ok = score >= model.threshold
                 reason = "" if ok else f"model score {score:.2f} below its threshold {model.threshold:.2f}"
             else:
-                ok = c.strength == "strong" and c.pos in ("adjective", "adverb")
-                reason = "" if ok else "rated word kept by the rules only when strongly rated and used as an adjective or adverb"
+                ok = c.strength == "strong" and c.pos in ("adjective", "adverb") and not _everyday(c)
+                reason = "" if ok else ("rated word kept by the rules only when strongly rated, used as an adjective or "
+                                        "adverb and not among the commonest words")
         out.append(Decision(c, ok, reason, score, _note(c, score) if ok else ""))
     return out
+
+
+def _everyday(c: Candidate) -> bool:
+    """Whether a rated word is among the commonest words (ratings.csv 'common'), which the rules alone do not flag."""
+    common = read_resources().get("common")
+    return common is not None and c.rating is not None and is_common(c.rating.form, int(common.candidate))
 
 
 def _note(c: Candidate, score: float | None) -> str:

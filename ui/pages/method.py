@@ -104,9 +104,10 @@ strong ones only.
 ("did not slam") is not counted; a word inside a capitalised name ("the Freedom Caucus", "the Affordable Care Act")
 is a name; a label in an established term for an event or category ("terrorist attacks", "terrorist
 organization") is not applied to anyone, while "a terrorist regime" is; verbs of saying ("said", "accused",
-"claimed") are attributions, shown with their tone on the Sources page, and only hostile ones ("blasted",
-"lambasted") count as loaded; words that name events or harms ("killed", "crash") and the commonest everyday words
-are not loaded just because a sentiment list rates them.
+"claimed") are attributions, shown with their tone on the Sources page; hostile ones from the hand-made list
+("blasted", "lambasted") count as loaded, and one a sentiment list rates is left to the model, which knows it is a
+verb of saying; words that name events or harms ("killed", "crash") are not loaded just because a sentiment list
+rates them. Everyday words a sentiment list rates are checked too: the model weighs how common a word is.
 
 **The model.** For a rated word, a small statistical model (logistic regression) weighs the context: the ratings,
 the part of speech (Pattern's tagger), whose voice it is, whether it is quoted or negated, what it is applied to,
