@@ -3,15 +3,17 @@ charts readable without colour, and charts as text with the same numbers."""
 import itertools
 import re
 
+import pandas as pd
 import pytest
 
 from analysis import analyze_text
 from analysis.corpus.workspace import build_view
 from analysis.detect.speakers import load_roles
 from analysis.present.chart_text import chart_summary, chart_table, chart_table_html
-from analysis.present.charts import OUTLET_COLOURS, feature_bars, grouped_features, voice_share
+from analysis.present.charts import OUTLET_COLOURS, OUTLINE, feature_bars, grouped_features, voice_share
 from analysis.present.glossary import CHART_FEATURES
 from analysis.present.highlight import COLOURS, CSS, accessible_name, render
+from analysis.present.timeline import attention_over_time
 
 STORY = "story:us-bomber-shows-of-force-east-asia"
 TEXT_COLOUR = "#111111"  # .fl-text
@@ -99,6 +101,16 @@ def test_charts_with_several_series_tell_them_apart_without_colour(story):
         patterns = [t.marker.pattern.shape for t in fig.data]
         assert len(set(patterns[:8])) == min(8, len(patterns)), patterns
         assert all(t.name for t in fig.data)  # and each has a legend entry
+
+
+def test_lines_over_time_tell_the_outlets_apart_without_colour():
+    outlets = [f"o{i}" for i in range(8)]
+    table = pd.DataFrame([{"outlet": o, "period": pd.Timestamp("2017-07-03") + pd.Timedelta(weeks=w), "articles": w + 1,
+                           "loaded_per_1k": 2.0 * w} for o in outlets for w in range(3)])
+    fig = attention_over_time(table, {o: o.upper() for o in outlets}, "week")
+    looks = {(t.legendgroup, t.line.dash, t.marker.symbol) for t in fig.data}
+    assert len({(dash, symbol) for _, dash, symbol in looks}) == len(outlets), looks
+    assert all(t.marker.line.color == OUTLINE for t in fig.data)  # markers outlined at 3:1 whatever their fill
 
 
 def test_a_chart_as_text_has_the_same_numbers_as_the_chart(story):

@@ -7,6 +7,10 @@ from plotly.subplots import make_subplots
 
 from analysis.present.charts import OUTLET_COLOURS, _layout, _text
 
+# Each outlet's line has its own dash and marker shape too, so the lines are told apart without colour (WCAG 1.4.1).
+DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "star", "triangle-down"]
+
 
 def attention_over_time(table: pd.DataFrame, names: dict[str, str], period: str, caption: str = "") -> go.Figure:
     """Two panels sharing the time axis: articles per outlet per period, and loaded terms per 1,000 words (from
@@ -15,11 +19,12 @@ def attention_over_time(table: pd.DataFrame, names: dict[str, str], period: str,
                         subplot_titles=(f"Articles per {period}", "Loaded terms per 1,000 words"))
     for i, (outlet, rows) in enumerate(table.groupby("outlet", sort=True)):
         colour, name = OUTLET_COLOURS[i % len(OUTLET_COLOURS)], _text(names.get(outlet, outlet))
-        dash = ("solid", "dash", "dot", "dashdot")[(i // len(OUTLET_COLOURS)) % 4]
+        dash, symbol = DASHES[i % len(DASHES)], SYMBOLS[i % len(SYMBOLS)]
         for row, column in ((1, "articles"), (2, "loaded_per_1k")):
             fig.add_trace(go.Scatter(x=rows["period"], y=rows[column], name=name, legendgroup=outlet,
                                      showlegend=row == 1, mode="lines+markers",
-                                     line={"color": colour, "dash": dash},
+                                     line={"color": colour, "dash": dash, "width": 2.5},
+                                     marker={"symbol": symbol, "color": colour},
                                      hovertemplate=f"{name}<br>%{{x|%Y-%m-%d}}: %{{y:.2f}}<extra></extra>"), row, 1)
     fig.update_yaxes(title_text="articles", rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text="per 1,000 words", rangemode="tozero", row=2, col=1)
