@@ -25,10 +25,27 @@ def test_attention_over_time_from_the_store_and_a_note_for_articles_not_yet_buil
     assert "Attention over time" in spec and "Loaded terms per 1,000 words" in spec
     table = next(d.value for d in at.dataframe if "loaded_per_1k" in d.value.columns)
     assert table["articles"].sum() == len(load_corpus(ROOT / "corpus").articles)
-    at.multiselect(key="ot_outlets").set_value(["wsws"]).run()
+    at.multiselect(key="w_lines").set_value(["wsws"]).run()
     table = next(d.value for d in at.dataframe if "loaded_per_1k" in d.value.columns)
     assert list(table["outlet"]) == ["World Socialist Web Site"]
+    assert at.query_params["lines"] == "wsws"
     save_article(ROOT / "corpus", Path(os.environ["FRAMING_LENS_USER_CORPUS"]),
                  NewArticle("The drill was provocative, officials said.", "cnn", "2017-07-09", "New"))
     at = app(page=PAGE)
     assert any("1 article(s) of the corpus are not in the feature store" in w.value for w in at.warning)
+
+
+def test_a_shared_over_time_link_opens_its_outlets_dates_and_period():
+    store = Path(os.environ["FRAMING_LENS_STORE"])
+    corpus = load_corpus(ROOT / "corpus")
+    build(corpus, store, LexiconSpec(), jobs=1)
+    july = [a for a in corpus.articles if a.date.startswith("2017-07")]
+    at = app({"lines": "cnn,wsws", "from": "2017-07-01", "to": "2017-07-31", "per": "week"}, page=PAGE)
+    assert not at.exception
+    assert at.multiselect(key="w_lines").value == ["cnn", "wsws"] and at.radio(key="w_per").value == "week"
+    table = next(d.value for d in at.dataframe if "loaded_per_1k" in d.value.columns)
+    assert table["articles"].sum() == len([a for a in july if a.outlet in ("cnn", "wsws")])
+    at = app({"from": "not a date", "per": "fortnight"}, page=PAGE)
+    assert not at.exception and at.radio(key="w_per").value == "month"
+    table = next(d.value for d in at.dataframe if "loaded_per_1k" in d.value.columns)
+    assert table["articles"].sum() == len(corpus.articles)

@@ -40,14 +40,46 @@ SPAN_TABLE_COLUMNS = {"text": "Words", "category": "Category", "subcategory": "K
                       "neutral_alternative": "Neutral alternative", "source": "Lexicon source"}
 
 
-def url_selectbox(where, label: str, options: list, key: str, default, **kwargs):
-    """A selectbox whose value is the URL parameter `key` (unknown values fall back to the default)."""
+def url_selectbox(where, label: str, options: list, key: str, default, widget: str = "selectbox", **kwargs):
+    """A selectbox (or radio) whose value is the URL parameter `key` (unknown values fall back to the default)."""
     current = state.get(key, default)
     if current not in options:
         current = default if default in options else options[0]
         state.put(key, None if current == default else current)
     state.show(key, current)
-    return where.selectbox(label, options, key=state.widget_key(key), on_change=state.follow(key), **kwargs)
+    return getattr(where, widget)(label, options, key=state.widget_key(key), on_change=state.follow(key), **kwargs)
+
+
+def url_multiselect(where, label: str, options: list, key: str, default: list, **kwargs) -> list:
+    """A multiselect whose value is the URL parameter `key` (options no longer offered are dropped)."""
+    current = state.get(key)
+    state.show(key, default if current is None else [o for o in current if o in options])
+    return where.multiselect(label, options, key=state.widget_key(key), on_change=state.follow(key), **kwargs)
+
+
+def url_date_range(where, label: str, start_key: str, end_key: str, lo: dt.date, hi: dt.date,
+                   **kwargs) -> tuple[dt.date, dt.date]:
+    """A date range whose ends are the URL parameters `start_key` and `end_key` (kept within lo..hi)."""
+    def end(key: str, default: dt.date) -> dt.date:
+        try:
+            return min(max(dt.date.fromisoformat(state.get(key) or ""), lo), hi)
+        except ValueError:
+            return default
+    start, stop = end(start_key, lo), end(end_key, hi)
+    if start > stop:
+        start, stop = lo, hi
+    key = state.widget_key(start_key)
+    picking = st.session_state.get(key)
+    if not (isinstance(picking, tuple) and len(picking) == 1):  # one end clicked: leave the half-picked range be
+        st.session_state[key] = (start, stop)
+
+    def changed() -> None:
+        picked = st.session_state.get(key) or ()
+        if len(picked) == 2:
+            state.put(start_key, None if picked[0] == lo else picked[0].isoformat())
+            state.set_now(end_key, None if picked[1] == hi else picked[1].isoformat())
+    where.date_input(label, key=key, on_change=changed, min_value=lo, max_value=hi, **kwargs)
+    return start, stop
 
 
 def url_toggle(where, label: str, key: str, default: bool, **kwargs) -> bool:

@@ -24,11 +24,10 @@ if missing:
 first, last = con.execute("SELECT min(date), max(date) FROM features").fetchone()
 every = [o for (o,) in con.execute("SELECT DISTINCT outlet FROM features ORDER BY outlet").fetchall()]
 c1, c2, c3 = st.columns([3, 2, 1])
-chosen = c1.multiselect("Outlets", every, default=every[:8], format_func=lambda o: names.get(o, o), key="ot_outlets")
-lo, hi = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
-picked = c2.date_input("From – to", (lo, hi), min_value=lo, max_value=hi, key="ot_dates")
-period = c3.radio("Per", query.PERIODS, index=1, key="ot_period")
-start, end = (picked[0], picked[-1]) if isinstance(picked, tuple) and picked else (lo, hi)
+chosen = widgets.url_multiselect(c1, "Outlets", every, "lines", every[:8], format_func=lambda o: names.get(o, o))
+start, end = widgets.url_date_range(c2, "From – to", "from", "to", dt.date.fromisoformat(first),
+                                    dt.date.fromisoformat(last))
+period = widgets.url_selectbox(c3, "Per", list(query.PERIODS), "per", query.PERIODS[1], widget="radio")
 if not chosen:
     st.info("Choose at least one outlet.")
     st.stop()
