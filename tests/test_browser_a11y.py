@@ -20,6 +20,7 @@ from tests.browser import (
     settle,
     wait_for_app,
 )
+from tests.test_a11y_colours import contrast
 
 EVENT = "e2-2017-07-07-b1-korea-icbm"
 STORY = "story:us-bomber-shows-of-force-east-asia"
@@ -232,3 +233,38 @@ def test_one_h1_and_headings_in_order(page, server, name):
     jumps = [(a, b) for a, b in itertools.pairwise(found) if b[0] > a[0] + 1]
     assert not jumps, f"headings skip a level on {name}: {jumps} in {found}"
     assert page.title() == "Framing Lens"
+
+
+COLOURS_JS = """el => { const s = getComputedStyle(el);
+  return [s.color, s.backgroundColor].map(c => c.match(/[\\d.]+/g).map(Number)); }"""
+
+
+def shown_on_white(colour: list[float]) -> list[float]:
+    """An rgb(a) colour as seen over the white page."""
+    alpha = colour[3] if len(colour) == 4 else 1.0
+    return [alpha * c + (1 - alpha) * 255 for c in colour[:3]]
+
+
+def test_selected_pills_keep_their_text_at_aa_contrast_at_rest_and_under_the_pointer(page, server):
+    open_page(page, server, "read")
+    pills = page.get_by_role("button", name=re.compile(r"\[[A-Z]\]"))  # the highlight toggles: 'Loaded term [L]'
+    assert pills.count() >= 3
+    for pill in pills.all():
+        for state in ("rest", "hover"):
+            if state == "hover":
+                pill.hover()
+                page.wait_for_function("el => el.matches(':hover') && el.getAnimations().length === 0",
+                                       arg=pill.element_handle())
+            text, background = pill.evaluate(COLOURS_JS)
+            ratio = contrast(text[:3], shown_on_white(background))
+            assert ratio >= 4.5, f"{pill.inner_text()!r} at {state}: {ratio:.2f}:1"
+
+
+def test_every_text_in_the_charts_reads_at_aa_contrast(page, server):
+    open_page(page, server, "compare-story")
+    fills = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot text')]
+        .filter(t => t.textContent.trim() && t.getBBox().width > 0)
+        .map(t => [t.textContent.slice(0, 40), getComputedStyle(t).fill.match(/[\\d.]+/g).map(Number)])""")
+    assert len(fills) > 20
+    weak = [(text, colour) for text, colour in fills if contrast(shown_on_white(colour), [255, 255, 255]) < 4.5]
+    assert not weak, weak
