@@ -16,6 +16,8 @@ from google.protobuf.message import DecodeError
 from playwright.sync_api import expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from ui.warm_up import warm as warm_up_server
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -51,8 +53,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: Path = ROOT / "dashboard.py", env: dict | None = None):
-    """Run `streamlit run` on 127.0.0.1 and a free port; yield its base URL (a ServerURL)."""
+def streamlit_server(script: Path = ROOT / "dashboard.py", env: dict | None = None, warm: bool = True):
+    """Run `streamlit run` on 127.0.0.1 and a free port and, as scripts/run-dashboard.sh does, have it run the app
+    once before anyone visits (unless `warm` is False); yield its base URL (a ServerURL)."""
     port = free_port()
     log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)  # noqa: SIM115
     proc = subprocess.Popen(
@@ -71,6 +74,8 @@ def streamlit_server(script: Path = ROOT / "dashboard.py", env: dict | None = No
                 time.sleep(0.2)
         else:
             raise RuntimeError("streamlit did not start")
+        if warm:
+            warm_up_server(url)
         yield url
     finally:
         proc.terminate()

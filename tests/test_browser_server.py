@@ -30,9 +30,17 @@ def alive(pid: int) -> bool:
         return False
 
 
+def is_forkserver(pid: int) -> bool:
+    try:
+        return b"multiprocessing.forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 def workers(server_pid: int) -> list[int]:
-    """The analysis worker processes (children of the forkserver the server started)."""
-    return [w for c in children(server_pid) for w in children(c)]
+    """The analysis worker processes: children of the fork server the server started (not, say, the chart
+    renderer's Chromium processes)."""
+    return [w for c in children(server_pid) if is_forkserver(c) for w in children(c)]
 
 
 def wait_until(condition, seconds: float) -> bool:
@@ -45,7 +53,7 @@ def wait_until(condition, seconds: float) -> bool:
 
 
 def test_users_see_no_traceback_and_the_log_has_it(browser):
-    with streamlit_server(ROOT / "tests" / "apps" / "raises.py") as url:
+    with streamlit_server(ROOT / "tests" / "apps" / "raises.py", warm=False) as url:
         context, page = new_page(browser)
         page.goto(url + "/")
         settle(page)
