@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import classroom, data, jobs, state, widgets
+from ui import classroom, data, jobs, state, turns, widgets
 
 # A local file: an icon name (":material/...:") makes every browser fetch it from an outside font host.
 st.set_page_config(page_title="Framing Lens", page_icon=str(Path(__file__).parent / "ui" / "icon.png"), layout="wide")
@@ -23,18 +23,19 @@ PAGES = [
     st.Page("ui/pages/method.py", title="Method", icon=":material/school:", url_path="method"),
 ]
 page = st.navigation(PAGES)
-jobs.start(data.settings())  # the job fork server warms up in the background while the corpus loads
-view = data.view()
-widgets.corpus_issues(view)
-classroom.lexicon_note(data.settings(), data.lexicon(), data.lexicon_problem())
-if not view.corpus.articles:
-    st.error("No article could be loaded from the corpus folder. Check its manifest.csv, outlets.csv and events.csv; "
-             "the problems are listed in the sidebar.")
-    st.stop()
-state.restore()
-state.write(page.url_path)
-widgets.page_styles()
-try:
-    page.run()
-finally:
+with turns.turn(data.settings()):
+    jobs.start(data.settings())  # the job fork server warms up in the background while the corpus loads
+    view = data.view()
+    widgets.corpus_issues(view)
+    classroom.lexicon_note(data.settings(), data.lexicon(), data.lexicon_problem())
+    if not view.corpus.articles:
+        st.error("No article could be loaded from the corpus folder. Check its manifest.csv, outlets.csv and "
+                 "events.csv; the problems are listed in the sidebar.")
+        st.stop()
+    state.restore()
     state.write(page.url_path)
+    widgets.page_styles()
+    try:
+        page.run()
+    finally:
+        state.write(page.url_path)

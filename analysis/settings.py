@@ -27,6 +27,7 @@ ENV = {
     "FRAMING_LENS_MAX_DOCX_BYTES": ("max_docx_bytes", "the largest uncompressed size of a .docx (each part and all)"),
     "FRAMING_LENS_ANALYSIS_SECONDS": ("analysis_seconds", "the longest analysis of a pasted or uploaded text"),
     "FRAMING_LENS_ANALYSIS_WORKERS": ("analysis_workers", "processes that analyse pasted or uploaded texts"),
+    "FRAMING_LENS_PAGE_RUNS": ("page_runs", "page runs the dashboard works on at once (the others wait their turn)"),
     "FRAMING_LENS_DRAFT_DAYS": ("draft_days", "days a draft is kept after its last change"),
     "FRAMING_LENS_DRAFTS_MAX_BYTES": ("drafts_max_bytes", "the most disk space all drafts together may use"),
     "FRAMING_LENS_TEACHER_PASSWORD": ("teacher_password", "lets a teacher edit or delete any added article"),
@@ -37,7 +38,8 @@ ENV = {
     "FRAMING_LENS_LOADED_MODEL": ("loaded_model", "'off' to let the context rules alone decide on rated words"),
 }
 NUMBERS = {"max_bytes": int, "max_field_chars": int, "max_rows": int, "max_docx_bytes": int,
-           "analysis_seconds": float, "analysis_workers": int, "draft_days": float, "drafts_max_bytes": int}
+           "analysis_seconds": float, "analysis_workers": int, "page_runs": int, "draft_days": float,
+           "drafts_max_bytes": int}
 OFF = frozenset({"off", "no", "false", "0"})
 
 
@@ -64,6 +66,7 @@ class Settings:
     max_docx_bytes: int = DEFAULT_MAX_DOCX_BYTES
     analysis_seconds: float = 60.0
     analysis_workers: int = 1
+    page_runs: int = 2
     draft_days: float = 30.0
     drafts_max_bytes: int = 200 * 1024 * 1024
     teacher_password: str = field(default="", repr=False)

@@ -1,9 +1,14 @@
-"""A class of 30 opening the dashboard at once: one server, 30 browser sessions in parallel.
+"""A class of 30 opening the dashboard at once: one server, 30 sessions in parallel.
 
-Reports, beside one session alone on the same warm server, the time until the first chart is drawn for the first,
-the median and the last of the sessions, any error, and the server's CPU. Traffic stays on 127.0.0.1. The
-browsers run on the same cores as the server, so compare the figures with the single session of the same run.
-Run (from the project folder): .venv/bin/python -m benchmarks.load_classroom [--sessions 30] [--path /sources]
+Two kinds of client, each beside one session alone on the same warm server:
+- browsers (headless Chromium): the time until the first chart is drawn for the first, the median and the last of
+  the sessions, any error, and the server's CPU. The browsers run on the same cores as the server, so most of
+  their time is the browsers' own;
+- websocket clients that speak Streamlit's protocol and draw nothing: the time until the server has sent the first
+  chart's data to the first, the median and the last session, i.e. the server's own share, as if 30 students on
+  their own devices arrived at once.
+Traffic stays on 127.0.0.1. Run (from the project folder):
+    .venv/bin/python -m benchmarks.load_classroom [--sessions 30] [--path /sources] [--clients websocket]
 """
 from __future__ import annotations
 
@@ -12,7 +17,10 @@ import asyncio
 import statistics
 import time
 
+import websockets
 from playwright.async_api import async_playwright
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, SETTLED, streamlit_server
 
@@ -77,13 +85,51 @@ async def run(sessions: int, path: str, timeout_s: float) -> None:
           f"the rest of the wall time is the {sessions} headless browsers sharing this machine's cores")
 
 
+async def protocol_session(url: str) -> tuple[float, float]:
+    """(seconds until the server sent the first chart's data, seconds until its run finished) for one session
+    opened by a websocket client that asks for the page as a browser does and draws nothing."""
+    msg = BackMsg()
+    msg.rerun_script.context_info.timezone = "UTC"
+    msg.rerun_script.context_info.url = url
+    base, _, query = url.partition("?")
+    msg.rerun_script.query_string = query
+    t0, first = time.perf_counter(), None
+    stream = base.split("/", 3)[:3]
+    async with websockets.connect("/".join(stream).replace("http", "ws", 1) + "/_stcore/stream",
+                                  subprotocols=["streamlit"], max_size=None) as ws:
+        await ws.send(msg.SerializeToString())
+        while True:
+            data = await ws.recv()
+            if first is None and CHART_DATA in data:
+                first = time.perf_counter() - t0
+            if ForwardMsg.FromString(data).WhichOneof("type") == "script_finished":
+                return (first if first is not None else float("nan")), time.perf_counter() - t0
+
+
+async def run_protocol(sessions: int, path: str) -> None:
+    with streamlit_server() as base:
+        single = min([await protocol_session(base + path) for _ in range(3)])
+        cpu0 = base.cpu_seconds()
+        results = await asyncio.gather(*(protocol_session(base + path) for _ in range(sessions)))
+        server_cpu = base.cpu_seconds() - cpu0
+    firsts = sorted(first for first, _ in results)
+    print(f"{path}, websocket clients (no drawing): one session alone {single[0]:.2f} s to the first chart's data; "
+          f"{sessions} at once: first {firsts[0]:.2f} s ({firsts[0] / single[0]:.1f}x one alone), median "
+          f"{statistics.median(firsts):.2f} s, last {firsts[-1]:.2f} s; server CPU {server_cpu / sessions:.2f} s "
+          f"per session")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sessions", type=int, default=30)
     ap.add_argument("--path", default="/", choices=sorted(TEXT))
     ap.add_argument("--timeout", type=float, default=600)
+    ap.add_argument("--clients", choices=["both", "websocket", "browser"], default="both")
     args = ap.parse_args()
-    asyncio.run(run(args.sessions, args.path, args.timeout))
+    if args.clients in ("both", "websocket"):
+        asyncio.run(run_protocol(args.sessions, args.path))
+    if args.clients in ("both", "browser"):
+        asyncio.run(run(args.sessions, args.path, args.timeout))
 
 
 if __name__ == "__main__":

@@ -99,6 +99,19 @@ def view() -> CorpusView:
                  "".join(fingerprint(f) for f in folders), lex.version, lex)
 
 
+@st.cache_resource(show_spinner=False, max_entries=500)
+def _outlet_table(_view: CorpusView, lexicon_version: str, contents: tuple[str, ...], article_ids: tuple[str, ...],
+                  outlets: tuple[str, ...]) -> pd.DataFrame:
+    return _view.outlet_table(list(article_ids), list(outlets))
+
+
+def outlet_table(view: CorpusView, article_ids: list[str], outlets: list[str]) -> pd.DataFrame:
+    """Per-outlet pooled features of the chosen articles, computed once per selection and content and shared
+    read-only by every session."""
+    contents = tuple(view.corpus.article(a).sha256 for a in article_ids)
+    return _outlet_table(view, view.lexicon_version, contents, tuple(article_ids), tuple(outlets))
+
+
 @st.cache_data(show_spinner=False, max_entries=200)
 def _intervals(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[str, ...], features: tuple[str, ...]):
     return outlet_intervals(_view.analyses, list(article_ids), list(features))

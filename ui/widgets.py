@@ -199,7 +199,7 @@ def page_start(view: CorpusView, title: str, skip_to: str = '[data-testid="stMai
         st.warning("No outlet is chosen. Add at least one outlet in the sidebar." if covering else
                    "No article covers this selection. Choose another event or story.")
         st.stop()
-    table = view.outlet_table(ids, outlets)
+    table = data.outlet_table(view, ids, outlets)
     if len(table) == 1 and covering > 1:
         st.info(f"Only one outlet is chosen, so there is nothing to set side by side: add one of the other "
                 f"{covering - 1} outlet(s) covering this selection in the sidebar.")
@@ -218,8 +218,9 @@ def who_says_it(view: CorpusView, ctx: PageContext) -> None:
         st.info("No loaded term is flagged in these articles.")
         return
     names = view.outlet_names
-    family = url_selectbox(st, "Term family", list(families["term"]), "family", families["term"].iloc[0],
-                           format_func=lambda t: _family_label(families, t),
+    labels = {r.term: f"{r.term} ({r.own} own, {r.attributed} quoted)" for r in families.itertuples()}
+    family = url_selectbox(st, "Term family", list(labels), "family", families["term"].iloc[0],
+                           format_func=labels.get,
                            help="A loaded term of the lexicon with all its forms (a * matches any ending). "
                                 "The families used by the most outlets, in both voices, come first.")
     occ = occurrences(spans, family, view.sentence)
@@ -237,11 +238,6 @@ def who_says_it(view: CorpusView, ctx: PageContext) -> None:
                              "after": st.column_config.TextColumn("after", width="large")})
     st.page_link("ui/pages/terms.py", label=f"Every “{md(family)}” in context, with counts per outlet",
                  icon=":material/search:", query_params=state.link(term=family))
-
-
-def _family_label(families: pd.DataFrame, term: str) -> str:
-    row = families[families["term"] == term].iloc[0]
-    return f"{term} ({row['own']} own, {row['attributed']} quoted)"
 
 
 def outlet_card(view: CorpusView, outlet: str, row: pd.Series, article_ids: list[str]) -> None:

@@ -6,6 +6,7 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -54,9 +55,9 @@ class Article:
     origin: str = "bundled"  # "bundled" or "extra" (protected), or "user" (added from the dashboard or the command line)
     owner: str = field(default="", repr=False)  # hash of the owner key of whoever added it ('' = nobody's)
 
-    @property
+    @cached_property
     def sha256(self) -> str:
-        """Content hash of the raw text."""
+        """Content hash of the raw text (computed once per article)."""
         return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
 
 
@@ -80,9 +81,13 @@ class Corpus:
     articles: tuple[Article, ...]
     issues: tuple[LoadIssue, ...]
 
+    @cached_property
+    def _by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
     def article(self, article_id: str) -> Article:
-        """The article with this id."""
-        return next(a for a in self.articles if a.id == article_id)
+        """The article with this id (KeyError if there is none)."""
+        return self._by_id[article_id]
 
     def article_events(self) -> pd.DataFrame:
         """One row per (article, event): the article's role in the event ('main' or 'mentions')."""
