@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import lxml.html
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,9 +56,31 @@ def texts(at: AppTest) -> str:
     return plain("\n".join(str(p) for p in parts))
 
 
-def table_with(at: AppTest, column: str):
+NUMBER = re.compile(r"-?\d[\d,]*(\.\d+)?")
+
+
+def _cell(text: str):
+    """A cell's text; a plain number (as the table shows it: 1,234 or -0.5, not '+3') as a number."""
+    if NUMBER.fullmatch(text):
+        value = float(text.replace(",", ""))
+        return int(value) if value.is_integer() and "." not in text else value
+    return text
+
+
+def tables(at: AppTest) -> list[pd.DataFrame]:
+    """Every table the page shows (widgets.table's HTML), read back as a reader sees its cells."""
+    out = []
+    for h in at.get("html"):
+        for table in lxml.html.fromstring(f"<div>{h.proto.body}</div>").find_class("fl-table"):
+            head = [th.text_content() for th in table.iter("th")]
+            rows = [[_cell(td.text_content()) for td in tr.iter("td")] for tr in table.iter("tr")]
+            out.append(pd.DataFrame([r for r in rows if r], columns=head))
+    return out
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame:
     """The first table shown that has this column."""
-    return next(d.value for d in at.dataframe if column in d.value.columns)
+    return next(t for t in tables(at) if column in t.columns)
 
 
 def htmls(at: AppTest) -> str:

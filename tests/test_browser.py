@@ -93,7 +93,7 @@ def test_other_pages_render(page, server, path, text, charts):
     wait_for_app(page, text)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     charts_drawn(page, charts)
-    expect(page.locator('[data-testid="stDataFrame"] canvas').first).to_be_visible()
+    expect(page.get_by_role("table").first).to_be_visible()
     screenshot(page, path.strip("/").split("?")[0])
 
 
@@ -190,7 +190,7 @@ def test_depth_page_in_the_browser(page, server):
     wait_for_app(page, "Comparative depth")
     expect(page.get_by_text("How little a few articles prove").first).to_be_visible(timeout=30_000)
     charts_drawn(page, 2)  # distinctive words and who calls whom what (tabs render all their content)
-    expect(page.locator('[data-testid="stDataFrame"] canvas').first).to_be_visible()
+    expect(page.get_by_role("table").first).to_be_visible()
     screenshot(page, "depth")
 
 

@@ -10,7 +10,7 @@ from analysis.measure.coverage import TooLarge, align, suggest_events
 from analysis.measure.distinctive import chance_z, count_words, distinctive, log_odds, self_names, strip_dateline
 from analysis.measure.naming import mentions, naming_table, targets
 from analysis.measure.uncertainty import bootstrap_rate, outlet_intervals, within_noise
-from tests.support import CNN_0620, CNN_0708, WSWS, app
+from tests.support import CNN_0620, CNN_0708, WSWS, app, table_with
 
 E2 = "e2-2017-07-07-b1-korea-icbm"
 
@@ -137,5 +137,5 @@ def test_depth_page_renders_every_tab():
     assert not at.exception
     assert any("How little a few articles prove" in m.value for m in at.markdown)
     assert len(at.get("plotly_chart")) == 2
-    naming = next(d.value for d in at.dataframe if "actor" in d.value.columns)
+    naming = table_with(at, "actor")
     assert {"CNN", "The Japan Times", "World Socialist Web Site"} <= set(naming.columns)

@@ -14,7 +14,7 @@ def test_depth_tables_use_plain_column_names_and_outlet_names():
     status = at.selectbox(key="cover_status")
     labels = list(status.options)  # as shown
     assert any(lab == "only in CNN" for lab in labels) and not any(lab == "only in cnn" for lab in labels)
-    summary = next(d.value for d in at.dataframe if "sentences" in d.value.columns)
+    summary = table_with(at, "sentences")
     assert "only in CNN" in set(summary["status"]) and "only in cnn" not in set(summary["status"])
     status.set_value("only in cnn").run()
     only = table_with(at, "sentence")

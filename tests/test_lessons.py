@@ -13,7 +13,7 @@ from analysis.present.lesson import (
     read_lesson,
     save_lesson,
 )
-from tests.support import CNN_0708, JT, WSWS, app, said, texts
+from tests.support import CNN_0708, JT, WSWS, app, said, tables, texts
 
 GOOD = """# A lesson
 selection: story:us-bomber-shows-of-force-east-asia
@@ -165,9 +165,9 @@ def test_classroom_sidebar_names_no_outlet_so_it_cannot_give_a_puzzle_away():
 def test_evidence_steps_show_their_evidence_only_after_the_reveal():
     at = app({"lesson": "bombers-over-korea", "step": "3"}, page="ui/pages/lessons.py")
     assert not at.exception and "Step 3 of 6: Who is speaking?" in texts(at)
-    assert not at.dataframe
+    assert not tables(at)
     next(b for b in at.button if b.label == "Reveal").click().run()
-    speakers = at.dataframe[0].value
+    speakers = tables(at)[0]
     assert {"outlet", "speaker", "role", "verb", "verb tone"} <= set(speakers.columns)
     assert {"CNN", "The Japan Times", "World Socialist Web Site"} <= set(speakers["outlet"])
     assert "The table lists every attribution" in texts(at)

@@ -8,7 +8,7 @@
   const ownText = (el) => [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
   const root = document.querySelector('[data-testid="stApp"]') || document.body;
   for (const el of root.querySelectorAll('*')) {
-    if (el.closest('.js-plotly-plot, [data-testid="stDataFrameResizable"], .fl-text, pre, code, [data-testid="stCode"]')) continue;
+    if (el.closest('.js-plotly-plot, .fl-text, pre, code, [data-testid="stCode"]')) continue;
     if (!(ownText(el) || (el.tagName === 'INPUT' && el.value))) continue;
     if (!visible(el)) continue;
     const r = el.getBoundingClientRect();

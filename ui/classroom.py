@@ -190,8 +190,8 @@ def coverage(view: CorpusView, ids: list[str]) -> None:
     al["status"] = al["status"].str.replace(r"^only in (.*)$", lambda m: "only in " + view.outlet_names.get(m[1], m[1]),
                                             regex=True)
     summary = al.groupby(["outlet", "status"]).size().rename("sentences").reset_index()
-    st.dataframe(summary.assign(outlet=summary["outlet"].map(view.outlet_names)), hide_index=True,
-                 key=f"lesson_cover_{len(ids)}")
+    widgets.table(summary.assign(outlet=summary["outlet"].map(view.outlet_names)), "coverage-summary",
+                  f"lesson_cover_{len(ids)}", caption="Sentences per outlet and status", downloads=False)
 
 
 def voices(view: CorpusView, ids: list[str], term: str) -> None:

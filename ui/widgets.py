@@ -30,6 +30,7 @@ from analysis.present.export import (
 from analysis.present.glossary import CARD_FEATURES, CATEGORY_INFO, COLUMN_NOTES, FEATURES, format_value
 from analysis.present.highlight import CSS, legend, only_strong_loaded, render
 from analysis.present.report import event_report_html, event_report_pdf
+from analysis.present.tables import TABLE_CSS, table_html
 from ui import data, state
 from ui.safe import md
 
@@ -229,13 +230,11 @@ def who_says_it(view: CorpusView, ctx: PageContext) -> None:
     shown = table_.assign(outlet=table_["outlet"].map(lambda o: names.get(o, o))).rename(columns={
         "outlet": "Outlet", "own": "In its own voice", "attributed": "In others' words",
         "whose_words": "Whose words"})
-    table(shown, f"who-says-{family}", "who_table")
+    table(shown, f"who-says-{family}", "who_table", caption=f"Who says “{family}”")
     with st.expander(f"The {len(occ)} sentence(s) with “{md(family)}”"):
         sentences = occ.assign(outlet=occ["outlet"].map(lambda o: names.get(o, o)))[
             ["outlet", "voice", "speaker", "before", "match", "after"]]
-        table(sentences, f"sentences-{family}", "who_sentences",
-              column_config={"before": st.column_config.TextColumn("before", width="large"),
-                             "after": st.column_config.TextColumn("after", width="large")})
+        table(sentences, f"sentences-{family}", "who_sentences")
     st.page_link("ui/pages/terms.py", label=f"Every “{md(family)}” in context, with counts per outlet",
                  icon=":material/search:", query_params=state.link(term=family))
 
@@ -261,7 +260,7 @@ def span_table(spans: pd.DataFrame, key: str, name: str = "spans") -> None:
         st.info("No words of this kind were found here, so the number is zero.")
         return
     show = spans[[c for c in SPAN_TABLE_COLUMNS if c in spans.columns]].rename(columns=SPAN_TABLE_COLUMNS)
-    table(show, name, key)
+    table(show, name, key, caption="The words behind the number")
 
 
 @st.cache_resource(show_spinner=False)
@@ -300,15 +299,6 @@ def chart(fig, name: str, key: str, why: Callable[[object], dict] | None = None,
     if not ready:
         row.caption(INSTALL_HINT)
     return event
-
-
-TABLE_CSS = """<style>
-.fl-chart-table{border-collapse:collapse;font:.9rem system-ui,sans-serif;margin:.3em 0}
-.fl-chart-table caption{text-align:left;font-weight:600;padding:.2em 0}
-.fl-chart-table th,.fl-chart-table td{border:1px solid #bbb;padding:.2em .5em;text-align:left;vertical-align:top}
-.fl-chart-table a{color:#0645ad}
-.fl-chart-table a:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
-</style>"""
 
 
 def _why_href(params: dict | None) -> str | None:
@@ -384,10 +374,14 @@ def report_downloads(view: CorpusView, ctx: PageContext) -> None:
                        disabled=not ready, on_click="ignore", help=None if ready else INSTALL_HINT)
 
 
-def table(df: pd.DataFrame, name: str, key: str, notes: dict[str, str] | None = None, **kwargs) -> None:
-    """A table with CSV and XLSX downloads of exactly the rows and columns shown; the file names (and the
-    workbook's "about" sheet) say which lexicon version the rows come from."""
-    st.dataframe(df, hide_index=True, key=key, **kwargs)
+def table(df: pd.DataFrame, name: str, key: str, notes: dict[str, str] | None = None, caption: str = "",
+          downloads: bool = True) -> None:
+    """A table as wrapping HTML (every column in view, read as a table by screen readers; `notes` say what columns
+    mean), with CSV and XLSX downloads of exactly the rows and columns shown unless `downloads` is False; the file
+    names (and the workbook's "about" sheet) say which lexicon version the rows come from."""
+    st.html(TABLE_CSS + table_html(df, caption or name.replace("-", " "), notes))
+    if not downloads:
+        return
     version = data.lexicon().version
     about = {"exported by": "Framing Lens", "lexicon version": version, "date": f"{dt.date.today():%Y-%m-%d}"}
     stem = f"{_safe_name(name)}-lexicon-{version}"

@@ -79,5 +79,5 @@ numbers = table[["outlet", "articles", "words"]].assign(outlet=table["outlet"].m
 for f in CARD_FEATURES + ["attribution_per_100w", "anonymous_share", "loaded_cue_share", "speakers_distinct",
                           "flesch_reading_ease", "gunning_fog", "tone_negative_share"]:
     numbers[f"{FEATURES[f].label} ({FEATURES[f].unit})"] = table[f].round(3)
-widgets.table(numbers, f"features-{ctx.selection}", "numbers_table")
+widgets.table(numbers, f"features-{ctx.selection}", "numbers_table", caption="Every number per outlet")
 widgets.report_downloads(view, ctx)

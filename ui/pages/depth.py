@@ -40,7 +40,7 @@ with tab_words:
                     f"{observed:.2f}. {verdict}.")
         widgets.table(table.head(200).round(3).rename(columns={k: v[0] for k, v in DISTINCTIVE_COLUMNS.items()}),
                       f"distinctive-{focus}-vs-{other or 'rest'}", "dw_table",
-                      column_config={n: st.column_config.Column(n, help=h) for n, h in DISTINCTIVE_COLUMNS.values()})
+                      notes=dict(DISTINCTIVE_COLUMNS.values()), caption="Distinctive words")
         word = st.selectbox("See a word in context", [""] + list(table["word"].head(50)), key="dw_word")
         if word:
             state.put("term", word)
@@ -51,7 +51,7 @@ with tab_names:
                "analysis/data/aliases.csv (counts of uses).")
     texts = {a: (view.analyses[a].article.outlet, view.analyses[a].body.text) for a in ids}
     matrix = naming_matrix(naming_table(texts)).rename(columns=names)
-    widgets.table(matrix, f"naming-{ctx.selection}", "naming_table")
+    widgets.table(matrix, f"naming-{ctx.selection}", "naming_table", caption="How each outlet names the actors")
 
 with tab_targets:
     st.caption("For each loaded term, whom its sentence aims it at (the person or actor after a verb like 'accused', "
@@ -80,9 +80,10 @@ with tab_cover:
             st.info(f"{exc}.")
             st.stop()
         summary = al.groupby(["outlet", "status"]).size().rename("sentences").reset_index()
-        st.dataframe(summary.assign(outlet=summary["outlet"].map(names),
-                                    status=summary["status"].map(lambda s: readable_status(s, names))),
-                     hide_index=True, key="cover_summary")
+        widgets.table(summary.assign(outlet=summary["outlet"].map(names),
+                                     status=summary["status"].map(lambda s: readable_status(s, names))),
+                      f"coverage-summary-{ctx.selection}", "cover_summary", caption="Sentences per outlet and status",
+                      downloads=False)
         status = st.selectbox("Show", sorted(al["status"].unique()), key="cover_status",
                               format_func=lambda s: readable_status(s, names))
         shown = al[al["status"] == status]

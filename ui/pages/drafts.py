@@ -148,7 +148,7 @@ def check(text_a: str, text_b: str, label_b: str) -> None:
                     "with draft A.")
         if len(cmp.phrases):
             widgets.table(cmp.phrases[list(PHRASE_COLUMNS)].rename(columns=PHRASE_COLUMNS), "draft-phrases",
-                          "draft_phrases", column_config={"Try instead": st.column_config.TextColumn(width="medium")})
+                          "draft_phrases", caption="Flagged phrases B adds or removes")
         st.header("Word by word")
         st.caption("[+ inserted] text is underlined on green, [− deleted] text is struck through on red.")
         with st.container(height=_box_height(text_a + text_b, 360), border=True):

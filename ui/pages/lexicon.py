@@ -4,7 +4,7 @@ import streamlit as st
 
 from analysis.detect import teacher_lexicon as tl
 from analysis.detect.lexicon import STRENGTHS, lexicon_change
-from ui import data, owner
+from ui import data, owner, widgets
 from ui.safe import error, md
 
 settings = data.settings()
@@ -25,7 +25,8 @@ if settings.lexicon is not None:
 
 rows = tl.read_rows(root)
 if rows:
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="lexicon_rows")
+    widgets.table(pd.DataFrame(rows), "teacher-lexicon", "lexicon_rows", caption="The teacher's rows",
+                  downloads=False)
 st.download_button("Export the teacher's lexicon (CSV)", data=tl.to_csv(rows), file_name="teacher-lexicon.csv",
                    mime="text/csv", key="lexicon_export", on_click="ignore", disabled=not rows)
 owner.teacher_sign_in(settings)

@@ -70,8 +70,8 @@ Korea", "Beijing") is its government. The speaker's **country** and **party** ar
 and the Sources page can break the share of quoted words down by either.
 """)
 st.header("Every number")
-st.dataframe(pd.DataFrame([{"number": f.label, "unit": f.unit, "what it means": f.explanation} for f in FEATURES.values()]),
-             hide_index=True, key="glossary_table")
+widgets.table(pd.DataFrame([{"number": f.label, "unit": f.unit, "what it means": f.explanation} for f in FEATURES.values()]),
+              "glossary", "glossary_table", caption="Every number", downloads=False)
 st.header("The word lists")
 lex = data.lexicon()
 entries = pd.DataFrame([e.__dict__ for e in lex.entries])
@@ -122,12 +122,14 @@ at it: a row with the same term replaces the bundled one, a row with `enabled` =
 other row (with a new subcategory if you like) is added. The package itself is never edited.
 """)
 counts = entries.groupby(["file", "category", "subcategory"]).size().reset_index(name="entries")
-st.dataframe(counts, hide_index=True, key="lexicon_counts")
+widgets.table(counts, "lexicon-entries-per-category", "lexicon_counts", caption="Entries per file and category",
+              downloads=False)
 pick = st.selectbox("Show the entries of", sorted(entries["file"].unique()), key="lexicon_file")
 widgets.table(entries[entries["file"] == pick][["term", "subcategory", "strength", "tone", "rule", "note",
                                                   "neutral_alternative", "source", "pack"]],
               f"lexicon-{pick}", "lexicon_table")
-st.dataframe(pd.DataFrame([r.__dict__ for r in read_resources().values()]), hide_index=True, key="rating_resources")
+widgets.table(pd.DataFrame([r.__dict__ for r in read_resources().values()]), "rating-resources", "rating_resources",
+              caption="Published ratings and their thresholds", downloads=False)
 st.markdown("""
 A `*` at the end of a term matches any ending (*provocat\\** matches provocative, provocatively, provocation).
 A **rule** limits a match, e.g. *may* counts as a hedge only in lower case (not the month May), *appear* only

@@ -39,8 +39,7 @@ with left:
         st.warning(f"“{md(term)}” does not occur in the selected articles.")
     else:
         show = conc.assign(outlet=conc["outlet"].map(view.outlet_names))
-        widgets.table(show[["outlet", "voice", "speaker", "left", "match", "right", "affiliation", "flagged_as"]],
-                      f"concordance-{term}", "kwic_table",
-                     column_config={"left": st.column_config.TextColumn("before", width="large"),
-                                    "right": st.column_config.TextColumn("after", width="large")})
+        widgets.table(show[["outlet", "voice", "speaker", "left", "match", "right", "affiliation", "flagged_as"]]
+                      .rename(columns={"left": "before", "right": "after"}), f"concordance-{term}", "kwic_table",
+                      caption=f"Every “{term}” in context")
         st.caption(f"{len(conc)} occurrence(s).")

@@ -1,0 +1,72 @@
+"""Tables as HTML that wraps and that screen readers read as tables: every cell escaped, numbers as they are shown in
+the downloads, long tables cut with a note, and what each column means under the table."""
+from __future__ import annotations
+
+import html
+import math
+import numbers
+
+import pandas as pd
+
+ROW_LIMIT = 500
+
+TABLE_CSS = """<style>
+.fl-table-wrap{max-height:32rem;overflow:auto;border:1px solid #bbb;border-radius:.4rem;margin:.3em 0}
+.fl-table,.fl-chart-table{border-collapse:collapse;font-size:.9rem;font-family:inherit;width:100%}
+.fl-chart-table{width:auto;margin:.3em 0}
+.fl-table caption,.fl-chart-table caption{text-align:left;font-weight:600;padding:.3em .5em}
+.fl-table th,.fl-table td,.fl-chart-table th,.fl-chart-table td{border:1px solid #bbb;padding:.25em .5em;text-align:left;
+vertical-align:top;overflow-wrap:anywhere;color:#000}
+.fl-table thead th{position:sticky;top:0;background:#f0f0f0;z-index:1}
+.fl-table td.fl-num{text-align:right;white-space:nowrap}
+.fl-table-note{font-size:.85rem;color:#333;margin:.2em 0}
+.fl-table-note dt{font-weight:600;display:inline}
+.fl-table-note dd{display:inline;margin:0 0 0 .3em}
+.fl-table-note dd:after{content:"";display:block}
+.fl-chart-table a{color:#0645ad}
+.fl-chart-table a:focus-visible,.fl-table-wrap:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
+</style>"""
+
+
+def cell_text(value) -> str:
+    """A cell as it is shown: numbers rounded to three decimals without trailing zeros, integers with thousands
+    separators, yes/no for truth values, nothing for missing values."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, numbers.Integral):
+        return f"{int(value):,}"
+    if isinstance(value, numbers.Real):
+        text = f"{float(value):,.3f}".rstrip("0").rstrip(".")
+        return "0" if text in ("-0", "") else text
+    return str(value)
+
+
+def table_html(df: pd.DataFrame, caption: str = "", notes: dict[str, str] | None = None,
+               limit: int = ROW_LIMIT) -> str:
+    """The table as escaped HTML in a scrolling box (a keyboard user can scroll it: it takes the focus), at most
+    `limit` rows with a note saying how many more the downloads hold; `notes` (column -> meaning) are listed under
+    it and shown as the headers' tooltips."""
+    notes = {c: n for c, n in (notes or {}).items() if c in df.columns}
+    label = html.escape(caption or "Table", quote=True)
+    out = [f'<div class="fl-table-wrap" tabindex="0" role="region" aria-label="{label}"><table class="fl-table">']
+    if caption:
+        out.append(f"<caption>{html.escape(caption)}</caption>")
+    out.append("<thead><tr>")
+    for col in df.columns:
+        tip = f' title="{html.escape(notes[col], quote=True)}"' if col in notes else ""
+        out.append(f'<th scope="col"{tip}>{html.escape(str(col))}</th>')
+    out.append("</tr></thead><tbody>")
+    numeric = [pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]) for c in df.columns]
+    opening = ['<td class="fl-num">' if num else "<td>" for num in numeric]
+    for row in df.head(limit).itertuples(index=False, name=None):
+        out.append("<tr>" + "".join(f"{td}{html.escape(cell_text(v))}</td>" for v, td in zip(row, opening)) + "</tr>")
+    out.append("</tbody></table></div>")
+    if len(df) > limit:
+        out.append(f'<p class="fl-table-note">The first {limit:,} of {len(df):,} rows; the CSV and XLSX downloads '
+                   "have them all.</p>")
+    if notes:
+        out.append('<dl class="fl-table-note">' + "".join(
+            f"<dt>{html.escape(str(c))}:</dt><dd>{html.escape(n)}</dd>" for c, n in notes.items()) + "</dl>")
+    return "".join(out)

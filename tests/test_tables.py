@@ -1,0 +1,36 @@
+"""Tables as HTML: every cell escaped, numbers as shown, long tables cut with a note, column meanings listed."""
+import lxml.html
+import pandas as pd
+
+from analysis.present.tables import cell_text, table_html
+
+
+def test_cells_are_text_never_markup_and_numbers_read_as_shown():
+    df = pd.DataFrame({"speaker": ['<script>alert(1)</script>', "[x](https://example.com)"],
+                       "rate": [4.450000000000003, 1234.0], "n": [1234, 0], "anonymous": [True, False]})
+    out = table_html(df, "Who speaks")
+    doc = lxml.html.fromstring(out)
+    assert not doc.xpath("//script") and not doc.xpath("//a")
+    cells = [[td.text_content() for td in tr.findall("td")] for tr in doc.xpath("//tbody/tr")]
+    assert cells == [["<script>alert(1)</script>", "4.45", "1,234", "yes"],
+                     ["[x](https://example.com)", "1,234", "0", "no"]]
+    assert [th.get("scope") for th in doc.xpath("//th")] == ["col"] * 4
+    assert doc.xpath("//caption")[0].text_content() == "Who speaks"
+
+
+def test_a_long_table_shows_its_first_rows_and_says_the_downloads_have_all():
+    out = table_html(pd.DataFrame({"word": [f"w{i}" for i in range(1200)]}), limit=500)
+    doc = lxml.html.fromstring(out)
+    assert len(doc.xpath("//tbody/tr")) == 500
+    assert "The first 500 of 1,200 rows" in doc.text_content()
+
+
+def test_column_meanings_are_listed_under_the_table_and_shown_as_header_tips():
+    out = table_html(pd.DataFrame({"How sure (z)": [2.5]}), notes={"How sure (z)": "Standard score.", "absent": "x"})
+    doc = lxml.html.fromstring(out)
+    assert doc.xpath("//th")[0].get("title") == "Standard score."
+    assert [dt.text_content() for dt in doc.xpath("//dt")] == ["How sure (z):"]
+
+
+def test_missing_values_are_empty_and_negative_zero_is_zero():
+    assert [cell_text(v) for v in (None, float("nan"), pd.NA, -0.0001, 2.0, "text")] == ["", "", "", "0", "2", "text"]
