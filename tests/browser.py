@@ -158,6 +158,20 @@ def rerun_after(page, action, timeout: float = TIMEOUT) -> None:
     settle(page, timeout)
 
 
+# Resolves after two animation frames: the page has handled the messages that had arrived and React has drawn them.
+_TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def drawn(page, timeout: float = TIMEOUT) -> None:
+    """Wait until the page has handled what its websocket received and drawn it: Playwright hears of a websocket
+    message before the page's own script has taken it (after a reload the sidebar was once not yet drawn), every
+    widget whose code loads on first use is there (no placeholder skeleton left), and no element is left stale
+    from an earlier run."""
+    page.evaluate(_TWO_FRAMES)
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=timeout)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=timeout)
+
+
 def choose(box, option: str) -> None:
     """Pick `option` in an open select box: type it, then click it in the list that is left. In the long, virtualised
     list a click can land while the list scrolls and redraws its rows, and pick nothing."""
@@ -177,8 +191,10 @@ def warm_up(browser, url: str) -> None:
 
 
 def settle(page, timeout: float = TIMEOUT) -> None:
-    """Wait until the app's script run has finished (the page is connected and no rerun is pending)."""
+    """Wait until the app's script run has finished (the page is connected and no rerun is pending) and the page
+    has drawn what it received (see `drawn`)."""
     page.locator(SETTLED).wait_for(timeout=timeout)
+    drawn(page, timeout)
 
 
 def wait_for_app(page, text: str, timeout: float = TIMEOUT) -> None:
