@@ -211,7 +211,7 @@ def page_start(view: CorpusView, title: str, skip_to: str = '[data-testid="stMai
 
 def who_says_it(view: CorpusView, ctx: PageContext) -> None:
     """The contrast first: for one family of loaded terms, each outlet's own uses against the uses it attributes."""
-    spans = view.spans[view.spans["article_id"].isin(ctx.article_ids)]
+    spans = view.spans_of(ctx.article_ids, part="body", categories=["loaded"])
     families = term_families(spans)
     st.header("Who says it")
     if families.empty:
@@ -249,9 +249,8 @@ def outlet_card(view: CorpusView, outlet: str, row: pd.Series, article_ids: list
     with st.container(border=True):
         st.markdown(f"### {md(view.outlet_names.get(outlet, outlet))}")
         for aid in article_ids:
-            aa = view.analyses[aid]
-            if aa.article.outlet == outlet:
-                st.caption(md(f"{aa.article.date} · {aa.display_title(view.outlet_names[outlet])}"))
+            if view.outlet_of(aid) == outlet:
+                st.caption(md(f"{view.corpus.article(aid).date} · {view.title(aid)}"))
         st.write(f"**{int(row['words']):,} words** in {int(row['articles'])} article(s)")
         cols = st.columns(2)
         for k, feat in enumerate(CARD_FEATURES):
@@ -408,11 +407,11 @@ def highlighted(view: CorpusView, article_id: str, categories: list[str], show_r
                 strong_only: bool = False) -> None:
     """One article with its spans highlighted, optionally with what cleaning removed greyed out, optionally only
     the strong loaded terms."""
-    aa = view.analyses[article_id]
+    aa = view.analysis(article_id)
     keep = only_strong_loaded if strong_only else (lambda df: df)
     st.html(CSS + legend(set(categories)))
     if show_removed:
-        rows = keep(view.spans[view.spans["article_id"] == article_id])
+        rows = keep(view.spans_of([article_id]))
         html = render(aa.cleaned.raw, rows, set(categories), "raw_start", "raw_end",
                       removed=[(r.start, r.end, r.rule) for r in aa.cleaned.removals if r.rule != "page-break"],
                       parts=[(p.start, p.end, p.kind) for p in aa.cleaned.parts])
