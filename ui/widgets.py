@@ -144,6 +144,19 @@ def category_toggles() -> list[str]:
     return list(chosen or [])
 
 
+def date_filter(view: CorpusView, selection: str, article_ids: list[str]) -> list[str]:
+    """A whole story's articles published in a date range (URL parameters `since` and `until`; default: all)."""
+    if not selection.startswith("story:") or not article_ids:
+        return article_ids
+    first, last = view.corpus.article(article_ids[0]).date, view.corpus.article(article_ids[-1]).date  # by date
+    if first == last:
+        return article_ids
+    start, end = url_date_range(st.sidebar, "Published between", "since", "until", dt.date.fromisoformat(first),
+                                dt.date.fromisoformat(last), help="Only the story's articles published in this range.")
+    lo, hi = start.isoformat(), end.isoformat()
+    return [a for a in article_ids if lo <= view.corpus.article(a).date <= hi]
+
+
 def corpus_issues(view: CorpusView) -> None:
     """Warn about corpus entries that were skipped."""
     if view.corpus.issues:
@@ -157,7 +170,7 @@ def selection(view: CorpusView, masked: bool = False) -> tuple[str, list[str], l
     (guessing games), every outlet covering it is in play and no outlet is named in the sidebar."""
     sel = event_picker(view)
     mentions = mentions_toggle()
-    ids = view.articles_in(sel, mentions)
+    ids = date_filter(view, sel, view.articles_in(sel, mentions))
     if masked:
         outlets = sorted({view.corpus.article(a).outlet for a in ids})
         st.sidebar.caption("Outlets are not named here, so the sidebar cannot give a text away: every article of "
@@ -193,6 +206,8 @@ def page_start(view: CorpusView, title: str, skip_to: str = '[data-testid="stMai
     skip_link(skip_to)
     sel, ids, outlets, covering = selection(view, masked)
     label = view.selection_options()[sel]
+    if sel.startswith("story:") and (state.get("since") or state.get("until")):
+        label += f" · published {state.get('since') or 'from the start'} to {state.get('until') or 'the end'}"
     st.title(title)
     st.caption(md(label))
     if not ids:
