@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import threading
 import time
 from pathlib import Path
@@ -99,26 +100,29 @@ def _load(path: str, user: str, extra: tuple[str, ...], corpus_fingerprint: str,
     return build_view(corpus, lexicon=_lexicon, analyse=analyse)
 
 
-FULL_SWEEP_SECONDS = 2.0  # a corpus folder's files are all stat'ed at most this often when nothing else changed
-_sweeps: dict[str, tuple[float, tuple, str]] = {}
+FULL_SWEEP_SECONDS = 2.0  # a corpus folder's files are stat'ed at most this often when nothing else changed …
+SWEEP_SHARE = 20  # … or, for a large folder, at most every 20 times as long as stat'ing them took (5% of the time)
+_sweeps: dict[str, tuple[float, tuple, str, float]] = {}
 _sweeping = threading.Lock()
 
 
 def folder_fingerprint(folder: Path) -> str:
     """The folder's fingerprint (stat of every file), taken again at once when the folder, its articles folder or
-    a CSV file changed (what every save and import does), else at most every FULL_SWEEP_SECONDS."""
+    a CSV file changed (what every save and import does: they write atomically), else at most every
+    FULL_SWEEP_SECONDS (for 100,000 files, whose stat takes about a second, every 20 s): an article file edited in
+    place is noticed within that time."""
     key, quick, now = str(folder), quick_stamp(folder), time.monotonic()
     last = _sweeps.get(key)
-    if last is not None and last[1] == quick and now - last[0] < FULL_SWEEP_SECONDS:
+    if last is not None and last[1] == quick and now - last[0] < max(FULL_SWEEP_SECONDS, SWEEP_SHARE * last[3]):
         return last[2]
     with _sweeping:
         found = fingerprint(folder)
-        _sweeps[key] = (now, quick, found)
+        _sweeps[key] = (now, quick, found, time.monotonic() - now)
     return found
 
 
 @st.cache_resource(show_spinner="Opening the feature store…", max_entries=4)
-def _reader(root: str, files: tuple, corpus_fingerprint: str, lexicon_version: str,
+def _reader(root: str, files: str, corpus_fingerprint: str, lexicon_version: str,
             _view: CorpusView) -> query.StoreReader | None:
     """The store's rows of the articles it holds in their current version (None if it holds none of them)."""
     con = _store(root, files)
@@ -128,7 +132,7 @@ def _reader(root: str, files: tuple, corpus_fingerprint: str, lexicon_version: s
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _bound(corpus_fingerprint: str, lexicon_version: str, files: tuple, _base: CorpusView,
+def _bound(corpus_fingerprint: str, lexicon_version: str, files: str, _base: CorpusView,
            _reader: query.StoreReader | None) -> CorpusView:
     return _base.with_store(_reader)
 
@@ -144,6 +148,7 @@ def view() -> CorpusView:
     files = _store_files(s.store) if s.store.is_dir() else ()
     if not files:
         return base
+    files = hashlib.sha256(repr(files).encode()).hexdigest()  # a short cache key (Streamlit hashes tuples slowly)
     try:
         reader = _reader(str(s.store), files, printed, lex.version, base)
     except (FileNotFoundError, duckdb.Error):  # a store with no features yet, or files a build is writing
@@ -164,7 +169,7 @@ def _intervals(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[
     ids = list(article_ids)
     if resampled(ids) == "articles":
         return article_intervals(_view.features_of(ids), list(features))
-    spans = _view.spans_of(ids, part="body")
+    spans = _view.spans_of(ids, part="body", columns=["category", "voice", "sentence"])
     by_article = dict(tuple(spans.groupby("article_id", sort=False))) if len(spans) else {}
     empty = spans.iloc[:0]
     return sentence_intervals([(_view.outlet_of(a), by_article.get(a, empty), _view.text(a).sentences) for a in ids],
@@ -221,7 +226,7 @@ def _store_files(root: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @st.cache_resource(show_spinner="Opening the feature store…", max_entries=2)
-def _store(root: str, files: tuple) -> duckdb.DuckDBPyConnection:
+def _store(root: str, files: str) -> duckdb.DuckDBPyConnection:
     return query.connect(Path(root))
 
 
@@ -232,7 +237,7 @@ def store() -> duckdb.DuckDBPyConnection | None:
     files = _store_files(root) if root.is_dir() else ()
     if not files:
         return None
-    return _store(str(root), files)
+    return _store(str(root), hashlib.sha256(repr(files).encode()).hexdigest())
 
 
 def store_missing(view: CorpusView) -> int:

@@ -34,6 +34,10 @@ from ui import data, state
 from ui.safe import md
 
 CATEGORIES = list(CATEGORY_INFO)
+HEADLINES_SHOWN = 10  # headlines listed per outlet card (a whole story may have thousands)
+SENTENCES_SHOWN = 500  # sentences shown under "Who says it" (the counts cover every use)
+VOICE_COLUMNS = ["article_id", "outlet", "part", "category", "term", "voice", "speaker", "affiliation", "sentence",
+                 "start", "end", "text"]
 SPAN_TABLE_COLUMNS = {"text": "Words", "category": "Category", "subcategory": "Kind", "strength": "Strength",
                       "score": "Model score", "voice": "Voice", "speaker": "Speaker", "affiliation": "Role",
                       "country": "Country", "note": "Why it is flagged",
@@ -226,7 +230,7 @@ def page_start(view: CorpusView, title: str, skip_to: str = '[data-testid="stMai
 
 def who_says_it(view: CorpusView, ctx: PageContext) -> None:
     """The contrast first: for one family of loaded terms, each outlet's own uses against the uses it attributes."""
-    spans = view.spans_of(ctx.article_ids, part="body", categories=["loaded"])
+    spans = view.spans_of(ctx.article_ids, part="body", categories=["loaded"], columns=VOICE_COLUMNS)
     families = term_families(spans)
     st.header("Who says it")
     if families.empty:
@@ -237,14 +241,16 @@ def who_says_it(view: CorpusView, ctx: PageContext) -> None:
                            format_func=lambda t: _family_label(families, t),
                            help="A loaded term of the lexicon with all its forms (a * matches any ending). "
                                 "The families used by the most outlets, in both voices, come first.")
-    occ = occurrences(spans, family, view.sentence)
+    occ = occurrences(spans, family, view.sentence, limit=SENTENCES_SHOWN)
     table_ = voices_by_outlet(occ, ctx.outlets)
     st.text(plain_summary(table_, family, names))
     shown = table_.assign(outlet=table_["outlet"].map(lambda o: names.get(o, o))).rename(columns={
         "outlet": "Outlet", "own": "In its own voice", "attributed": "In others' words",
         "whose_words": "Whose words"})
     table(shown, f"who-says-{family}", "who_table")
-    with st.expander(f"The {len(occ)} sentence(s) with “{md(family)}”"):
+    more = f"first {SENTENCES_SHOWN:,} of the {len(occ):,}" if len(occ) > SENTENCES_SHOWN else f"{len(occ)}"
+    with st.expander(f"The {more} sentence(s) with “{md(family)}”"):
+        occ = occ.head(SENTENCES_SHOWN)
         sentences = occ.assign(outlet=occ["outlet"].map(lambda o: names.get(o, o)))[
             ["outlet", "voice", "speaker", "before", "match", "after"]]
         table(sentences, f"sentences-{family}", "who_sentences",
@@ -263,9 +269,11 @@ def outlet_card(view: CorpusView, outlet: str, row: pd.Series, article_ids: list
     """Card with an outlet's headline(s), dates, words and key features."""
     with st.container(border=True):
         st.markdown(f"### {md(view.outlet_names.get(outlet, outlet))}")
-        for aid in article_ids:
-            if view.outlet_of(aid) == outlet:
-                st.caption(md(f"{view.corpus.article(aid).date} · {view.title(aid)}"))
+        mine = [a for a in article_ids if view.outlet_of(a) == outlet]
+        for aid in mine[:HEADLINES_SHOWN]:
+            st.caption(md(f"{view.corpus.article(aid).date} · {view.title(aid)}"))
+        if len(mine) > HEADLINES_SHOWN:
+            st.caption(f"… and {len(mine) - HEADLINES_SHOWN:,} more articles")
         st.write(f"**{int(row['words']):,} words** in {int(row['articles'])} article(s)")
         cols = st.columns(2)
         for k, feat in enumerate(CARD_FEATURES):

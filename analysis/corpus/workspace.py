@@ -165,26 +165,29 @@ class CorpusView:
         return self._in_corpus_order(out)
 
     def spans_of(self, article_ids: Iterable[str], part: str | None = None,
-                 categories: Iterable[str] | None = None) -> pd.DataFrame:
-        """Every span of these articles (optionally of one part, 'body', and some categories), in corpus order:
-        read from the store where it holds the article, else from its analysis."""
+                 categories: Iterable[str] | None = None, columns: Iterable[str] | None = None) -> pd.DataFrame:
+        """Every span of these articles (optionally of one part, 'body', and some categories; only some columns,
+        which always include article_id), in corpus order: read from the store where it holds the article, else
+        from its analysis."""
         stored, rest = self._stored(article_ids)
         categories = None if categories is None else list(categories)
+        columns = None if columns is None else ["article_id"] + [c for c in columns if c != "article_id"]
         frames = []
         if stored:
             arts = [self.corpus.article(a) for a in stored]
             frames.append(self.store.spans(stored, {a.outlet for a in arts}, {year_of(a.date) for a in arts},
-                                           part, categories))
+                                           part, categories, columns))
         for a in rest:
             df = article_spans(self.analyses[a])
             if part is not None:
                 df = df[df["part"] == part]
             if categories is not None:
                 df = df[df["category"].isin(categories)]
-            frames.append(df)
+            frames.append(df if columns is None else df[columns])
         frames = [f for f in frames if len(f)]
         if not frames:
-            return article_spans_empty()
+            empty = article_spans_empty()
+            return empty if columns is None else empty[columns]
         if stored and rest:  # stored spans have one type per column (scores as floats)
             frames = [tidy_spans(f) for f in frames]
         return self._in_corpus_order(pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0])
