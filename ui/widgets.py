@@ -238,7 +238,7 @@ def who_says_it(view: CorpusView, ctx: PageContext) -> None:
         return
     names = view.outlet_names
     family = url_selectbox(st, "Term family", list(families["term"]), "family", families["term"].iloc[0],
-                           format_func=lambda t: _family_label(families, t),
+                           format_func=_family_labels(families).get,
                            help="A loaded term of the lexicon with all its forms (a * matches any ending). "
                                 "The families used by the most outlets, in both voices, come first.")
     occ = occurrences(spans, family, view.sentence, limit=SENTENCES_SHOWN)
@@ -260,9 +260,10 @@ def who_says_it(view: CorpusView, ctx: PageContext) -> None:
                  icon=":material/search:", query_params=state.link(term=family))
 
 
-def _family_label(families: pd.DataFrame, term: str) -> str:
-    row = families[families["term"] == term].iloc[0]
-    return f"{term} ({row['own']} own, {row['attributed']} quoted)"
+def _family_labels(families: pd.DataFrame) -> dict[str, str]:
+    """Term -> its label in the list (one pass: a large selection has hundreds of families)."""
+    return {t: f"{t} ({own} own, {att} quoted)"
+            for t, own, att in zip(families["term"], families["own"], families["attributed"])}
 
 
 def outlet_card(view: CorpusView, outlet: str, row: pd.Series, article_ids: list[str]) -> None:

@@ -169,9 +169,23 @@ class CorpusView:
         """Every span of these articles (optionally of one part, 'body', and some categories; only some columns,
         which always include article_id), in corpus order: read from the store where it holds the article, else
         from its analysis."""
-        stored, rest = self._stored(article_ids)
+        article_ids = tuple(article_ids)
         categories = None if categories is None else list(categories)
         columns = None if columns is None else ["article_id"] + [c for c in columns if c != "article_id"]
+        stored, rest = self._stored(article_ids)
+        if not stored:
+            return self._spans_of(stored, rest, part, categories, columns)
+        asked = (article_ids, part, None if categories is None else tuple(categories),
+                 None if columns is None else tuple(columns))
+        return self._recent_spans(asked, stored, rest, part, categories, columns).copy()
+
+    @cached_property
+    def _recent_spans(self) -> _Recent:
+        """The last few selections' spans read from the store (a rerun of a page asks for the same again)."""
+        return _Recent(self._spans_of, 4)
+
+    def _spans_of(self, stored: list[str], rest: list[str], part: str | None, categories: list[str] | None,
+                  columns: list[str] | None) -> pd.DataFrame:
         frames = []
         if stored:
             arts = [self.corpus.article(a) for a in stored]
