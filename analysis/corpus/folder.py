@@ -263,17 +263,19 @@ def _load_folder(root: Path, origin: str, outlets: dict, events: dict, stories: 
             events[r["id"]] = Event(r["id"], r["date"], r["story"], r["title"], r.get("description", ""))
             stories.setdefault(r["story"], r["story"])
     seen = {a.id for a in articles}
+    inside = (root / "articles").resolve()
     for line, r in enumerate(table("manifest.csv", ("id", "file", "outlet", "date_published", "events",
                                                     "role_in_events")), start=2):
         label = r.get("file") or f"manifest.csv line {line}"
         try:
-            articles.append(_article(root, r, outlets, events, seen, origin, known or {}))
+            articles.append(_article(root, r, outlets, events, seen, origin, known or {}, inside))
             seen.add(r["id"])
         except InputError as exc:
             issues.append(LoadIssue(label, str(exc)))
 
 
-def _article(root: Path, r: dict, outlets: dict, events: dict, seen: set, origin: str, known: dict) -> Article:
+def _article(root: Path, r: dict, outlets: dict, events: dict, seen: set, origin: str, known: dict,
+             inside: Path) -> Article:
     if not r["id"] or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", r["id"]):
         raise InputError(f"bad article id {r['id']!r} (letters, digits, '.', '_' and '-' only)")
     if r["id"] in seen:
@@ -291,9 +293,12 @@ def _article(root: Path, r: dict, outlets: dict, events: dict, seen: set, origin
         if role not in ROLES:
             raise InputError(f"role {role!r} is not one of {', '.join(ROLES)}")
     file = r["file"]
-    target = (root / "articles" / file).resolve()
-    if not file or (root / "articles").resolve() not in target.parents:
-        raise InputError(f"file {file!r} is not inside the corpus articles folder")
+    target = inside / file
+    plain = file and "/" not in file and "\\" not in file and file not in (".", "..") and not target.is_symlink()
+    if not plain:  # a path or a link: where it really leads must be inside the articles folder
+        target = (root / "articles" / file).resolve()
+        if not file or inside not in target.parents:
+            raise InputError(f"file {file!r} is not inside the corpus articles folder")
     try:
         stamp = _stamp(target.stat())
     except OSError:
