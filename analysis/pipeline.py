@@ -7,7 +7,7 @@ import pandas as pd
 
 from analysis.corpus.folder import Article, Corpus
 from analysis.detect.lexicon import Lexicon, load_lexicon
-from analysis.detect.spans import SPAN_COLUMNS, Analysis, analyze_text
+from analysis.detect.spans import SPAN_COLUMNS, Analysis, analyze_text, sentence_bounds
 from analysis.measure.features import counts_in, derived
 from analysis.text.cleaning import Cleaned, Part, clean
 
@@ -40,6 +40,26 @@ class ArticleAnalysis:
         if len(opening) > 90:
             opening = opening[:87].rsplit(" ", 1)[0] + "…"
         return f"Headline unknown — {outlet_name}, {self.article.date}: “{opening}”"
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article cleaned and split into sentences, without the analysis (about 1 ms instead of 30): its body text
+    and sentence table (sentence, paragraph, start, end, words) are those of `analyze_article`."""
+    article: Article
+    cleaned: Cleaned
+    sentences: pd.DataFrame
+
+    @property
+    def text(self) -> str:
+        """The cleaned body."""
+        return self.cleaned.body
+
+
+def article_text(article: Article) -> ArticleText:
+    """Clean an article and split its body into sentences (no spans, no features)."""
+    cleaned = clean(article.raw, article.outlet)
+    return ArticleText(article, cleaned, sentence_bounds(cleaned.body))
 
 
 def analyze_article(article: Article, lexicon: Lexicon | None = None, tone: bool = True) -> ArticleAnalysis:

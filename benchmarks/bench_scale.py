@@ -4,9 +4,17 @@ then reports import time, build time and peak memory (whole process tree) on the
 Dask LocalCluster of two workers, the rebuild after 1% of articles changed, and the server time of Compare (DuckDB
 over the store) and Depth (one event; 10,000 articles) over the whole corpus.
 
+With --serve DIR (a folder kept with --keep, its store built), the dashboard's server time over that corpus and
+store: the first corpus view (manifest read, texts hashed, store keys), a warm view() per run, and Compare (one event,
+the whole story), Depth (one event) and Depth's distinctive words over 10,000 articles, each run twice in Streamlit's
+AppTest (cold, then warm: the second run is the one a user clicking around pays).
+
 Run (from the project folder):
     .venv/bin/python -m benchmarks.bench_scale --articles 2000 [--sentences ../shared/dev-data/basil/basil_articles.jsonl]
     .venv/bin/python -m benchmarks.bench_scale --articles 100000 --import-only
+    .venv/bin/python -m benchmarks.bench_scale --articles 10000 --import-only --keep DIR
+    .venv/bin/python -m analysis build --user-corpus DIR/user --store DIR/store --jobs 2
+    .venv/bin/python -m benchmarks.bench_scale --serve DIR
 """
 from __future__ import annotations
 
@@ -100,7 +108,11 @@ def main() -> None:
     ap.add_argument("--import-only", action="store_true")
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
+    ap.add_argument("--serve", type=Path, default=None, help="measure the dashboard over DIR/user and DIR/store")
     args = ap.parse_args()
+    if args.serve is not None:
+        print(json.dumps(serve_seconds(args.serve), indent=1))
+        return
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     user, store = work / "user", work / "store"
@@ -154,6 +166,52 @@ def main() -> None:
     figures["Depth: 10,000 articles s (distinctive words + chance)"] = round(depth_seconds(many[:10_000]), 2)
     print(json.dumps(figures, indent=1))
     print(f"(work folder: {work})")
+
+
+def serve_seconds(work: Path) -> dict:
+    """Server time of the dashboard over the corpus in work/user and the store in work/store (see the docstring)."""
+    import logging
+    import os
+    os.environ["FRAMING_LENS_USER_CORPUS"] = str(work / "user")
+    os.environ["FRAMING_LENS_STORE"] = str(work / "store")
+    os.environ.setdefault("FRAMING_LENS_CACHE", str(work / "cache"))
+    logging.disable(logging.WARNING)  # "No runtime found" from the caches called outside a script run
+    from streamlit.testing.v1 import AppTest
+
+    from ui import data
+
+    def run(params: dict, page: str | None = None) -> float:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=3600)
+        for k, v in params.items():
+            at.query_params[k] = v
+        if page:
+            at.switch_page(page)
+        start = time.monotonic()
+        at.run()
+        if at.exception:
+            raise SystemExit(f"{page or 'Compare'} {params}: {at.exception}")
+        return time.monotonic() - start
+
+    figures: dict[str, float | int | str] = {}
+    seconds, view = timed(data.view)
+    figures["articles"], figures["articles in the store"] = len(view.corpus.articles), len(view.store.keys) \
+        if view.store is not None else 0
+    figures["first view s (manifest, texts checked and hashed, store keys)"] = round(seconds, 2)
+    figures["view() per run, warm s"] = round(min(timed(data.view)[0] for _ in range(5)), 3)
+    sizes = {k: len(view.articles_in(k)) for k in view.selection_options()}
+    event = max((k for k in sizes if not k.startswith("story:")), key=lambda k: (sizes[k], k))
+    story = max((k for k in sizes if k.startswith("story:")), key=lambda k: (sizes[k], k))
+    figures["one event: articles"], figures["whole story: articles"] = sizes[event], sizes[story]
+    for label, params, page in (("Compare, one event", {"event": event}, None),
+                                ("Depth, one event", {"event": event}, "ui/pages/depth.py"),
+                                ("Compare, whole story", {"event": story}, None)):
+        figures[f"{label}: cold s"] = round(run(params, page), 2)
+        figures[f"{label}: warm s"] = round(run(params, page), 2)
+    ids = view.articles_in(story)[:10_000]
+    outlets = sorted({view.outlet_of(a) for a in ids})
+    figures["Depth distinctive words + chance, 10,000 articles, cold s"] = round(
+        timed(data.distinctive_words, view, ids, outlets[0], None)[0], 2)
+    return figures
 
 
 def depth_seconds(rows: list[dict], align: bool = False) -> float:

@@ -66,7 +66,7 @@ def revealed(key: str) -> bool:
 def lesson_articles(view: CorpusView, lesson: Lesson) -> list[str]:
     """The lesson's articles: its selection, only the lesson's outlets if it names any."""
     ids = view.articles_in(lesson.selection)
-    return [a for a in ids if not lesson.outlets or view.corpus.article(a).outlet in lesson.outlets]
+    return [a for a in ids if not lesson.outlets or view.outlet_of(a) in lesson.outlets]
 
 
 def step(view: CorpusView, lesson: Lesson, number: int, item: Step) -> None:
@@ -172,8 +172,7 @@ def guess_outlet(view: CorpusView, article_id: str, key: str) -> None:
 
 def sources(view: CorpusView, ids: list[str]) -> None:
     """Who each outlet quotes or paraphrases, with which verbs."""
-    att = view.spans[view.spans["article_id"].isin(ids) & (view.spans["category"] == "attribution")
-                     & (view.spans["part"] == "body")]
+    att = view.spans_of(ids, part="body", categories=["attribution"])
     shown = pd.DataFrame({"outlet": att["outlet"].map(view.outlet_names), "speaker": att["speaker"],
                           "role": att["affiliation"], "verb": att["text"], "verb tone": att["cue_tone"]})
     widgets.table(shown, "lesson-sources", f"lesson_sources_{len(ids)}")
@@ -181,8 +180,8 @@ def sources(view: CorpusView, ids: list[str]) -> None:
 
 def coverage(view: CorpusView, ids: list[str]) -> None:
     """Sentences reported by every outlet, by some, or by one only."""
-    rows = [{"outlet": view.analyses[a].article.outlet, "article_id": a, "text": view.analyses[a].body.text[s:e]}
-            for a in ids for s, e in zip(view.analyses[a].body.sentences["start"], view.analyses[a].body.sentences["end"])]
+    rows = [{"outlet": view.outlet_of(a), "article_id": a, "text": body.text[s:e]}
+            for a in ids for body in (view.text(a),) for s, e in zip(body.sentences["start"], body.sentences["end"])]
     if len({r["outlet"] for r in rows}) < 2:
         st.info("Only one outlet covers this selection.")
         return
@@ -196,7 +195,7 @@ def coverage(view: CorpusView, ids: list[str]) -> None:
 
 def voices(view: CorpusView, ids: list[str], term: str) -> None:
     """One term family in each outlet's own voice and in others' words."""
-    spans = view.spans[view.spans["article_id"].isin(ids)]
+    spans = view.spans_of(ids, part="body", categories=["loaded"])
     occ = occurrences(spans, term, view.sentence)
     outlets = sorted({view.corpus.article(a).outlet for a in ids})
     table = who_says_it(occ, outlets)

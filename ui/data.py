@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -9,12 +12,12 @@ import pandas as pd
 import streamlit as st
 
 from analysis import settings as settings_module
-from analysis.corpus.folder import Article, fingerprint, load_corpus
+from analysis.corpus.folder import Article, Corpus, fingerprint, load_corpus, quick_stamp
 from analysis.corpus.workspace import CorpusView, build_view
 from analysis.detect.lexicon import DATA_DIR, Lexicon, LexiconChange, lexicon_change, lexicon_for, load_lexicon
 from analysis.measure.coverage import align
 from analysis.measure.distinctive import chance_z, count_words, distinctive, self_names
-from analysis.measure.uncertainty import outlet_intervals
+from analysis.measure.uncertainty import article_intervals, sentence_intervals
 from analysis.pipeline import ArticleAnalysis, analyze_article
 from analysis.scale import query
 from analysis.scale.store import article_key
@@ -77,26 +80,88 @@ def lexicon_problem() -> str | None:
     return None
 
 
-@st.cache_resource(show_spinner="Analysing the corpus…", max_entries=4)
+_previous: dict[tuple, Corpus] = {}  # folders -> their latest load: a reload reads only files that changed
+
+
+@st.cache_resource(show_spinner="Reading the corpus…", max_entries=4)
 def _load(path: str, user: str, extra: tuple[str, ...], corpus_fingerprint: str, lexicon_version: str,
           _lexicon: Lexicon) -> CorpusView:
-    """The analysed corpus, shared read-only by every session (not copied per run); articles are analysed
+    """The corpus (metadata, content hashes), shared read-only by every session; articles are analysed on demand
     through the content-keyed cache, so an edit re-analyses only what changed."""
-    corpus = load_corpus(path, user, extra)
+    folders = (path, user, extra)
+    corpus = load_corpus(path, user, extra, previous=_previous.get(folders))
+    _previous[folders] = corpus
     change = _change(lexicon_version, _lexicon)
-    analyses = {a.id: _stamped(_analyze(a.raw, a.outlet, (a.id, a.file, a.date, a.author, a.headline, a.url, a.events),
-                                        change.key_for(a.raw), a, _lexicon), lexicon_version)
-                for a in corpus.articles}
-    return build_view(corpus, analyses, _lexicon)
+
+    def analyse(a: Article) -> ArticleAnalysis:
+        raw = a.raw
+        return _stamped(_analyze(raw, a.outlet, (a.id, a.file, a.date, a.author, a.headline, a.url, a.events),
+                                 change.key_for(raw), a, _lexicon), lexicon_version)
+    return build_view(corpus, lexicon=_lexicon, analyse=analyse)
+
+
+FULL_SWEEP_SECONDS = 2.0  # a corpus folder's files are stat'ed at most this often when nothing else changed …
+SWEEP_SHARE = 20  # … or, for a large folder, at most every 20 times as long as stat'ing them took (5% of the time)
+_sweeps: dict[str, tuple[float, tuple, str, float]] = {}
+_sweeping = threading.Lock()
+
+
+def folder_fingerprint(folder: Path) -> str:
+    """The folder's fingerprint (stat of every file), taken again at once when the folder, its articles folder or
+    a CSV file changed (what every save and import does: they write atomically), else at most every
+    FULL_SWEEP_SECONDS (for 100,000 files, whose stat takes about a second, every 20 s): an article file edited in
+    place is noticed within that time."""
+    key, quick, now = str(folder), quick_stamp(folder), time.monotonic()
+    last = _sweeps.get(key)
+    if last is not None and last[1] == quick and now - last[0] < max(FULL_SWEEP_SECONDS, SWEEP_SHARE * last[3]):
+        return last[2]
+    with _sweeping:
+        found = fingerprint(folder)
+        _sweeps[key] = (now, quick, found, time.monotonic() - now)
+    return found
+
+
+@st.cache_resource(show_spinner="Opening the feature store…", max_entries=4)
+def _reader(root: str, files: str, corpus_fingerprint: str, lexicon_version: str,
+            _view: CorpusView) -> query.StoreReader | None:
+    """The store's rows of the articles it holds in their current version (None if it holds none of them)."""
+    con = _store(root, files)
+    stored = query.stored_keys(con)
+    keys = {a.id: k for a in _view.corpus.articles if (k := article_key(a, lexicon_version)) in stored}
+    return query.StoreReader(con, keys) if keys else None
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _bound(corpus_fingerprint: str, lexicon_version: str, files: str, _base: CorpusView,
+           _reader: query.StoreReader | None) -> CorpusView:
+    return _base.with_store(_reader)
 
 
 def view() -> CorpusView:
-    """The current corpus view (recomputed only when a corpus file or the lexicon changes)."""
+    """The current corpus view (read again only when a corpus file or the lexicon changes), reading per-article
+    features and spans from the feature store for the articles it holds in their current version."""
     s = settings()
     lex = lexicon()
     folders = (s.corpus, s.user_corpus, *s.extra_corpora)
-    return _load(str(s.corpus), str(s.user_corpus), tuple(map(str, s.extra_corpora)),
-                 "".join(fingerprint(f) for f in folders), lex.version, lex)
+    printed = "".join(folder_fingerprint(f) for f in folders)
+    base = _load(str(s.corpus), str(s.user_corpus), tuple(map(str, s.extra_corpora)), printed, lex.version, lex)
+    files = _store_files(s.store) if s.store.is_dir() else ()
+    if not files:
+        return base
+    files = hashlib.sha256(repr(files).encode()).hexdigest()  # a short cache key (Streamlit hashes tuples slowly)
+    try:
+        reader = _reader(str(s.store), files, printed, lex.version, base)
+    except (FileNotFoundError, duckdb.Error):  # a store with no features yet, or files a build is writing
+        return base
+    return _bound(printed, lex.version, files, base, reader)
+
+
+SENTENCE_BOOTSTRAP_ARTICLES = 300  # larger selections resample whole articles
+
+
+def resampled(article_ids: list[str]) -> str:
+    """What the bootstrap intervals of a selection resample: 'sentences', or 'articles' for a large selection."""
+    return "sentences" if len(article_ids) <= SENTENCE_BOOTSTRAP_ARTICLES else "articles"
 
 
 @st.cache_resource(show_spinner=False, max_entries=500)
@@ -114,11 +179,19 @@ def outlet_table(view: CorpusView, article_ids: list[str], outlets: list[str]) -
 
 @st.cache_data(show_spinner=False, max_entries=200)
 def _intervals(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[str, ...], features: tuple[str, ...]):
-    return outlet_intervals(_view.analyses, list(article_ids), list(features))
+    ids = list(article_ids)
+    if resampled(ids) == "articles":
+        return article_intervals(_view.features_of(ids), list(features))
+    spans = _view.spans_of(ids, part="body", columns=["category", "voice", "sentence"])
+    by_article = dict(tuple(spans.groupby("article_id", sort=False))) if len(spans) else {}
+    empty = spans.iloc[:0]
+    return sentence_intervals([(_view.outlet_of(a), by_article.get(a, empty), _view.text(a).sentences) for a in ids],
+                              list(features))
 
 
 def intervals(view: CorpusView, article_ids: list[str], features: tuple[str, ...]):
-    """Bootstrap intervals of per-outlet rates for the chosen articles (cached by the articles' content)."""
+    """Bootstrap intervals of per-outlet rates for the chosen articles (cached by the articles' content): sentences
+    resampled, or whole articles for a selection of more than SENTENCE_BOOTSTRAP_ARTICLES."""
     contents = tuple(view.corpus.article(a).sha256 for a in article_ids)
     return _intervals(view, contents, tuple(article_ids), features)
 
@@ -127,9 +200,9 @@ def intervals(view: CorpusView, article_ids: list[str], features: tuple[str, ...
 def _distinctive(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[str, ...], focus: str,
                  other: str | None, house_words: bool) -> tuple[pd.DataFrame, float]:
     ids = list(article_ids)
-    outlets = {o: _view.outlet_names.get(o, o)
-               for o in {_view.analyses[a].article.outlet for a in ids}}
-    counts = count_words([_view.analyses[a].body.text for a in ids], [_view.analyses[a].article.outlet for a in ids],
+    groups = [_view.outlet_of(a) for a in ids]
+    outlets = {o: _view.outlet_names.get(o, o) for o in set(groups)}
+    counts = count_words([_view.text(a).text for a in ids], groups,
                          exclude=self_names(outlets) if house_words else (), stop_words=house_words,
                          datelines=house_words)
     return distinctive(counts, focus, other), chance_z(counts, focus, other, permutations=200, seed=0)
@@ -147,10 +220,10 @@ def distinctive_words(view: CorpusView, article_ids: list[str], focus: str, othe
 def _aligned(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[str, ...]) -> pd.DataFrame:
     links = _view.links[_view.links["article_id"].isin(article_ids)].drop_duplicates("article_id")
     event_of = dict(zip(links["article_id"], links["event_id"]))
-    rows = [{"outlet": _view.analyses[a].article.outlet, "article_id": a, "event_id": event_of.get(a, ""),
-             "text": _view.analyses[a].body.text[s:e]}
+    rows = [{"outlet": _view.outlet_of(a), "article_id": a, "event_id": event_of.get(a, ""), "text": body.text[s:e]}
             for a in article_ids
-            for s, e in zip(_view.analyses[a].body.sentences["start"], _view.analyses[a].body.sentences["end"])]
+            for body in (_view.text(a),)
+            for s, e in zip(body.sentences["start"], body.sentences["end"])]
     return align(pd.DataFrame(rows, columns=["outlet", "article_id", "event_id", "text"]))
 
 
@@ -166,7 +239,7 @@ def _store_files(root: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @st.cache_resource(show_spinner="Opening the feature store…", max_entries=2)
-def _store(root: str, files: tuple) -> duckdb.DuckDBPyConnection:
+def _store(root: str, files: str) -> duckdb.DuckDBPyConnection:
     return query.connect(Path(root))
 
 
@@ -177,14 +250,9 @@ def store() -> duckdb.DuckDBPyConnection | None:
     files = _store_files(root) if root.is_dir() else ()
     if not files:
         return None
-    return _store(str(root), files)
+    return _store(str(root), hashlib.sha256(repr(files).encode()).hexdigest())
 
 
 def store_missing(view: CorpusView) -> int:
     """How many articles of the corpus the store does not hold in their current version (0: up to date)."""
-    con = store()
-    if con is None:
-        return len(view.corpus.articles)
-    version = lexicon().version
-    stored = {k for (k,) in con.execute("SELECT key FROM features").fetchall()}
-    return sum(article_key(a, version) not in stored for a in view.corpus.articles)
+    return len(view.corpus.articles) - (len(view.store.keys) if view.store is not None else 0)

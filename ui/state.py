@@ -14,14 +14,15 @@ URL_KEYS = {"event": "str", "mentions": "bool", "outlets": "list", "cats": "list
             "feature": "str", "why": "str", "number": "str", "term": "str", "tab": "str", "focus": "str",
             "versus": "str", "family": "str", "draft": "str", "owner": "str", "house": "bool",
             "lesson": "str", "step": "str", "big": "bool", "puzzle": "str",
-            "lines": "list", "from": "str", "to": "str", "per": "str"}
+            "lines": "list", "from": "str", "to": "str", "per": "str", "since": "str", "until": "str"}
 # Parameters that stay on one page only: the private keys of an editor's drafts and of the articles a browser
 # added never travel to other pages (a shared Compare link must not carry them); nor does a place in a lesson or
 # the outlets and dates of the Over time page.
 PAGE_ONLY = {"draft": "drafts", "owner": "add", "lesson": "lessons", "step": "lessons", "big": "lessons",
              "puzzle": "classroom", "lines": "overtime", "from": "overtime", "to": "overtime", "per": "overtime"}
 # Parameters that go back to their default when another one changes (a new event starts with all its outlets).
-CLEARS = {"event": ("outlets", "why", "focus", "versus", "puzzle"), "mentions": ("outlets",), "outlets": ("why",),
+CLEARS = {"event": ("outlets", "why", "focus", "versus", "puzzle", "since", "until"), "mentions": ("outlets",),
+          "outlets": ("why",),
           "lesson": ("step",)}
 VIEW = "_view"
 LAST = "_url_last"

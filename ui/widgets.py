@@ -35,6 +35,10 @@ from ui import data, state
 from ui.safe import md
 
 CATEGORIES = list(CATEGORY_INFO)
+HEADLINES_SHOWN = 10  # headlines listed per outlet card (a whole story may have thousands)
+SENTENCES_SHOWN = 500  # sentences shown under "Who says it" (the counts cover every use)
+VOICE_COLUMNS = ["article_id", "outlet", "part", "category", "term", "voice", "speaker", "affiliation", "sentence",
+                 "start", "end", "text"]
 SPAN_TABLE_COLUMNS = {"text": "Words", "category": "Category", "subcategory": "Kind", "strength": "Strength",
                       "score": "Model score", "voice": "Voice", "speaker": "Speaker", "affiliation": "Role",
                       "country": "Country", "note": "Why it is flagged",
@@ -145,6 +149,19 @@ def category_toggles() -> list[str]:
     return list(chosen or [])
 
 
+def date_filter(view: CorpusView, selection: str, article_ids: list[str]) -> list[str]:
+    """A whole story's articles published in a date range (URL parameters `since` and `until`; default: all)."""
+    if not selection.startswith("story:") or not article_ids:
+        return article_ids
+    first, last = view.corpus.article(article_ids[0]).date, view.corpus.article(article_ids[-1]).date  # by date
+    if first == last:
+        return article_ids
+    start, end = url_date_range(st.sidebar, "Published between", "since", "until", dt.date.fromisoformat(first),
+                                dt.date.fromisoformat(last), help="Only the story's articles published in this range.")
+    lo, hi = start.isoformat(), end.isoformat()
+    return [a for a in article_ids if lo <= view.corpus.article(a).date <= hi]
+
+
 def corpus_issues(view: CorpusView) -> None:
     """Warn about corpus entries that were skipped."""
     if view.corpus.issues:
@@ -158,7 +175,7 @@ def selection(view: CorpusView, masked: bool = False) -> tuple[str, list[str], l
     (guessing games), every outlet covering it is in play and no outlet is named in the sidebar."""
     sel = event_picker(view)
     mentions = mentions_toggle()
-    ids = view.articles_in(sel, mentions)
+    ids = date_filter(view, sel, view.articles_in(sel, mentions))
     if masked:
         outlets = sorted({view.corpus.article(a).outlet for a in ids})
         st.sidebar.caption("Outlets are not named here, so the sidebar cannot give a text away: every article of "
@@ -194,6 +211,8 @@ def page_start(view: CorpusView, title: str, skip_to: str = '[data-testid="stMai
     skip_link(skip_to)
     sel, ids, outlets, covering = selection(view, masked)
     label = view.selection_options()[sel]
+    if sel.startswith("story:") and (state.get("since") or state.get("until")):
+        label += f" · published {state.get('since') or 'from the start'} to {state.get('until') or 'the end'}"
     st.title(title)
     st.caption(md(label))
     if not ids:
@@ -212,26 +231,27 @@ def page_start(view: CorpusView, title: str, skip_to: str = '[data-testid="stMai
 
 def who_says_it(view: CorpusView, ctx: PageContext) -> None:
     """The contrast first: for one family of loaded terms, each outlet's own uses against the uses it attributes."""
-    spans = view.spans[view.spans["article_id"].isin(ctx.article_ids)]
+    spans = view.spans_of(ctx.article_ids, part="body", categories=["loaded"], columns=VOICE_COLUMNS)
     families = term_families(spans)
     st.header("Who says it")
     if families.empty:
         st.info("No loaded term is flagged in these articles.")
         return
     names = view.outlet_names
-    labels = {r.term: f"{r.term} ({r.own} own, {r.attributed} quoted)" for r in families.itertuples()}
-    family = url_selectbox(st, "Term family", list(labels), "family", families["term"].iloc[0],
-                           format_func=labels.get,
+    family = url_selectbox(st, "Term family", list(families["term"]), "family", families["term"].iloc[0],
+                           format_func=_family_labels(families).get,
                            help="A loaded term of the lexicon with all its forms (a * matches any ending). "
                                 "The families used by the most outlets, in both voices, come first.")
-    occ = occurrences(spans, family, view.sentence)
+    occ = occurrences(spans, family, view.sentence, limit=SENTENCES_SHOWN)
     table_ = voices_by_outlet(occ, ctx.outlets)
     st.text(plain_summary(table_, family, names))
     shown = table_.assign(outlet=table_["outlet"].map(lambda o: names.get(o, o))).rename(columns={
         "outlet": "Outlet", "own": "In its own voice", "attributed": "In others' words",
         "whose_words": "Whose words"})
     table(shown, f"who-says-{family}", "who_table", caption=f"Who says “{family}”")
-    with st.expander(f"The {len(occ)} sentence(s) with “{md(family)}”"):
+    more = f"first {SENTENCES_SHOWN:,} of the {len(occ):,}" if len(occ) > SENTENCES_SHOWN else f"{len(occ)}"
+    with st.expander(f"The {more} sentence(s) with “{md(family)}”"):
+        occ = occ.head(SENTENCES_SHOWN)
         sentences = occ.assign(outlet=occ["outlet"].map(lambda o: names.get(o, o)))[
             ["outlet", "voice", "speaker", "before", "match", "after"]]
         table(sentences, f"sentences-{family}", "who_sentences")
@@ -239,14 +259,21 @@ def who_says_it(view: CorpusView, ctx: PageContext) -> None:
                  icon=":material/search:", query_params=state.link(term=family))
 
 
+def _family_labels(families: pd.DataFrame) -> dict[str, str]:
+    """Term -> its label in the list (one pass: a large selection has hundreds of families)."""
+    return {t: f"{t} ({own} own, {att} quoted)"
+            for t, own, att in zip(families["term"], families["own"], families["attributed"])}
+
+
 def outlet_card(view: CorpusView, outlet: str, row: pd.Series, article_ids: list[str]) -> None:
     """Card with an outlet's headline(s), dates, words and key features."""
     with st.container(border=True):
         st.markdown(f"### {md(view.outlet_names.get(outlet, outlet))}")
-        for aid in article_ids:
-            aa = view.analyses[aid]
-            if aa.article.outlet == outlet:
-                st.caption(md(f"{aa.article.date} · {aa.display_title(view.outlet_names[outlet])}"))
+        mine = [a for a in article_ids if view.outlet_of(a) == outlet]
+        for aid in mine[:HEADLINES_SHOWN]:
+            st.caption(md(f"{view.corpus.article(aid).date} · {view.title(aid)}"))
+        if len(mine) > HEADLINES_SHOWN:
+            st.caption(f"… and {len(mine) - HEADLINES_SHOWN:,} more articles")
         st.write(f"**{int(row['words']):,} words** in {int(row['articles'])} article(s)")
         cols = st.columns(2)
         for k, feat in enumerate(CARD_FEATURES):
@@ -398,11 +425,11 @@ def highlighted(view: CorpusView, article_id: str, categories: list[str], show_r
                 strong_only: bool = False) -> None:
     """One article with its spans highlighted, optionally with what cleaning removed greyed out, optionally only
     the strong loaded terms."""
-    aa = view.analyses[article_id]
+    aa = view.analysis(article_id)
     keep = only_strong_loaded if strong_only else (lambda df: df)
     st.html(CSS + legend(set(categories)))
     if show_removed:
-        rows = keep(view.spans[view.spans["article_id"] == article_id])
+        rows = keep(view.spans_of([article_id]))
         html = render(aa.cleaned.raw, rows, set(categories), "raw_start", "raw_end",
                       removed=[(r.start, r.end, r.rule) for r in aa.cleaned.removals if r.rule != "page-break"],
                       parts=[(p.start, p.end, p.kind) for p in aa.cleaned.parts])

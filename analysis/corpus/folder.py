@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -42,7 +43,9 @@ class Event:
 
 @dataclass(frozen=True)
 class Article:
-    """One article: metadata and raw text exactly as supplied."""
+    """One article: metadata and raw text exactly as supplied. The text is the string itself or, for an article
+    loaded from a corpus folder, the file it is read from when asked for (a corpus of 100,000 articles keeps only
+    their metadata and content hashes in memory)."""
     id: str
     file: str
     outlet: str
@@ -51,14 +54,21 @@ class Article:
     headline: str
     url: str
     events: tuple[tuple[str, str], ...]
-    raw: str = field(repr=False)
+    text: str | Path = field(repr=False)
     origin: str = "bundled"  # "bundled" or "extra" (protected), or "user" (added from the dashboard or the command line)
     owner: str = field(default="", repr=False)  # hash of the owner key of whoever added it ('' = nobody's)
+    digest: str = field(default="", repr=False, compare=False)  # sha256 of the text when it was loaded ('' = unknown)
+    stamp: tuple[int, ...] = field(default=(), repr=False, compare=False)  # the file's stat when it was loaded
+
+    @property
+    def raw(self) -> str:
+        """The raw text (read from its file, with the checks of loading, if the article was loaded from one)."""
+        return self.text if isinstance(self.text, str) else read_text_file(self.text)
 
     @cached_property
     def sha256(self) -> str:
-        """Content hash of the raw text (computed once per article)."""
-        return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
+        """Content hash of the raw text."""
+        return self.digest or hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -82,12 +92,13 @@ class Corpus:
     issues: tuple[LoadIssue, ...]
 
     @cached_property
-    def _by_id(self) -> dict[str, Article]:
+    def by_id(self) -> dict[str, Article]:
+        """Article id -> article."""
         return {a.id: a for a in self.articles}
 
     def article(self, article_id: str) -> Article:
         """The article with this id (KeyError if there is none)."""
-        return self._by_id[article_id]
+        return self.by_id[article_id]
 
     def article_events(self) -> pd.DataFrame:
         """One row per (article, event): the article's role in the event ('main' or 'mentions')."""
@@ -101,16 +112,43 @@ def corpus_of(settings: Settings) -> Corpus:
     return load_corpus(settings.corpus, settings.user_corpus, settings.extra_corpora)
 
 
+def _stamp(st: os.stat_result) -> tuple[int, ...]:
+    """What tells a file's versions apart without reading it: size, modification and change time (ns), inode."""
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
+
+
+def _files(root: Path, rel: str = ""):
+    with os.scandir(root) as entries:
+        for e in entries:
+            if e.is_dir(follow_symlinks=False):
+                yield from _files(Path(e.path), f"{rel}{e.name}/")
+            elif e.is_file():
+                yield f"{rel}{e.name}", e.stat()
+
+
 def fingerprint(path: str | Path) -> str:
-    """Content hash of every file of a corpus folder: changes whenever any article or metadata changes."""
+    """A hash of the name, size, modification and change times and inode of every file of a corpus folder (stat
+    only, no file read): changes whenever an article or a metadata file is edited, added, deleted or replaced."""
     h = hashlib.sha256()
     root = Path(path)
     if root.is_dir():
-        for p in sorted(root.rglob("*")):
-            if p.is_file():
-                h.update(str(p.relative_to(root)).encode())
-                h.update(p.read_bytes())
+        for name, st in sorted(_files(root)):
+            h.update(f"{name}\x1f{_stamp(st)}\x1e".encode())
     return h.hexdigest()[:16]
+
+
+def quick_stamp(path: str | Path) -> tuple:
+    """The stat of a corpus folder, its articles folder and its CSV files: changes at once when the dashboard or
+    `import` writes (atomic renames change the folders), not when an article file is edited in place."""
+    root = Path(path)
+    out = []
+    for p in (root, root / "articles", *(root / n for n in ("manifest.csv", "outlets.csv", "events.csv",
+                                                             "stories.csv"))):
+        try:
+            out.append((p.name, _stamp(p.stat())))
+        except OSError:
+            out.append((p.name, None))
+    return tuple(out)
 
 
 MAX_JOINED_LINES = 20  # a quoted field may span this many lines; an unclosed quote beyond that is a broken line
@@ -180,28 +218,33 @@ def _read_csv(path: Path, required: tuple[str, ...], issues: list[LoadIssue]) ->
 
 
 def load_corpus(path: str | Path = DEFAULT_CORPUS, user: str | Path | None = None,
-                extra: tuple[str | Path, ...] = ()) -> Corpus:
+                extra: tuple[str | Path, ...] = (), previous: Corpus | None = None) -> Corpus:
     """Load a corpus folder, a folder of user-added articles if given, and any extra corpus folders (read-only, like
-    the bundled one); malformed entries are skipped with an issue naming the file and the problem."""
+    the bundled one); malformed entries are skipped with an issue naming the file and the problem.
+
+    Every text is read once, checked and hashed, and not kept (`Article.raw` reads it again when asked). With
+    `previous` (an earlier load of the same folders), a file whose stat has not changed is not read again."""
     root = Path(path)
     issues: list[LoadIssue] = []
     outlets: dict[str, Outlet] = {}
     events: dict[str, Event] = {}
     stories: dict[str, str] = {}
     articles: list[Article] = []
-    _load_folder(root, "bundled", outlets, events, stories, articles, issues, required=True)
+    known = ({(a.text, a.stamp): a.digest for a in previous.articles if a.digest and not isinstance(a.text, str)}
+             if previous is not None else {})
+    _load_folder(root, "bundled", outlets, events, stories, articles, issues, required=True, known=known)
     for folder in extra:
         if not Path(folder).is_dir():
             issues.append(LoadIssue(str(folder), "extra corpus folder not found"))
             continue
-        _load_folder(Path(folder), "extra", outlets, events, stories, articles, issues, required=False)
+        _load_folder(Path(folder), "extra", outlets, events, stories, articles, issues, required=False, known=known)
     if user is not None and Path(user).is_dir():
-        _load_folder(Path(user), "user", outlets, events, stories, articles, issues, required=False)
+        _load_folder(Path(user), "user", outlets, events, stories, articles, issues, required=False, known=known)
     return Corpus(root, outlets, events, stories, tuple(articles), tuple(issues))
 
 
 def _load_folder(root: Path, origin: str, outlets: dict, events: dict, stories: dict, articles: list,
-                 issues: list, required: bool) -> None:
+                 issues: list, required: bool, known: dict | None = None) -> None:
     def table(name: str, columns: tuple[str, ...]) -> list[dict]:
         if not required and not (root / name).exists():
             return []
@@ -220,17 +263,19 @@ def _load_folder(root: Path, origin: str, outlets: dict, events: dict, stories: 
             events[r["id"]] = Event(r["id"], r["date"], r["story"], r["title"], r.get("description", ""))
             stories.setdefault(r["story"], r["story"])
     seen = {a.id for a in articles}
+    inside = (root / "articles").resolve()
     for line, r in enumerate(table("manifest.csv", ("id", "file", "outlet", "date_published", "events",
                                                     "role_in_events")), start=2):
         label = r.get("file") or f"manifest.csv line {line}"
         try:
-            articles.append(_article(root, r, outlets, events, seen, origin))
+            articles.append(_article(root, r, outlets, events, seen, origin, known or {}, inside))
             seen.add(r["id"])
         except InputError as exc:
             issues.append(LoadIssue(label, str(exc)))
 
 
-def _article(root: Path, r: dict, outlets: dict, events: dict, seen: set, origin: str) -> Article:
+def _article(root: Path, r: dict, outlets: dict, events: dict, seen: set, origin: str, known: dict,
+             inside: Path) -> Article:
     if not r["id"] or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", r["id"]):
         raise InputError(f"bad article id {r['id']!r} (letters, digits, '.', '_' and '-' only)")
     if r["id"] in seen:
@@ -248,12 +293,22 @@ def _article(root: Path, r: dict, outlets: dict, events: dict, seen: set, origin
         if role not in ROLES:
             raise InputError(f"role {role!r} is not one of {', '.join(ROLES)}")
     file = r["file"]
-    target = (root / "articles" / file).resolve()
-    if not file or (root / "articles").resolve() not in target.parents:
-        raise InputError(f"file {file!r} is not inside the corpus articles folder")
-    raw = read_text_file(target)
+    target = inside / file
+    plain = file and "/" not in file and "\\" not in file and file not in (".", "..") and not target.is_symlink()
+    if not plain:  # a path or a link: where it really leads must be inside the articles folder
+        target = (root / "articles" / file).resolve()
+        if not file or inside not in target.parents:
+            raise InputError(f"file {file!r} is not inside the corpus articles folder")
+    try:
+        stamp = _stamp(target.stat())
+    except OSError:
+        stamp = ()
+    digest = known.get((target, stamp), "") if stamp else ""
+    if not digest:
+        raw = read_text_file(target)  # read once: checked and hashed, not kept
+        digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()
     return Article(r["id"], file, r["outlet"], r["date_published"], r.get("author", ""), r.get("title", ""),
-                   r.get("url", ""), tuple(zip(ev, roles)), raw, origin, r.get("owner", ""))
+                   r.get("url", ""), tuple(zip(ev, roles)), target, origin, r.get("owner", ""), digest, stamp)
 
 
 def _is_date(value: str) -> bool:

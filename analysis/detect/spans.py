@@ -42,6 +42,16 @@ def analyze_text(text: str, lexicon: Lexicon | None = None, tone: bool = True) -
     return Analysis(text, spans, sents, lex.version, text_features(text, spans, sents, tone=tone, lexicon=lex))
 
 
+def sentence_bounds(text: str) -> pd.DataFrame:
+    """The sentence table of a text without its spans: sentence, paragraph, start, end and words exactly as
+    `find_spans` gives them (no 'attributed' column: that needs the attributions). About 1 ms for a news article."""
+    tok_starts = [t.start for t in tokenize(text)]
+    rows = [(i, s.paragraph, s.start, s.end,
+             bisect.bisect_left(tok_starts, s.end) - bisect.bisect_left(tok_starts, s.start))
+            for i, s in enumerate(sentences(text))]
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS[:5])
+
+
 def find_spans(text: str, lexicon: Lexicon | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The span table (one row per span) and the sentence table of a text."""
     lex = lexicon or load_lexicon()

@@ -28,20 +28,62 @@ def bootstrap_rate(counts: np.ndarray, words: np.ndarray, iterations: int = 1000
     return float(1000 * counts.sum() / words.sum()), float(lo), float(hi)
 
 
+INTERVAL_COLUMNS = ["outlet", "feature", "rate", "low", "high"]
+
+
 def outlet_intervals(analyses: dict, article_ids: list[str], features: list[str], iterations: int = 1000,
                      seed: int = 0) -> pd.DataFrame:
     """Tidy table: outlet, feature, rate, low, high, over the chosen articles' body sentences."""
+    bodies = [(analyses[a].article.outlet, analyses[a].body.spans, analyses[a].body.sentences) for a in article_ids]
+    return sentence_intervals(bodies, features, iterations, seed)
+
+
+def sentence_intervals(bodies: list[tuple[str, pd.DataFrame, pd.DataFrame]], features: list[str],
+                       iterations: int = 1000, seed: int = 0) -> pd.DataFrame:
+    """`outlet_intervals` from (outlet, body spans, body sentence table) per article: sentences resampled."""
     rows = []
     by_outlet: dict[str, list] = {}
-    for aid in article_ids:
-        by_outlet.setdefault(analyses[aid].article.outlet, []).append(analyses[aid].body)
-    for outlet, bodies in sorted(by_outlet.items()):
-        words = np.concatenate([b.sentences["words"].to_numpy() for b in bodies])
+    for outlet, spans, sentences in bodies:
+        by_outlet.setdefault(outlet, []).append((spans, sentences))
+    for outlet, parts in sorted(by_outlet.items()):
+        words = np.concatenate([s["words"].to_numpy() for _, s in parts])
         for f in features:
-            counts = np.concatenate([sentence_counts(b.spans, b.sentences, f) for b in bodies])
+            counts = np.concatenate([sentence_counts(sp, s, f) for sp, s in parts])
             rate, lo, hi = bootstrap_rate(counts, words, iterations, seed)
             rows.append({"outlet": outlet, "feature": f, "rate": rate, "low": lo, "high": hi})
-    return pd.DataFrame(rows, columns=["outlet", "feature", "rate", "low", "high"])
+    return pd.DataFrame(rows, columns=INTERVAL_COLUMNS)
+
+
+def count_column(feature: str) -> str:
+    """The per-article count behind a rate feature ('loaded_author_per_1k' -> 'loaded_author_n')."""
+    info = FEATURES[feature]
+    return f"{info.category}_{info.voice}_n" if info.voice else f"{info.category}_n"
+
+
+def article_intervals(features_table: pd.DataFrame, features: list[str], iterations: int = 1000,
+                      seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+    """`outlet_intervals` from one row of counts per article (outlet, words, the count columns): whole articles
+    resampled, for selections too large to resample sentences (and whose sentences are not independent)."""
+    rows = []
+    for outlet, group in features_table.groupby("outlet", sort=True):
+        words = group["words"].to_numpy(dtype=float)
+        counts = group[[count_column(f) for f in features]].to_numpy(dtype=float)
+        rng, n = np.random.default_rng(seed), len(words)
+        sums_w, sums_c = [], []
+        for start in range(0, iterations, 100):  # the same draws for every feature, 100 resamples at a time
+            idx = rng.integers(0, n, size=(min(100, iterations - start), n))
+            sums_w.append(words[idx].sum(axis=1))
+            sums_c.append(np.stack([counts[:, j][idx].sum(axis=1) for j in range(len(features))], axis=1))
+        total_w, total_c = np.concatenate(sums_w), np.concatenate(sums_c)
+        for j, f in enumerate(features):
+            if n == 0 or words.sum() == 0:
+                rate = lo = hi = 0.0
+            else:
+                rates = 1000 * total_c[:, j] / np.maximum(total_w, 1)
+                lo, hi = np.quantile(rates, [(1 - level) / 2, 1 - (1 - level) / 2])
+                rate = 1000 * counts[:, j].sum() / words.sum()
+            rows.append({"outlet": outlet, "feature": f, "rate": float(rate), "low": float(lo), "high": float(hi)})
+    return pd.DataFrame(rows, columns=INTERVAL_COLUMNS)
 
 
 def within_noise(intervals: pd.DataFrame, feature: str) -> bool:

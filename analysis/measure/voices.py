@@ -27,14 +27,20 @@ def term_families(spans: pd.DataFrame) -> pd.DataFrame:
     return grouped[["term", "outlets", "own", "attributed", "n"]].reset_index(drop=True)
 
 
-def occurrences(spans: pd.DataFrame, family: str, sentence_of) -> pd.DataFrame:
+def occurrences(spans: pd.DataFrame, family: str, sentence_of, limit: int | None = None) -> pd.DataFrame:
     """Every use of one term family with its voice, speaker and sentence, split around the word.
 
-    `sentence_of(article_id, i)` gives (text, start offset) of sentence i of an article's body."""
+    `sentence_of(article_id, i)` gives (text, start offset) of sentence i of an article's body; with `limit`, only
+    the first `limit` uses get their sentence (the others only the word itself: a large selection's counts need
+    no sentence)."""
     hits = _loaded(spans)
     hits = hits[hits["term"] == family]
     rows = []
-    for r in hits.itertuples():
+    for k, r in enumerate(hits.itertuples()):
+        if limit is not None and k >= limit:
+            rows.append({"article_id": r.article_id, "outlet": r.outlet, "voice": r.voice, "speaker": r.speaker,
+                         "affiliation": r.affiliation, "before": "", "match": r.text, "after": ""})
+            continue
         text, offset = sentence_of(r.article_id, int(r.sentence))
         s, e = int(r.start) - offset, int(r.end) - offset
         rows.append({"article_id": r.article_id, "outlet": r.outlet, "voice": r.voice, "speaker": r.speaker,

@@ -51,14 +51,13 @@ def shuffled(article_ids: list[str], seed: int = 0) -> list[str]:
 
 def distinctive_in_article(view: CorpusView, article_id: str, top: int = 12) -> pd.DataFrame:
     """Words of this article that its outlet uses more than the other outlets of the corpus (z above 1.96)."""
-    aa = view.analyses[article_id]
-    ids = list(view.analyses)
-    groups = [view.analyses[a].article.outlet for a in ids]
+    ids = [a.id for a in view.corpus.articles]
+    groups = [a.outlet for a in view.corpus.articles]
     if len(set(groups)) < 2:
         return pd.DataFrame(columns=["word", "in_this_article", "per_1k", "per_1k_other", "z"])
     outlets = {o: view.outlet_names.get(o, o) for o in set(groups)}
-    counts = count_words([view.analyses[a].body.text for a in ids], groups, exclude=self_names(outlets))
-    table = distinctive(counts, aa.article.outlet)
+    counts = count_words([view.text(a).text for a in ids], groups, exclude=self_names(outlets))
+    table = distinctive(counts, view.outlet_of(article_id))
     row = counts.matrix[ids.index(article_id)]
     here = dict(zip(counts.words[row.indices], row.data.tolist()))
     table = table[table["word"].isin(here) & (table["z"] >= SIGNIFICANT_Z)].head(top)
@@ -69,14 +68,14 @@ def distinctive_in_article(view: CorpusView, article_id: str, top: int = 12) -> 
 
 def names_used(view: CorpusView, article_id: str) -> pd.DataFrame:
     """How this article names the actors, and how many of the other outlets' articles use the same name."""
-    aa = view.analyses[article_id]
-    others = [x for a, x in view.analyses.items() if x.article.outlet != aa.article.outlet]
+    outlet = view.outlet_of(article_id)
+    others = [view.text(a.id) for a in view.corpus.articles if a.outlet != outlet]
     used: dict[tuple[str, str], int] = {}
-    for _s, _e, alias in mentions(aa.body.text):
+    for _s, _e, alias in mentions(view.text(article_id).text):
         used[(alias.actor, alias.name)] = used.get((alias.actor, alias.name), 0) + 1
     rows = []
     for (actor, name), n in sorted(used.items()):
-        elsewhere = sum(any(a.name == name for _s, _e, a in mentions(x.body.text)) for x in others)
+        elsewhere = sum(any(a.name == name for _s, _e, a in mentions(x.text)) for x in others)
         rows.append({"actor": actor, "name": name, "uses": n, "other_outlets_articles_using_it": elsewhere,
                      "of_other_articles": len(others)})
     return pd.DataFrame(rows, columns=["actor", "name", "uses", "other_outlets_articles_using_it", "of_other_articles"])

@@ -56,8 +56,8 @@ def event_report_html(view: CorpusView, selection: str, outlets: list[str] | Non
     label = selection_label(view, selection)
     ids = view.articles_in(selection)
     if outlets:
-        ids = [a for a in ids if view.corpus.article(a).outlet in outlets]
-    table = view.outlet_table(ids, sorted({view.corpus.article(a).outlet for a in ids}))
+        ids = [a for a in ids if view.outlet_of(a) in outlets]
+    table = view.outlet_table(ids, sorted({view.outlet_of(a) for a in ids}))
     names = view.outlet_names
     when = (generated or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
     lexicon = view.lexicon_version
@@ -84,7 +84,7 @@ def event_report_html(view: CorpusView, selection: str, outlets: list[str] | Non
         parts.append(f"<div class='col'><h3>{html.escape(name)}</h3><p class='meta'>{html.escape(aa.article.date)} · "
                      f"{html.escape(aa.display_title(name))}</p>{render(aa.body.text, aa.body.spans)}</div>")
     parts.append("</div>")
-    att = view.spans[view.spans["article_id"].isin(ids) & (view.spans["category"] == "attribution") & (view.spans["part"] == "body")]
+    att = view.spans_of(ids, part="body", categories=["attribution"])
     sources = pd.DataFrame({"outlet": att["outlet"].map(names), "speaker": att["speaker"], "role": att["affiliation"],
                             "country": att["country"], "party": att["party"],
                             "cue": att["text"], "cue tone": att["cue_tone"],

@@ -34,7 +34,8 @@ for i, (_, row) in enumerate(table.iterrows()):
 
 st.header("Feature by feature")
 st.caption("Rates are pooled over each outlet's articles: all matching words divided by all words, times 1,000. "
-           "Error bars: 95% bootstrap intervals (sentences resampled 1,000 times). Click a bar to see the words behind it.")
+           f"Error bars: 95% bootstrap intervals ({data.resampled(article_ids)} resampled 1,000 times). "
+           "Click a bar to see the words behind it.")
 rated = CHART_FEATURES + [f for f in CARD_FEATURES if f.endswith("_per_1k") and f not in CHART_FEATURES]
 intervals = data.intervals(view, article_ids, tuple(rated + [f for f in ("booster_author_per_1k", "hedge_author_per_1k")
                                                             if f not in rated]))
@@ -62,8 +63,8 @@ def one_feature_and_why() -> None:
                                         format_func=lambda f: FEATURES[f].label)
     info = FEATURES[why_feature]
     row = table[table["outlet"] == why_outlet].iloc[0]
-    spans = view.spans[view.spans["article_id"].isin(article_ids) & (view.spans["outlet"] == why_outlet)
-                       & (view.spans["part"] == "body") & (view.spans["category"] == info.category)]
+    spans = view.spans_of([a for a in article_ids if view.outlet_of(a) == why_outlet], part="body",
+                          categories=[info.category])
     if info.voice:
         spans = spans[spans["voice"] == info.voice]
     st.markdown(f"**{md(names[why_outlet])} — {info.label}: {info.fmt.format(row[why_feature])} {info.unit}.** "

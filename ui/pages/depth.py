@@ -12,7 +12,7 @@ from ui.safe import md
 view = data.view()
 ctx = widgets.page_start(view, "Comparative depth")
 ids, names = ctx.article_ids, view.outlet_names
-outlets = sorted({view.corpus.article(a).outlet for a in ids})
+outlets = sorted({view.outlet_of(a) for a in ids})
 tab_words, tab_names, tab_targets, tab_cover = widgets.url_tabs(
     ["Distinctive words", "Naming", "Who calls whom what", "Included and left out"], "tab")
 
@@ -49,7 +49,7 @@ with tab_words:
 with tab_names:
     st.caption("How each outlet names the actors and the flights themselves, from the editable file "
                "analysis/data/aliases.csv (counts of uses).")
-    texts = {a: (view.analyses[a].article.outlet, view.analyses[a].body.text) for a in ids}
+    texts = {a: (view.outlet_of(a), view.text(a).text) for a in ids}
     matrix = naming_matrix(naming_table(texts)).rename(columns=names)
     widgets.table(matrix, f"naming-{ctx.selection}", "naming_table", caption="How each outlet names the actors")
 
@@ -57,8 +57,10 @@ with tab_targets:
     st.caption("For each loaded term, whom its sentence aims it at (the person or actor after a verb like 'accused', "
                "else the nearest one named before it; never the speaker or the speaker's own country), and who says "
                "it: the outlet itself or someone it quotes.")
-    frames = [targets(view.analyses[a].body.text, view.analyses[a].body.spans, view.analyses[a].body.sentences)
-              .assign(outlet=view.analyses[a].article.outlet, article_id=a) for a in ids]
+    body = view.spans_of(ids, part="body", categories=["loaded", "attribution"])
+    spans_by = dict(tuple(body.groupby("article_id", sort=False)))
+    frames = [targets(view.text(a).text, spans_by.get(a, body.iloc[:0]), view.text(a).sentences)
+              .assign(outlet=view.outlet_of(a), article_id=a) for a in ids]
     tg = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if tg.empty:
         st.info("No loaded terms in the selected articles.")

@@ -81,8 +81,7 @@ def _upload_messages(side: str) -> None:
 
 
 view = data.view()
-articles = {a.id: f"{view.outlet_names[a.outlet]} {a.date}: {view.analyses[a.id].display_title(view.outlet_names[a.outlet])[:70]}"
-            for a in view.corpus.articles}
+articles = {a.id: f"{view.outlet_names[a.outlet]} {a.date}: {view.title(a.id)[:70]}" for a in view.corpus.articles}
 mode = st.radio("Compare draft A with", ["draft B", "an article from the corpus"], horizontal=True, key="draft_mode")
 cols = st.columns(2)
 with cols[0]:
@@ -99,7 +98,7 @@ with cols[1]:
         text_b, label_b = st.session_state["draft_b"], "Draft B"
     else:
         pick = st.selectbox("Article", list(articles), format_func=articles.get, key="draft_article")
-        text_b, label_b = view.analyses[pick].body.text, articles[pick]
+        text_b, label_b = view.text(pick).text, articles[pick]
         st.caption(f"{len(text_b.split()):,} words (cleaned body)")
 if st.session_state.get("draft_error"):
     st.error(md(st.session_state["draft_error"]))

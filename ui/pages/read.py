@@ -13,13 +13,13 @@ show_removed = widgets.url_toggle(st, "Show what cleaning removed (greyed out)",
 strong = widgets.url_toggle(st, "Loaded terms: strong ones only", "strong", False)
 cols = st.columns(min(len(article_ids), 3))
 for i, aid in enumerate(article_ids):
-    aa = view.analyses[aid]
+    aa = view.analysis(aid)
     name = view.outlet_names[aa.article.outlet]
     with cols[i % len(cols)]:
         st.header(md(name))
         st.caption(md(f"{aa.article.date} · {aa.display_title(name)}"))
         widgets.highlighted(view, aid, cats, show_removed, strong_only=strong)
-        spans = view.spans[(view.spans["article_id"] == aid) & view.spans["category"].isin(cats)]
+        spans = view.spans_of([aid], categories=cats)
         spans = only_strong_loaded(spans) if strong else spans
         st.download_button("Worksheet (HTML)", help="Download this highlighted article as a web page, for a worksheet",
                             data=lambda aid=aid: article_html(view, aid, set(cats)).encode("utf-8"),

@@ -14,8 +14,7 @@ st.caption("Share of the words each outlet attributes to speakers (quoted or par
            "government official, legislator, military, party politician, expert, advocacy group, business, media, "
            "ordinary person, anonymous. Roles come from the words the article itself uses about the speaker "
            "(analysis/data/affiliations.csv, editable).")
-att = view.spans[view.spans["article_id"].isin(article_ids) & (view.spans["category"] == "attribution")
-                 & (view.spans["part"] == "body")].copy()
+att = view.spans_of(article_ids, part="body", categories=["attribution"])
 second = st.radio("Second breakdown", ["country", "party"], horizontal=True, key="src_breakdown",
                   format_func=lambda c: f"by the speaker's {c}")
 widgets.chart(share_by(attributed_shares(att, second), view.outlet_names, second, ctx.caption), f"share-by-{second}",
@@ -30,7 +29,7 @@ countries = sorted(set(att["country"].replace("", "(not stated)")))
 pick_countries = c3.multiselect("Country", countries, default=countries, key="src_countries")
 att = att[att["outlet"].isin(pick_outlets) & att["affiliation"].isin(pick_roles)
           & att["country"].replace("", "(not stated)").isin(pick_countries)]
-att["said"] = [view.analyses[a].body.text[s:e] for a, s, e in zip(att["article_id"], att["scope_start"], att["scope_end"])]
+att["said"] = [view.text(a).text[s:e] for a, s, e in zip(att["article_id"], att["scope_start"], att["scope_end"])]
 att["outlet"] = att["outlet"].map(view.outlet_names)
 att["form"] = att["direct"].map({True: "direct (quoted)", False: "indirect (paraphrase)"})
 widgets.table(att[["outlet", "speaker", "affiliation", "country", "party", "text", "cue_tone", "form", "anonymous",

@@ -11,7 +11,8 @@ from ui.safe import md
 view = data.view()
 ctx = widgets.page_start(view, "Terms in context")
 article_ids = ctx.article_ids
-flagged = view.spans[view.spans["article_id"].isin(article_ids) & view.spans["category"].isin(FRAMING)]
+body = view.spans_of(article_ids, part="body")
+flagged = view.spans_of(article_ids, categories=FRAMING)
 choices = sorted(set(flagged["text"].str.lower()))
 
 
@@ -26,9 +27,10 @@ term = widgets.url_text(st, "…or type a word or phrase (* matches any ending: 
 if not term.strip():
     st.info("Type a word, or pick one of the flagged terms, to see every occurrence in context.")
     st.stop()
-texts = {a: (view.analyses[a].article.outlet, view.analyses[a].body.text, view.analyses[a].body.spans) for a in article_ids}
+spans_by = dict(tuple(body.groupby("article_id", sort=False)))
+texts = {a: (view.outlet_of(a), view.text(a).text, spans_by.get(a, body.iloc[:0])) for a in article_ids}
 conc = kwic(texts, term)
-words = view.features.set_index("article_id").loc[article_ids].groupby("outlet")["words"].sum()
+words = view.features_of(article_ids).groupby("outlet")["words"].sum()
 counts = conc.groupby("outlet").size().reindex(words.index, fill_value=0)
 counts = pd.DataFrame({"outlet": words.index, "n": counts.values, "per_1k": 1000 * counts.values / words.values})
 left, right = st.columns([3, 1])
