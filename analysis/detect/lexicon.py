@@ -14,6 +14,7 @@ LEXICON_FILES = ("loaded.csv", "hedges.csv", "boosters.csv", "cues.csv")
 PACKS_DIR = "packs"
 PACKS_FILE = "packs.csv"
 WORDS_FILE = "words.csv"
+FRAMING = ("loaded", "hedge", "vague", "booster")  # categories of wording, counted and compared as rates
 REQUIRED_COLUMNS = ("term", "category", "subcategory", "rule", "neutral_alternative", "note", "source")
 STRENGTHS = ("strong", "moderate")
 OFF_VALUES = frozenset({"no", "off", "false", "0", "disabled"})

@@ -15,8 +15,6 @@ from analysis.detect.speakers import UNNAMED, Speaker
 from analysis.text.quotes import find_quotes
 from analysis.text.segment import sentences
 
-FRAMING = ("loaded", "hedge", "vague", "booster")  # categories of wording, counted and compared as rates
-CATEGORIES = (*FRAMING, "attribution", "quote")
 SPAN_COLUMNS = ["start", "end", "text", "category", "subcategory", "voice", "speaker", "affiliation", "country",
                 "party", "anonymous", "sentence", "paragraph", "term", "note", "source", "neutral_alternative",
                 "cue_tone", "cue_start", "cue_end", "direct", "scope_start", "scope_end", "words", "strength", "score",

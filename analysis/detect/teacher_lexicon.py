@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.corpus.store import atomic_write
-from analysis.detect.lexicon import STRENGTHS, _read_rows
+from analysis.detect.lexicon import FRAMING, STRENGTHS, _read_rows
 
 FILE = "teacher.csv"
 COLUMNS = ("term", "category", "subcategory", "strength", "rule", "neutral_alternative", "note", "source", "enabled")
-CATEGORIES = ("loaded", "hedge", "vague", "booster")
+CATEGORIES = FRAMING  # the categories a teacher edits (attribution cues are not edited here)
 VERSION_RE = re.compile(r"^v(\d{4,})\.csv$")
 MAX_IMPORT_BYTES = 2_000_000
 

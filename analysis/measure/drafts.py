@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.detect.lexicon import Lexicon
-from analysis.detect.spans import FRAMING, Analysis, analyze_text
+from analysis.detect.lexicon import FRAMING, Lexicon
+from analysis.detect.spans import Analysis, analyze_text
 from analysis.present.glossary import FEATURES
 
 DELTA_FEATURES = [

@@ -6,9 +6,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.detect.lexicon import Lexicon, load_lexicon
+from analysis.detect.lexicon import FRAMING, Lexicon, load_lexicon
 from analysis.detect.loaded import RATED
-from analysis.detect.spans import FRAMING
 from analysis.detect.speakers import OTHER, role_names
 
 NEGATIVE_COMPOUND = -0.05  # VADER's own threshold for a negative sentence

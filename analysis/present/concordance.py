@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from analysis.detect.spans import FRAMING
+from analysis.detect.lexicon import FRAMING
 
 KWIC_COLUMNS = ["article_id", "outlet", "start", "end", "left", "match", "right", "voice", "speaker", "affiliation",
                 "country", "flagged_as"]

@@ -8,6 +8,7 @@ import html
 import pandas as pd
 
 from analysis.corpus.workspace import CorpusView
+from analysis.detect.lexicon import FRAMING
 from analysis.present.export import html_to_pdf
 from analysis.present.glossary import CATEGORY_INFO
 from analysis.present.guess import mask_terms, masked, shuffled
@@ -15,7 +16,6 @@ from analysis.present.highlight import CSS, legend, render
 from analysis.present.lesson import Lesson
 
 PAPERS = {"a4": "A4", "letter": "letter"}
-FRAMING = ("loaded", "hedge", "vague", "booster")
 SHEET_CSS = """<style>
 @page{size:%(paper)s;margin:16mm 15mm}
 body{font-family:Georgia,serif;color:#000;margin:0;font-size:11.5pt}

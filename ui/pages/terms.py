@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from analysis.detect.spans import FRAMING
+from analysis.detect.lexicon import FRAMING
 from analysis.present.concordance import kwic
 from ui import data, state, widgets
 from ui.figures import term_counts
