@@ -5,8 +5,9 @@ and earlier speakers are found by bisection, so the work grows linearly with the
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis.detect.context import pos_tags
 from analysis.detect.lexicon import Entry, Match, Token, word_class
@@ -42,6 +43,8 @@ PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhil
 INTRO_WORDS = frozenset("""as after when while although though if since because before once despite during following
 amid in at on with without for from under over by like unlike given facing asked speaking""".split())
 DOCUMENTS = frozenset("statement report letter release memo tweet post email e-mail video ad advertisement".split())
+# Nouns that end in -ly like an adverb ('the family said', 'an ally of the senator')
+LY_NOUNS = frozenset("family families rally ally assembly supply reply belly bully anomaly monopoly homily butterfly".split())
 SHORT_TAIL = 4  # words after a final cue ("told CNN", "said on Friday") that still make it a closing tag
 
 
@@ -60,6 +63,8 @@ class Attribution:
     scope: tuple[tuple[int, int], ...]
     direct: bool
     sentence: int
+    group_start: int = -1  # the cue with its verb group ('has repeatedly said', 'did not say'), as annotators mark it
+    group_end: int = -1
 
 
 class QuoteIndex:
@@ -153,28 +158,138 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
         prev_in_sentence: Attribution | None = None
         matches = by_sentence[si]
         if len(matches) > 1:  # 'in a statement' and a colon only count where no verb of saying does the job
-            matches = [m for m in matches if m.entry.subcategory not in ("statement", "colon") or not any(
-                o is not m and o.entry.subcategory not in ("statement", "colon") and abs(o.start - m.start) < WINDOW
-                for o in matches)] or matches[:1]
+            matches = [m for m in matches if not _serves_verb(text, m, matches)] or matches[:1]
             matches = _outermost(text, matches)
         for k, cue in enumerate(matches):
             nxt = matches[k + 1].start if k + 1 < len(matches) else sent.end
             att = _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev_in_sentence, earlier, nxt, names)
             if att is None:
                 continue
+            att = replace(att, group_start=_group_start(text, tokens, cue, max(sent.start, att.speaker_end)),
+                          group_end=_group_end(text, tokens, cue, sent.end))
             out.append(att)
             earlier.append((att.cue_start, att.speaker))
             prev_in_sentence = att
     return out, _quote_speakers(text, quotes, out, sents)
 
 
+# Verbs of going on, beginning and haste before 'to' + a cue ('went on to say', 'was quick to point out'): the
+# subject does say it (aspectual and catenative verbs; Biber et al. 1999, Longman Grammar, sec. 9.4.5.1)
+ASPECTUAL_BEFORE_TO = frozenset("""on continued continues continue continuing began begin begins beginning started start
+starts starting proceeded proceeds quick quickly""".split())
+# Prepositions whose gerund is an adverbial of the sentence's own verb ('ended by saying', 'after denying', 'in
+# calling'): the subject says it; after other prepositions the gerund is a thing talked about ('criticised for
+# saying', 'the idea of denying')
+ADVERBIAL_GERUND = frozenset("by after before in".split())
+
+
+VERB_TO_COLON_RE = re.compile(r"[^,;“”\"()—–]{0,60}")
+
+
+def _serves_verb(text: str, m: Match, matches: list[Match]) -> bool:
+    """'in a statement' beside a verb of saying, or a colon that ends a verb's clause ('said on Tuesday:'): the verb
+    is the cue. A colon after a clause without one ('His advice to voters: ...') stays a cue of its own."""
+    kind = m.entry.subcategory
+    verbs = [o for o in matches if o is not m and o.entry.subcategory not in ("statement", "colon")]
+    if kind == "statement":
+        return any(abs(o.start - m.start) < WINDOW for o in verbs)
+    if kind == "colon":
+        return any(o.end <= m.start and VERB_TO_COLON_RE.fullmatch(text, o.end, m.start) for o in verbs)
+    return False
+
+
+# The verb group of a cue (PolNeAR guidelines, 'Keep the verb group together'; PARC 3.0 likewise): auxiliaries, modals,
+# negation and adverbs right before the verb ('has repeatedly said', 'did not say', 'would later tell').
+GROUP_WORDS = frozenset("""is are was were be been being am has have had having do does did will would can could
+should may might must shall not never also still later earlier again once previously recently repeatedly publicly
+privately openly quickly already even just then first long often always soon now""".split())
+NOT_ADVERBS = frozenset("only early daily weekly monthly yearly".split()) | LY_NOUNS
+# A preposition that ties a verb to its content ('talked about the plan', 'called for a ban') belongs to the cue
+GROUP_PREPOSITIONS = frozenset("about for".split())
+TIME_WORDS = frozenset("""year years month months week weeks day days decade decades hour hours minute minutes
+while time times moment now once""".split())
+
+
+def _group_start(text: str, tokens: list[Token], cue: Match, lo: int) -> int:
+    """Where the cue's verb group starts: back over auxiliaries, negation and adverbs with only spaces between."""
+    if cue.first < 0 or cue.entry.subcategory in ("according_to", "statement", "colon"):
+        return cue.start
+    i, start = cue.first - 1, cue.start
+    while i >= 0 and cue.first - i <= 5 and tokens[i].start >= lo and not text[tokens[i].end:tokens[i + 1].start].strip():
+        low = tokens[i].lower
+        if not (low in GROUP_WORDS or low.endswith("n't") or (
+                low.endswith("ly") and tokens[i].text.islower() and low not in NOT_ADVERBS and len(low) > 4)):
+            break
+        start = tokens[i].start
+        i -= 1
+    return start
+
+
+def _group_end(text: str, tokens: list[Token], cue: Match, hi: int) -> int:
+    """Where the cue's verb group ends: after a preposition that ties the verb to its content ('talked about')."""
+    j = cue.last + 1
+    if cue.last < 0 or cue.entry.subcategory in ("according_to", "statement", "colon") or j >= len(tokens) \
+            or tokens[j].end > hi or text[cue.end:tokens[j].start].strip() or tokens[j].lower not in GROUP_PREPOSITIONS:
+        return cue.end
+    after = [t.lower for t in tokens[j + 1:j + 4]]
+    if after and (after[0] in TIME_WORDS or after[0][:1].isdigit() or (
+            after[0] in DETERMINERS and any(w in TIME_WORDS for w in after[1:]))):
+        return cue.end  # 'said for years', 'called for a long time': a time, not the content
+    return tokens[j].end
+
+
+def _adverbial_gerund(tokens: list[Token], cue: Match) -> bool:
+    return cue.first > 0 and tokens[cue.first].lower.endswith("ing") and tokens[cue.first - 1].lower in ADVERBIAL_GERUND
+
+
+def _gerund_subject(text: str, tokens: list[Token], tok_starts: list[int], sent: Segment, cue: Match,
+                    prev: Attribution | None) -> tuple[int, int]:
+    """The subject of a gerund's clause: after the introductory phrase that holds it ('After denying the report, the
+    senator ...'), else the previous cue's speaker or the subject that opens the sentence."""
+    if prev is not None:
+        return prev.speaker_start, prev.speaker_end
+    opening = bisect.bisect_left(tok_starts, sent.start)
+    if cue.first - 1 == opening:
+        comma = text.find(",", cue.end, min(sent.end, cue.end + WINDOW))
+        start = _skip(text, comma + 1, sent.end) if comma != -1 else -1
+        end = sent.end
+    else:
+        start, end = _after_intro(text, tokens, tok_starts, sent.start, tokens[cue.first - 1].start), tokens[cue.first - 1].start
+    if start < 0:
+        return sent.start, sent.start
+    a, b = _np_forward(text, tokens, tok_starts, start, end)
+    i, j = bisect.bisect_left(tok_starts, a), bisect.bisect_left(tok_starts, b) - 1
+    if j >= i:
+        tags = pos_tags(tokens, [(i, j)])
+        k = next((k for k in range(i + 1, j + 1) if tags.get(k, "").startswith(("VB", "MD"))), None)
+        if k is not None:
+            b = tokens[k - 1].end  # 'the senator left the hall': the subject ends before its verb
+    return a, b
+
+
+def _catenative_start(tokens: list[Token], cue: Match) -> int:
+    """Where to look back for the speaker of 'went on to say' or 'was quick to point out': before the catenative
+    verb; else the cue's start."""
+    k = cue.first
+    if k < 0:  # a colon: no words of its own
+        return cue.start
+    if k >= 2 and tokens[k - 1].lower == "to" and tokens[k - 2].lower in ASPECTUAL_BEFORE_TO:
+        k -= 2
+        if tokens[k].lower == "on" and k >= 1 and tokens[k - 1].lower in ("went", "go", "goes", "going", "gone"):
+            k -= 1
+    return tokens[k].start
+
+
 def _infinitive(text: str, tokens: list[Token], cue: Match) -> bool:
-    """'to defend', 'of saying', 'for praising': the cue is an infinitive or a gerund, not someone's statement."""
+    """'to defend', 'of saying', 'for praising': the cue is an infinitive or a gerund, not someone's statement;
+    but 'went on to say' and 'concluded by saying' are statements of the subject."""
     if cue.first <= 0 or cue.entry.subcategory in ("according_to", "statement", "colon"):
         return False
     prev = tokens[cue.first - 1].lower
     word = tokens[cue.first].lower
-    return prev == "to" or (word.endswith("ing") and prev in NP_PREPOSITIONS | {"about", "by", "on", "without", "after", "before"})
+    if prev == "to":
+        return cue.first < 2 or tokens[cue.first - 2].lower not in ASPECTUAL_BEFORE_TO
+    return word.endswith("ing") and prev in (NP_PREPOSITIONS | {"about", "on", "without"}) - ADVERBIAL_GERUND
 
 
 NESTED_GAP_RE = re.compile(r"[,;:—–()“”\"]|\s-\s")
@@ -191,10 +306,12 @@ def _outermost(text: str, matches: list[Match]) -> list[Match]:
     """Drop cues nested in the content of the cue before them ('Trump said he wants to ...', 'told CNN she believes'):
     the outer attribution holds them, as in the PolNeAR guidelines ('no nested attributions')."""
     kept = [matches[0]]
-    for m in matches[1:]:
-        gap = text[kept[-1].end:m.start]
+    for prev, m in itertools.pairwise(matches):
+        # nesting is transitive: a cue in the content of a nested cue ('noted that X had tweeted that Y tweeted')
+        # is inside the outer content too, so each cue is compared with the one right before it, kept or not
+        gap = text[prev.end:m.start]
         if len(gap) < 120 and not NESTED_GAP_RE.search(gap) and len(gap.split()) <= 12 \
-                and kept[-1].entry.subcategory not in ("according_to", "statement", "colon") \
+                and prev.entry.subcategory not in ("according_to", "statement", "colon") \
                 and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+)\b", gap) and not COORDINATED_RE.search(gap) \
                 and not ADVERBIAL_RE.fullmatch(gap):
             continue
@@ -260,7 +377,12 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             passive = kind != "colon" and _passive(text, tokens, tok_starts, cue, lo)
             if kind == "labeling" and (passive or _names_a_thing(text, tokens, tok_starts, cue)):
                 return None  # 'a program called Sandy Hook Promise', 'what is called ...': a name, not someone's label
-            sp_start, sp_end = (cue.start, cue.start) if passive else _np_before(text, tokens, tok_starts, lo, cue.start)
+            if not passive and _adverbial_gerund(tokens, cue):
+                # 'ended the meeting by saying', 'After denying the report, the senator ...': the clause's subject
+                sp_start, sp_end = _gerund_subject(text, tokens, tok_starts, sent, cue, prev)
+            else:
+                sp_start, sp_end = (cue.start, cue.start) if passive else _np_before(
+                    text, tokens, tok_starts, lo, _catenative_start(tokens, cue))
             if sp_end > sp_start and prev is None:
                 sp_start = _subject_before_asides(text, tokens, tok_starts, sent.start, sp_start, cue.start)
             description = text[sp_start:sp_end] if sp_end > sp_start else ""
@@ -332,6 +454,12 @@ def _names_a_thing(text: str, tokens: list[Token], tok_starts: list[int], cue: M
     before, after = tokens[i - 1], tokens[cue.last + 1]
     gap_before, gap_after = text[before.end:cue.start], text[cue.end:after.start]
     named = after.text[:1].isupper() or any(q in gap_after for q in "“\"‘")
+    if after.text[:1].isupper() and not any(q in gap_after for q in "“\"‘"):
+        # 'a lawmaker called Trump “a disgrace”', 'the campaign called AP's report a rush': a name and then a label
+        # is someone calling that person something (two objects), not a thing's name
+        m = re.match(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:['’]s)?\s+(\S+)", text[after.start:after.start + 80])
+        if m and (m.group(1)[:1] in "“\"‘" or m.group(1).lower() in ("a", "an", "the", "his", "her", "their", "its")):
+            return False
     return before.text.islower() and before.lower not in PRONOUNS and before.lower not in NOT_IN_NP \
         and not before.lower.endswith("ly") and gap_before.strip() == "" and named
 
@@ -392,7 +520,7 @@ def _np_word(tok: Token) -> bool:
         return False
     if tok.text[:1].isupper() or tok.text[:1].isdigit() or low in DETERMINERS or low in NP_PREPOSITIONS:
         return True
-    if low.endswith("ly") or (low.endswith("ed") and len(low) > 4):
+    if (low.endswith("ly") and low not in LY_NOUNS) or (low.endswith("ed") and len(low) > 4):
         return False  # adverbs and past tenses ('recently', 'released') end a noun phrase
     return low.isalpha() or "-" in low or low.endswith(("'s", "’s"))
 
@@ -458,12 +586,15 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         return lo, lo  # ', calling the moves ...': the participle's subject is the main clause's speaker
     # the verb group before the cue: 'has said', 'did not say', 'also told', 'would later tell'
     while i >= first and not _is_break(_gap(text, tokens, i, cue_start)) and (
-            tokens[i].lower in NOT_IN_NP or (tokens[i].lower.endswith("ly") and tokens[i].text.islower())):
+            tokens[i].lower in NOT_IN_NP or (tokens[i].lower.endswith("ly") and tokens[i].text.islower()
+                                             and tokens[i].lower not in LY_NOUNS)):
         if tokens[i].lower in BOUNDARY_WORDS:
             return lo, lo
         i -= 1
     if i > first and tokens[i].lower == "who" and ";" not in _gap(text, tokens, i - 1, tokens[i].start):
         i -= 1  # 'Democrats, who want ...', 'respondents who support ...': the person the clause is about
+    elif i > first and _relative_subject(text, tokens, i):
+        i -= 1  # 'a super PAC that backed him', 'the union, which opposed the bill': the body the clause is about
     elif i >= first and tokens[i].lower in BOUNDARY_WORDS:
         return lo, lo
     if i < first:
@@ -508,6 +639,21 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
                 person_names([prev]) or place or ("," in trailing and starts_clause and _names_someone(prev)))):
             a = pa
     return tokens[a].start, max(tokens[b].end, end_at if b == i else 0)
+
+
+def _relative_subject(text: str, tokens: list[Token], i: int) -> bool:
+    """'which' or 'that' at token i is the subject of a relative clause on the noun before it ('the poll that showed',
+    'Monsanto, which opposed'), not a conjunction after a verb ('said that') or a demonstrative ('and that shows')."""
+    low, prev = tokens[i].lower, tokens[i - 1]
+    gap = _gap(text, tokens, i - 1, tokens[i].start)
+    if low == "which":
+        ok_gap = gap.strip() in ("", ",")
+    elif low == "that":
+        ok_gap = gap.strip() == ""
+    else:
+        return False
+    return ok_gap and _np_word(prev) and prev.lower not in DETERMINERS and prev.lower not in NP_PREPOSITIONS \
+        and prev.lower not in NOT_COMPLEMENT and prev.lower not in PRONOUNS and prev.lower not in ("and", "or", "but")
 
 
 def _before_relative_clause(text: str, tokens: list[Token], first: int, i: int, cue_start: int) -> int:
