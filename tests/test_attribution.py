@@ -313,3 +313,31 @@ def test_nouns_ending_in_ly_stay_in_the_speakers_noun_phrase():
 def test_a_headline_colon_names_the_person_before_it_whatever_follows():
     text = "Mayor Jane Smith: The Bridge Will Open in May\n\nThe city council met on Monday to review the plan."
     assert cues_and_speakers(text) == [(":", "Mayor Jane Smith")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # stance adjectives with a that- or to-clause (Biber et al. 1999)
+    ("Party leaders are confident that the bill will pass.", [("are confident", "Party leaders")]),
+    ("The mayor was reluctant to raise taxes.", [("was reluctant", "The mayor")]),
+    ("The coach is confident in the team.", []),  # no clause: a description, not a stance on something said
+    ("Several senators have been critical of the plan.", [("have been critical of", "Several senators")]),
+    # verbs from Levin's classes
+    ("The union would like to reopen the talks.", [("would like", "The union")]),
+    ("The senator attacked Smith over the budget.", [("attacked", "The senator")]),
+    ("The dog attacked a postman.", []),
+    ("The board named Ms. Lee as its new chair.", [("named", "The board")]),
+    ("The minister offered a brief explanation of the delay.", [("offered", "The minister")]),
+    ("The bakery offered free bread.", []),
+    ("Residents fear that the river will flood.", [("fear", "Residents")]),
+    ("The report raised no doubt that the plant was safe.", []),
+])
+def test_cues_from_verb_classes_and_stance_adjectives(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+def test_reportedly_attributes_the_sentence_to_an_unnamed_source():
+    a = attributions("The two companies have reportedly agreed on a price.")
+    assert list(a["text"]) == ["reportedly"] and list(a["speaker"]) == ["(unnamed)"] and a["anonymous"].all()
+    # beside a verb of saying it is part of the verb group, and the verb's subject speaks
+    assert cues_and_speakers("The mayor reportedly told aides that she would resign.") == [
+        ("reportedly told", "The mayor")]

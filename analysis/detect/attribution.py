@@ -184,17 +184,20 @@ ADVERBIAL_GERUND = frozenset("by after before in".split())
 
 
 VERB_TO_COLON_RE = re.compile(r"[^,;“”\"()—–]{0,60}")
+ADVERB_TO_VERB_RE = re.compile(r"\s+(?:(?:has|have|had|is|was|were|are|been|not|also)\s+){0,2}")
 
 
 def _serves_verb(text: str, m: Match, matches: list[Match]) -> bool:
     """'in a statement' beside a verb of saying, or a colon that ends a verb's clause ('said on Tuesday:'): the verb
     is the cue. A colon after a clause without one ('His advice to voters: ...') stays a cue of its own."""
     kind = m.entry.subcategory
-    verbs = [o for o in matches if o is not m and o.entry.subcategory not in ("statement", "colon")]
+    verbs = [o for o in matches if o is not m and o.entry.subcategory not in ("statement", "colon", "adverb")]
     if kind == "statement":
         return any(abs(o.start - m.start) < WINDOW for o in verbs)
     if kind == "colon":
         return any(o.end <= m.start and VERB_TO_COLON_RE.fullmatch(text, o.end, m.start) for o in verbs)
+    if kind == "adverb":  # 'Trump reportedly told aides': the adverb is part of the verb's group
+        return any(o.start >= m.end and ADVERB_TO_VERB_RE.fullmatch(text, m.end, o.start) for o in verbs)
     return False
 
 
@@ -212,7 +215,7 @@ while time times moment now once""".split())
 
 def _group_start(text: str, tokens: list[Token], cue: Match, lo: int) -> int:
     """Where the cue's verb group starts: back over auxiliaries, negation and adverbs with only spaces between."""
-    if cue.first < 0 or cue.entry.subcategory in ("according_to", "statement", "colon"):
+    if cue.first < 0 or cue.entry.subcategory in ("according_to", "statement", "colon", "adverb"):
         return cue.start
     i, start = cue.first - 1, cue.start
     while i >= 0 and cue.first - i <= 5 and tokens[i].start >= lo and not text[tokens[i].end:tokens[i + 1].start].strip():
@@ -228,7 +231,7 @@ def _group_start(text: str, tokens: list[Token], cue: Match, lo: int) -> int:
 def _group_end(text: str, tokens: list[Token], cue: Match, hi: int) -> int:
     """Where the cue's verb group ends: after a preposition that ties the verb to its content ('talked about')."""
     j = cue.last + 1
-    if cue.last < 0 or cue.entry.subcategory in ("according_to", "statement", "colon") or j >= len(tokens) \
+    if cue.last < 0 or cue.entry.subcategory in ("according_to", "statement", "colon", "adverb") or j >= len(tokens) \
             or tokens[j].end > hi or text[cue.end:tokens[j].start].strip() or tokens[j].lower not in GROUP_PREPOSITIONS:
         return cue.end
     after = [t.lower for t in tokens[j + 1:j + 4]]
@@ -283,7 +286,7 @@ def _catenative_start(tokens: list[Token], cue: Match) -> int:
 def _infinitive(text: str, tokens: list[Token], cue: Match) -> bool:
     """'to defend', 'of saying', 'for praising': the cue is an infinitive or a gerund, not someone's statement;
     but 'went on to say' and 'concluded by saying' are statements of the subject."""
-    if cue.first <= 0 or cue.entry.subcategory in ("according_to", "statement", "colon"):
+    if cue.first <= 0 or cue.entry.subcategory in ("according_to", "statement", "colon", "adverb"):
         return False
     prev = tokens[cue.first - 1].lower
     word = tokens[cue.first].lower
@@ -311,7 +314,7 @@ def _outermost(text: str, matches: list[Match]) -> list[Match]:
         # is inside the outer content too, so each cue is compared with the one right before it, kept or not
         gap = text[prev.end:m.start]
         if len(gap) < 120 and not NESTED_GAP_RE.search(gap) and len(gap.split()) <= 12 \
-                and prev.entry.subcategory not in ("according_to", "statement", "colon") \
+                and prev.entry.subcategory not in ("according_to", "statement", "colon", "adverb") \
                 and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+)\b", gap) and not COORDINATED_RE.search(gap) \
                 and not ADVERBIAL_RE.fullmatch(gap):
             continue
@@ -340,7 +343,11 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
     sp_start = sp_end = -1
     description = ""
     scope: tuple[tuple[int, int], ...]
-    if kind == "according_to":
+    if kind == "adverb":
+        # 'The talks have reportedly stalled': someone reported it, and the text does not say who
+        sp_start = sp_end = cue.start
+        scope = ((sent.start, _rstrip(text, sent.start, sent.end)),)
+    elif kind == "according_to":
         sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=True)
         scope = ((_skip(text, sp_end, sent.end), sent.end),) if at_start else ((sent.start, _rstrip(text, sent.start, cue.start)),)
         description = text[sp_start:sp_end]
@@ -458,7 +465,7 @@ def _names_a_thing(text: str, tokens: list[Token], tok_starts: list[int], cue: M
         # 'a lawmaker called Trump “a disgrace”', 'the campaign called AP's report a rush': a name and then a label
         # is someone calling that person something (two objects), not a thing's name
         m = re.match(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:['’]s)?\s+(\S+)", text[after.start:after.start + 80])
-        if m and (m.group(1)[:1] in "“\"‘" or m.group(1).lower() in ("a", "an", "the", "his", "her", "their", "its")):
+        if m and (m.group(1)[:1] in "“\"‘" or m.group(1).lower() in ("a", "an", "the", "his", "her", "their", "its", "as")):
             return False
     return before.text.islower() and before.lower not in PRONOUNS and before.lower not in NOT_IN_NP \
         and not before.lower.endswith("ly") and gap_before.strip() == "" and named

@@ -9,6 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from analysis.text.segment import TITLES
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 LEXICON_FILES = ("loaded.csv", "hedges.csv", "boosters.csv", "cues.csv")
 PACKS_DIR = "packs"
@@ -274,6 +276,18 @@ def _subject_before(text: str, tokens: list[Token], i: int) -> bool:
         prev.lower in word_class("subject_pronoun") or prev.text[:1].isupper())
 
 
+def _sentence_end_between(text: str, tokens: list[Token], lo: int, hi: int) -> bool:
+    """Whether a sentence ends between tokens lo and hi: '.', '!', '?' or ';', but not the period of a title or an
+    initial ('named Gen. Smith as', 'told J. Smith')."""
+    for k in range(lo, hi):
+        gap = text[tokens[k].end: tokens[k + 1].start]
+        if any(p in gap for p in "!?;"):
+            return True
+        if "." in gap and not (gap.startswith(".") and (tokens[k].lower in TITLES or len(tokens[k].text) == 1)):
+            return True
+    return False
+
+
 def _context_hit(word: str, text: str, tokens: list[Token], k: int, step: int, window: int) -> bool:
     """Whether `word` (or a special class) stands within `window` tokens of token k."""
     if step > 0:
@@ -298,7 +312,7 @@ def _context_hit(word: str, text: str, tokens: list[Token], k: int, step: int, w
             break
         # Context never reaches across a sentence end.
         lo, hi = sorted((k, start + (len(phrase) - 1 if step > 0 else 0)))
-        if any(p in text[tokens[lo].end: tokens[hi].start] for p in ".!?;") and hi != lo:
+        if hi != lo and _sentence_end_between(text, tokens, lo, hi):
             break
         cand = tokens[start: start + len(phrase)]
         if len(phrase) == 1 and _special(phrase[0], cand[0]):
