@@ -341,3 +341,26 @@ def test_reportedly_attributes_the_sentence_to_an_unnamed_source():
     # beside a verb of saying it is part of the verb group, and the verb's subject speaks
     assert cues_and_speakers("The mayor reportedly told aides that she would resign.") == [
         ("reportedly told", "The mayor")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Some are quietly saying it is time to move on.", [("are quietly saying", "Some")]),
+    ("Yet another said the race was over.", [("said", "another")]),
+    ("The two admit that the gap is wide.", [("admit", "The two")]),
+])
+def test_a_quantifier_or_number_alone_stands_for_people(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+def test_when_asked_has_an_unnamed_asker():
+    a = attributions("When asked about the deal, the mayor smiled.")
+    assert list(a["text"]) == ["asked about"] and list(a["speaker"]) == ["(unnamed)"]
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton: 2,316.\n\nSanders: 1,547.",  # delegate counts
+    "Twitter: @cityhall.",  # a handle
+    "Q: Have you talked to her?",  # a one-letter label names no one
+])
+def test_a_colon_before_a_number_a_handle_or_after_one_letter_is_no_cue(text):
+    assert cues_and_speakers(text) == []

@@ -34,6 +34,8 @@ NP_PREPOSITIONS = frozenset("of for at from with to in".split())  # 'a professor
 DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several most all both "
                         "each every any no another other one two three four five".split())
 QUANTIFIERS = frozenset("some many most several few others both all".split())  # 'Some said they ...': unnamed people
+# A quantifier or number standing alone for people ('some are saying', 'yet another said', 'the two admit')
+PEOPLE_WORDS = QUANTIFIERS | frozenset("another one two three four five".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 BE_FORMS = frozenset("is are was were be been being".split())
 # ', for example,' between a speaker and the cue: 'Will Rogers, for example, said'
@@ -97,6 +99,11 @@ class QuoteIndex:
 NAME_COLON_RE = re.compile(r"(?m)^[ \t]*[\"“]?((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*):[ \t]+(?=\S)")
 
 
+# After 'Name:' a number, a handle or an address is a score or a contact, not words someone said ('Clinton: 2,316',
+# 'Twitter: @name'); a one-letter label ('Q:', 'A:') names no one
+NOT_SAID_RE = re.compile(r"[$€£]?[\d.,%]+\s*(?:$|[.;\n]|delegates\b|votes\b|percent\b)|[@#]\w|https?:|www\.", re.M)
+
+
 def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Match]:
     """A colon as a cue of its own: right before a quotation ('Her advice: “Don't panic.”'), or after a name that
     opens a line ('Gingrich: Trump must decide', 'Q: How did it go?' in a transcript)."""
@@ -112,7 +119,8 @@ def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Matc
     for m in NAME_COLON_RE.finditer(text):
         words = m.group(1).split()
         if not re.search(r"\d", m.group(1)) and words[0] not in ("The", "A", "An", "This", "Read", "See") and not any(
-                w.lower().rstrip("’'s") in WEEKDAYS or w.lower().endswith("ing") for w in words):
+                w.lower().rstrip("’'s") in WEEKDAYS or w.lower().endswith("ing") for w in words) \
+                and len(m.group(1)) > 1 and not NOT_SAID_RE.match(text, m.end()):
             found.add(m.end(1))
     return [Match(k, k + 1, -1, -1, entry) for k in sorted(found)]
 
@@ -381,7 +389,8 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             description = text[sp_start:sp_end]
             scope = ((sent.start, _rstrip(text, sent.start, cue.start)),)
         else:
-            passive = kind != "colon" and _passive(text, tokens, tok_starts, cue, lo)
+            passive = kind != "colon" and (_passive(text, tokens, tok_starts, cue, lo) or (
+                prev is None and _when_participle(text, tokens, cue, lo)))
             if kind == "labeling" and (passive or _names_a_thing(text, tokens, tok_starts, cue)):
                 return None  # 'a program called Sandy Hook Promise', 'what is called ...': a name, not someone's label
             if not passive and _adverbial_gerund(tokens, cue):
@@ -450,7 +459,8 @@ def _names_someone(description: str) -> bool:
     """A speaker phrase names or describes someone: not only determiners ('The', 'A') or time words."""
     words = [w.lower().strip(".,’'") for w in re.findall(r"[\w’'.-]+", description)]
     return any(w not in DETERMINERS and w not in WEEKDAYS and w not in NOT_IN_NP for w in words) or (
-        len(words) == 1 and (words[0] in PRONOUNS or words[0] in QUANTIFIERS))
+        len(words) == 1 and words[0] in PRONOUNS) or (
+        0 < len(words) <= 3 and words[-1] in PEOPLE_WORDS and all(w in DETERMINERS for w in words[:-1]))
 
 
 def _names_a_thing(text: str, tokens: list[Token], tok_starts: list[int], cue: Match) -> bool:
@@ -476,6 +486,13 @@ def _passive(text: str, tokens: list[Token], tok_starts: list[int], cue: Match, 
     word = text[cue.start:cue.end].split()[0].lower()
     participle = word.endswith("ed") or word in ("said", "told", "thought", "known", "seen", "shown", "found", "held")
     return participle and _after_be(tokens, tok_starts, cue.start, lo)
+
+
+def _when_participle(text: str, tokens: list[Token], cue: Match, lo: int) -> bool:
+    """'When asked about the deal, ...' opening a sentence: someone asked, and the text does not say who."""
+    word = text[cue.start:cue.end].split()[0].lower()
+    return (word.endswith("ed") or word in ("told", "shown")) and cue.first > 0 \
+        and tokens[cue.first - 1].lower in ("when", "if", "once", "unless") and tokens[cue.first - 1].start >= lo
 
 
 def _after_be(tokens: list[Token], tok_starts: list[int], cue_start: int, lo: int) -> bool:
@@ -622,6 +639,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     a, b = _walk_np(text, tokens, first, i, cue_start)
     if participle and tokens[b].lower in DOCUMENTS and a > first and not _is_break(_gap(text, tokens, a - 1, tokens[a].start)):
         return lo, lo  # 'McConnell issued a statement saying ...': the one who issued it speaks
+    if tokens[b].lower in PEOPLE_WORDS and b - a < 3 and all(t.lower in DETERMINERS for t in tokens[a:b]):
+        return tokens[a].start, tokens[b].end  # 'some are saying', 'yet another said', 'the two admit': people
     while b >= a and (tokens[b].lower in WEEKDAYS or tokens[b].lower in NOT_IN_NP or tokens[b].lower in NP_PREPOSITIONS
                       or tokens[b].lower in DETERMINERS):
         b -= 1
