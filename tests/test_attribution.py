@@ -364,3 +364,15 @@ def test_when_asked_has_an_unnamed_asker():
 ])
 def test_a_colon_before_a_number_a_handle_or_after_one_letter_is_no_cue(text):
     assert cues_and_speakers(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a stance adjective after 'is' is no passive: the subject holds the stance
+    ("But Mr. Ackman is convinced that the firm will recover.", [("is convinced", "Mr. Ackman")]),
+    # an appositive between dashes, an aside inside the verb group, a discourse adverb
+    ("Jason Sims — a teacher from Dover — says he voted early.", [("says", "Jason Sims")]),
+    ("U.S. officials have, in fact, praised the deal.", [("praised", "U.S. officials")]),
+    ("Clinton has nevertheless called his vote a mistake.", [("has nevertheless called", "Clinton")]),
+])
+def test_speakers_past_asides_and_of_stance_adjectives(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -29,7 +29,7 @@ through across after before since until upon onto off out up down than so such t
 this week month year today yesterday tonight now meanwhile instead indeed though although while whether because
 if unless made make makes took take takes gave give gives went go goes came come comes got get gets saw seen see
 says said told tell asked added yet seldom often always usually rarely sometimes soon
-first long""".split())
+first long nevertheless nonetheless therefore thus hence likewise otherwise""".split())
 NP_PREPOSITIONS = frozenset("of for at from with to in".split())  # 'a professor at Harvard', 'a spokesman for the company'
 DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several most all both "
                         "each every any no another other one two three four five".split())
@@ -39,9 +39,13 @@ PEOPLE_WORDS = QUANTIFIERS | frozenset("another one two three four five".split()
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 BE_FORMS = frozenset("is are was were be been being".split())
 # ', for example,' between a speaker and the cue: 'Will Rogers, for example, said'
-PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhile|though|too|in turn|in response|"
+PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhile|though|too|in turn|in response|in fact|"
+                              r"of course|nevertheless|nonetheless|"
                               r"in a statement|in an? (?:phone |telephone |email |e-mail )?interview|in an email|"
                               r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*,\s*$")
+DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,100}?(?:—|–|\s--?\s)\s*$")
+# 'officials have, in fact, praised the deal': an aside inside a verb group, whose subject comes before it
+AUX_BEFORE_ASIDE_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|did|does|do)\s*,[^,]{1,40},\s*$", re.I)
 INTRO_WORDS = frozenset("""as after when while although though if since because before once despite during following
 amid in at on with without for from under over by like unlike given facing asked speaking""".split())
 DOCUMENTS = frozenset("statement report letter release memo tweet post email e-mail video ad advertisement".split())
@@ -213,7 +217,7 @@ def _serves_verb(text: str, m: Match, matches: list[Match]) -> bool:
 # negation and adverbs right before the verb ('has repeatedly said', 'did not say', 'would later tell').
 GROUP_WORDS = frozenset("""is are was were be been being am has have had having do does did will would can could
 should may might must shall not never also still later earlier again once previously recently repeatedly publicly
-privately openly quickly already even just then first long often always soon now""".split())
+privately openly quickly already even just then first long often always soon now nevertheless nonetheless""".split())
 NOT_ADVERBS = frozenset("only early daily weekly monthly yearly".split()) | LY_NOUNS
 # A preposition that ties a verb to its content ('talked about the plan', 'called for a ban') belongs to the cue
 GROUP_PREPOSITIONS = frozenset("about for".split())
@@ -382,14 +386,15 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                 text, tokens, tok_starts, lo, cue.start, prev)
             description = text[sp_start:sp_end]
             scope = ((min(quote_before.start, sent.start), quote_before.end),)
-        elif re.search(r",\s*$", before) and (inverts or participle) and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end):
+        elif re.search(r",\s*$", before) and (inverts or participle) and not AUX_BEFORE_ASIDE_RE.search(before) \
+                and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end):
             # '..., reported Chinese state media outlet CCTV.' / '..., said Brian Baker, a political adviser.'
             sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False) if inverts else _subject_of(
                 text, tokens, tok_starts, lo, cue.start, prev)
             description = text[sp_start:sp_end]
             scope = ((sent.start, _rstrip(text, sent.start, cue.start)),)
         else:
-            passive = kind != "colon" and (_passive(text, tokens, tok_starts, cue, lo) or (
+            passive = kind not in ("colon", "stance") and (_passive(text, tokens, tok_starts, cue, lo) or (
                 prev is None and _when_participle(text, tokens, cue, lo)))
             if kind == "labeling" and (passive or _names_a_thing(text, tokens, tok_starts, cue)):
                 return None  # 'a program called Sandy Hook Promise', 'what is called ...': a name, not someone's label
@@ -602,6 +607,9 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     participle = text[cue_start:cue_start + 40].split(" ")[0].endswith("ing")
     if aside:
         cue_start = aside.start()
+    dashes = DASH_APPOSITIVE_RE.search(text, max(lo, cue_start - 120), cue_start)
+    if dashes:
+        cue_start = dashes.start()  # 'Jason Sims — a teacher from Dover — says': the name before the dashes
     i = bisect.bisect_left(tok_starts, cue_start) - 1
     first = max(bisect.bisect_left(tok_starts, lo), i - 3 * MAX_SPEAKER_TOKENS)
     if i < first:
