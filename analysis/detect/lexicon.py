@@ -32,6 +32,7 @@ RULES_HELP = {
     "prev:A|B": "matches only when the previous word is A or B",
     "not_prev:A|B": "does not match when the previous word is A or B",
     "next_within:N:A|B": "matches only when A or B follows within N words",
+    "not_prev_within:N:A|B": "does not match when A or B stands within N words before (in the same sentence)",
 }
 # Special words in rules: NUM (a number), CAP (a capitalised word), POSS (a possessive),
 # QUOTE (an opening quotation mark follows), COLON, COMMA, END (sentence end follows).
@@ -147,7 +148,7 @@ def parse_rule(rule: str) -> tuple[tuple[str, tuple[str, ...], int], ...]:
     for part in filter(None, (p.strip() for p in rule.split(";"))):
         kind, _, rest = part.partition(":")
         window = 1
-        if kind == "next_within":
+        if kind in ("next_within", "not_prev_within"):
             n, _, rest = rest.partition(":")
             window = int(n)
         elif kind not in {"lowercase", "next", "not_next", "prev", "not_prev"}:
@@ -260,6 +261,9 @@ class Matcher:
             elif kind in ("next", "not_next", "next_within"):
                 hit = any(_context_hit(w, text, tokens, j, +1, window) for w in words)
                 if hit != (kind != "not_next"):
+                    return False
+            elif kind == "not_prev_within":
+                if any(_context_hit(w, text, tokens, i, -1, window) for w in words):
                     return False
             else:
                 hit = any(_context_hit(w, text, tokens, i, -1, 1) for w in words)
