@@ -170,7 +170,9 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
         prev_in_sentence: Attribution | None = None
         matches = by_sentence[si]
         if len(matches) > 1:  # 'in a statement' and a colon only count where no verb of saying does the job
-            matches = [m for m in matches if not _serves_verb(text, m, matches)] or matches[:1]
+            verbs = [o for o in matches if o.entry.subcategory not in ("statement", "colon", "adverb")]
+            verb_starts = [o.start for o in verbs]
+            matches = [m for m in matches if not _serves_verb(text, m, verbs, verb_starts)] or matches[:1]
             matches = _outermost(text, matches)
         for k, cue in enumerate(matches):
             nxt = matches[k + 1].start if k + 1 < len(matches) else sent.end
@@ -199,18 +201,23 @@ VERB_TO_COLON_RE = re.compile(r"[^,;“”\"()—–]{0,60}")
 ADVERB_TO_VERB_RE = re.compile(r"\s+(?:(?:has|have|had|is|was|were|are|been|not|also)\s+){0,2}")
 
 
-def _serves_verb(text: str, m: Match, matches: list[Match]) -> bool:
+def _serves_verb(text: str, m: Match, verbs: list[Match], verb_starts: list[int]) -> bool:
     """'in a statement' beside a verb of saying, or a colon that ends a verb's clause ('said on Tuesday:'): the verb
-    is the cue. A colon after a clause without one ('His advice to voters: ...') stays a cue of its own."""
+    is the cue. A colon after a clause without one ('His advice to voters: ...') stays a cue of its own. `verbs` are
+    the sentence's other cues in order of start; only the nearest ones are looked at (bisection)."""
     kind = m.entry.subcategory
-    verbs = [o for o in matches if o is not m and o.entry.subcategory not in ("statement", "colon", "adverb")]
+    if kind not in ("statement", "colon", "adverb"):
+        return False
+    k = bisect.bisect_left(verb_starts, m.start)
+    before = verbs[k - 1] if k > 0 else None
+    after = verbs[k] if k < len(verbs) else None
     if kind == "statement":
-        return any(abs(o.start - m.start) < WINDOW for o in verbs)
+        return any(o is not None and abs(o.start - m.start) < WINDOW for o in (before, after))
     if kind == "colon":
-        return any(o.end <= m.start and VERB_TO_COLON_RE.fullmatch(text, o.end, m.start) for o in verbs)
-    if kind == "adverb":  # 'Trump reportedly told aides': the adverb is part of the verb's group
-        return any(o.start >= m.end and ADVERB_TO_VERB_RE.fullmatch(text, m.end, o.start) for o in verbs)
-    return False
+        return before is not None and before.end <= m.start and VERB_TO_COLON_RE.fullmatch(text, before.end, m.start) is not None
+    # 'Trump reportedly told aides': the adverb is part of the verb's group
+    return after is not None and ADVERB_TO_VERB_RE.fullmatch(text, m.end, min(after.start, m.end + 40)) is not None \
+        and after.start <= m.end + 40
 
 
 # The verb group of a cue (PolNeAR guidelines, 'Keep the verb group together'; PARC 3.0 likewise): auxiliaries, modals,
@@ -268,6 +275,8 @@ def _gerund_subject(text: str, tokens: list[Token], tok_starts: list[int], sent:
         comma = text.find(",", cue.end, min(sent.end, cue.end + WINDOW))
         start = _skip(text, comma + 1, sent.end) if comma != -1 else -1
         end = sent.end
+    elif tokens[cue.first - 1].start - sent.start > WINDOW:
+        start, end = -1, -1  # the subject is out of reach: look only within a bounded window
     else:
         start, end = _after_intro(text, tokens, tok_starts, sent.start, tokens[cue.first - 1].start), tokens[cue.first - 1].start
     if start < 0:
