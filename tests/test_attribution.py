@@ -24,12 +24,12 @@ def who(text):
     ("“This is routine,” said Brian Baker, a political adviser to the Ricketts family.",
      [("said", "Brian Baker", "other", "", "")]),
     ("Sen. Bernie Sanders (I-Vt.) has criticized the deal.",
-     [("criticized", "Sen. Bernie Sanders", "legislator", "", "Independent")]),
+     [("has criticized", "Sen. Bernie Sanders", "legislator", "", "Independent")]),
     ("Chinese foreign ministry spokesman Geng Shuang spoke on Friday. Geng said the flights were provocative.",
      [("said", "Geng Shuang", "government official", "China", "")]),
     ("North Korea called the drills provocative. Pyongyang has threatened to respond, KCNA said.",
      [("called", "North Korea", "government official", "North Korea", ""),
-      ("threatened", "Pyongyang", "government official", "North Korea", ""),
+      ("has threatened", "Pyongyang", "government official", "North Korea", ""),
       ("said", "KCNA", "media", "North Korea", "")]),
     ("The company said it would appeal.", [("said", "The company", "business", "", "")]),
     ("Republicans want to repeal the law.", [("want", "Republicans", "party politician", "", "Republican")]),
@@ -136,7 +136,7 @@ def cues_and_speakers(text):
     # a second verb of the same subject is an attribution of its own, with that subject
     ("Wilson praised Rubio's record and said the senator can bring change.",
      [("praised", "Wilson"), ("said", "Wilson")]),
-    ("The judge rubbed his chin, and then said something strange.", [("said", "The judge")]),
+    ("The judge rubbed his chin, and then said something strange.", [("then said", "The judge")]),
     # a relative clause about people: the people are the source
     ("Union members, who want a better contract, will vote today.", [("want", "Union members")]),
     ("Voters who oppose the plan are in the minority.", [("oppose", "Voters")]),
@@ -176,7 +176,7 @@ def test_cue_constructions(text, expected):
     # an adjective from a participle stays in the noun phrase; 'long' belongs to the verb group
     ("Seventy-four percent of Democratic registered voters say they like her.",
      [("say", "Seventy-four percent of Democratic registered voters")]),
-    ("Both Blocher and the SVP have long complained that the elite does not listen.", [("complained", "the SVP")]),
+    ("Both Blocher and the SVP have long complained that the elite does not listen.", [("have long complained", "the SVP")]),
     # a verb of saying right after a quotation introduces its speaker, whatever word follows
     ("“It is Bernie’s to lose,” added Pavone.", [("added", "Pavone")]),
     # 'the Ohio governor' is not the Florida governor named before
@@ -249,3 +249,130 @@ def test_a_subject_before_a_raising_verb_makes_no_cue(text):
 def test_a_participle_after_a_quotation_keeps_the_sentence_speaker():
     text = "“We are not leaving,” Lopez said, adding that the talks would go on."
     assert cues_and_speakers(text) == [("said", "Lopez"), ("adding", "Lopez")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a gerund after 'by', 'after', 'before' or 'in' is said by the sentence's subject
+    ("The mayor ended the meeting by saying the budget was final.", [("saying", "The mayor")]),
+    ("After denying the report, the senator left the hall.", [("denying", "the senator")]),
+    # after 'for' or 'of' the gerund is a thing talked about, not a statement
+    ("The coach was fined for criticizing the referees.", []),
+    # 'went on to say', 'was quick to point out': the subject says it
+    ("The governor went on to describe the plan as fair.", [("describe", "The governor")]),
+    ("The minister was quick to point out that exports grew.", [("point out", "The minister")]),
+    ("He is committed to defending the treaty.", []),
+])
+def test_gerunds_and_infinitives_that_are_statements(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+def test_a_colon_is_a_cue_unless_it_ends_a_verbs_clause():
+    assert list(attributions("The mayor said on Monday: “We will rebuild.”")["text"]) == ["said"]
+    text = "The mayor toured the ruins. Her message to the town, delivered in the rain: “We will rebuild.”"
+    assert ":" in list(attributions(text)["text"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The union, which opposed the bill, lost the vote.", [("opposed", "The union")]),
+    ("A new poll that showed that the mayor was ahead came out on Friday.", [("showed", "A new poll")]),
+    # 'that' after a verb is a conjunction, not a relative pronoun
+    ("The mayor said that critics wanted a delay.", [("said", "The mayor")]),
+])
+def test_relative_which_and_that_take_the_noun_before_them(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+def test_calling_a_named_person_something_is_a_label_not_a_name():
+    assert cues_and_speakers("One lawmaker called Smith “a disgrace to the office.”") == [("called", "One lawmaker")]
+    assert cues_and_speakers("A charity called Safe Harbor opened a shelter.") == []
+
+
+def test_a_cue_inside_a_nested_cue_is_nested_too():
+    text = "The mayor noted that the council had argued that residents wanted a new park."
+    assert cues_and_speakers(text) == [("noted", "The mayor")]
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("The senator has repeatedly said the plan is flawed.", "has repeatedly said"),
+    ("The governor did not say whether she would run.", "did not say"),
+    ("Activists have long called for a ban on the pesticide.", "have long called for"),
+    ("The two leaders talked about trade.", "talked about"),
+    ("The mayor called for years for a new bridge.", "called"),  # 'for years' is a time, not the content
+])
+def test_the_cue_span_is_the_verb_group(text, cue):
+    a = attributions(text)
+    assert list(a["text"]) == [cue] and list(a["cue_start"]) == list(a["start"])
+
+
+def test_nouns_ending_in_ly_stay_in_the_speakers_noun_phrase():
+    assert cues_and_speakers("The family said it was relieved.") == [("said", "The family")]
+    assert cues_and_speakers("A close ally of the governor said the vote was fair.") == [
+        ("said", "A close ally of the governor")]
+
+
+def test_a_headline_colon_names_the_person_before_it_whatever_follows():
+    text = "Mayor Jane Smith: The Bridge Will Open in May\n\nThe city council met on Monday to review the plan."
+    assert cues_and_speakers(text) == [(":", "Mayor Jane Smith")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # stance adjectives with a that- or to-clause (Biber et al. 1999)
+    ("Party leaders are confident that the bill will pass.", [("are confident", "Party leaders")]),
+    ("The mayor was reluctant to raise taxes.", [("was reluctant", "The mayor")]),
+    ("The coach is confident in the team.", []),  # no clause: a description, not a stance on something said
+    ("Several senators have been critical of the plan.", [("have been critical of", "Several senators")]),
+    # verbs from Levin's classes
+    ("The union would like to reopen the talks.", [("would like", "The union")]),
+    ("The senator attacked Smith over the budget.", [("attacked", "The senator")]),
+    ("The dog attacked a postman.", []),
+    ("The board named Ms. Lee as its new chair.", [("named", "The board")]),
+    ("The minister offered a brief explanation of the delay.", [("offered", "The minister")]),
+    ("The bakery offered free bread.", []),
+    ("Residents fear that the river will flood.", [("fear", "Residents")]),
+    ("The report raised no doubt that the plant was safe.", []),
+])
+def test_cues_from_verb_classes_and_stance_adjectives(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+def test_reportedly_attributes_the_sentence_to_an_unnamed_source():
+    a = attributions("The two companies have reportedly agreed on a price.")
+    assert list(a["text"]) == ["reportedly"] and list(a["speaker"]) == ["(unnamed)"] and a["anonymous"].all()
+    # beside a verb of saying it is part of the verb group, and the verb's subject speaks
+    assert cues_and_speakers("The mayor reportedly told aides that she would resign.") == [
+        ("reportedly told", "The mayor")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Some are quietly saying it is time to move on.", [("are quietly saying", "Some")]),
+    ("Yet another said the race was over.", [("said", "another")]),
+    ("The two admit that the gap is wide.", [("admit", "The two")]),
+])
+def test_a_quantifier_or_number_alone_stands_for_people(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+def test_when_asked_has_an_unnamed_asker():
+    a = attributions("When asked about the deal, the mayor smiled.")
+    assert list(a["text"]) == ["asked about"] and list(a["speaker"]) == ["(unnamed)"]
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton: 2,316.\n\nSanders: 1,547.",  # delegate counts
+    "Twitter: @cityhall.",  # a handle
+    "Q: Have you talked to her?",  # a one-letter label names no one
+])
+def test_a_colon_before_a_number_a_handle_or_after_one_letter_is_no_cue(text):
+    assert cues_and_speakers(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a stance adjective after 'is' is no passive: the subject holds the stance
+    ("But Mr. Ackman is convinced that the firm will recover.", [("is convinced", "Mr. Ackman")]),
+    # an appositive between dashes, an aside inside the verb group, a discourse adverb
+    ("Jason Sims — a teacher from Dover — says he voted early.", [("says", "Jason Sims")]),
+    ("U.S. officials have, in fact, praised the deal.", [("praised", "U.S. officials")]),
+    ("Clinton has nevertheless called his vote a mistake.", [("has nevertheless called", "Clinton")]),
+])
+def test_speakers_past_asides_and_of_stance_adjectives(text, expected):
+    assert cues_and_speakers(text) == expected

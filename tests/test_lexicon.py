@@ -50,3 +50,13 @@ def test_matcher_handles_phrases_prefixes_and_hyphens():
     found = [m.entry.term for m in Matcher(entries).find(text, tokenize(text))]
     assert found == ["sabre-rattling", "show of force", "provocat*", "menac*"]
     assert [t.text for t in tokenize("The U.S. flew B-1B bombers.")] == ["The", "U.S.", "flew", "B-1B", "bombers"]
+
+
+def test_not_prev_within_rule():
+    from analysis.detect.lexicon import Entry, Matcher, tokenize
+    e = Entry("would", "hedge", "condition", "not_prev_within:4:said", "", "", "test")
+    m = Matcher([e])
+    hits = lambda t: [x.entry.term for x in m.find(t, tokenize(t))]  # noqa: E731
+    assert hits("He said the plan would work.") == []
+    assert hits("The plan would work.") == ["would"]
+    assert hits("He said so. The plan would work.") == ["would"]  # never across a sentence end

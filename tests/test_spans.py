@@ -198,3 +198,19 @@ def test_clear_is_a_booster_but_not_clear_is_a_hedge():
     spans = analyze_text("It is clear the drill was planned. It is not clear when.", tone=False).spans
     assert list(spans[spans["category"] == "booster"]["text"]) == ["clear"]
     assert list(spans[spans["category"] == "hedge"]["text"]) == ["not clear"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the future of reported speech is no condition ('will' backshifted after a verb of saying)
+    ("The senator said the plan would be ready in May.", []),
+    ("The plan would be ready sooner with more money.", [("would", "condition")]),
+    ("The plan would be ready if the council agreed.", [("would", "condition"), ("if", "condition")]),
+    # 'expected' as an adjective or in a comparison is no hedge; 'is expected to' is
+    ("Turnout was higher than expected.", []),
+    ("The expected vote was delayed.", []),
+    ("The vote is expected to pass.", [("expected", "doxastic")]),
+])
+def test_newswire_hedges_are_not_over_flagged(text, expected):
+    h = analyze_text(text, tone=False).spans
+    h = h[h["category"] == "hedge"]
+    assert list(zip(h["text"], h["subcategory"])) == expected

@@ -5,8 +5,9 @@ and earlier speakers are found by bisection, so the work grows linearly with the
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis.detect.context import pos_tags
 from analysis.detect.lexicon import Entry, Match, Token, word_class
@@ -28,20 +29,28 @@ through across after before since until upon onto off out up down than so such t
 this week month year today yesterday tonight now meanwhile instead indeed though although while whether because
 if unless made make makes took take takes gave give gives went go goes came come comes got get gets saw seen see
 says said told tell asked added yet seldom often always usually rarely sometimes soon
-first long""".split())
+first long nevertheless nonetheless therefore thus hence likewise otherwise""".split())
 NP_PREPOSITIONS = frozenset("of for at from with to in".split())  # 'a professor at Harvard', 'a spokesman for the company'
 DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several most all both "
                         "each every any no another other one two three four five".split())
 QUANTIFIERS = frozenset("some many most several few others both all".split())  # 'Some said they ...': unnamed people
+# A quantifier or number standing alone for people ('some are saying', 'yet another said', 'the two admit')
+PEOPLE_WORDS = QUANTIFIERS | frozenset("another one two three four five".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 BE_FORMS = frozenset("is are was were be been being".split())
 # ', for example,' between a speaker and the cue: 'Will Rogers, for example, said'
-PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhile|though|too|in turn|in response|"
+PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhile|though|too|in turn|in response|in fact|"
+                              r"of course|nevertheless|nonetheless|"
                               r"in a statement|in an? (?:phone |telephone |email |e-mail )?interview|in an email|"
                               r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*,\s*$")
+DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,100}?(?:—|–|\s--?\s)\s*$")
+# 'officials have, in fact, praised the deal': an aside inside a verb group, whose subject comes before it
+AUX_BEFORE_ASIDE_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|did|does|do)\s*,[^,]{1,40},\s*$", re.I)
 INTRO_WORDS = frozenset("""as after when while although though if since because before once despite during following
 amid in at on with without for from under over by like unlike given facing asked speaking""".split())
 DOCUMENTS = frozenset("statement report letter release memo tweet post email e-mail video ad advertisement".split())
+# Nouns that end in -ly like an adverb ('the family said', 'an ally of the senator')
+LY_NOUNS = frozenset("family families rally ally assembly supply reply belly bully anomaly monopoly homily butterfly".split())
 SHORT_TAIL = 4  # words after a final cue ("told CNN", "said on Friday") that still make it a closing tag
 
 
@@ -60,6 +69,8 @@ class Attribution:
     scope: tuple[tuple[int, int], ...]
     direct: bool
     sentence: int
+    group_start: int = -1  # the cue with its verb group ('has repeatedly said', 'did not say'), as annotators mark it
+    group_end: int = -1
 
 
 class QuoteIndex:
@@ -92,6 +103,11 @@ class QuoteIndex:
 NAME_COLON_RE = re.compile(r"(?m)^[ \t]*[\"“]?((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*):[ \t]+(?=\S)")
 
 
+# After 'Name:' a number, a handle or an address is a score or a contact, not words someone said ('Clinton: 2,316',
+# 'Twitter: @name'); a one-letter label ('Q:', 'A:') names no one
+NOT_SAID_RE = re.compile(r"[$€£]?[\d.,%]+\s*(?:$|[.;\n]|delegates\b|votes\b|percent\b)|[@#]\w|https?:|www\.", re.M)
+
+
 def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Match]:
     """A colon as a cue of its own: right before a quotation ('Her advice: “Don't panic.”'), or after a name that
     opens a line ('Gingrich: Trump must decide', 'Q: How did it go?' in a transcript)."""
@@ -107,7 +123,8 @@ def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Matc
     for m in NAME_COLON_RE.finditer(text):
         words = m.group(1).split()
         if not re.search(r"\d", m.group(1)) and words[0] not in ("The", "A", "An", "This", "Read", "See") and not any(
-                w.lower().rstrip("’'s") in WEEKDAYS or w.lower().endswith("ing") for w in words):
+                w.lower().rstrip("’'s") in WEEKDAYS or w.lower().endswith("ing") for w in words) \
+                and len(m.group(1)) > 1 and not NOT_SAID_RE.match(text, m.end()):
             found.add(m.end(1))
     return [Match(k, k + 1, -1, -1, entry) for k in sorted(found)]
 
@@ -153,28 +170,150 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
         prev_in_sentence: Attribution | None = None
         matches = by_sentence[si]
         if len(matches) > 1:  # 'in a statement' and a colon only count where no verb of saying does the job
-            matches = [m for m in matches if m.entry.subcategory not in ("statement", "colon") or not any(
-                o is not m and o.entry.subcategory not in ("statement", "colon") and abs(o.start - m.start) < WINDOW
-                for o in matches)] or matches[:1]
+            verbs = [o for o in matches if o.entry.subcategory not in ("statement", "colon", "adverb")]
+            verb_starts = [o.start for o in verbs]
+            matches = [m for m in matches if not _serves_verb(text, m, verbs, verb_starts)] or matches[:1]
             matches = _outermost(text, matches)
         for k, cue in enumerate(matches):
             nxt = matches[k + 1].start if k + 1 < len(matches) else sent.end
             att = _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev_in_sentence, earlier, nxt, names)
             if att is None:
                 continue
+            att = replace(att, group_start=_group_start(text, tokens, cue, max(sent.start, att.speaker_end)),
+                          group_end=_group_end(text, tokens, cue, sent.end))
             out.append(att)
             earlier.append((att.cue_start, att.speaker))
             prev_in_sentence = att
     return out, _quote_speakers(text, quotes, out, sents)
 
 
+# Verbs of going on, beginning and haste before 'to' + a cue ('went on to say', 'was quick to point out'): the
+# subject does say it (aspectual and catenative verbs; Biber et al. 1999, Longman Grammar, sec. 9.4.5.1)
+ASPECTUAL_BEFORE_TO = frozenset("""on continued continues continue continuing began begin begins beginning started start
+starts starting proceeded proceeds quick quickly""".split())
+# Prepositions whose gerund is an adverbial of the sentence's own verb ('ended by saying', 'after denying', 'in
+# calling'): the subject says it; after other prepositions the gerund is a thing talked about ('criticised for
+# saying', 'the idea of denying')
+ADVERBIAL_GERUND = frozenset("by after before in".split())
+
+
+VERB_TO_COLON_RE = re.compile(r"[^,;“”\"()—–]{0,60}")
+ADVERB_TO_VERB_RE = re.compile(r"\s+(?:(?:has|have|had|is|was|were|are|been|not|also)\s+){0,2}")
+
+
+def _serves_verb(text: str, m: Match, verbs: list[Match], verb_starts: list[int]) -> bool:
+    """'in a statement' beside a verb of saying, or a colon that ends a verb's clause ('said on Tuesday:'): the verb
+    is the cue. A colon after a clause without one ('His advice to voters: ...') stays a cue of its own. `verbs` are
+    the sentence's other cues in order of start; only the nearest ones are looked at (bisection)."""
+    kind = m.entry.subcategory
+    if kind not in ("statement", "colon", "adverb"):
+        return False
+    k = bisect.bisect_left(verb_starts, m.start)
+    before = verbs[k - 1] if k > 0 else None
+    after = verbs[k] if k < len(verbs) else None
+    if kind == "statement":
+        return any(o is not None and abs(o.start - m.start) < WINDOW for o in (before, after))
+    if kind == "colon":
+        return before is not None and before.end <= m.start and VERB_TO_COLON_RE.fullmatch(text, before.end, m.start) is not None
+    # 'Trump reportedly told aides': the adverb is part of the verb's group
+    return after is not None and ADVERB_TO_VERB_RE.fullmatch(text, m.end, min(after.start, m.end + 40)) is not None \
+        and after.start <= m.end + 40
+
+
+# The verb group of a cue (PolNeAR guidelines, 'Keep the verb group together'; PARC 3.0 likewise): auxiliaries, modals,
+# negation and adverbs right before the verb ('has repeatedly said', 'did not say', 'would later tell').
+GROUP_WORDS = frozenset("""is are was were be been being am has have had having do does did will would can could
+should may might must shall not never also still later earlier again once previously recently repeatedly publicly
+privately openly quickly already even just then first long often always soon now nevertheless nonetheless""".split())
+NOT_ADVERBS = frozenset("only early daily weekly monthly yearly".split()) | LY_NOUNS
+# A preposition that ties a verb to its content ('talked about the plan', 'called for a ban') belongs to the cue
+GROUP_PREPOSITIONS = frozenset("about for".split())
+TIME_WORDS = frozenset("""year years month months week weeks day days decade decades hour hours minute minutes
+while time times moment now once""".split())
+
+
+def _group_start(text: str, tokens: list[Token], cue: Match, lo: int) -> int:
+    """Where the cue's verb group starts: back over auxiliaries, negation and adverbs with only spaces between."""
+    if cue.first < 0 or cue.entry.subcategory in ("according_to", "statement", "colon", "adverb"):
+        return cue.start
+    i, start = cue.first - 1, cue.start
+    while i >= 0 and cue.first - i <= 5 and tokens[i].start >= lo and not text[tokens[i].end:tokens[i + 1].start].strip():
+        low = tokens[i].lower
+        if not (low in GROUP_WORDS or low.endswith("n't") or (
+                low.endswith("ly") and tokens[i].text.islower() and low not in NOT_ADVERBS and len(low) > 4)):
+            break
+        start = tokens[i].start
+        i -= 1
+    return start
+
+
+def _group_end(text: str, tokens: list[Token], cue: Match, hi: int) -> int:
+    """Where the cue's verb group ends: after a preposition that ties the verb to its content ('talked about')."""
+    j = cue.last + 1
+    if cue.last < 0 or cue.entry.subcategory in ("according_to", "statement", "colon", "adverb") or j >= len(tokens) \
+            or tokens[j].end > hi or text[cue.end:tokens[j].start].strip() or tokens[j].lower not in GROUP_PREPOSITIONS:
+        return cue.end
+    after = [t.lower for t in tokens[j + 1:j + 4]]
+    if after and (after[0] in TIME_WORDS or after[0][:1].isdigit() or (
+            after[0] in DETERMINERS and any(w in TIME_WORDS for w in after[1:]))):
+        return cue.end  # 'said for years', 'called for a long time': a time, not the content
+    return tokens[j].end
+
+
+def _adverbial_gerund(tokens: list[Token], cue: Match) -> bool:
+    return cue.first > 0 and tokens[cue.first].lower.endswith("ing") and tokens[cue.first - 1].lower in ADVERBIAL_GERUND
+
+
+def _gerund_subject(text: str, tokens: list[Token], tok_starts: list[int], sent: Segment, cue: Match,
+                    prev: Attribution | None) -> tuple[int, int]:
+    """The subject of a gerund's clause: after the introductory phrase that holds it ('After denying the report, the
+    senator ...'), else the previous cue's speaker or the subject that opens the sentence."""
+    if prev is not None:
+        return prev.speaker_start, prev.speaker_end
+    opening = bisect.bisect_left(tok_starts, sent.start)
+    if cue.first - 1 == opening:
+        comma = text.find(",", cue.end, min(sent.end, cue.end + WINDOW))
+        start = _skip(text, comma + 1, sent.end) if comma != -1 else -1
+        end = sent.end
+    elif tokens[cue.first - 1].start - sent.start > WINDOW:
+        start, end = -1, -1  # the subject is out of reach: look only within a bounded window
+    else:
+        start, end = _after_intro(text, tokens, tok_starts, sent.start, tokens[cue.first - 1].start), tokens[cue.first - 1].start
+    if start < 0:
+        return sent.start, sent.start
+    a, b = _np_forward(text, tokens, tok_starts, start, end)
+    i, j = bisect.bisect_left(tok_starts, a), bisect.bisect_left(tok_starts, b) - 1
+    if j >= i:
+        tags = pos_tags(tokens, [(i, j)])
+        k = next((k for k in range(i + 1, j + 1) if tags.get(k, "").startswith(("VB", "MD"))), None)
+        if k is not None:
+            b = tokens[k - 1].end  # 'the senator left the hall': the subject ends before its verb
+    return a, b
+
+
+def _catenative_start(tokens: list[Token], cue: Match) -> int:
+    """Where to look back for the speaker of 'went on to say' or 'was quick to point out': before the catenative
+    verb; else the cue's start."""
+    k = cue.first
+    if k < 0:  # a colon: no words of its own
+        return cue.start
+    if k >= 2 and tokens[k - 1].lower == "to" and tokens[k - 2].lower in ASPECTUAL_BEFORE_TO:
+        k -= 2
+        if tokens[k].lower == "on" and k >= 1 and tokens[k - 1].lower in ("went", "go", "goes", "going", "gone"):
+            k -= 1
+    return tokens[k].start
+
+
 def _infinitive(text: str, tokens: list[Token], cue: Match) -> bool:
-    """'to defend', 'of saying', 'for praising': the cue is an infinitive or a gerund, not someone's statement."""
-    if cue.first <= 0 or cue.entry.subcategory in ("according_to", "statement", "colon"):
+    """'to defend', 'of saying', 'for praising': the cue is an infinitive or a gerund, not someone's statement;
+    but 'went on to say' and 'concluded by saying' are statements of the subject."""
+    if cue.first <= 0 or cue.entry.subcategory in ("according_to", "statement", "colon", "adverb"):
         return False
     prev = tokens[cue.first - 1].lower
     word = tokens[cue.first].lower
-    return prev == "to" or (word.endswith("ing") and prev in NP_PREPOSITIONS | {"about", "by", "on", "without", "after", "before"})
+    if prev == "to":
+        return cue.first < 2 or tokens[cue.first - 2].lower not in ASPECTUAL_BEFORE_TO
+    return word.endswith("ing") and prev in (NP_PREPOSITIONS | {"about", "on", "without"}) - ADVERBIAL_GERUND
 
 
 NESTED_GAP_RE = re.compile(r"[,;:—–()“”\"]|\s-\s")
@@ -191,10 +330,12 @@ def _outermost(text: str, matches: list[Match]) -> list[Match]:
     """Drop cues nested in the content of the cue before them ('Trump said he wants to ...', 'told CNN she believes'):
     the outer attribution holds them, as in the PolNeAR guidelines ('no nested attributions')."""
     kept = [matches[0]]
-    for m in matches[1:]:
-        gap = text[kept[-1].end:m.start]
+    for prev, m in itertools.pairwise(matches):
+        # nesting is transitive: a cue in the content of a nested cue ('noted that X had tweeted that Y tweeted')
+        # is inside the outer content too, so each cue is compared with the one right before it, kept or not
+        gap = text[prev.end:m.start]
         if len(gap) < 120 and not NESTED_GAP_RE.search(gap) and len(gap.split()) <= 12 \
-                and kept[-1].entry.subcategory not in ("according_to", "statement", "colon") \
+                and prev.entry.subcategory not in ("according_to", "statement", "colon", "adverb") \
                 and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+)\b", gap) and not COORDINATED_RE.search(gap) \
                 and not ADVERBIAL_RE.fullmatch(gap):
             continue
@@ -223,7 +364,11 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
     sp_start = sp_end = -1
     description = ""
     scope: tuple[tuple[int, int], ...]
-    if kind == "according_to":
+    if kind == "adverb":
+        # 'The talks have reportedly stalled': someone reported it, and the text does not say who
+        sp_start = sp_end = cue.start
+        scope = ((sent.start, _rstrip(text, sent.start, sent.end)),)
+    elif kind == "according_to":
         sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=True)
         scope = ((_skip(text, sp_end, sent.end), sent.end),) if at_start else ((sent.start, _rstrip(text, sent.start, cue.start)),)
         description = text[sp_start:sp_end]
@@ -250,17 +395,24 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                 text, tokens, tok_starts, lo, cue.start, prev)
             description = text[sp_start:sp_end]
             scope = ((min(quote_before.start, sent.start), quote_before.end),)
-        elif re.search(r",\s*$", before) and (inverts or participle) and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end):
+        elif re.search(r",\s*$", before) and (inverts or participle) and not AUX_BEFORE_ASIDE_RE.search(before) \
+                and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end):
             # '..., reported Chinese state media outlet CCTV.' / '..., said Brian Baker, a political adviser.'
             sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False) if inverts else _subject_of(
                 text, tokens, tok_starts, lo, cue.start, prev)
             description = text[sp_start:sp_end]
             scope = ((sent.start, _rstrip(text, sent.start, cue.start)),)
         else:
-            passive = kind != "colon" and _passive(text, tokens, tok_starts, cue, lo)
+            passive = kind not in ("colon", "stance") and (_passive(text, tokens, tok_starts, cue, lo) or (
+                prev is None and _when_participle(text, tokens, cue, lo)))
             if kind == "labeling" and (passive or _names_a_thing(text, tokens, tok_starts, cue)):
                 return None  # 'a program called Sandy Hook Promise', 'what is called ...': a name, not someone's label
-            sp_start, sp_end = (cue.start, cue.start) if passive else _np_before(text, tokens, tok_starts, lo, cue.start)
+            if not passive and _adverbial_gerund(tokens, cue):
+                # 'ended the meeting by saying', 'After denying the report, the senator ...': the clause's subject
+                sp_start, sp_end = _gerund_subject(text, tokens, tok_starts, sent, cue, prev)
+            else:
+                sp_start, sp_end = (cue.start, cue.start) if passive else _np_before(
+                    text, tokens, tok_starts, lo, _catenative_start(tokens, cue))
             if sp_end > sp_start and prev is None:
                 sp_start = _subject_before_asides(text, tokens, tok_starts, sent.start, sp_start, cue.start)
             description = text[sp_start:sp_end] if sp_end > sp_start else ""
@@ -321,7 +473,8 @@ def _names_someone(description: str) -> bool:
     """A speaker phrase names or describes someone: not only determiners ('The', 'A') or time words."""
     words = [w.lower().strip(".,’'") for w in re.findall(r"[\w’'.-]+", description)]
     return any(w not in DETERMINERS and w not in WEEKDAYS and w not in NOT_IN_NP for w in words) or (
-        len(words) == 1 and (words[0] in PRONOUNS or words[0] in QUANTIFIERS))
+        len(words) == 1 and words[0] in PRONOUNS) or (
+        0 < len(words) <= 3 and words[-1] in PEOPLE_WORDS and all(w in DETERMINERS for w in words[:-1]))
 
 
 def _names_a_thing(text: str, tokens: list[Token], tok_starts: list[int], cue: Match) -> bool:
@@ -332,6 +485,12 @@ def _names_a_thing(text: str, tokens: list[Token], tok_starts: list[int], cue: M
     before, after = tokens[i - 1], tokens[cue.last + 1]
     gap_before, gap_after = text[before.end:cue.start], text[cue.end:after.start]
     named = after.text[:1].isupper() or any(q in gap_after for q in "“\"‘")
+    if after.text[:1].isupper() and not any(q in gap_after for q in "“\"‘"):
+        # 'a lawmaker called Trump “a disgrace”', 'the campaign called AP's report a rush': a name and then a label
+        # is someone calling that person something (two objects), not a thing's name
+        m = re.match(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:['’]s)?\s+(\S+)", text[after.start:after.start + 80])
+        if m and (m.group(1)[:1] in "“\"‘" or m.group(1).lower() in ("a", "an", "the", "his", "her", "their", "its", "as")):
+            return False
     return before.text.islower() and before.lower not in PRONOUNS and before.lower not in NOT_IN_NP \
         and not before.lower.endswith("ly") and gap_before.strip() == "" and named
 
@@ -341,6 +500,13 @@ def _passive(text: str, tokens: list[Token], tok_starts: list[int], cue: Match, 
     word = text[cue.start:cue.end].split()[0].lower()
     participle = word.endswith("ed") or word in ("said", "told", "thought", "known", "seen", "shown", "found", "held")
     return participle and _after_be(tokens, tok_starts, cue.start, lo)
+
+
+def _when_participle(text: str, tokens: list[Token], cue: Match, lo: int) -> bool:
+    """'When asked about the deal, ...' opening a sentence: someone asked, and the text does not say who."""
+    word = text[cue.start:cue.end].split()[0].lower()
+    return (word.endswith("ed") or word in ("told", "shown")) and cue.first > 0 \
+        and tokens[cue.first - 1].lower in ("when", "if", "once", "unless") and tokens[cue.first - 1].start >= lo
 
 
 def _after_be(tokens: list[Token], tok_starts: list[int], cue_start: int, lo: int) -> bool:
@@ -392,7 +558,7 @@ def _np_word(tok: Token) -> bool:
         return False
     if tok.text[:1].isupper() or tok.text[:1].isdigit() or low in DETERMINERS or low in NP_PREPOSITIONS:
         return True
-    if low.endswith("ly") or (low.endswith("ed") and len(low) > 4):
+    if (low.endswith("ly") and low not in LY_NOUNS) or (low.endswith("ed") and len(low) > 4):
         return False  # adverbs and past tenses ('recently', 'released') end a noun phrase
     return low.isalpha() or "-" in low or low.endswith(("'s", "’s"))
 
@@ -450,6 +616,9 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     participle = text[cue_start:cue_start + 40].split(" ")[0].endswith("ing")
     if aside:
         cue_start = aside.start()
+    dashes = DASH_APPOSITIVE_RE.search(text, max(lo, cue_start - 120), cue_start)
+    if dashes:
+        cue_start = dashes.start()  # 'Jason Sims — a teacher from Dover — says': the name before the dashes
     i = bisect.bisect_left(tok_starts, cue_start) - 1
     first = max(bisect.bisect_left(tok_starts, lo), i - 3 * MAX_SPEAKER_TOKENS)
     if i < first:
@@ -458,12 +627,15 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         return lo, lo  # ', calling the moves ...': the participle's subject is the main clause's speaker
     # the verb group before the cue: 'has said', 'did not say', 'also told', 'would later tell'
     while i >= first and not _is_break(_gap(text, tokens, i, cue_start)) and (
-            tokens[i].lower in NOT_IN_NP or (tokens[i].lower.endswith("ly") and tokens[i].text.islower())):
+            tokens[i].lower in NOT_IN_NP or (tokens[i].lower.endswith("ly") and tokens[i].text.islower()
+                                             and tokens[i].lower not in LY_NOUNS)):
         if tokens[i].lower in BOUNDARY_WORDS:
             return lo, lo
         i -= 1
     if i > first and tokens[i].lower == "who" and ";" not in _gap(text, tokens, i - 1, tokens[i].start):
         i -= 1  # 'Democrats, who want ...', 'respondents who support ...': the person the clause is about
+    elif i > first and _relative_subject(text, tokens, i):
+        i -= 1  # 'a super PAC that backed him', 'the union, which opposed the bill': the body the clause is about
     elif i >= first and tokens[i].lower in BOUNDARY_WORDS:
         return lo, lo
     if i < first:
@@ -484,6 +656,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     a, b = _walk_np(text, tokens, first, i, cue_start)
     if participle and tokens[b].lower in DOCUMENTS and a > first and not _is_break(_gap(text, tokens, a - 1, tokens[a].start)):
         return lo, lo  # 'McConnell issued a statement saying ...': the one who issued it speaks
+    if tokens[b].lower in PEOPLE_WORDS and b - a < 3 and all(t.lower in DETERMINERS for t in tokens[a:b]):
+        return tokens[a].start, tokens[b].end  # 'some are saying', 'yet another said', 'the two admit': people
     while b >= a and (tokens[b].lower in WEEKDAYS or tokens[b].lower in NOT_IN_NP or tokens[b].lower in NP_PREPOSITIONS
                       or tokens[b].lower in DETERMINERS):
         b -= 1
@@ -508,6 +682,21 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
                 person_names([prev]) or place or ("," in trailing and starts_clause and _names_someone(prev)))):
             a = pa
     return tokens[a].start, max(tokens[b].end, end_at if b == i else 0)
+
+
+def _relative_subject(text: str, tokens: list[Token], i: int) -> bool:
+    """'which' or 'that' at token i is the subject of a relative clause on the noun before it ('the poll that showed',
+    'Monsanto, which opposed'), not a conjunction after a verb ('said that') or a demonstrative ('and that shows')."""
+    low, prev = tokens[i].lower, tokens[i - 1]
+    gap = _gap(text, tokens, i - 1, tokens[i].start)
+    if low == "which":
+        ok_gap = gap.strip() in ("", ",")
+    elif low == "that":
+        ok_gap = gap.strip() == ""
+    else:
+        return False
+    return ok_gap and _np_word(prev) and prev.lower not in DETERMINERS and prev.lower not in NP_PREPOSITIONS \
+        and prev.lower not in NOT_COMPLEMENT and prev.lower not in PRONOUNS and prev.lower not in ("and", "or", "but")
 
 
 def _before_relative_clause(text: str, tokens: list[Token], first: int, i: int, cue_start: int) -> int:

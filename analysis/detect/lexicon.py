@@ -9,6 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from analysis.text.segment import TITLES
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 LEXICON_FILES = ("loaded.csv", "hedges.csv", "boosters.csv", "cues.csv")
 PACKS_DIR = "packs"
@@ -31,6 +33,7 @@ RULES_HELP = {
     "prev:A|B": "matches only when the previous word is A or B",
     "not_prev:A|B": "does not match when the previous word is A or B",
     "next_within:N:A|B": "matches only when A or B follows within N words",
+    "not_prev_within:N:A|B": "does not match when A or B stands within N words before (in the same sentence)",
 }
 # Special words in rules: NUM (a number), CAP (a capitalised word), POSS (a possessive),
 # QUOTE (an opening quotation mark follows), COLON, COMMA, END (sentence end follows).
@@ -146,7 +149,7 @@ def parse_rule(rule: str) -> tuple[tuple[str, tuple[str, ...], int], ...]:
     for part in filter(None, (p.strip() for p in rule.split(";"))):
         kind, _, rest = part.partition(":")
         window = 1
-        if kind == "next_within":
+        if kind in ("next_within", "not_prev_within"):
             n, _, rest = rest.partition(":")
             window = int(n)
         elif kind not in {"lowercase", "next", "not_next", "prev", "not_prev"}:
@@ -260,6 +263,9 @@ class Matcher:
                 hit = any(_context_hit(w, text, tokens, j, +1, window) for w in words)
                 if hit != (kind != "not_next"):
                     return False
+            elif kind == "not_prev_within":
+                if any(_context_hit(w, text, tokens, i, -1, window) for w in words):
+                    return False
             else:
                 hit = any(_context_hit(w, text, tokens, i, -1, 1) for w in words)
                 if hit != (kind == "prev"):
@@ -273,6 +279,18 @@ def _subject_before(text: str, tokens: list[Token], i: int) -> bool:
     return prev is not None and tokens[i].text.islower() and tokens[i].lower not in word_class("raising_verb") \
         and not text[prev.end:tokens[i].start].strip() and (
         prev.lower in word_class("subject_pronoun") or prev.text[:1].isupper())
+
+
+def _sentence_end_between(text: str, tokens: list[Token], lo: int, hi: int) -> bool:
+    """Whether a sentence ends between tokens lo and hi: '.', '!', '?' or ';', but not the period of a title or an
+    initial ('named Gen. Smith as', 'told J. Smith')."""
+    for k in range(lo, hi):
+        gap = text[tokens[k].end: tokens[k + 1].start]
+        if any(p in gap for p in "!?;"):
+            return True
+        if "." in gap and not (gap.startswith(".") and (tokens[k].lower in TITLES or len(tokens[k].text) == 1)):
+            return True
+    return False
 
 
 def _context_hit(word: str, text: str, tokens: list[Token], k: int, step: int, window: int) -> bool:
@@ -299,7 +317,7 @@ def _context_hit(word: str, text: str, tokens: list[Token], k: int, step: int, w
             break
         # Context never reaches across a sentence end.
         lo, hi = sorted((k, start + (len(phrase) - 1 if step > 0 else 0)))
-        if any(p in text[tokens[lo].end: tokens[hi].start] for p in ".!?;") and hi != lo:
+        if hi != lo and _sentence_end_between(text, tokens, lo, hi):
             break
         cand = tokens[start: start + len(phrase)]
         if len(phrase) == 1 and _special(phrase[0], cand[0]):

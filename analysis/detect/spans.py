@@ -86,10 +86,12 @@ def find_spans(text: str, lexicon: Lexicon | None = None) -> tuple[pd.DataFrame,
     for a in atts:
         scope_s = min(s for s, _ in a.scope)
         scope_e = max(e for _, e in a.scope)
-        rows.append(_row(a.cue_start, a.cue_end, text, "attribution", "direct" if a.direct else "indirect",
+        cue_s = a.group_start if a.group_start >= 0 else a.cue_start  # the cue with its verb group ('has said')
+        cue_e = a.group_end if a.group_end >= 0 else a.cue_end
+        rows.append(_row(cue_s, cue_e, text, "attribution", "direct" if a.direct else "indirect",
                          a.speaker, a.sentence, sents, voice="author", term=a.entry.term, note=a.entry.note,
                          source=a.entry.source, neutral_alternative=a.entry.neutral_alternative,
-                         cue_tone=a.tone, cue_start=a.cue_start, cue_end=a.cue_end, direct=a.direct,
+                         cue_tone=a.tone, cue_start=cue_s, cue_end=cue_e, direct=a.direct,
                          scope_start=scope_s, scope_end=scope_e,
                          words=sum(words(s, e) for s, e in a.scope)))
     for i, q in enumerate(quotes):
