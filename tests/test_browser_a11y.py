@@ -9,7 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 from analysis.corpus.workspace import build_view
+from analysis.present.lesson import load_lessons
 from analysis.present.report import article_html, event_report_html
+from analysis.present.worksheet import answer_key_html, worksheet_html
 from tests.browser import (
     axe_violations,
     bar_centre,
@@ -119,11 +121,37 @@ def test_no_wcag_violations_after_clicking_a_bar_for_its_why(page, server):
     assert not found, report(found, "compare after a bar click")
 
 
-@pytest.mark.parametrize("what", ["report", "worksheet"])
+def test_no_wcag_violations_on_any_lesson_step_or_its_reveal(page, server):
+    lesson = load_lessons()[0]["bombers-over-korea"]
+    for k, step in enumerate(lesson.steps, start=1):
+        page.goto(server + f"/lessons?lesson=bombers-over-korea&step={k}")
+        wait_for_app(page, f"Step {k} of {len(lesson.steps)}")
+        found = axe_violations(page)
+        print(report(found, f"lesson step {k} ({step.activity})"))
+        assert not found, report(found, f"lesson step {k}")
+        if step.activity == "guess":  # the reveal comes after a guess
+            page.get_by_role("radio", name="CNN").focus()
+            rerun_after(page, lambda: page.keyboard.press("Space"))
+        reveal = page.get_by_role("button", name="Reveal")
+        if reveal.count():
+            rerun_after(page, reveal.first.click)
+            found = axe_violations(page)
+            print(report(found, f"lesson step {k} revealed"))
+            assert not found, report(found, f"lesson step {k} revealed")
+
+
+EXPORTS = ["report", "article worksheet", "lesson worksheet", "answer key"]
+
+
+@pytest.mark.parametrize("what", EXPORTS)
 def test_no_wcag_violations_in_the_exported_html(browser, corpus, analyses, tmp_path, what):
     view = build_view(corpus, analyses)
-    html = event_report_html(view, STORY) if what == "report" else article_html(view, view.articles_in(EVENT)[0])
-    path = tmp_path / f"{what}.html"
+    lesson, ids = load_lessons()[0]["bombers-over-korea"], view.articles_in(STORY)
+    html = {"report": lambda: event_report_html(view, STORY),
+            "article worksheet": lambda: article_html(view, view.articles_in(EVENT)[0]),
+            "lesson worksheet": lambda: worksheet_html(view, ids, lesson.title, lesson),
+            "answer key": lambda: answer_key_html(view, ids, lesson.title, lesson)}[what]()
+    path = tmp_path / f"{what.replace(' ', '-')}.html"
     path.write_text(html, encoding="utf-8")
     context, page = new_page(browser, 1280, 800)
     try:
