@@ -91,8 +91,7 @@ def test_teacher_edits_a_term_sees_it_on_compare_and_prints_the_worksheet(browse
     page.goto(server + "/?event=e2-2017-07-07-b1-korea-icbm")
     wait_for_app(page, "Feature by feature")
     own = (page.locator('[data-testid="stColumn"]').filter(has=page.get_by_role("heading", name="World Socialist Web Site"))
-           .locator('[data-testid="stMetric"]').filter(has_text="Loaded terms, outlet's own voice")
-           .locator('[data-testid="stMetricValue"]'))
+           .locator(".fl-numbers div").filter(has_text="Loaded terms, outlet's own voice").locator("dd"))
     before = own.inner_text()
     expect(page.get_by_text(re.compile(r"^Lexicon version \w+ \(bundled\)"))).to_be_visible()
 

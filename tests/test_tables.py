@@ -34,3 +34,12 @@ def test_column_meanings_are_listed_under_the_table_and_shown_as_header_tips():
 
 def test_missing_values_are_empty_and_negative_zero_is_zero():
     assert [cell_text(v) for v in (None, float("nan"), pd.NA, -0.0001, 2.0, "text")] == ["", "", "", "0", "2", "text"]
+
+
+def test_card_numbers_are_a_description_list_of_escaped_labels_values_and_tips():
+    from analysis.present.tables import numbers_html
+    doc = lxml.html.fromstring(numbers_html([("Loaded terms, outlet's own voice", "3.10", 'per "1,000" words <b>'),
+                                             ("Tone", "-0.12", "VADER")]))
+    assert [dt.text_content() for dt in doc.xpath("//dt")] == ["Loaded terms, outlet's own voice", "Tone"]
+    assert [dd.text_content() for dd in doc.xpath("//dd")] == ["3.10", "-0.12"]
+    assert doc.xpath("//dt")[0].get("title") == 'per "1,000" words <b>' and not doc.xpath("//b")

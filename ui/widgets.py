@@ -30,7 +30,7 @@ from analysis.present.export import (
 from analysis.present.glossary import CARD_FEATURES, CATEGORY_INFO, COLUMN_NOTES, FEATURES, format_value
 from analysis.present.highlight import CSS, legend, only_strong_loaded, render
 from analysis.present.report import event_report_html, event_report_pdf
-from analysis.present.tables import TABLE_CSS, table_html
+from analysis.present.tables import TABLE_CSS, numbers_html, table_html
 from ui import data, state
 from ui.safe import md
 
@@ -275,10 +275,15 @@ def outlet_card(view: CorpusView, outlet: str, row: pd.Series, article_ids: list
         if len(mine) > HEADLINES_SHOWN:
             st.caption(f"… and {len(mine) - HEADLINES_SHOWN:,} more articles")
         st.write(f"**{int(row['words']):,} words** in {int(row['articles'])} article(s)")
-        cols = st.columns(2)
-        for k, feat in enumerate(CARD_FEATURES):
-            info = FEATURES[feat]
-            cols[k % 2].metric(info.label, format_value(feat, row[feat]), help=f"{info.explanation} Unit: {info.unit}.")
+        st.html(numbers_html([(FEATURES[f].label, format_value(f, row[f]),
+                               f"{FEATURES[f].explanation} Unit: {FEATURES[f].unit}.") for f in CARD_FEATURES]))
+
+
+def card_glossary() -> None:
+    """What each number on the outlet cards means, one click away (a list, readable with the keyboard)."""
+    with st.expander("What the numbers on the cards mean"):
+        st.markdown("\n".join(f"- **{FEATURES[f].label}** ({FEATURES[f].unit}): {FEATURES[f].explanation}"
+                               for f in CARD_FEATURES))
 
 
 def span_table(spans: pd.DataFrame, key: str, name: str = "spans") -> None:
@@ -312,7 +317,7 @@ def chart(fig, name: str, key: str, why: Callable[[object], dict] | None = None,
     event = st.plotly_chart(fig, key=key, theme=None, **kwargs)
     with st.expander(f"{md(chart_title(fig))}: as text (summary and numbers)"):
         st.text(chart_summary(fig))
-        st.html(TABLE_CSS + chart_table_html(fig, (lambda custom: _why_href(why(custom))) if why else None))
+        st.html(chart_table_html(fig, (lambda custom: _why_href(why(custom))) if why else None))
     ready = warm_renderer() is not None
     row = st.container(horizontal=True)
     for fmt in ("png", "svg", "pdf"):
@@ -334,8 +339,6 @@ def _why_href(params: dict | None) -> str | None:
 
 
 PAGE_CSS = """<style>
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *{white-space:normal!important;overflow:visible!important;
-text-overflow:clip!important}
 [data-testid="stMultiSelectTagsContainer"] [data-tag]{height:auto!important;white-space:normal!important}
 [data-testid="stMultiSelectTagsContainer"] [data-tag] span[title]{white-space:normal!important;overflow:visible!important;
 text-overflow:clip!important}
@@ -345,8 +348,9 @@ button [data-testid="stMarkdownContainer"] p{white-space:normal}
 
 
 def page_styles() -> None:
-    """Styles every page needs: labels, chips and button texts wrap instead of being cut; a visible focus ring."""
-    st.html(PAGE_CSS)
+    """Styles every page needs: labels, chips and button texts wrap instead of being cut; a visible focus ring;
+    tables and the cards' numbers."""
+    st.html(PAGE_CSS + TABLE_CSS)
 
 
 def skip_link(target: str = '[data-testid="stMain"] h1') -> None:
@@ -406,7 +410,7 @@ def table(df: pd.DataFrame, name: str, key: str, notes: dict[str, str] | None = 
     """A table as wrapping HTML (every column in view, read as a table by screen readers; `notes` say what columns
     mean), with CSV and XLSX downloads of exactly the rows and columns shown unless `downloads` is False; the file
     names (and the workbook's "about" sheet) say which lexicon version the rows come from."""
-    st.html(TABLE_CSS + table_html(df, caption or name.replace("-", " "), notes))
+    st.html(table_html(df, caption or name.replace("-", " "), notes))
     if not downloads:
         return
     version = data.lexicon().version

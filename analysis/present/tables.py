@@ -1,5 +1,6 @@
-"""Tables as HTML that wraps and that screen readers read as tables: every cell escaped, numbers as they are shown in
-the downloads, long tables cut with a note, and what each column means under the table."""
+"""Tables and lists of numbers as HTML that wraps and that screen readers read as tables and lists: every cell
+escaped, numbers as they are shown in the downloads, long tables cut with a note, and what each column means under
+the table."""
 from __future__ import annotations
 
 import html
@@ -23,6 +24,10 @@ vertical-align:top;overflow-wrap:anywhere;color:#000}
 .fl-table-note dt{font-weight:600;display:inline}
 .fl-table-note dd{display:inline;margin:0 0 0 .3em}
 .fl-table-note dd:after{content:"";display:block}
+.fl-numbers{display:grid;grid-template-columns:repeat(auto-fit,minmax(6.5rem,1fr));gap:.6em 1em;margin:.4em 0!important;padding:0!important}
+.fl-numbers div{margin:0;padding:0}
+.fl-numbers dt{font-size:.9rem;color:#333}
+.fl-numbers dd{margin:0;font-size:1.4rem;line-height:1.2;color:#000}
 .fl-chart-table a{color:#0645ad}
 .fl-chart-table a:focus-visible,.fl-table-wrap:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
 </style>"""
@@ -70,3 +75,11 @@ def table_html(df: pd.DataFrame, caption: str = "", notes: dict[str, str] | None
         out.append('<dl class="fl-table-note">' + "".join(
             f"<dt>{html.escape(str(c))}:</dt><dd>{html.escape(n)}</dd>" for c, n in notes.items()) + "</dl>")
     return "".join(out)
+
+
+def numbers_html(items: list[tuple[str, str, str]]) -> str:
+    """Labelled numbers (label, value as shown, what it means) as a description list laid out in a grid: labels wrap
+    and are never cut, and what a number means is its tooltip."""
+    return '<dl class="fl-numbers">' + "".join(
+        f'<div><dt title="{html.escape(tip, quote=True)}">{html.escape(label)}</dt><dd>{html.escape(value)}</dd></div>'
+        for label, value, tip in items) + "</dl>"

@@ -31,6 +31,7 @@ cols = st.columns(min(len(table), 4))
 for i, (_, row) in enumerate(table.iterrows()):
     with cols[i % len(cols)]:
         widgets.outlet_card(view, row["outlet"], row, article_ids)
+widgets.card_glossary()
 
 st.header("Feature by feature")
 st.caption("Rates are pooled over each outlet's articles: all matching words divided by all words, times 1,000. "
