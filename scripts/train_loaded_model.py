@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -23,13 +22,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from analysis.detect.lexicon import load_lexicon  # noqa: E402
-from analysis.detect.loaded import FEATURE_NAMES, MODEL_FILE, rule_verdict  # noqa: E402
-from analysis.detect.spans import loaded_candidates  # noqa: E402
-from benchmarks.basil import basil_sentences, prf, word_types  # noqa: E402
+from analysis.detect.lexicon import DATA_DIR, load_lexicon
+from analysis.detect.loaded import FEATURE_NAMES, MODEL_FILE, rule_verdict
+from analysis.detect.spans import loaded_candidates
+from analysis.measure.basil import basil_sentences, prf, word_types
 
 FOLDS = 5
 C = 0.3
@@ -82,7 +78,7 @@ def fit(X, y):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dev_data", type=Path, help="folder with basil/ (articles and annotations)")
-    ap.add_argument("--out", type=Path, default=ROOT / "analysis" / "data" / MODEL_FILE)
+    ap.add_argument("--out", type=Path, default=DATA_DIR / MODEL_FILE)
     ap.add_argument("--min-precision", type=float, default=0.35,
                     help="threshold: the highest out-of-fold token F1 on the balanced sentences among thresholds "
                          "with at least this precision there")
