@@ -79,9 +79,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dev_data", type=Path, help="folder with basil/ (articles and annotations)")
     ap.add_argument("--out", type=Path, default=DATA_DIR / MODEL_FILE)
-    ap.add_argument("--min-precision", type=float, default=0.35,
+    ap.add_argument("--min-precision", type=float, default=0.38,
                     help="threshold: the highest out-of-fold token F1 on the balanced sentences among thresholds "
-                         "with at least this precision there")
+                         "with at least this precision there (a margin over 0.35, since precision on other news "
+                         "varies by a few points)")
     args = ap.parse_args()
     if not (args.dev_data / "basil" / "annotations").is_dir():
         raise SystemExit(f"error: {args.dev_data}/basil/annotations not found")

@@ -61,6 +61,10 @@ def test_context_rules_tell_framing_from_literal_use(text, expected):
     ("The party moved to an extreme position.", ["extreme"]),
     ("He woke up early on Monday.", []),
     ("The company recalled a cartoon clown costume.", []),
+    # name-calling that dehumanizes is flagged; the same word for animals is not
+    ("The senator said the rioters were animals.", ["animals"]),
+    ("The zoo keeps many animals.", []),
+    ("Lab rats were used in the study.", []),
 ])
 def test_curated_phrases_and_their_literal_uses(text, expected):
     assert words(text) == expected
