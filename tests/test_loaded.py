@@ -66,6 +66,8 @@ def test_context_rules_tell_framing_from_literal_use(text, expected):
     ("The senator said the rioters were animals.", ["animals"]),
     ("The zoo keeps many animals.", []),
     ("Lab rats were used in the study.", []),
+    ("She broke her tennis racket.", []),
+    ("Critics called the fee a racket.", ["racket"]),
 ])
 def test_curated_phrases_and_their_literal_uses(text, expected):
     assert words(text) == expected
