@@ -5,8 +5,8 @@ Usage: .venv/bin/python scripts/train_loaded_model.py DEV_DATA_FOLDER [--out ana
 DEV_DATA_FOLDER holds basil/articles/<year>/<event>_<n>.json and basil/annotations/<year>/<event>_<n>_ann.json
 (Fan et al. 2019, github.com/launchnlp/BASIL). Every sentence is analysed alone, as the evaluation does; each
 lexicon or rating match that passes the context rules is one example, labelled loaded when it overlaps an expert's
-lexical-bias span. The model decides for words found through the rating lexicons; hand-curated entries get a
-score too but are kept whenever the context rules let them through. The features are general (ratings, part of speech, voice, negation, what the word is applied
+lexical-bias span. The model decides for words found through the rating lexicons and learns from those alone;
+hand-curated entries get a score too but are kept whenever the context rules let them through. The features are general (ratings, part of speech, voice, negation, what the word is applied
 to, position ...), never the word. Figures are out of fold, with folds grouped by event (BASIL triplet), and are
 written into the weight file so the Method page and README can show them. No annotated word enters the repository.
 """
@@ -88,14 +88,15 @@ def main() -> None:
         raise SystemExit(f"error: {args.dev_data}/basil/annotations not found")
     X, y, groups, sent_ids, spans, sentences, names = collect(args.dev_data)
     print(f"{len(sentences):,} sentences, {len(y):,} candidates after the context rules, {y.sum():,} loaded")
+    curated = X[:, names.index("curated")] > 0
     oof = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=FOLDS).split(X, y, groups):
+        train = train[~curated[train]]  # the model decides rated words, so it learns from them alone
         scaler, model = fit(X[train], y[train])
         oof[test] = model.predict_proba(scaler.transform(X[test]))[:, 1]
     rules_only = token_prf(np.ones(len(y), dtype=bool), sent_ids, spans, sentences)
     print(f"every candidate that passes the rules: P {rules_only[0]:.3f} R {rules_only[1]:.3f} F1 {rules_only[2]:.3f}")
     dense = balanced_sentences(sentences)
-    curated = X[:, names.index("curated")] > 0
     curve = []
     for t in np.arange(0.05, 0.96, 0.01):
         keep = (oof >= t) | curated  # hand-curated entries are scored but always kept (after the rules)
@@ -109,7 +110,7 @@ def main() -> None:
         print("  ", row)
     print(f"chosen threshold {threshold:.2f}: all sentences P {best[1]:.3f} R {best[2]:.3f} F1 {best[3]:.3f}; "
           f"balanced P {best[4]:.3f} R {best[5]:.3f} F1 {best[6]:.3f}")
-    scaler, model = fit(X, y)
+    scaler, model = fit(X[~curated], y[~curated])
     out = {
         "about": "Logistic regression deciding whether a lexicon or rating match is loaded in its context. "
                  "Trained by scripts/train_loaded_model.py on the BASIL lexical-bias annotations (Fan et al. 2019); "
@@ -122,6 +123,7 @@ def main() -> None:
         "threshold": threshold,
         "decides": "rated words (hand-curated entries are scored but kept)",
         "training": {"sentences": len(sentences), "candidates": len(y), "loaded": int(y.sum()),
+                     "rated_candidates_trained_on": int((~curated).sum()), "rated_loaded": int(y[~curated].sum()),
                      "C": C, "class_weight": "balanced", "folds": FOLDS, "grouped_by": "BASIL event (triplet uuid)"},
         "out_of_fold": {"all_sentences": {"precision": best[1], "recall": best[2], "f1": best[3]},
                         "balanced_sentences": {"precision": best[4], "recall": best[5], "f1": best[6],
