@@ -68,6 +68,9 @@ def test_context_rules_tell_framing_from_literal_use(text, expected):
     ("Lab rats were used in the study.", []),
     ("She broke her tennis racket.", []),
     ("Critics called the fee a racket.", ["racket"]),
+    # an idiom of fighting is loaded when it is about criticism, not in a report of shooting
+    ("The senator came under fire for his remarks.", ["under fire"]),
+    ("Troops came under fire near the border.", []),
 ])
 def test_curated_phrases_and_their_literal_uses(text, expected):
     assert words(text) == expected
