@@ -86,7 +86,8 @@ st.markdown(f"""
    "crooked"), *contentious labels* ("regime", "so-called", "extremists" — Wikipedia's "words to watch"), *emotive*
    words ("outrageous", "vile"), *exaggeration* ("whopping", "skyrocketed"), *hostile verbs of saying* ("slammed",
    "lambasted", "fired back"), *loaded verbs of action* ("rammed through", "power grab", "doubled down"),
-   *one-sided terms* ("tax relief", "death tax"), *editorializing* ("tragically", "conveniently"), *euphemisms*
+   *one-sided terms* ("tax relief", "death tax"), *idioms* of fights and wrecks ("under fire", "train wreck"),
+   *editorializing* ("tragically", "conveniently"), *euphemisms*
    ("collateral damage") and *puffery* ("legendary", "world-class"). Each entry names its source: the SemEval-2020
    propaganda definitions (loaded language, name calling, exaggeration), Wikipedia's Manual of Style "Words to
    watch", Recasens et al. 2013 on one-sided terms, Quirk et al. 1985 on intensifiers, the AP Stylebook. A word with
