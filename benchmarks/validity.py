@@ -14,7 +14,7 @@ from pathlib import Path
 
 from analysis.detect.lexicon import load_lexicon
 from analysis.detect.spans import analyze_text
-from benchmarks.basil import basil_sentences, prf, word_types
+from analysis.measure.basil import basil_sentences, prf, word_types
 
 
 def main() -> None:

@@ -5,8 +5,8 @@ Usage: .venv/bin/python scripts/train_loaded_model.py DEV_DATA_FOLDER [--out ana
 DEV_DATA_FOLDER holds basil/articles/<year>/<event>_<n>.json and basil/annotations/<year>/<event>_<n>_ann.json
 (Fan et al. 2019, github.com/launchnlp/BASIL). Every sentence is analysed alone, as the evaluation does; each
 lexicon or rating match that passes the context rules is one example, labelled loaded when it overlaps an expert's
-lexical-bias span. The model decides for words found through the rating lexicons; hand-curated entries get a
-score too but are kept whenever the context rules let them through. The features are general (ratings, part of speech, voice, negation, what the word is applied
+lexical-bias span. The model decides for words found through the rating lexicons and learns from those alone;
+hand-curated entries get a score too but are kept whenever the context rules let them through. The features are general (ratings, part of speech, voice, negation, what the word is applied
 to, position ...), never the word. Figures are out of fold, with folds grouped by event (BASIL triplet), and are
 written into the weight file so the Method page and README can show them. No annotated word enters the repository.
 """
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -23,13 +22,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from analysis.detect.lexicon import load_lexicon  # noqa: E402
-from analysis.detect.loaded import FEATURE_NAMES, MODEL_FILE, rule_verdict  # noqa: E402
-from analysis.detect.spans import loaded_candidates  # noqa: E402
-from benchmarks.basil import basil_sentences, prf, word_types  # noqa: E402
+from analysis.detect.lexicon import DATA_DIR, load_lexicon
+from analysis.detect.loaded import FEATURE_NAMES, MODEL_FILE, rule_verdict
+from analysis.detect.spans import loaded_candidates
+from analysis.measure.basil import basil_sentences, prf, word_types
 
 FOLDS = 5
 C = 0.3
@@ -82,23 +78,25 @@ def fit(X, y):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dev_data", type=Path, help="folder with basil/ (articles and annotations)")
-    ap.add_argument("--out", type=Path, default=ROOT / "analysis" / "data" / MODEL_FILE)
-    ap.add_argument("--min-precision", type=float, default=0.35,
+    ap.add_argument("--out", type=Path, default=DATA_DIR / MODEL_FILE)
+    ap.add_argument("--min-precision", type=float, default=0.38,
                     help="threshold: the highest out-of-fold token F1 on the balanced sentences among thresholds "
-                         "with at least this precision there")
+                         "with at least this precision there (a margin over 0.35, since precision on other news "
+                         "varies by a few points)")
     args = ap.parse_args()
     if not (args.dev_data / "basil" / "annotations").is_dir():
         raise SystemExit(f"error: {args.dev_data}/basil/annotations not found")
     X, y, groups, sent_ids, spans, sentences, names = collect(args.dev_data)
     print(f"{len(sentences):,} sentences, {len(y):,} candidates after the context rules, {y.sum():,} loaded")
+    curated = X[:, names.index("curated")] > 0
     oof = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=FOLDS).split(X, y, groups):
+        train = train[~curated[train]]  # the model decides rated words, so it learns from them alone
         scaler, model = fit(X[train], y[train])
         oof[test] = model.predict_proba(scaler.transform(X[test]))[:, 1]
     rules_only = token_prf(np.ones(len(y), dtype=bool), sent_ids, spans, sentences)
     print(f"every candidate that passes the rules: P {rules_only[0]:.3f} R {rules_only[1]:.3f} F1 {rules_only[2]:.3f}")
     dense = balanced_sentences(sentences)
-    curated = X[:, names.index("curated")] > 0
     curve = []
     for t in np.arange(0.05, 0.96, 0.01):
         keep = (oof >= t) | curated  # hand-curated entries are scored but always kept (after the rules)
@@ -112,7 +110,7 @@ def main() -> None:
         print("  ", row)
     print(f"chosen threshold {threshold:.2f}: all sentences P {best[1]:.3f} R {best[2]:.3f} F1 {best[3]:.3f}; "
           f"balanced P {best[4]:.3f} R {best[5]:.3f} F1 {best[6]:.3f}")
-    scaler, model = fit(X, y)
+    scaler, model = fit(X[~curated], y[~curated])
     out = {
         "about": "Logistic regression deciding whether a lexicon or rating match is loaded in its context. "
                  "Trained by scripts/train_loaded_model.py on the BASIL lexical-bias annotations (Fan et al. 2019); "
@@ -125,6 +123,7 @@ def main() -> None:
         "threshold": threshold,
         "decides": "rated words (hand-curated entries are scored but kept)",
         "training": {"sentences": len(sentences), "candidates": len(y), "loaded": int(y.sum()),
+                     "rated_candidates_trained_on": int((~curated).sum()), "rated_loaded": int(y[~curated].sum()),
                      "C": C, "class_weight": "balanced", "folds": FOLDS, "grouped_by": "BASIL event (triplet uuid)"},
         "out_of_fold": {"all_sentences": {"precision": best[1], "recall": best[2], "f1": best[3]},
                         "balanced_sentences": {"precision": best[4], "recall": best[5], "f1": best[6],

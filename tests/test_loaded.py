@@ -43,9 +43,46 @@ def words(text, lexicon=None):
     ("Critics blasted the plan.", ["blasted"]),
     # words that name events are not loaded because a sentiment lexicon rates them negative
     ("Three people died in the crash and two were arrested.", []),
+    ("Her party won the election and the city banned smoking.", []),
 ])
 def test_context_rules_tell_framing_from_literal_use(text, expected):
     assert words(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # phrases from the published definitions: the whole phrase is the span
+    ("The governor doubled down on the plan.", ["doubled down"]),
+    ("The mayor fired back at her critics.", ["fired back"]),
+    ("Fans took aim at the referee.", ["took aim at"]),
+    # literal uses of the same words stay unflagged
+    ("The plant stored toxic chemicals near the river.", []),
+    ("Officials slapped tariffs on steel imports.", ["slapped"]),
+    ("The boy slapped the table and laughed.", []),
+    ("Villagers fled the extreme heat.", []),
+    ("The party moved to an extreme position.", ["extreme"]),
+    ("He woke up early on Monday.", []),
+    ("The company recalled a cartoon clown costume.", []),
+    # name-calling that dehumanizes is flagged; the same word for animals is not
+    ("The senator said the rioters were animals.", ["animals"]),
+    ("The zoo keeps many animals.", []),
+    ("Lab rats were used in the study.", []),
+    ("She broke her tennis racket.", []),
+    ("Critics called the fee a racket.", ["racket"]),
+    # an idiom of fighting is loaded when it is about criticism, not in a report of shooting
+    ("The senator came under fire for his remarks.", ["under fire"]),
+    ("Troops came under fire near the border.", []),
+])
+def test_curated_phrases_and_their_literal_uses(text, expected):
+    assert words(text) == expected
+
+
+def test_every_core_entry_has_a_source_a_note_and_a_neutral_alternative():
+    with (DATA_DIR / "loaded.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) > 900
+    assert all(r["source"] and r["note"] and r["neutral_alternative"] for r in rows)
+    terms = [(r["term"], r["category"]) for r in rows]
+    assert len(terms) == len(set(terms))  # no term twice in one category
 
 
 def test_verbs_of_saying_keep_their_tone_on_the_attribution():

@@ -213,6 +213,10 @@ class Matcher:
                 self._first[word] = nodes
         return nodes
 
+    def single_word_entries(self, word: str) -> list[Entry]:
+        """The one-word entries a word matches (exactly or by prefix), whatever their rules say."""
+        return [e for node in self._starts(word) for e in node.entries]
+
     def _ends(self, frontier: tuple[_Node, ...], tokens: list[Token], i: int) -> list[tuple[int, Entry]]:
         """(last token, entry) of every term that starts at token i (whose first-word nodes are given), longest first."""
         out: list[tuple[int, Entry]] = [(i, e) for node in frontier for e in node.entries]

@@ -121,8 +121,8 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
             if i in covered or not tok.lower.isalpha():
                 continue
             r = ratings.get(tok.lower)
-            if r is None:
-                continue
+            if r is None or any(e.category == "loaded" for e in lexicon.terms.single_word_entries(tok.lower)):
+                continue  # unrated, or a curated word whose own rule found a literal use here ('toxic waste')
             cand, strong = _passes(r, resources)
             if cand:
                 raw.append((i, i, _rated_entry(r.form, _sources(r, resources)), r, "strong" if strong else "moderate"))

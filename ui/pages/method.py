@@ -86,10 +86,14 @@ st.markdown(f"""
 1. **The core list** (analysis/data/loaded.csv) holds wording that frames in any story: *name-calling* ("thug",
    "crooked"), *contentious labels* ("regime", "so-called", "extremists" — Wikipedia's "words to watch"), *emotive*
    words ("outrageous", "vile"), *exaggeration* ("whopping", "skyrocketed"), *hostile verbs of saying* ("slammed",
-   "lambasted"), *loaded verbs of action* ("rammed through", "power grab"), *euphemisms* ("collateral damage") and
-   *puffery* ("legendary", "world-class"). Each entry names its source: the SemEval-2020 propaganda definitions
-   (loaded language, name calling, exaggeration), Wikipedia's Manual of Style "Words to watch", Recasens et al.
-   2013 on one-sided terms, Quirk et al. 1985 on intensifiers, the AP Stylebook.
+   "lambasted", "fired back"), *loaded verbs of action* ("rammed through", "power grab", "doubled down"),
+   *one-sided terms* ("tax relief", "death tax"), *idioms* of fights and wrecks ("under fire", "train wreck"),
+   *editorializing* ("tragically", "conveniently"), *euphemisms*
+   ("collateral damage") and *puffery* ("legendary", "world-class"). Each entry names its source: the SemEval-2020
+   propaganda definitions (loaded language, name calling, exaggeration), Wikipedia's Manual of Style "Words to
+   watch", Recasens et al. 2013 on one-sided terms, Quirk et al. 1985 on intensifiers, the AP Stylebook. A word with
+   a common literal use carries a rule: "toxic" is not flagged before "waste", "slapped" only before sanctions,
+   tariffs or fines.
 2. **Topic packs** add the words of one kind of story. Switched on now: {", ".join(lex.packs) or "none"}
    (available: {"; ".join(f"{p.name} — {p.title}" for p in packs.values()) or "none"}). Packs are chosen with
    FRAMING_LENS_PACKS or `--packs`.
@@ -107,8 +111,9 @@ is a name; a label in an established term for an event or category ("terrorist a
 organization") is not applied to anyone, while "a terrorist regime" is; verbs of saying ("said", "accused",
 "claimed") are attributions, shown with their tone on the Sources page; hostile ones from the hand-made list
 ("blasted", "lambasted") count as loaded, and one a sentiment list rates is left to the model, which knows it is a
-verb of saying; words that name events or harms ("killed", "crash") are not loaded just because a sentiment list
-rates them. Everyday words a sentiment list rates are checked too: the model weighs how common a word is.
+verb of saying; words that name events, harms, contests or failures ("killed", "crash", "won", "banned") are not
+loaded just because a sentiment list rates them, and neither is a listed word whose own rule found a literal use
+("toxic waste"). Everyday words a sentiment list rates are checked too: the model weighs how common a word is.
 
 **The model.** For a rated word, a small statistical model (logistic regression) weighs the context: the ratings,
 the part of speech (Pattern's tagger), whose voice it is, whether it is quoted or negated, what it is applied to,
