@@ -25,12 +25,15 @@ PAGES = [("/", "Feature by feature", 2), ("/read", "Read side by side", 0), ("/s
 
 
 def timed_load(browser, url: str, text: str, charts: int) -> float:
+    """Seconds from navigation until the page shows `text` (if given, with its run finished) and its first
+    `charts` plotly charts are drawn."""
     context = browser.new_context(viewport={"width": 1400, "height": 1400})
     context.set_default_timeout(TIMEOUT)
     page = context.new_page()
     t0 = time.perf_counter()
     page.goto(url)
-    wait_for_app(page, text)
+    if text:
+        wait_for_app(page, text)
     if charts:
         page.locator(".js-plotly-plot").nth(charts - 1).wait_for()
     elapsed = time.perf_counter() - t0
@@ -60,6 +63,11 @@ def measure(browser, servers: dict, runs: int, paths: list[str] | None) -> list[
     """(what, seconds per run, server CPU seconds per run) for every page and the widget change, the servers
     taking turns page by page (so a change in the machine's load hits them alike)."""
     rows = []
+    if not paths or "/" in paths:
+        for label, app in servers.items():
+            cpu = app.cpu_seconds()
+            times = [timed_load(browser, app + "/", "", 1) for _ in range(runs)]
+            rows.append((f"{label} / first chart", times, (app.cpu_seconds() - cpu) / runs))
     for path, text, charts in [p for p in PAGES if not paths or p[0] in paths]:
         for label, app in servers.items():
             cpu = app.cpu_seconds()
