@@ -138,7 +138,7 @@ def _selection(view, selection: str) -> str:
 
 def _write_document(out: str, make: Callable[[], bytes]) -> int:
     """Write what `make` renders to `out` atomically; a missing renderer (Chromium for PDF) is an input error."""
-    from analysis.corpus.store import atomic_write
+    from analysis.text.textio import atomic_write
     try:
         data = make()
     except ExportUnavailable as exc:

@@ -16,7 +16,7 @@ from analysis.corpus.ids import slug
 from analysis.corpus.importer import import_table, read_table
 from analysis.corpus.limits import Limits, check_field
 from analysis.corpus.store import DuplicateArticle, NameTaken, NewArticle, save_article
-from analysis.text.textio import InputError, decode_text
+from analysis.text.textio import InputError, atomic_write, decode_text
 from tests.support import ROOT
 
 CORPUS = ROOT / "corpus"
@@ -200,7 +200,7 @@ def test_a_write_that_does_not_read_back_never_replaces_the_old_file(tmp_path):
         assert tmp.read_bytes() == b"new"
         raise InputError("bad copy")
     with pytest.raises(InputError, match="bad copy"):
-        store.atomic_write(target, b"new", check=refuse)
+        atomic_write(target, b"new", check=refuse)
     assert target.read_text() == "old" and not list(tmp_path.glob("*.tmp"))
     with pytest.raises(InputError, match="could not be read back"):
         store._write_text(tmp_path / "x.txt", "looks\x00binary")

@@ -7,8 +7,8 @@ import json
 import time
 from pathlib import Path
 
-from analysis.corpus.store import atomic_write
 from analysis.settings import Settings
+from analysis.text.textio import atomic_write
 from ui import keys
 
 MAX_NAMED = 20

@@ -7,7 +7,6 @@ import fcntl
 import hashlib
 import io
 import os
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from analysis.corpus.folder import MANIFEST_COLUMNS, load_corpus, read_csv_rows
 from analysis.corpus.ids import same_name, slug
 from analysis.corpus.limits import Limits, check_article
 from analysis.corpus.ownership import Editor, check_may_change
-from analysis.text.textio import InputError, read_text_file
+from analysis.text.textio import InputError, atomic_write, read_text_file
 
 OUTLET_COLUMNS = ("id", "name", "homepage", "note")
 EVENT_COLUMNS = ("id", "date", "story", "title", "description")
@@ -57,26 +56,6 @@ class NewArticle:
 def content_hash(text: str) -> str:
     """Hash of the text with white space normalised, to spot the same article pasted twice."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
-def atomic_write(path: Path, data: bytes, check: Callable[[Path], None] | None = None, durable: bool = True) -> None:
-    """Write a file so that readers see either the old or the new content, never a part; with `check`, the
-    written copy is read back and checked (check raises) before it replaces the old file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            if durable:
-                os.fsync(fh.fileno())
-        if check is not None:
-            check(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 @contextlib.contextmanager

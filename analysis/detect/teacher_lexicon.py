@@ -9,8 +9,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.corpus.store import atomic_write
 from analysis.detect.lexicon import FRAMING, STRENGTHS, _read_rows
+from analysis.text.textio import atomic_write
 
 FILE = "teacher.csv"
 COLUMNS = ("term", "category", "subcategory", "strength", "rule", "neutral_alternative", "note", "source", "enabled")

@@ -11,7 +11,6 @@ import pandas as pd
 
 from analysis.detect.lexicon import FRAMING, Lexicon
 from analysis.detect.spans import Analysis, analyze_text
-from analysis.present.glossary import FEATURES
 
 DELTA_FEATURES = [
     ("loaded_per_1k", "rate"), ("loaded_author_per_1k", "rate"), ("loaded_attributed_per_1k", "rate"),
@@ -23,10 +22,6 @@ DELTA_FEATURES = [
 SHORT_TEXT_WORDS = 200
 SHORT_COUNTS = {"loaded_per_1k": "loaded_n", "loaded_author_per_1k": "loaded_author_n",
                 "loaded_attributed_per_1k": "loaded_attributed_n"}
-COUNT_LABELS = {"loaded_n": "Loaded terms", "loaded_author_n": "Loaded terms in the writer's own voice",
-                "loaded_attributed_n": "Loaded terms quoted or attributed", "hedge_n": "Hedges",
-                "vague_n": "Vague wording", "booster_n": "Boosters", "attribution_n": "Attributions",
-                "attribution_anonymous_n": "Anonymous sources", "words": "Words"}
 DECIMALS = {"count": 0, "tone_mean_compound": 2}  # everything else: one decimal, as shown on the page
 TOKEN_RE = re.compile(r"\s+|\w+(?:[-'’]\w+)*|[^\w\s]")
 
@@ -48,8 +43,8 @@ def compare_drafts(text_a: str, text_b: str, lexicon: Lexicon | None = None) -> 
 
 
 def feature_deltas(a: Analysis, b: Analysis) -> pd.DataFrame:
-    """One row per feature: value in A, in B, and the change, rounded as shown; counts instead of rates per 1,000
-    words when either text is shorter than SHORT_TEXT_WORDS."""
+    """One row per feature: its kind (count or rate), value in A, in B, and the change, rounded as shown; counts
+    instead of rates per 1,000 words when either text is shorter than SHORT_TEXT_WORDS."""
     short = min(float(a.features.get("words", 0)), float(b.features.get("words", 0))) < SHORT_TEXT_WORDS
     rows, seen = [], set()
     for name, kind in DELTA_FEATURES:
@@ -58,11 +53,9 @@ def feature_deltas(a: Analysis, b: Analysis) -> pd.DataFrame:
         if name in seen:
             continue
         seen.add(name)
-        label = COUNT_LABELS.get(name) or FEATURES[name].label
-        unit = "count" if kind == "count" else FEATURES[name].unit
         digits = DECIMALS.get(kind, DECIMALS.get(name, 1))
         va, vb = (round(float(x.features.get(name, 0)), digits) for x in (a, b))
-        rows.append({"feature": name, "label": label, "unit": unit, "A": va, "B": vb, "change": round(vb - va, digits)})
+        rows.append({"feature": name, "kind": kind, "A": va, "B": vb, "change": round(vb - va, digits)})
     return pd.DataFrame(rows)
 
 

@@ -156,6 +156,14 @@ def _keys(c) -> list[str]:
     return list(c.columns) if isinstance(c, pd.DataFrame) else list(c)
 
 
+def spans_behind(feature: str) -> tuple[str, str]:
+    """The span category and voice a count or rate of a category counts ('loaded_author_per_1k' -> ('loaded',
+    'author'), 'hedge_per_1k' -> ('hedge', ''))."""
+    stem = re.sub(r"_(?:per_1k|n)$", "", feature)
+    category, _, voice = stem.partition("_")
+    return category, voice if voice in ("author", "attributed") else ""
+
+
 def derived(c) -> dict:
     """Rates from counts; works on one article's dict and on a table of pooled counts alike."""
     out = {}

@@ -4,15 +4,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.present.glossary import FEATURES
+from analysis.measure.features import spans_behind
 
 
 def sentence_counts(spans: pd.DataFrame, sentences: pd.DataFrame, feature: str) -> np.ndarray:
     """Per sentence: the number of spans behind a rate feature ('loaded_author_per_1k' -> loaded, author voice)."""
-    info = FEATURES[feature]
-    sel = spans[spans["category"] == info.category]
-    if info.voice:
-        sel = sel[sel["voice"] == info.voice]
+    category, voice = spans_behind(feature)
+    sel = spans[spans["category"] == category]
+    if voice:
+        sel = sel[sel["voice"] == voice]
     return np.bincount(sel["sentence"].to_numpy(dtype=int), minlength=len(sentences))[:len(sentences)]
 
 
@@ -56,8 +56,8 @@ def sentence_intervals(bodies: list[tuple[str, pd.DataFrame, pd.DataFrame]], fea
 
 def count_column(feature: str) -> str:
     """The per-article count behind a rate feature ('loaded_author_per_1k' -> 'loaded_author_n')."""
-    info = FEATURES[feature]
-    return f"{info.category}_{info.voice}_n" if info.voice else f"{info.category}_n"
+    category, voice = spans_behind(feature)
+    return f"{category}_{voice}_n" if voice else f"{category}_n"
 
 
 def article_intervals(features_table: pd.DataFrame, features: list[str], iterations: int = 1000,

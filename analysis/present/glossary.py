@@ -90,6 +90,18 @@ def axis_title(feature: str) -> str:
     return f"{f.label} ({f.unit})"
 
 
+COUNT_LABELS = {"loaded_n": "Loaded terms", "loaded_author_n": "Loaded terms in the writer's own voice",
+                "loaded_attributed_n": "Loaded terms quoted or attributed", "hedge_n": "Hedges",
+                "vague_n": "Vague wording", "booster_n": "Boosters", "attribution_n": "Attributions",
+                "attribution_anonymous_n": "Anonymous sources", "words": "Words"}
+
+
+def label_and_unit(feature: str, kind: str = "rate") -> tuple[str, str]:
+    """How a feature is named on the pages and the unit its value is in ('count' for a count)."""
+    label = COUNT_LABELS.get(feature) or FEATURES[feature].label
+    return label, "count" if kind == "count" else FEATURES[feature].unit
+
+
 def format_value(feature: str, value: float) -> str:
     """A feature value formatted as shown on cards and tables."""
     return FEATURES[feature].fmt.format(value) if feature in FEATURES else f"{value:.2f}"

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.corpus.store import atomic_write
 from analysis.detect.lexicon import DATA_DIR
+from analysis.text.textio import atomic_write
 
 BUNDLED_LESSONS = DATA_DIR / "lessons"
 MAX_LESSON_BYTES = 100_000

@@ -1,8 +1,12 @@
-"""Reading user and corpus text safely: size limit, binary detection, encodings."""
+"""Reading user and corpus text safely (size limit, binary detection, encodings) and writing files atomically."""
 from __future__ import annotations
 
 import codecs
+import contextlib
+import os
 import re
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from analysis.settings import DEFAULT_MAX_BYTES as MAX_TEXT_BYTES
@@ -93,3 +97,23 @@ def read_text_file(path: str | Path, max_bytes: int | None = None) -> str:
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
     return decode_text(data, p.name, max_bytes)
+
+
+def atomic_write(path: Path, data: bytes, check: Callable[[Path], None] | None = None, durable: bool = True) -> None:
+    """Write a file so that readers see either the old or the new content, never a part; with `check`, the
+    written copy is read back and checked (check raises) before it replaces the old file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            if durable:
+                os.fsync(fh.fileno())
+        if check is not None:
+            check(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise

@@ -4,6 +4,7 @@ import streamlit as st
 from analysis.corpus.extract import UPLOAD_TYPES, extract
 from analysis.corpus.limits import Limits
 from analysis.measure.drafts import compare_drafts, diff_html
+from analysis.present.glossary import label_and_unit
 from analysis.present.highlight import CSS, legend, render
 from analysis.text.textio import InputError
 from ui import data, draft_store, jobs, state, widgets
@@ -138,9 +139,10 @@ def check(text_a: str, text_b: str, label_b: str) -> None:
     cats = widgets.category_toggles()
     st.header("What changed")
     if text_a.strip() and text_b.strip():
-        deltas = cmp.deltas.assign(change=lambda d: d["change"].map(lambda v: f"{v:+.2f}".rstrip("0").rstrip(".")))
-        widgets.table(deltas[["label", "unit", "A", "B", "change"]].rename(columns={"label": "feature"}), "draft-deltas",
-                      "draft_deltas")
+        named = [label_and_unit(f, k) for f, k in zip(cmp.deltas["feature"], cmp.deltas["kind"])]
+        deltas = cmp.deltas.assign(feature=[n for n, _ in named], unit=[u for _, u in named],
+                                   change=cmp.deltas["change"].map(lambda v: f"{v:+.2f}".rstrip("0").rstrip(".")))
+        widgets.table(deltas[["feature", "unit", "A", "B", "change"]], "draft-deltas", "draft_deltas")
         added = cmp.phrases[cmp.phrases["change"] == "added"]
         removed = cmp.phrases[cmp.phrases["change"] == "removed"]
         st.markdown(f"**{len(added)} flagged phrase(s) added, {len(removed)} removed** in {md(label_b[:40])} compared "
