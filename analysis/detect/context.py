@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,6 +13,7 @@ from analysis.detect.lexicon import Token, word_class
 
 WINDOW = 4  # words of context either side that the tagger sees
 NEGATION_REACH = 3
+BREAK_MARK = re.compile(r"[,;:—()]")  # punctuation between a negator and a word ends the negation's reach
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +60,7 @@ def negated(text: str, tokens: list[Token], first: int, sent_first: int) -> bool
     negators, breaks = word_class("negator"), word_class("clause_break")
     k = first - 1
     while k >= max(sent_first, first - NEGATION_REACH):
-        if any(p in text[tokens[k].end:tokens[k + 1].start] for p in ",;:—()"):
+        if BREAK_MARK.search(text, tokens[k].end, tokens[k + 1].start):
             return False
         w = tokens[k].lower
         if w in negators or w.endswith("n't"):

@@ -121,7 +121,7 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
             if i in covered or not tok.lower.isalpha():
                 continue
             r = ratings.get(tok.lower)
-            if r is None or any(e.category == "loaded" for e in lexicon.terms.single_word_entries(tok.lower)):
+            if r is None or lexicon.terms.has_loaded_word(tok.lower):
                 continue  # unrated, or a curated word whose own rule found a literal use here ('toxic waste')
             cand, strong = _passes(r, resources)
             if cand:

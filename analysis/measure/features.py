@@ -113,9 +113,10 @@ def readability_counts(text: str) -> dict[str, int]:
     import textstat
     from textstat.backend.selections._list_words import list_words
     syllables, difficult = _word_rules()
-    return {"ts_words": textstat.lexicon_count(text), "ts_sentences": textstat.sentence_count(text),
-            "ts_syllables": sum(map(syllables, list_words(text, lowercase=True))) if text else 0,
-            "ts_difficult": sum(map(difficult, list_words(text)))}
+    words = list_words(text)  # textstat.lexicon_count counts these; lowercased, syllable_count reads them
+    return {"ts_words": len(words), "ts_sentences": textstat.sentence_count(text),
+            "ts_syllables": sum(syllables(w.lower()) for w in words) if text else 0,
+            "ts_difficult": sum(map(difficult, words))}
 
 
 @lru_cache(maxsize=1)
