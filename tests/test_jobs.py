@@ -56,7 +56,6 @@ def test_the_same_text_is_analysed_once():
     settings = from_env()
     text = "Officials said the drill was provocative. It may have been planned."
     first = jobs.run(compare_drafts, text, "", settings=settings)
-    t0 = time.perf_counter()
     again = jobs.run(compare_drafts, text, "", settings=settings)
-    assert again is first and time.perf_counter() - t0 < 0.05
+    assert again is first  # the very object the first run made: a second analysis would make a new one
     assert first.a.features["loaded_n"] == 1
