@@ -76,6 +76,20 @@ def test_curated_phrases_and_their_literal_uses(text, expected):
     assert words(text) == expected
 
 
+@pytest.mark.parametrize("text,term,name", [
+    # a word that opens a sentence or a quotation is capitalised by its position: not a name before a comma
+    ("Tragically, Obama did not attend the memorial.", "tragically", False),
+    ("The senator wrote: “Shamefully, Congress has done nothing.”", "shamefully", False),
+    # a capitalised run with nothing between its words is still a name, also at the start
+    ("Crooked Hillary Clinton's aide spoke on Monday.", "crooked", True),
+    ("Members of the Freedom Caucus met on Monday.", "freedom", True),
+])
+def test_a_capitalised_word_is_a_name_only_in_a_run_of_capitalised_words(text, term, name):
+    hits = [c for c in loaded_candidates(text) if text[c.start:c.end].lower() == term]
+    assert hits and all(c.in_name == name for c in hits)
+    assert (term in words(text)) != name
+
+
 def test_every_core_entry_has_a_source_a_note_and_a_neutral_alternative():
     with (DATA_DIR / "loaded.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
