@@ -90,6 +90,21 @@ def test_a_capitalised_word_is_a_name_only_in_a_run_of_capitalised_words(text, t
     assert (term in words(text)) != name
 
 
+@pytest.mark.parametrize("text,term,candidate", [
+    # inside a fixed connective or adverbial a rated word has no evaluative sense
+    ("The bill covers tariffs as well as sanctions.", "well", False),
+    ("The senator opposed the plan as well.", "well", False),
+    ("As far as we know, the talks will resume in June.", "far", False),
+    ("The ministry was kind of vague about the date.", "kind", False),
+    # the same words outside those expressions are still checked in context
+    ("The plan worked well for the farmers.", "well", True),
+    ("She was a kind and generous host.", "kind", True),
+])
+def test_rated_words_inside_fixed_expressions_are_no_candidates(text, term, candidate):
+    found = [c for c in loaded_candidates(text) if text[c.start:c.end].lower() == term]
+    assert bool(found) == candidate
+
+
 def test_every_core_entry_has_a_source_a_note_and_a_neutral_alternative():
     with (DATA_DIR / "loaded.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
