@@ -83,6 +83,11 @@ def test_curated_phrases_and_their_literal_uses(text, expected):
     # a capitalised run with nothing between its words is still a name, also at the start
     ("Crooked Hillary Clinton's aide spoke on Monday.", "crooked", True),
     ("Members of the Freedom Caucus met on Monday.", "freedom", True),
+    # a curated loaded phrase in capitals with no capitalised word beside it is emphasis, not a name; a single word
+    # alone in capitals inside a sentence may be a surname and stays a name
+    ("Trump called the investigation a total Witch Hunt on Friday.", "witch hunt", False),
+    ("He again attacked the Fake News in a tweet.", "fake news", False),
+    ("The radio host, Savage, said the plan was fine.", "savage", True),
 ])
 def test_a_capitalised_word_is_a_name_only_in_a_run_of_capitalised_words(text, term, name):
     hits = [c for c in loaded_candidates(text) if text[c.start:c.end].lower() == term]

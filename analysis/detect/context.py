@@ -72,12 +72,14 @@ def negated(text: str, tokens: list[Token], first: int, sent_first: int) -> bool
     return False
 
 
-def in_name(text: str, tokens: list[Token], first: int, last: int, sent_first: int) -> bool:
+def in_name(text: str, tokens: list[Token], first: int, last: int, sent_first: int, alone_is_name: bool = True) -> bool:
     """The match is capitalised and part of a run of capitalised words: a proper name ('the Islamic State').
 
     A word that opens a sentence, or a quotation inside one, is capitalised by position, not because it is a name: it
     is a name only when a capitalised word follows with nothing between ('Strikingly, Trump ...' is not a name;
-    'Crooked Hillary' is). Punctuation ends a run of capitalised words."""
+    'Crooked Hillary' is). Punctuation ends a run of capitalised words. A capitalised match inside a sentence with no
+    capitalised word beside it ('the Justice said', 'Savage said') is a name unless `alone_is_name` is off (for
+    hand-curated loaded phrases, whose capitals alone are emphasis: 'the Fake News', 'a total Witch Hunt')."""
     if not all(tokens[k].text[:1].isupper() for k in range(first, last + 1)):
         return False
     opens = first == sent_first or OPENING_MARK.search(text[tokens[first - 1].end:tokens[first].start]) is not None
@@ -86,7 +88,7 @@ def in_name(text: str, tokens: list[Token], first: int, last: int, sent_first: i
     if opens:
         return after
     before = tokens[first - 1].text[:1].isupper() and not _function(tokens[first - 1])
-    return before or after or not tokens[first].text.isupper()
+    return before or after or (alone_is_name and not tokens[first].text.isupper())
 
 
 def _function(tok: Token) -> bool:

@@ -148,7 +148,7 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
         start, end = tokens[a].start, tokens[b].end
         pos = coarse_pos(tags.get(b if entry.subcategory != "label" else a, ""))
         neg = negated(text, tokens, a, s_first)
-        name = in_name(text, tokens, a, b, s_first)
+        name = in_name(text, tokens, a, b, s_first, alone_is_name=entry.pack == "ratings" or a == b)
         target = applied_to(tokens, tags, b, s_last)
         k = bisect.bisect_left(cue_ends, start + 1)
         on_cue = k < len(cues) and cues[k][0] < end
