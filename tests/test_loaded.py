@@ -76,6 +76,40 @@ def test_curated_phrases_and_their_literal_uses(text, expected):
     assert words(text) == expected
 
 
+@pytest.mark.parametrize("text,term,name", [
+    # a word that opens a sentence or a quotation is capitalised by its position: not a name before a comma
+    ("Tragically, Obama did not attend the memorial.", "tragically", False),
+    ("The senator wrote: “Shamefully, Congress has done nothing.”", "shamefully", False),
+    # a capitalised run with nothing between its words is still a name, also at the start
+    ("Crooked Hillary Clinton's aide spoke on Monday.", "crooked", True),
+    ("Members of the Freedom Caucus met on Monday.", "freedom", True),
+    # a curated loaded phrase in capitals with no capitalised word beside it is emphasis, not a name; a single word
+    # alone in capitals inside a sentence may be a surname and stays a name
+    ("Trump called the investigation a total Witch Hunt on Friday.", "witch hunt", False),
+    ("He again attacked the Fake News in a tweet.", "fake news", False),
+    ("The radio host, Savage, said the plan was fine.", "savage", True),
+])
+def test_a_capitalised_word_is_a_name_only_in_a_run_of_capitalised_words(text, term, name):
+    hits = [c for c in loaded_candidates(text) if text[c.start:c.end].lower() == term]
+    assert hits and all(c.in_name == name for c in hits)
+    assert (term in words(text)) != name
+
+
+@pytest.mark.parametrize("text,term,candidate", [
+    # inside a fixed connective or adverbial a rated word has no evaluative sense
+    ("The bill covers tariffs as well as sanctions.", "well", False),
+    ("The senator opposed the plan as well.", "well", False),
+    ("As far as we know, the talks will resume in June.", "far", False),
+    ("The ministry was kind of vague about the date.", "kind", False),
+    # the same words outside those expressions are still checked in context
+    ("The plan worked well for the farmers.", "well", True),
+    ("She was a kind and generous host.", "kind", True),
+])
+def test_rated_words_inside_fixed_expressions_are_no_candidates(text, term, candidate):
+    found = [c for c in loaded_candidates(text) if text[c.start:c.end].lower() == term]
+    assert bool(found) == candidate
+
+
 def test_every_core_entry_has_a_source_a_note_and_a_neutral_alternative():
     with (DATA_DIR / "loaded.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))

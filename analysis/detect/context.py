@@ -14,6 +14,7 @@ from analysis.detect.lexicon import Token, word_class
 WINDOW = 4  # words of context either side that the tagger sees
 NEGATION_REACH = 3
 BREAK_MARK = re.compile(r"[,;:—()]")  # punctuation between a negator and a word ends the negation's reach
+OPENING_MARK = re.compile(r"(?:[“‘(]|(?:^|\s)[\"']|[:—]\s*)$")  # what ends the gap before a quotation or clause opens
 
 
 @lru_cache(maxsize=1)
@@ -71,15 +72,23 @@ def negated(text: str, tokens: list[Token], first: int, sent_first: int) -> bool
     return False
 
 
-def in_name(tokens: list[Token], first: int, last: int, sent_first: int) -> bool:
-    """The match is capitalised and part of a run of capitalised words: a proper name ('the Islamic State')."""
+def in_name(text: str, tokens: list[Token], first: int, last: int, sent_first: int, alone_is_name: bool = True) -> bool:
+    """The match is capitalised and part of a run of capitalised words: a proper name ('the Islamic State').
+
+    A word that opens a sentence, or a quotation inside one, is capitalised by position, not because it is a name: it
+    is a name only when a capitalised word follows with nothing between ('Strikingly, Trump ...' is not a name;
+    'Crooked Hillary' is). Punctuation ends a run of capitalised words. A capitalised match inside a sentence with no
+    capitalised word beside it ('the Justice said', 'Savage said') is a name unless `alone_is_name` is off (for
+    hand-curated loaded phrases, whose capitals alone are emphasis: 'the Fake News', 'a total Witch Hunt')."""
     if not all(tokens[k].text[:1].isupper() for k in range(first, last + 1)):
         return False
-    before = first > sent_first and tokens[first - 1].text[:1].isupper() and not _function(tokens[first - 1])
-    after = last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper()
-    if first == sent_first:
+    opens = first == sent_first or OPENING_MARK.search(text[tokens[first - 1].end:tokens[first].start]) is not None
+    after = (last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper()
+             and not text[tokens[last].end:tokens[last + 1].start].strip())
+    if opens:
         return after
-    return before or after or not tokens[first].text.isupper()
+    before = tokens[first - 1].text[:1].isupper() and not _function(tokens[first - 1])
+    return before or after or (alone_is_name and not tokens[first].text.isupper())
 
 
 def _function(tok: Token) -> bool:

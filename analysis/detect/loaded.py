@@ -117,6 +117,7 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
         r = ratings.get(tokens[m.first].lower) if m.first == m.last else None
         raw.append((m.first, m.last, m.entry, r, m.entry.strength or "moderate"))
     if resources:
+        covered.update(_in_fixed_expressions(tokens))
         for i, tok in enumerate(tokens):
             if i in covered or not tok.lower.isalpha():
                 continue
@@ -147,7 +148,7 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
         start, end = tokens[a].start, tokens[b].end
         pos = coarse_pos(tags.get(b if entry.subcategory != "label" else a, ""))
         neg = negated(text, tokens, a, s_first)
-        name = in_name(tokens, a, b, s_first)
+        name = in_name(text, tokens, a, b, s_first, alone_is_name=entry.pack == "ratings" or a == b)
         target = applied_to(tokens, tags, b, s_last)
         k = bisect.bisect_left(cue_ends, start + 1)
         on_cue = k < len(cues) and cues[k][0] < end
@@ -157,6 +158,28 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
         if rule_verdict(cand)[0]:  # only what the rules let through is scored
             cand = Candidate(*args, _features(cand, tokens, tags, s_first, s_last, per_sentence[si], quoted(start)), event)
         out.append(cand)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _fixed_expressions() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """words.csv 'fixed_expression' phrases ('as_well_as') by their first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in word_class("fixed_expression"):
+        words = tuple(phrase.split("_"))
+        by_first.setdefault(words[0], []).append(words)
+    return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in by_first.items()}
+
+
+def _in_fixed_expressions(tokens: list[Token]) -> set[int]:
+    """Indices of the tokens inside fixed connectives and adverbials ('as well as', 'so far'): their rated words are
+    not used evaluatively there. One pass over the tokens, a few short phrases tried at each."""
+    fixed, out = _fixed_expressions(), set()
+    for i, tok in enumerate(tokens):
+        for words in fixed.get(tok.lower, ()):
+            if tuple(t.lower for t in tokens[i:i + len(words)]) == words:
+                out.update(range(i, i + len(words)))
+                break
     return out
 
 
