@@ -258,8 +258,12 @@ def test_a_participle_after_a_quotation_keeps_the_sentence_speaker():
     # after 'for' or 'of' the gerund is a thing talked about, not a statement
     ("The coach was fined for criticizing the referees.", []),
     # 'went on to say', 'was quick to point out': the subject says it
-    ("The governor went on to describe the plan as fair.", [("describe", "The governor")]),
-    ("The minister was quick to point out that exports grew.", [("point out", "The minister")]),
+    # the catenative verb is part of the cue's verb group (PolNeAR guidelines, 'Keep the verb group together')
+    ("The governor went on to describe the plan as fair.", [("went on to describe", "The governor")]),
+    ("The minister was quick to point out that exports grew.", [("was quick to point out", "The minister")]),
+    # even where the verb of saying on its own would not follow 'to' ('to say', 'to tell')
+    ("He went on to say that the plan had failed.", [("went on to say", "He")]),
+    ("The senator had tried to tell reporters the vote was rigged.", [("had tried to tell", "The senator")]),
     ("He is committed to defending the treaty.", []),
 ])
 def test_gerunds_and_infinitives_that_are_statements(text, expected):
@@ -376,3 +380,11 @@ def test_a_colon_before_a_number_a_handle_or_after_one_letter_is_no_cue(text):
 ])
 def test_speakers_past_asides_and_of_stance_adjectives(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+def test_a_verb_of_saying_without_a_speaker_phrase_is_still_a_cue():
+    # the subject is out of reach of the speaker phrase: the verb of saying still attributes what follows, and the
+    # speaker is left unnamed rather than the attribution dropped
+    text = ("Earlier this week, Todd pressed Republican National Chairman Reince Priebus on the subject of taxes, "
+            "insisting that the candidate should release them.")
+    assert [cue for cue, _ in cues_and_speakers(text)] == ["insisting"]

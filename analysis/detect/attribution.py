@@ -51,6 +51,10 @@ amid in at on with without for from under over by like unlike given facing asked
 DOCUMENTS = frozenset("statement report letter release memo tweet post email e-mail video ad advertisement".split())
 # Nouns that end in -ly like an adverb ('the family said', 'an ally of the senator')
 LY_NOUNS = frozenset("family families rally ally assembly supply reply belly bully anomaly monopoly homily butterfly".split())
+# Verbs of saying and thinking report someone's words or thoughts even where no speaker phrase is found (a subject out
+# of reach, words before the cue that name no one): the attribution stands, its speaker unnamed. A label ('called')
+# or a colon without a speaker is more often a name or a heading.
+UNNAMED_KINDS = frozenset(("speech", "view"))
 SHORT_TAIL = 4  # words after a final cue ("told CNN", "said on Friday") that still make it a closing tag
 
 
@@ -187,10 +191,9 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
     return out, _quote_speakers(text, quotes, out, sents)
 
 
-# Verbs of going on, beginning and haste before 'to' + a cue ('went on to say', 'was quick to point out'): the
-# subject does say it (aspectual and catenative verbs; Biber et al. 1999, Longman Grammar, sec. 9.4.5.1)
-ASPECTUAL_BEFORE_TO = frozenset("""on continued continues continue continuing began begin begins beginning started start
-starts starting proceeded proceeds quick quickly""".split())
+# Verbs of going on, beginning, haste and attempt before 'to' + a cue ('went on to say', 'was quick to point out',
+# 'tried to tell her'): the subject does say it (words.csv, class catenative_to)
+ASPECTUAL_BEFORE_TO = word_class("catenative_to")
 # Prepositions whose gerund is an adverbial of the sentence's own verb ('ended by saying', 'after denying', 'in
 # calling'): the subject says it; after other prepositions the gerund is a thing talked about ('criticised for
 # saying', 'the idea of denying')
@@ -236,8 +239,12 @@ def _group_start(text: str, tokens: list[Token], cue: Match, lo: int) -> int:
     """Where the cue's verb group starts: back over auxiliaries, negation and adverbs with only spaces between."""
     if cue.first < 0 or cue.entry.subcategory in ("according_to", "statement", "colon", "adverb"):
         return cue.start
-    i, start = cue.first - 1, cue.start
-    while i >= 0 and cue.first - i <= 5 and tokens[i].start >= lo and not text[tokens[i].end:tokens[i + 1].start].strip():
+    first = cue.first
+    catenative = _catenative_start(tokens, cue)  # 'went on to say', 'tried to tell': one verb group
+    while first > 0 and tokens[first].start > catenative and tokens[first - 1].start >= lo:
+        first -= 1
+    i, start = first - 1, tokens[first].start
+    while i >= 0 and first - i <= 5 and tokens[i].start >= lo and not text[tokens[i].end:tokens[i + 1].start].strip():
         low = tokens[i].lower
         if not (low in GROUP_WORDS or low.endswith("n't") or (
                 low.endswith("ly") and tokens[i].text.islower() and low not in NOT_ADVERBS and len(low) > 4)):
@@ -432,7 +439,9 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     sp_start, sp_end = _leading_np(text, tokens, tok_starts, lo, cue.start)
                     description = text[sp_start:sp_end]
             if not description and sp_start != cue.start:
-                return None
+                if kind not in UNNAMED_KINDS:
+                    return None
+                sp_start = sp_end = cue.start  # '..., and described his outburst as ...': the subject is out of reach
             if kind == "colon":
                 q = next((q for q in sent_quotes if q.start > cue.start), None)
                 scope = ((q.inner_start, q.inner_end),) if q else ((cue.end, _rstrip(text, cue.end, next_cue)),)
@@ -447,7 +456,9 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     scope = ((cue.end, _rstrip(text, cue.end, next_cue)),)
     description = description.strip()
     if description and not _names_someone(description):
-        return None
+        if kind not in UNNAMED_KINDS:
+            return None
+        description, sp_start, sp_end = "", cue.start, cue.start  # 'Later that day, said ...': no one named here
     if description.lower() == "you" and text[sent.start:sent.end].rstrip(" ”\"'’").endswith("?"):
         return None  # 'Do you think ...?': a question to someone, not their statement
     speaker = resolve(description, cue.start, earlier, names) if description else UNNAMED

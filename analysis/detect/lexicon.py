@@ -268,6 +268,10 @@ class Matcher:
         if entry.category == "attribution" and i > 0 and tokens[i].lower in word_class("showing_verb") and \
                 tokens[i - 1].lower in word_class("evidence") and not text[tokens[i - 1].end: tokens[i].start].strip():
             return True  # 'a new poll shows ...', 'records show': what a record or poll shows is attributed to it
+        if entry.category == "attribution" and i > 1 and tokens[i - 1].lower == "to" and \
+                tokens[i - 2].lower in word_class("catenative_to") and \
+                not text[tokens[i - 2].end:tokens[i - 1].start].strip() and not text[tokens[i - 1].end:tokens[i].start].strip():
+            return True  # 'went on to say', 'was quick to point out': the subject says it, no infinitive of purpose
         if entry.category == "attribution" and _subject_before(text, tokens, i):
             return True  # 'she noted the cost', 'Viguerie concludes': a finite verb whose subject is a person or name
         for kind, words, window in self.rules[entry]:
