@@ -388,3 +388,22 @@ def test_a_verb_of_saying_without_a_speaker_phrase_is_still_a_cue():
     text = ("Earlier this week, Todd pressed Republican National Chairman Reince Priebus on the subject of taxes, "
             "insisting that the candidate should release them.")
     assert [cue for cue, _ in cues_and_speakers(text)] == ["insisting"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb with its noun of expression (PolNeAR guidelines: 'He raised the concern that ...')
+    ("The mayor raised concerns that the budget was too small.", [("raised concerns", "The mayor")]),
+    ("Clinton made the case that the deal would create jobs.", [("made the case", "Clinton")]),
+    # phrasal verbs of saying, criticising and calling for
+    ("Senator Warren lashed out at the bank on Tuesday.", [("lashed out", "Senator Warren")]),
+    ("The governor laid out a plan to cut taxes.", [("laid out", "The governor")]),
+    ("Cruz took aim at the Washington cartel.", [("took aim at", "Cruz")]),
+    ("Unions have pushed for a higher minimum wage.", [("have pushed for", "Unions")]),
+    # a say verb and a means of communication
+    ("The senator voiced support for the bill.", [("voiced", "The senator")]),
+    ("Trump retweeted a post calling the judge biased.", [("retweeted", "Trump")]),
+    # 'voices' as a noun is no cue
+    ("The choir voices carried over the hall.", []),
+])
+def test_phrasal_cues_and_verbs_with_a_noun_of_expression(text, expected):
+    assert cues_and_speakers(text) == expected
