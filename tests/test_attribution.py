@@ -382,12 +382,17 @@ def test_speakers_past_asides_and_of_stance_adjectives(text, expected):
     assert cues_and_speakers(text) == expected
 
 
-def test_a_verb_of_saying_without_a_speaker_phrase_is_still_a_cue():
-    # the subject is out of reach of the speaker phrase: the verb of saying still attributes what follows, and the
-    # speaker is left unnamed rather than the attribution dropped
-    text = ("Earlier this week, Todd pressed Republican National Chairman Reince Priebus on the subject of taxes, "
-            "insisting that the candidate should release them.")
-    assert [cue for cue, _ in cues_and_speakers(text)] == ["insisting"]
+@pytest.mark.parametrize("text,expected", [
+    # the words before the cue name no one ('That'), or the one who issued the statement is left to the reader: the
+    # verb of saying still attributes what follows, with an unnamed speaker, rather than the attribution dropped
+    ("That suggests a lack of confidence in the new system.", [("suggests", "(unnamed)")]),
+    ("His office put out a statement saying the talks had failed.", [("saying", "(unnamed)")]),
+    # a subject out of the speaker phrase's reach before a participle is the sentence's subject
+    ("Earlier this week, Todd pressed the chairman on taxes, insisting that the candidate should release them.",
+     [("pressed", "Todd"), ("insisting", "Todd")]),
+])
+def test_a_verb_of_saying_without_a_speaker_phrase_is_still_a_cue(text, expected):
+    assert cues_and_speakers(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -406,4 +411,21 @@ def test_a_verb_of_saying_without_a_speaker_phrase_is_still_a_cue():
     ("The choir voices carried over the hall.", []),
 ])
 def test_phrasal_cues_and_verbs_with_a_noun_of_expression(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a suasive verb with an object and a to-infinitive is a directive: someone told someone to do something
+    ("Obama ordered the Pentagon to review the policy.", [("ordered", "Obama")]),
+    ("The senator encouraged voters to turn out early.", [("encouraged", "The senator")]),
+    ("The court ordered pizza for the jurors.", []),  # no to-infinitive: an order of goods, not a directive
+    # a reporting clause after a quotation, whatever the verb of saying
+    ("“We will win,” he continued. “No doubt about it.”", [("continued", "he")]),
+    ("“It is over,” Paul Ryan continued, “and we move on.”", [("continued", "Paul Ryan")]),
+    ("The brawl continued into the night.", []),
+    # a passive with its agent after 'first' or 'previously'
+    ("The meeting was first reported by Politico.", [("reported", "Politico")]),
+    ("The first reported case was in May.", []),
+])
+def test_directives_reporting_clauses_after_quotations_and_passives_with_an_agent(text, expected):
     assert cues_and_speakers(text) == expected

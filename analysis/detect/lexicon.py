@@ -272,6 +272,11 @@ class Matcher:
                 tokens[i - 2].lower in word_class("catenative_to") and \
                 not text[tokens[i - 2].end:tokens[i - 1].start].strip() and not text[tokens[i - 1].end:tokens[i].start].strip():
             return True  # 'went on to say', 'was quick to point out': the subject says it, no infinitive of purpose
+        if entry.category == "attribution" and entry.subcategory == "speech" and _tag_after_quotation(text, tokens, i):
+            return True  # '“...,” he continued.': a reporting clause after a quotation, whatever the verb
+        if entry.category == "attribution" and j + 1 < len(tokens) and tokens[j + 1].lower == "by" and i > 0 and \
+                tokens[i - 1].lower in ("first", "previously", "initially", "originally") and tokens[i].lower.endswith("ed"):
+            return True  # 'the meeting was first reported by Politico': a passive with its agent
         if entry.category == "attribution" and _subject_before(text, tokens, i):
             return True  # 'she noted the cost', 'Viguerie concludes': a finite verb whose subject is a person or name
         for kind, words, window in self.rules[entry]:
@@ -287,6 +292,26 @@ class Matcher:
             elif _any_hit(words, text, tokens, i, -1, 1) != (kind == "prev"):
                 return False
         return True
+
+
+TAG_END_RE = re.compile(r"[ \t]*[,.:;]")
+
+
+def _tag_after_quotation(text: str, tokens: list[Token], i: int) -> bool:
+    """A reporting clause between or after quotations: a closing quotation, a short subject (a pronoun or up to three
+    capitalised words) and the verb ending the clause ('“...,” he continued.', '“...,” Ryan went on, “...”')."""
+    if not TAG_END_RE.match(text, tokens[i].end) or not tokens[i].text.islower():
+        return False
+    k = i - 1
+    if k >= 0 and tokens[k].lower in word_class("subject_pronoun"):
+        k -= 1
+    else:
+        while k >= 0 and i - k <= 3 and tokens[k].text[:1].isupper() and not text[tokens[k].end:tokens[k + 1].start].strip():
+            k -= 1
+    if k == i - 1:
+        return False
+    gap_start = tokens[k].end if k >= 0 else max(0, tokens[k + 1].start - 4)
+    return QUOTE_TAG_RE.search(text, gap_start, tokens[k + 1].start) is not None
 
 
 def _subject_before(text: str, tokens: list[Token], i: int) -> bool:
