@@ -429,3 +429,19 @@ def test_phrasal_cues_and_verbs_with_a_noun_of_expression(text, expected):
 ])
 def test_directives_reporting_clauses_after_quotations_and_passives_with_an_agent(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a relative clause on the subject holds a cue of its own; the main clause's verb is a cue too, and its speaker
+    # is the noun the clause is about
+    ("Another worshiper who didn't want to be named said he heard the talk.",
+     [("didn't want", "Another worshiper"), ("said", "Another worshiper")]),
+    ("Officials who spoke on condition of anonymity said the talks stalled.", [("said", "Officials")]),
+    # in an object relative clause the name after 'who' is the cue's subject
+    ("The man who Trump said was a hero left.", [("said", "Trump")]),
+    # a capitalised article or possessive makes the next word a noun, not a verb of saying
+    ("The plans that countries offered in Paris would not be enough.", []),
+    ("Their voices drowned out the whistles.", []),
+])
+def test_relative_clauses_on_the_subject_and_nouns_after_a_capitalised_determiner(text, expected):
+    assert cues_and_speakers(text) == expected

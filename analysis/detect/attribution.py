@@ -333,6 +333,22 @@ COORDINATED_RE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+|later\
 ADVERBIAL_RE = re.compile(r"\s+(?:\w+\s+){0,3}(?:when|after|before|while|as|if)\s+(?:being\s+)?")
 
 
+# 'others who want to ban abortion said ...': a cue in a relative clause on the subject, then the main clause's verb
+RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which)\s+(?:(?:has|have|had|did|does|do|is|are|was|were|not|never|also|still|"
+                                r"\w+n[’']t|\w+ly)\s+){0,2}$", re.I)
+# the rest of that relative clause: a to-infinitive or a short object in lower case, no subject of a new clause
+RELATIVE_REST_RE = re.compile(r"(?:\s+(?:to\s+)?[a-z][\w’'-]*){0,5}\s+")
+
+
+def _after_relative_clause(text: str, prev: Match, m: Match) -> bool:
+    """Whether `m` is the main verb after a relative clause that holds `prev` ('Hawkins and others who want to ban
+    abortion said ...', 'a Muslim who didn't want to be named said ...'), not a cue in `prev`'s content."""
+    word = text[m.start:m.end].split()[0].lower()
+    return not word.endswith("ing") and RELATIVE_BEFORE_RE.search(text, max(0, prev.start - 40), prev.start) is not None \
+        and RELATIVE_REST_RE.fullmatch(text, prev.end, m.start) is not None \
+        and not re.search(r"\b(?:he|she|they|we|i|it|you|that)\b", text[prev.end:m.start])
+
+
 def _outermost(text: str, matches: list[Match]) -> list[Match]:
     """Drop cues nested in the content of the cue before them ('Trump said he wants to ...', 'told CNN she believes'):
     the outer attribution holds them, as in the PolNeAR guidelines ('no nested attributions')."""
@@ -344,7 +360,7 @@ def _outermost(text: str, matches: list[Match]) -> list[Match]:
         if len(gap) < 120 and not NESTED_GAP_RE.search(gap) and len(gap.split()) <= 12 \
                 and prev.entry.subcategory not in ("according_to", "statement", "colon", "adverb") \
                 and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+)\b", gap) and not COORDINATED_RE.search(gap) \
-                and not ADVERBIAL_RE.fullmatch(gap):
+                and not ADVERBIAL_RE.fullmatch(gap) and not _after_relative_clause(text, prev, m):
             continue
         kept.append(m)
     return kept
@@ -665,6 +681,9 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         if i < first:
             return lo, lo
     a, b = _walk_np(text, tokens, first, i, cue_start)
+    head = _relative_clause_head(text, tokens, first, a, i, cue_start)
+    if head is not None:
+        a, b = head  # 'Officials who spoke on condition of anonymity said': the noun the relative clause is about
     if participle and tokens[b].lower in DOCUMENTS and a > first and not _is_break(_gap(text, tokens, a - 1, tokens[a].start)):
         return lo, lo  # 'McConnell issued a statement saying ...': the one who issued it speaks
     if tokens[b].lower in PEOPLE_WORDS and b - a < 3 and all(t.lower in DETERMINERS for t in tokens[a:b]):
@@ -693,6 +712,26 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
                 person_names([prev]) or place or ("," in trailing and starts_clause and _names_someone(prev)))):
             a = pa
     return tokens[a].start, max(tokens[b].end, end_at if b == i else 0)
+
+
+def _relative_clause_head(text: str, tokens: list[Token], first: int, a: int, i: int, cue_start: int) -> tuple[int, int] | None:
+    """The noun phrase before a subject relative clause that ends right before the cue ('others who want to ban
+    abortion said', 'Officials who spoke on condition of anonymity said'), else None. Only a clause whose verb follows
+    'who'/'which' directly: in 'the man who Trump said' the name after 'who' is the cue's subject."""
+    j = min(a, i)
+    while j > first and i - j < 12 and not _is_break(_gap(text, tokens, j - 1, cue_start)):
+        if tokens[j].lower in ("who", "which"):
+            break
+        j -= 1
+    if j <= first or tokens[j].lower not in ("who", "which") or j + 1 > i or _is_break(_gap(text, tokens, j - 1, cue_start)):
+        return None
+    nxt = tokens[j + 1]
+    if not nxt.text.islower() or nxt.lower in PRONOUNS or nxt.lower in DETERMINERS:
+        return None
+    pa, pb = _walk_np(text, tokens, first, j - 1, tokens[j].start)
+    if pb < pa or not _names_someone(text[tokens[pa].start:tokens[pb].end]):
+        return None
+    return pa, pb
 
 
 def _relative_subject(text: str, tokens: list[Token], i: int) -> bool:

@@ -294,6 +294,8 @@ class Matcher:
         return True
 
 
+# Determiners that never stand alone as a subject (unlike 'Some', 'Many', 'Both'; Quirk et al. 1985, sec. 5.10-5.13)
+ARTICLES_AND_POSSESSIVES = frozenset("the a an his her their its our my your every each such".split())
 TAG_END_RE = re.compile(r"[ \t]*[,.:;]")
 
 
@@ -317,6 +319,8 @@ def _tag_after_quotation(text: str, tokens: list[Token], i: int) -> bool:
 def _subject_before(text: str, tokens: list[Token], i: int) -> bool:
     """A lower-case word right after a subject pronoun or a capitalised name ('she claims', 'Trump plans')."""
     prev = tokens[i - 1] if i > 0 else None
+    if prev is not None and prev.lower in ARTICLES_AND_POSSESSIVES:
+        return False  # 'The plans', 'Their voices': a capitalised article or possessive makes the word a noun
     return prev is not None and tokens[i].text.islower() and tokens[i].lower not in word_class("raising_verb") \
         and not text[prev.end:tokens[i].start].strip() and (
         prev.lower in word_class("subject_pronoun") or prev.text[:1].isupper())
