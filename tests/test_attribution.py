@@ -445,3 +445,22 @@ def test_directives_reporting_clauses_after_quotations_and_passives_with_an_agen
 ])
 def test_relative_clauses_on_the_subject_and_nouns_after_a_capitalised_determiner(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle after a plural noun modifies it; the main clause's verb is a cue of its own
+    ("House Republicans supporting the bill have said they have the votes.",
+     [("supporting", "House Republicans"), ("have said", "House Republicans supporting the bill")]),
+    # 'and' with a number or a quantifier starts a new clause, not the first cue's content
+    ("Many have said they will not attend and others have said they are not interested.",
+     [("have said", "Many"), ("have said", "others")]),
+    # a capitalised conjunction is no subject: 'protest' here is a noun
+    ("But protest organizers say the rules are too strict.", [("say", "protest organizers")]),
+    # a raising verb before 'to': its subject is the one who suggests it
+    ("Trump seemed to suggest that the vote was rigged.", [("seemed", "Trump")]),
+    # stance adjectives of certainty and expectation with a that-, whether- or about-clause
+    ("Her advisers are hopeful that the polls will turn.", [("are hopeful", "Her advisers")]),
+    ("The senator was not sure whether the bill would pass.", [("was not sure", "The senator")]),
+])
+def test_participles_coordination_raising_verbs_and_stance_adjectives(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -340,13 +340,24 @@ RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which)\s+(?:(?:has|have|had|did|does|
 RELATIVE_REST_RE = re.compile(r"(?:\s+(?:to\s+)?[a-z][\w’'-]*){0,5}\s+")
 
 
+PARTICIPLE_REST_RE = re.compile(r"(?:\s+[\w’'.-]+){1,4}\s+(?:(?:has|have|had|did|do|does|also|later|not)\s+)?")
+
+
 def _after_relative_clause(text: str, prev: Match, m: Match) -> bool:
     """Whether `m` is the main verb after a relative clause that holds `prev` ('Hawkins and others who want to ban
     abortion said ...', 'a Muslim who didn't want to be named said ...'), not a cue in `prev`'s content."""
     word = text[m.start:m.end].split()[0].lower()
-    return not word.endswith("ing") and RELATIVE_BEFORE_RE.search(text, max(0, prev.start - 40), prev.start) is not None \
-        and RELATIVE_REST_RE.fullmatch(text, prev.end, m.start) is not None \
-        and not re.search(r"\b(?:he|she|they|we|i|it|you|that)\b", text[prev.end:m.start])
+    if word.endswith("ing") or re.search(r"\b(?:he|she|they|we|i|it|you|that)\b", text[prev.end:m.start], re.I):
+        return False
+    if RELATIVE_BEFORE_RE.search(text, max(0, prev.start - 40), prev.start) is not None:
+        return RELATIVE_REST_RE.fullmatch(text, prev.end, m.start) is not None
+    # 'superdelegates supporting Sanders declined to comment': a participle after a plural noun modifies it
+    before = re.search(r"([A-Za-z]+)\s+$", text[max(0, prev.start - 30):prev.start])
+    prev_word = text[prev.start:prev.end].split()[0].lower()
+    noun = before.group(1).lower() if before is not None else ""
+    return prev_word.endswith("ing") and noun.endswith("s") and not noun.endswith(("ss", "us", "is")) \
+        and noun not in NOT_IN_NP and noun not in DETERMINERS and noun not in PRONOUNS \
+        and PARTICIPLE_REST_RE.fullmatch(text, prev.end, m.start) is not None
 
 
 def _outermost(text: str, matches: list[Match]) -> list[Match]:
@@ -359,7 +370,8 @@ def _outermost(text: str, matches: list[Match]) -> list[Match]:
         gap = text[prev.end:m.start]
         if len(gap) < 120 and not NESTED_GAP_RE.search(gap) and len(gap.split()) <= 12 \
                 and prev.entry.subcategory not in ("according_to", "statement", "colon", "adverb") \
-                and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+)\b", gap) and not COORDINATED_RE.search(gap) \
+                and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+|\d[\d,]*|others|some|many|most|several|few)\b", gap) \
+                and not COORDINATED_RE.search(gap) \
                 and not ADVERBIAL_RE.fullmatch(gap) and not _after_relative_clause(text, prev, m):
             continue
         kept.append(m)

@@ -295,7 +295,9 @@ class Matcher:
 
 
 # Determiners that never stand alone as a subject (unlike 'Some', 'Many', 'Both'; Quirk et al. 1985, sec. 5.10-5.13)
-ARTICLES_AND_POSSESSIVES = frozenset("the a an his her their its our my your every each such".split())
+# and conjunctions: capitalised at a sentence's start, they are no subject either
+ARTICLES_AND_POSSESSIVES = frozenset("the a an his her their its our my your every each such".split()) | frozenset(
+    "and but or nor yet so if when while as because although though".split())  # 'But protest organizers say
 TAG_END_RE = re.compile(r"[ \t]*[,.:;]")
 
 
