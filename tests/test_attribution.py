@@ -464,3 +464,15 @@ def test_relative_clauses_on_the_subject_and_nouns_after_a_capitalised_determine
 ])
 def test_participles_coordination_raising_verbs_and_stance_adjectives(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an adverbial clause of time with its own subject holds an attribution of its own, not the first one's content
+    ("Cruz said as the heckler yelled: “You suck!”", [("said", "Cruz"), ("yelled", "the heckler")]),
+    ("Rubio was denouncing the regime after Trump said he is open to a deal.",
+     [("was denouncing", "Rubio"), ("said", "Trump")]),
+    # after 'that' the clause is part of the content
+    ("She said that when Trump called, she was out.", [("said", "She")]),
+])
+def test_an_adverbial_clause_with_its_own_subject_is_not_nested(text, expected):
+    assert cues_and_speakers(text) == expected

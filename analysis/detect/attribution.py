@@ -331,6 +331,12 @@ COORDINATED_RE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+|later\
 # 'said when asked whether ...', 'told reporters after being asked': an adverbial clause of the first cue's verb, itself
 # a cue (the question someone answers), not a statement inside the first cue's content
 ADVERBIAL_RE = re.compile(r"\s+(?:\w+\s+){0,3}(?:when|after|before|while|as|if)\s+(?:being\s+)?")
+# 'Cruz said as the heckler yelled', 'denouncing the regime after Trump said': an adverbial clause of time with a
+# subject of its own is no content of the first cue; its cue is another attribution (not after 'that': 'said that
+# when ... she called' keeps the clause inside the content)
+ADVERBIAL_CLAUSE_RE = re.compile(r"\s+(?:(?!that\b)[\w’'-]+\s+){0,4}(?:when|after|before|while|as|until)\s+"
+                                 r"(?:(?:the|a|an)\s+[\w’'-]+|he|she|they|I|we|you|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+"
+                                 r"(?:(?:has|have|had|was|were|is|are|did|does|do|also|first|later|then|finally)\s+)?")
 
 
 # 'others who want to ban abortion said ...': a cue in a relative clause on the subject, then the main clause's verb
@@ -372,7 +378,8 @@ def _outermost(text: str, matches: list[Match]) -> list[Match]:
                 and prev.entry.subcategory not in ("according_to", "statement", "colon", "adverb") \
                 and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+|\d[\d,]*|others|some|many|most|several|few)\b", gap) \
                 and not COORDINATED_RE.search(gap) \
-                and not ADVERBIAL_RE.fullmatch(gap) and not _after_relative_clause(text, prev, m):
+                and not ADVERBIAL_RE.fullmatch(gap) and not ADVERBIAL_CLAUSE_RE.fullmatch(gap) \
+                and not _after_relative_clause(text, prev, m):
             continue
         kept.append(m)
     return kept
