@@ -389,6 +389,8 @@ def test_speakers_past_asides_and_of_stance_adjectives(text, expected):
     # speaker, rather than the attribution dropped
     ("That suggests a lack of confidence in the new system.", [("suggests", "(unnamed)")]),
     ("This shows how hard the race will be.", [("shows", "(unnamed)")]),
+    # but after a determiner the word is a noun, and without a speaker it is no cue
+    ("Other shows did a bit better on Sunday.", []),
     # a subject out of the speaker phrase's reach before a participle is the sentence's subject
     ("Earlier this week, Todd pressed the chairman on taxes, insisting that the candidate should release them.",
      [("pressed", "Todd"), ("insisting", "Todd")]),

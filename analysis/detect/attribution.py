@@ -474,7 +474,7 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     sp_start, sp_end = _leading_np(text, tokens, tok_starts, lo, cue.start)
                     description = text[sp_start:sp_end]
             if not description and sp_start != cue.start:
-                if kind not in UNNAMED_KINDS:
+                if kind not in UNNAMED_KINDS or _after_determiner(tokens, cue):
                     return None
                 sp_start = sp_end = cue.start  # '..., and described his outburst as ...': the subject is out of reach
             if kind == "colon":
@@ -491,7 +491,7 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     scope = ((cue.end, _rstrip(text, cue.end, next_cue)),)
     description = description.strip()
     if description and not _names_someone(description):
-        if kind not in UNNAMED_KINDS:
+        if kind not in UNNAMED_KINDS or _after_determiner(tokens, cue):
             return None
         description, sp_start, sp_end = "", cue.start, cue.start  # 'Later that day, said ...': no one named here
     if description.lower() == "you" and text[sent.start:sent.end].rstrip(" ”\"'’").endswith("?"):
@@ -500,6 +500,15 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
     direct = any(q.inner_start < e and q.inner_end > s for s, e in scope for q in sent_quotes)
     return Attribution(cue.start, cue.end, text[cue.start:cue.end], kind, entry.tone, entry, speaker,
                        sp_start, sp_end, scope, direct, si)
+
+
+# Determiners that come only before a noun ('this' and 'that' also stand alone: 'That suggests ...')
+NOUN_DETERMINERS = frozenset("a an the his her their its our my your every each no other another".split())
+
+
+def _after_determiner(tokens: list[Token], cue: Match) -> bool:
+    """'a challenge that ...', 'Other shows did better': after a determiner the cue word is a noun, no verb of saying."""
+    return cue.first > 0 and tokens[cue.first - 1].lower in NOUN_DETERMINERS
 
 
 def _subject_of(text: str, tokens: list[Token], tok_starts: list[int], lo: int, cue_start: int,
