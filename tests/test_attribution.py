@@ -491,3 +491,11 @@ def test_an_adverbial_clause_with_its_own_subject_is_not_nested(text, expected):
 ])
 def test_a_verb_with_a_statement_or_comments_as_its_object(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The refugees were admitted last year.",
+    "The refugees weren't admitted last year.",  # a negated form of 'be' makes a passive too
+])
+def test_a_passive_after_a_negated_be_has_no_named_speaker(text):
+    assert cues_and_speakers(text) == [("admitted", "(unnamed)")]

@@ -38,6 +38,7 @@ QUANTIFIERS = frozenset("some many most several few others both all".split())  #
 PEOPLE_WORDS = QUANTIFIERS | frozenset("another one two three four five".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 BE_FORMS = frozenset("is are was were be been being".split())
+NEGATED_BE = frozenset("isn't aren't wasn't weren't".split())  # 'they aren't admitted until ...': a passive too
 # ', for example,' between a speaker and the cue: 'Will Rogers, for example, said'
 PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhile|though|too|in turn|in response|in fact|"
                               r"of course|nevertheless|nonetheless|"
@@ -570,7 +571,7 @@ def _after_be(tokens: list[Token], tok_starts: list[int], cue_start: int, lo: in
     while i >= 0 and tokens[i].start >= lo and (tokens[i].lower in ("not", "never", "also", "widely", "generally")
                                                  or tokens[i].lower.endswith("ly")):
         i -= 1
-    return i >= 0 and tokens[i].start >= lo and tokens[i].lower in BE_FORMS
+    return i >= 0 and tokens[i].start >= lo and (tokens[i].lower in BE_FORMS or tokens[i].lower.replace("’", "'") in NEGATED_BE)
 
 
 def _skip(text: str, pos: int, limit: int) -> int:
