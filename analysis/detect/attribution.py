@@ -38,6 +38,7 @@ QUANTIFIERS = frozenset("some many most several few others both all".split())  #
 PEOPLE_WORDS = QUANTIFIERS | frozenset("another one two three four five".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 BE_FORMS = frozenset("is are was were be been being".split())
+NEGATED_BE = frozenset("isn't aren't wasn't weren't".split())  # 'they aren't admitted until ...': a passive too
 # ', for example,' between a speaker and the cue: 'Will Rogers, for example, said'
 PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhile|though|too|in turn|in response|in fact|"
                               r"of course|nevertheless|nonetheless|"
@@ -51,6 +52,10 @@ amid in at on with without for from under over by like unlike given facing asked
 DOCUMENTS = frozenset("statement report letter release memo tweet post email e-mail video ad advertisement".split())
 # Nouns that end in -ly like an adverb ('the family said', 'an ally of the senator')
 LY_NOUNS = frozenset("family families rally ally assembly supply reply belly bully anomaly monopoly homily butterfly".split())
+# Verbs of saying and thinking report someone's words or thoughts even where no speaker phrase is found (a subject out
+# of reach, words before the cue that name no one): the attribution stands, its speaker unnamed. A label ('called')
+# or a colon without a speaker is more often a name or a heading.
+UNNAMED_KINDS = frozenset(("speech", "view"))
 SHORT_TAIL = 4  # words after a final cue ("told CNN", "said on Friday") that still make it a closing tag
 
 
@@ -187,10 +192,9 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
     return out, _quote_speakers(text, quotes, out, sents)
 
 
-# Verbs of going on, beginning and haste before 'to' + a cue ('went on to say', 'was quick to point out'): the
-# subject does say it (aspectual and catenative verbs; Biber et al. 1999, Longman Grammar, sec. 9.4.5.1)
-ASPECTUAL_BEFORE_TO = frozenset("""on continued continues continue continuing began begin begins beginning started start
-starts starting proceeded proceeds quick quickly""".split())
+# Verbs of going on, beginning, haste and attempt before 'to' + a cue ('went on to say', 'was quick to point out',
+# 'tried to tell her'): the subject does say it (words.csv, class catenative_to)
+ASPECTUAL_BEFORE_TO = word_class("catenative_to")
 # Prepositions whose gerund is an adverbial of the sentence's own verb ('ended by saying', 'after denying', 'in
 # calling'): the subject says it; after other prepositions the gerund is a thing talked about ('criticised for
 # saying', 'the idea of denying')
@@ -236,8 +240,12 @@ def _group_start(text: str, tokens: list[Token], cue: Match, lo: int) -> int:
     """Where the cue's verb group starts: back over auxiliaries, negation and adverbs with only spaces between."""
     if cue.first < 0 or cue.entry.subcategory in ("according_to", "statement", "colon", "adverb"):
         return cue.start
-    i, start = cue.first - 1, cue.start
-    while i >= 0 and cue.first - i <= 5 and tokens[i].start >= lo and not text[tokens[i].end:tokens[i + 1].start].strip():
+    first = cue.first
+    catenative = _catenative_start(tokens, cue)  # 'went on to say', 'tried to tell': one verb group
+    while first > 0 and tokens[first].start > catenative and tokens[first - 1].start >= lo:
+        first -= 1
+    i, start = first - 1, tokens[first].start
+    while i >= 0 and first - i <= 5 and tokens[i].start >= lo and not text[tokens[i].end:tokens[i + 1].start].strip():
         low = tokens[i].lower
         if not (low in GROUP_WORDS or low.endswith("n't") or (
                 low.endswith("ly") and tokens[i].text.islower() and low not in NOT_ADVERBS and len(low) > 4)):
@@ -324,6 +332,39 @@ COORDINATED_RE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+|later\
 # 'said when asked whether ...', 'told reporters after being asked': an adverbial clause of the first cue's verb, itself
 # a cue (the question someone answers), not a statement inside the first cue's content
 ADVERBIAL_RE = re.compile(r"\s+(?:\w+\s+){0,3}(?:when|after|before|while|as|if)\s+(?:being\s+)?")
+# 'Cruz said as the heckler yelled', 'denouncing the regime after Trump said': an adverbial clause of time with a
+# subject of its own is no content of the first cue; its cue is another attribution (not after 'that': 'said that
+# when ... she called' keeps the clause inside the content)
+ADVERBIAL_CLAUSE_RE = re.compile(r"\s+(?:(?!that\b)[\w’'-]+\s+){0,4}(?:when|after|before|while|as|until)\s+"
+                                 r"(?:(?:the|a|an)\s+[\w’'-]+|he|she|they|I|we|you|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+"
+                                 r"(?:(?:has|have|had|was|were|is|are|did|does|do|also|first|later|then|finally)\s+)?")
+
+
+# 'others who want to ban abortion said ...': a cue in a relative clause on the subject, then the main clause's verb
+RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which)\s+(?:(?:has|have|had|did|does|do|is|are|was|were|not|never|also|still|"
+                                r"\w+n[’']t|\w+ly)\s+){0,2}$", re.I)
+# the rest of that relative clause: a to-infinitive or a short object in lower case, no subject of a new clause
+RELATIVE_REST_RE = re.compile(r"(?:\s+(?:to\s+)?[a-z][\w’'-]*){0,5}\s+")
+
+
+PARTICIPLE_REST_RE = re.compile(r"(?:\s+[\w’'.-]+){1,4}\s+(?:(?:has|have|had|did|do|does|also|later|not)\s+)?")
+
+
+def _after_relative_clause(text: str, prev: Match, m: Match) -> bool:
+    """Whether `m` is the main verb after a relative clause that holds `prev` ('Hawkins and others who want to ban
+    abortion said ...', 'a Muslim who didn't want to be named said ...'), not a cue in `prev`'s content."""
+    word = text[m.start:m.end].split()[0].lower()
+    if word.endswith("ing") or re.search(r"\b(?:he|she|they|we|i|it|you|that)\b", text[prev.end:m.start], re.I):
+        return False
+    if RELATIVE_BEFORE_RE.search(text, max(0, prev.start - 40), prev.start) is not None:
+        return RELATIVE_REST_RE.fullmatch(text, prev.end, m.start) is not None
+    # 'superdelegates supporting Sanders declined to comment': a participle after a plural noun modifies it
+    before = re.search(r"([A-Za-z]+)\s+$", text[max(0, prev.start - 30):prev.start])
+    prev_word = text[prev.start:prev.end].split()[0].lower()
+    noun = before.group(1).lower() if before is not None else ""
+    return prev_word.endswith("ing") and noun.endswith("s") and not noun.endswith(("ss", "us", "is")) \
+        and noun not in NOT_IN_NP and noun not in DETERMINERS and noun not in PRONOUNS \
+        and PARTICIPLE_REST_RE.fullmatch(text, prev.end, m.start) is not None
 
 
 def _outermost(text: str, matches: list[Match]) -> list[Match]:
@@ -336,8 +377,10 @@ def _outermost(text: str, matches: list[Match]) -> list[Match]:
         gap = text[prev.end:m.start]
         if len(gap) < 120 and not NESTED_GAP_RE.search(gap) and len(gap.split()) <= 12 \
                 and prev.entry.subcategory not in ("according_to", "statement", "colon", "adverb") \
-                and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+)\b", gap) and not COORDINATED_RE.search(gap) \
-                and not ADVERBIAL_RE.fullmatch(gap):
+                and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+|\d[\d,]*|others|some|many|most|several|few)\b", gap) \
+                and not COORDINATED_RE.search(gap) \
+                and not ADVERBIAL_RE.fullmatch(gap) and not ADVERBIAL_CLAUSE_RE.fullmatch(gap) \
+                and not _after_relative_clause(text, prev, m):
             continue
         kept.append(m)
     return kept
@@ -432,7 +475,9 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     sp_start, sp_end = _leading_np(text, tokens, tok_starts, lo, cue.start)
                     description = text[sp_start:sp_end]
             if not description and sp_start != cue.start:
-                return None
+                if kind not in UNNAMED_KINDS or _after_determiner(tokens, cue):
+                    return None
+                sp_start = sp_end = cue.start  # '..., and described his outburst as ...': the subject is out of reach
             if kind == "colon":
                 q = next((q for q in sent_quotes if q.start > cue.start), None)
                 scope = ((q.inner_start, q.inner_end),) if q else ((cue.end, _rstrip(text, cue.end, next_cue)),)
@@ -447,13 +492,24 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     scope = ((cue.end, _rstrip(text, cue.end, next_cue)),)
     description = description.strip()
     if description and not _names_someone(description):
-        return None
+        if kind not in UNNAMED_KINDS or _after_determiner(tokens, cue):
+            return None
+        description, sp_start, sp_end = "", cue.start, cue.start  # 'Later that day, said ...': no one named here
     if description.lower() == "you" and text[sent.start:sent.end].rstrip(" ”\"'’").endswith("?"):
         return None  # 'Do you think ...?': a question to someone, not their statement
     speaker = resolve(description, cue.start, earlier, names) if description else UNNAMED
     direct = any(q.inner_start < e and q.inner_end > s for s, e in scope for q in sent_quotes)
     return Attribution(cue.start, cue.end, text[cue.start:cue.end], kind, entry.tone, entry, speaker,
                        sp_start, sp_end, scope, direct, si)
+
+
+# Determiners that come only before a noun ('this' and 'that' also stand alone: 'That suggests ...')
+NOUN_DETERMINERS = frozenset("a an the his her their its our my your every each no other another".split())
+
+
+def _after_determiner(tokens: list[Token], cue: Match) -> bool:
+    """'a challenge that ...', 'Other shows did better': after a determiner the cue word is a noun, no verb of saying."""
+    return cue.first > 0 and tokens[cue.first - 1].lower in NOUN_DETERMINERS
 
 
 def _subject_of(text: str, tokens: list[Token], tok_starts: list[int], lo: int, cue_start: int,
@@ -515,7 +571,7 @@ def _after_be(tokens: list[Token], tok_starts: list[int], cue_start: int, lo: in
     while i >= 0 and tokens[i].start >= lo and (tokens[i].lower in ("not", "never", "also", "widely", "generally")
                                                  or tokens[i].lower.endswith("ly")):
         i -= 1
-    return i >= 0 and tokens[i].start >= lo and tokens[i].lower in BE_FORMS
+    return i >= 0 and tokens[i].start >= lo and (tokens[i].lower in BE_FORMS or tokens[i].lower.replace("’", "'") in NEGATED_BE)
 
 
 def _skip(text: str, pos: int, limit: int) -> int:
@@ -654,6 +710,9 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         if i < first:
             return lo, lo
     a, b = _walk_np(text, tokens, first, i, cue_start)
+    head = _relative_clause_head(text, tokens, first, a, i, cue_start)
+    if head is not None:
+        a, b = head  # 'Officials who spoke on condition of anonymity said': the noun the relative clause is about
     if participle and tokens[b].lower in DOCUMENTS and a > first and not _is_break(_gap(text, tokens, a - 1, tokens[a].start)):
         return lo, lo  # 'McConnell issued a statement saying ...': the one who issued it speaks
     if tokens[b].lower in PEOPLE_WORDS and b - a < 3 and all(t.lower in DETERMINERS for t in tokens[a:b]):
@@ -682,6 +741,26 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
                 person_names([prev]) or place or ("," in trailing and starts_clause and _names_someone(prev)))):
             a = pa
     return tokens[a].start, max(tokens[b].end, end_at if b == i else 0)
+
+
+def _relative_clause_head(text: str, tokens: list[Token], first: int, a: int, i: int, cue_start: int) -> tuple[int, int] | None:
+    """The noun phrase before a subject relative clause that ends right before the cue ('others who want to ban
+    abortion said', 'Officials who spoke on condition of anonymity said'), else None. Only a clause whose verb follows
+    'who'/'which' directly: in 'the man who Trump said' the name after 'who' is the cue's subject."""
+    j = min(a, i)
+    while j > first and i - j < 12 and not _is_break(_gap(text, tokens, j - 1, cue_start)):
+        if tokens[j].lower in ("who", "which"):
+            break
+        j -= 1
+    if j <= first or tokens[j].lower not in ("who", "which") or j + 1 > i or _is_break(_gap(text, tokens, j - 1, cue_start)):
+        return None
+    nxt = tokens[j + 1]
+    if not nxt.text.islower() or nxt.lower in PRONOUNS or nxt.lower in DETERMINERS:
+        return None
+    pa, pb = _walk_np(text, tokens, first, j - 1, tokens[j].start)
+    if pb < pa or not _names_someone(text[tokens[pa].start:tokens[pb].end]):
+        return None
+    return pa, pb
 
 
 def _relative_subject(text: str, tokens: list[Token], i: int) -> bool:

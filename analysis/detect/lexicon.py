@@ -268,6 +268,15 @@ class Matcher:
         if entry.category == "attribution" and i > 0 and tokens[i].lower in word_class("showing_verb") and \
                 tokens[i - 1].lower in word_class("evidence") and not text[tokens[i - 1].end: tokens[i].start].strip():
             return True  # 'a new poll shows ...', 'records show': what a record or poll shows is attributed to it
+        if entry.category == "attribution" and i > 1 and tokens[i - 1].lower == "to" and \
+                tokens[i - 2].lower in word_class("catenative_to") and \
+                not text[tokens[i - 2].end:tokens[i - 1].start].strip() and not text[tokens[i - 1].end:tokens[i].start].strip():
+            return True  # 'went on to say', 'was quick to point out': the subject says it, no infinitive of purpose
+        if entry.category == "attribution" and entry.subcategory == "speech" and _tag_after_quotation(text, tokens, i):
+            return True  # '“...,” he continued.': a reporting clause after a quotation, whatever the verb
+        if entry.category == "attribution" and j + 1 < len(tokens) and tokens[j + 1].lower == "by" and i > 0 and \
+                tokens[i - 1].lower in ("first", "previously", "initially", "originally") and tokens[i].lower.endswith("ed"):
+            return True  # 'the meeting was first reported by Politico': a passive with its agent
         if entry.category == "attribution" and _subject_before(text, tokens, i):
             return True  # 'she noted the cost', 'Viguerie concludes': a finite verb whose subject is a person or name
         for kind, words, window in self.rules[entry]:
@@ -285,9 +294,35 @@ class Matcher:
         return True
 
 
+# Determiners that never stand alone as a subject (unlike 'Some', 'Many', 'Both'; Quirk et al. 1985, sec. 5.10-5.13)
+# and conjunctions: capitalised at a sentence's start, they are no subject either
+ARTICLES_AND_POSSESSIVES = frozenset("the a an his her their its our my your every each such".split()) | frozenset(
+    "and but or nor yet so if when while as because although though".split())  # 'But protest organizers say
+TAG_END_RE = re.compile(r"[ \t]*[,.:;]")
+
+
+def _tag_after_quotation(text: str, tokens: list[Token], i: int) -> bool:
+    """A reporting clause between or after quotations: a closing quotation, a short subject (a pronoun or up to three
+    capitalised words) and the verb ending the clause ('“...,” he continued.', '“...,” Ryan went on, “...”')."""
+    if not TAG_END_RE.match(text, tokens[i].end) or not tokens[i].text.islower():
+        return False
+    k = i - 1
+    if k >= 0 and tokens[k].lower in word_class("subject_pronoun"):
+        k -= 1
+    else:
+        while k >= 0 and i - k <= 3 and tokens[k].text[:1].isupper() and not text[tokens[k].end:tokens[k + 1].start].strip():
+            k -= 1
+    if k == i - 1:
+        return False
+    gap_start = tokens[k].end if k >= 0 else max(0, tokens[k + 1].start - 4)
+    return QUOTE_TAG_RE.search(text, gap_start, tokens[k + 1].start) is not None
+
+
 def _subject_before(text: str, tokens: list[Token], i: int) -> bool:
     """A lower-case word right after a subject pronoun or a capitalised name ('she claims', 'Trump plans')."""
     prev = tokens[i - 1] if i > 0 else None
+    if prev is not None and prev.lower in ARTICLES_AND_POSSESSIVES:
+        return False  # 'The plans', 'Their voices': a capitalised article or possessive makes the word a noun
     return prev is not None and tokens[i].text.islower() and tokens[i].lower not in word_class("raising_verb") \
         and not text[prev.end:tokens[i].start].strip() and (
         prev.lower in word_class("subject_pronoun") or prev.text[:1].isupper())

@@ -210,12 +210,16 @@ def person_names(parts: list[str]) -> list[str]:
     return out
 
 
+TRAILING_PARENS_RE = re.compile(r"\s*\([^()]{1,24}\)\s*$")
+
+
 @lru_cache(maxsize=65536)
 def make_speaker(description: str) -> Speaker:
     """Speaker from a description such as 'Geng Shuang, a Chinese foreign ministry spokesman'."""
     description = description.strip(" ,")[:MAX_DESCRIPTION]
     parts = [p.strip() for p in description.split(",") if p.strip()] or [""]
-    names = person_names(parts)
+    # a party tag after the name ('Mitch McConnell (R-Ky.)') is no part of the name
+    names = person_names([TRAILING_PARENS_RE.sub("", p) for p in parts])
     titled = TITLED_RE.match(parts[0]) is not None
     role, country, party = classify(description)
     if names and names[0] not in parts[0] and PROPER_RE.fullmatch(parts[0]) and not classify(parts[0])[0] \

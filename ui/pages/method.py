@@ -57,8 +57,10 @@ st.markdown("""
 st.header("Who is speaking")
 st.markdown("""
 A **cue** shows that words belong to someone: a verb of saying or thinking ("said", "told", "tweeted", "argued",
-"believes", "plans to"), a stance ("is confident that"), "reportedly", "according to", "in a statement", or a colon
-before a quotation. The cue is marked with its verb group ("has repeatedly said"). The **speaker** is the
+"believes", "plans to"), a stance ("is confident that"), an act of saying named by its noun ("raised concerns",
+"issued a statement"), "reportedly", "according to", "in a statement", or a colon before a quotation. The cue is
+marked with its verb group ("has repeatedly said", "went on to say"). Where no speaker is named ("That suggests
+..."), the cue still counts, with an unnamed speaker. The **speaker** is the
 name or description next to the cue ("a US military official", "Geng Shuang, a Chinese foreign ministry
 spokesman"). "He", "she", a surname or "the general" are linked to the person named before.
 
