@@ -159,27 +159,35 @@ def view() -> CorpusView:
 SENTENCE_BOOTSTRAP_ARTICLES = 300  # larger selections resample whole articles
 
 
+def selection_key(view: CorpusView, article_ids: list[str]) -> str:
+    """One short cache key for a selection: its articles, in order, and their contents (Streamlit hashes a tuple
+    of 100,000 ids and content hashes in about a second; this takes a few milliseconds)."""
+    article = view.corpus.article
+    digest = hashlib.sha256(view.lexicon_version.encode())
+    digest.update("\0".join(article_ids).encode())
+    digest.update("".join([article(a).sha256 for a in article_ids]).encode())  # fixed-length hex: no separator needed
+    return digest.hexdigest()
+
+
 def resampled(article_ids: list[str]) -> str:
     """What the bootstrap intervals of a selection resample: 'sentences', or 'articles' for a large selection."""
     return "sentences" if len(article_ids) <= SENTENCE_BOOTSTRAP_ARTICLES else "articles"
 
 
 @st.cache_resource(show_spinner=False, max_entries=500)
-def _outlet_table(_view: CorpusView, lexicon_version: str, contents: tuple[str, ...], article_ids: tuple[str, ...],
-                  outlets: tuple[str, ...]) -> pd.DataFrame:
-    return _view.outlet_table(list(article_ids), list(outlets))
+def _outlet_table(_view: CorpusView, key: str, _article_ids: list[str], outlets: tuple[str, ...]) -> pd.DataFrame:
+    return _view.outlet_table(_article_ids, list(outlets))
 
 
 def outlet_table(view: CorpusView, article_ids: list[str], outlets: list[str]) -> pd.DataFrame:
     """Per-outlet pooled features of the chosen articles, computed once per selection and content and shared
     read-only by every session."""
-    contents = tuple(view.corpus.article(a).sha256 for a in article_ids)
-    return _outlet_table(view, view.lexicon_version, contents, tuple(article_ids), tuple(outlets))
+    return _outlet_table(view, selection_key(view, article_ids), article_ids, tuple(outlets))
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
-def _intervals(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[str, ...], features: tuple[str, ...]):
-    ids = list(article_ids)
+def _intervals(_view: CorpusView, key: str, _article_ids: list[str], features: tuple[str, ...]):
+    ids = list(_article_ids)
     if resampled(ids) == "articles":
         return article_intervals(_view.features_of(ids), list(features))
     spans = _view.spans_of(ids, part="body", columns=["category", "voice", "sentence"])
@@ -192,14 +200,13 @@ def _intervals(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[
 def intervals(view: CorpusView, article_ids: list[str], features: tuple[str, ...]):
     """Bootstrap intervals of per-outlet rates for the chosen articles (cached by the articles' content): sentences
     resampled, or whole articles for a selection of more than SENTENCE_BOOTSTRAP_ARTICLES."""
-    contents = tuple(view.corpus.article(a).sha256 for a in article_ids)
-    return _intervals(view, contents, tuple(article_ids), features)
+    return _intervals(view, selection_key(view, article_ids), article_ids, features)
 
 
 @st.cache_data(show_spinner="Counting words…", max_entries=50)
-def _distinctive(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[str, ...], focus: str,
-                 other: str | None, house_words: bool) -> tuple[pd.DataFrame, float]:
-    ids = list(article_ids)
+def _distinctive(_view: CorpusView, key: str, _article_ids: list[str], focus: str, other: str | None,
+                 house_words: bool) -> tuple[pd.DataFrame, float]:
+    ids = list(_article_ids)
     groups = [_view.outlet_of(a) for a in ids]
     outlets = {o: _view.outlet_names.get(o, o) for o in set(groups)}
     counts = count_words([_view.text(a).text for a in ids], groups,
@@ -212,16 +219,15 @@ def distinctive_words(view: CorpusView, article_ids: list[str], focus: str, othe
                       house_words: bool = True) -> tuple[pd.DataFrame, float]:
     """(distinctive words of `focus`, the z chance reaches), cached by the articles' content and the choices;
     `house_words` leaves out stop-words, the outlets' own names and datelines."""
-    contents = tuple(view.corpus.article(a).sha256 for a in article_ids)
-    return _distinctive(view, contents, tuple(article_ids), focus, other, house_words)
+    return _distinctive(view, selection_key(view, article_ids), article_ids, focus, other, house_words)
 
 
 @st.cache_data(show_spinner="Aligning sentences…", max_entries=50)
-def _aligned(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[str, ...]) -> pd.DataFrame:
-    links = _view.links[_view.links["article_id"].isin(article_ids)].drop_duplicates("article_id")
+def _aligned(_view: CorpusView, key: str, _article_ids: list[str]) -> pd.DataFrame:
+    links = _view.links[_view.links["article_id"].isin(_article_ids)].drop_duplicates("article_id")
     event_of = dict(zip(links["article_id"], links["event_id"]))
     rows = [{"outlet": _view.outlet_of(a), "article_id": a, "event_id": event_of.get(a, ""), "text": body.text[s:e]}
-            for a in article_ids
+            for a in _article_ids
             for body in (_view.text(a),)
             for s, e in zip(body.sentences["start"], body.sentences["end"])]
     return align(pd.DataFrame(rows, columns=["outlet", "article_id", "event_id", "text"]))
@@ -230,8 +236,7 @@ def _aligned(_view: CorpusView, contents: tuple[str, ...], article_ids: tuple[st
 def aligned(view: CorpusView, article_ids: list[str]) -> pd.DataFrame:
     """Sentences aligned within each article's (first) event, cached by the articles' content; TooLarge for a
     selection with too many sentences."""
-    contents = tuple(view.corpus.article(a).sha256 for a in article_ids)
-    return _aligned(view, contents, tuple(article_ids))
+    return _aligned(view, selection_key(view, article_ids), article_ids)
 
 
 def _store_files(root: Path) -> tuple[tuple[str, int, int], ...]:

@@ -118,11 +118,10 @@ def mentions_toggle() -> bool:
     return url_toggle(st.sidebar, "Include articles that only mention the event", "mentions", True)
 
 
-def outlet_picker(view: CorpusView, article_ids: list[str]) -> list[str]:
-    """Outlets to compare among those covering the selection (URL parameter `outlets`; default: all of them).
+def outlet_picker(view: CorpusView, present: list[str]) -> list[str]:
+    """Outlets to compare among those covering the selection, `present` (URL parameter `outlets`; default: all).
 
     Outlets the selection does not cover are dropped from the choice, with a note."""
-    present = sorted({view.corpus.article(a).outlet for a in article_ids})
     chosen = state.get("outlets")
     shown = present if chosen is None else [o for o in chosen if o in present]
     dropped = [] if chosen is None else [o for o in chosen if o not in present]
@@ -159,6 +158,8 @@ def date_filter(view: CorpusView, selection: str, article_ids: list[str]) -> lis
     start, end = url_date_range(st.sidebar, "Published between", "since", "until", dt.date.fromisoformat(first),
                                 dt.date.fromisoformat(last), help="Only the story's articles published in this range.")
     lo, hi = start.isoformat(), end.isoformat()
+    if lo <= first and hi >= last:
+        return article_ids
     return [a for a in article_ids if lo <= view.corpus.article(a).date <= hi]
 
 
@@ -176,15 +177,16 @@ def selection(view: CorpusView, masked: bool = False) -> tuple[str, list[str], l
     sel = event_picker(view)
     mentions = mentions_toggle()
     ids = date_filter(view, sel, view.articles_in(sel, mentions))
+    groups = view.by_outlet(ids)
     if masked:
-        outlets = sorted({view.corpus.article(a).outlet for a in ids})
+        outlets = sorted(groups)
         st.sidebar.caption("Outlets are not named here, so the sidebar cannot give a text away: every article of "
                            "the selection is in play.")
     else:
-        outlets = outlet_picker(view, ids)
-    covering = len({view.corpus.article(a).outlet for a in ids})
-    ids = [a for a in ids if view.corpus.article(a).outlet in outlets]
-    return sel, ids, outlets, covering
+        outlets = outlet_picker(view, sorted(groups))
+    if set(outlets) != set(groups):
+        ids = [a for a in ids if view.outlet_of(a) in outlets]
+    return sel, ids, outlets, len(groups)
 
 
 @dataclass(frozen=True)
@@ -265,11 +267,10 @@ def _family_labels(families: pd.DataFrame) -> dict[str, str]:
             for t, own, att in zip(families["term"], families["own"], families["attributed"])}
 
 
-def outlet_card(view: CorpusView, outlet: str, row: pd.Series, article_ids: list[str]) -> None:
-    """Card with an outlet's headline(s), dates, words and key features."""
+def outlet_card(view: CorpusView, outlet: str, row: pd.Series, mine: list[str]) -> None:
+    """Card with an outlet's headline(s), dates, words and key features (`mine`: the outlet's chosen articles)."""
     with st.container(border=True):
         st.markdown(f"### {md(view.outlet_names.get(outlet, outlet))}")
-        mine = [a for a in article_ids if view.outlet_of(a) == outlet]
         for aid in mine[:HEADLINES_SHOWN]:
             st.caption(md(f"{view.corpus.article(aid).date} · {view.title(aid)}"))
         if len(mine) > HEADLINES_SHOWN:

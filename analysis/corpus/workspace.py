@@ -116,6 +116,14 @@ class CorpusView:
         """The article's outlet id."""
         return self.corpus.article(article_id).outlet
 
+    def by_outlet(self, article_ids: Iterable[str]) -> dict[str, list[str]]:
+        """The articles grouped by outlet id, each group in the given order."""
+        groups: dict[str, list[str]] = {}
+        article = self.corpus.article
+        for a in article_ids:
+            groups.setdefault(article(a).outlet, []).append(a)
+        return groups
+
     def text(self, article_id: str) -> ArticleText:
         """The article's cleaned body and sentence table: from its analysis if at hand, else by cleaning alone."""
         aa = self.analyses.cached(article_id)

@@ -24,13 +24,14 @@ def explain_click(chart_key: str, feature: str | None = None):
 view = data.view()
 ctx = widgets.page_start(view, "Compare outlets")
 table, article_ids, caption, names = ctx.table, ctx.article_ids, ctx.caption, view.outlet_names
+by_outlet = view.by_outlet(article_ids)
 
 widgets.who_says_it(view, ctx)
 
 cols = st.columns(min(len(table), 4))
 for i, (_, row) in enumerate(table.iterrows()):
     with cols[i % len(cols)]:
-        widgets.outlet_card(view, row["outlet"], row, article_ids)
+        widgets.outlet_card(view, row["outlet"], row, by_outlet.get(row["outlet"], []))
 widgets.card_glossary()
 
 st.header("Feature by feature")
@@ -64,8 +65,7 @@ def one_feature_and_why() -> None:
                                         format_func=lambda f: FEATURES[f].label)
     info = FEATURES[why_feature]
     row = table[table["outlet"] == why_outlet].iloc[0]
-    spans = view.spans_of([a for a in article_ids if view.outlet_of(a) == why_outlet], part="body",
-                          categories=[info.category])
+    spans = view.spans_of(by_outlet.get(why_outlet, []), part="body", categories=[info.category])
     if info.voice:
         spans = spans[spans["voice"] == info.voice]
     st.markdown(f"**{md(names[why_outlet])} — {info.label}: {info.fmt.format(row[why_feature])} {info.unit}.** "
