@@ -357,8 +357,8 @@ def _sorted_words(words: tuple[str, ...], forward: bool) -> tuple[frozenset[str]
 
 
 def _any_hit(words: tuple[str, ...], text: str, tokens: list[Token], k: int, step: int, window: int) -> bool:
-    """Whether any of a rule's words stands within `window` tokens of token k (the same as `_context_hit` for each
-    word, in one walk over the window)."""
+    """Whether any of a rule's words stands within `window` tokens of token k: gap marks, 'poss', then plain words
+    and token classes in one walk over the window, then phrases."""
     plain, special, gaps, poss, phrases = _sorted_words(words, step > 0)
     if gaps:
         gap = text[tokens[k].end: tokens[k + 1].start if k + 1 < len(tokens) else len(text)]
@@ -377,39 +377,20 @@ def _any_hit(words: tuple[str, ...], text: str, tokens: list[Token], k: int, ste
             tok = tokens[at]
             if tok.lower in plain or any(_special(w, tok) for w in special):
                 return True
-    return any(_context_hit(w, text, tokens, k, step, window) for w in phrases)
+    return any(_phrase_hit(w, text, tokens, k, step, window) for w in phrases)
 
 
-def _context_hit(word: str, text: str, tokens: list[Token], k: int, step: int, window: int) -> bool:
-    """Whether `word` (or a special class) stands within `window` tokens of token k."""
-    if step > 0:
-        gap = text[tokens[k].end: tokens[k + 1].start if k + 1 < len(tokens) else len(text)]
-        if word == "quote":
-            return any(q in gap for q in "\"“:")
-        if word == "colon":
-            return ":" in gap
-        if word == "comma":
-            return "," in gap
-        if word == "end":
-            return any(p in gap for p in ".!?") or k + 1 >= len(tokens)
-    else:
-        if word == "poss":
-            return k > 0 and tokens[k - 1].lower.endswith("'s")
-    phrase = word.split()
+def _phrase_hit(phrase: str, text: str, tokens: list[Token], k: int, step: int, window: int) -> bool:
+    """Whether a phrase of several words stands within `window` tokens of token k (never across a sentence end)."""
+    words = phrase.split()
     for d in range(1, window + 1):
-        start = k + step * d
-        if step < 0:
-            start = k - d - len(phrase) + 1
-        if start < 0 or start + len(phrase) > len(tokens):
+        start = k + d if step > 0 else k - d - len(words) + 1
+        if start < 0 or start + len(words) > len(tokens):
             break
-        # Context never reaches across a sentence end.
-        lo, hi = sorted((k, start + (len(phrase) - 1 if step > 0 else 0)))
+        lo, hi = sorted((k, start + (len(words) - 1 if step > 0 else 0)))
         if hi != lo and _sentence_end_between(text, tokens, lo, hi):
             break
-        cand = tokens[start: start + len(phrase)]
-        if len(phrase) == 1 and _special(phrase[0], cand[0]):
-            return True
-        if [t.lower for t in cand] == phrase:
+        if [t.lower for t in tokens[start: start + len(words)]] == words:
             return True
     return False
 
