@@ -110,6 +110,34 @@ def test_rated_words_inside_fixed_expressions_are_no_candidates(text, term, cand
     assert bool(found) == candidate
 
 
+@pytest.mark.parametrize("text,term,candidate", [
+    # Pattern rates adjective senses: its rating holds for the adjective and its -ly adverb ...
+    ("It was an absurd demand.", "absurd", True),
+    ("The demand was absurdly high.", "absurdly", True),
+    # ... not for the same letters used as a verb or a degree adverb
+    ("The new plan goes far beyond the old one.", "far", False),
+    ("The board confirmed the merger on Monday.", "confirmed", False),
+])
+def test_an_adjective_rating_applies_only_where_the_word_is_used_as_one(text, term, candidate):
+    found = [c for c in loaded_candidates(text) if text[c.start:c.end].lower() == term]
+    assert bool(found) == candidate
+
+
+@pytest.mark.parametrize("text,term", [
+    ("Officials warned that the plant would close.", "warned"),
+    ("The governor praised the volunteers.", "praised"),
+    ("Several senators criticized the budget.", "criticized"),
+    ("The minister denied the report.", "denied"),
+    ("The mayor argued that the tax was fair.", "argued"),
+])
+def test_rated_verbs_of_saying_count_as_loaded_only_when_hostile(text, term):
+    cands = [c for c in loaded_candidates(text) if text[c.start:c.end].lower() == term]
+    assert cands and cands[0].cue_tone not in ("", "hostile")
+    assert term not in words(text)
+    hostile = "Several senators slammed the budget."
+    assert "slammed" in words(hostile)
+
+
 def test_every_core_entry_has_a_source_a_note_and_a_neutral_alternative():
     with (DATA_DIR / "loaded.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))

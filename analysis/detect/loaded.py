@@ -49,6 +49,7 @@ class Candidate:
     strength: str
     features: tuple[float, ...]
     event_word: bool = False
+    cue_tone: str = ""  # the tone of a verb of saying or believing at this word (cues.csv), '' if none
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,10 @@ def _sources(r: Rating, resources) -> str:
 
 
 def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, term_matches: list[Match],
-                    cues: list[tuple[int, int]], voice_of: Callable[[int, int], str], quoted: Callable[[int], bool]
-                    ) -> list[Candidate]:
-    """Every curated loaded-term match and every rated word of the text, with its context."""
+                    cues: list[tuple[int, int]], voice_of: Callable[[int, int], str], quoted: Callable[[int], bool],
+                    cue_tones: dict[int, str] | None = None) -> list[Candidate]:
+    """Every curated loaded-term match and every rated word of the text, with its context (`cue_tones`: the tone of
+    the verb of saying or believing at a token index)."""
     ratings, resources = load_ratings(), read_resources()
     raw: list[tuple[int, int, Entry, Rating | None, str]] = []
     covered: set[int] = set()
@@ -147,6 +149,8 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
         s_last = sent.last if sent else len(tokens) - 1
         start, end = tokens[a].start, tokens[b].end
         pos = coarse_pos(tags.get(b if entry.subcategory != "label" else a, ""))
+        if r is not None and entry.pack == "ratings" and not _rating_applies(r, pos, tokens[a].lower):
+            continue
         neg = negated(text, tokens, a, s_first)
         name = in_name(text, tokens, a, b, s_first, alone_is_name=entry.pack == "ratings" or a == b)
         target = applied_to(tokens, tags, b, s_last)
@@ -154,11 +158,22 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
         on_cue = k < len(cues) and cues[k][0] < end
         event = tokens[a].lower in events or (r is not None and r.form in events)
         args = (start, end, a, b, entry, r, pos, voice_of(start, end), neg, name, target, on_cue, strength)
-        cand = Candidate(*args, (), event)
+        tone = (cue_tones or {}).get(a, "") if a == b else ""
+        cand = Candidate(*args, (), event, tone)
         if rule_verdict(cand)[0]:  # only what the rules let through is scored
-            cand = Candidate(*args, _features(cand, tokens, tags, s_first, s_last, per_sentence[si], quoted(start)), event)
+            feats = _features(cand, tokens, tags, s_first, s_last, per_sentence[si], quoted(start))
+            cand = Candidate(*args, feats, event, tone)
         out.append(cand)
     return out
+
+
+def _rating_applies(r: Rating, pos: str, word: str) -> bool:
+    """Whether a published rating speaks of the word as used here: VADER rates word forms whatever their use; Pattern
+    rates adjective senses, so its rating holds for an adjective or an -ly adverb made from one ('badly'), not for
+    the same letters as a verb or adverb ('confirmed the report', 'far more')."""
+    if r.vader is not None:
+        return True
+    return pos == "adjective" or (pos == "adverb" and word != r.form and word.endswith("ly"))
 
 
 @lru_cache(maxsize=1)
@@ -232,6 +247,9 @@ def rule_verdict(c: Candidate) -> tuple[bool, str]:
         return False, "part of a capitalised name (an established name, not a description)"
     if c.applied_to == "designation" and (rated or c.entry.subcategory in ("label", "name-calling")):
         return False, "label inside an established term for an event or category ('terrorist attacks'), not applied to an actor"
+    if rated and c.cue_tone and c.cue_tone != "hostile":
+        return False, (f"a verb of saying or believing ({c.cue_tone} tone, shown under Sources): it counts as loaded "
+                       "wording only when hostile ('slammed')")
     if rated and c.event_word:
         return False, "names an event or harm (a sentiment rating, not a judgement of it)"
     if rated and c.pos not in EVALUATIVE_POS:

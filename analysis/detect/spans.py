@@ -130,6 +130,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
     sents = sentences(text)
     quotes = find_quotes(text)
     cues = lex.cues.find(text, tokens)
+    cue_tones = {i: m.entry.tone for m in cues for i in range(m.first, m.last + 1)}
     cues += (colon_cues(text, quotes, lex.constructions.get("colon"))
              + complement_cues(text, tokens, cues, lex.constructions.get("complement")))
     atts, quote_speakers = find_attributions(text, tokens, sents, quotes, cues)
@@ -151,7 +152,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
         k = bisect.bisect_right(inner, (pos, float("inf"))) - 1
         return k >= 0 and inner[k][0] <= pos < inner[k][1]
     cue_ranges = [(a.cue_start, a.cue_end) for a in atts]
-    cands = find_candidates(text, tokens, sents, lex, matches, cue_ranges, voice, quoted)
+    cands = find_candidates(text, tokens, sents, lex, matches, cue_ranges, voice, quoted, cue_tones)
     return _Context(tokens, sents, quotes, atts, quote_speakers, quote_kinds, matches, cands, speaker_of)
 
 
