@@ -101,9 +101,13 @@ def test_a_capitalised_word_is_a_name_only_in_a_run_of_capitalised_words(text, t
     ("The senator opposed the plan as well.", "well", False),
     ("As far as we know, the talks will resume in June.", "far", False),
     ("The ministry was kind of vague about the date.", "kind", False),
+    # nor inside the established name of an office or legal category, or the emphatic possessive
+    ("A grand jury indicted the mayor.", "grand", False),
+    ("The party drafted their own budget.", "own", False),
     # the same words outside those expressions are still checked in context
     ("The plan worked well for the farmers.", "well", True),
     ("She was a kind and generous host.", "kind", True),
+    ("The mayor made a grand gesture.", "grand", True),
 ])
 def test_rated_words_inside_fixed_expressions_are_no_candidates(text, term, candidate):
     found = [c for c in loaded_candidates(text) if text[c.start:c.end].lower() == term]
