@@ -37,6 +37,9 @@ def words(text, lexicon=None):
     ("The senator slammed the plan.", ["slammed"]),
     ("The plan is not outrageous.", []),
     ("It was an outrageous plan.", ["outrageous"]),
+    # ... but not the words describing a negated verb's object, and 'not only' adds rather than denies
+    ("The court cannot appoint corrupt judges.", ["corrupt"]),
+    ("The senators not only slammed the plan but voted against it.", ["slammed"]),
     # verbs of saying go to attribution tone; only hostile ones are loaded
     ("He said the plan was fine.", []),
     ("She accused him of breaking the rules.", []),

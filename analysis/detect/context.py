@@ -56,18 +56,28 @@ def sentence_ranges(tokens: list[Token], sents) -> list[Sentence]:
     return [Sentence(bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end) - 1) for s in sents]
 
 
-def negated(text: str, tokens: list[Token], first: int, sent_first: int) -> bool:
-    """A negator within three words before the match, with no clause break or punctuation between ('did not slam')."""
+def negated(text: str, tokens: list[Token], first: int, sent_first: int, tags: dict[int, str] | None = None) -> bool:
+    """A negator within three words before the match, with no clause break or punctuation between ('did not slam').
+
+    'Not only' adds rather than denies ('not only threaten'). With tags, an adjective before a noun with a verb
+    between it and the negator describes the verb's object, which the negation does not deny ('cannot pick crazy
+    people', 'does not justify a poor response')."""
     negators, breaks = word_class("negator"), word_class("clause_break")
+    tags = tags or {}
+    attributive = tags.get(first, "").startswith("JJ") and tags.get(first + 1, "").startswith("NN")
+    verb_between = False
     k = first - 1
     while k >= max(sent_first, first - NEGATION_REACH):
         if BREAK_MARK.search(text, tokens[k].end, tokens[k + 1].start):
             return False
         w = tokens[k].lower
         if w in negators or w.endswith("n't"):
-            return True
+            if w == "not" and k + 1 < len(tokens) and tokens[k + 1].lower == "only":
+                return False
+            return not (attributive and verb_between)
         if w in breaks:
             return False
+        verb_between |= tags.get(k, "").startswith("VB")
         k -= 1
     return False
 

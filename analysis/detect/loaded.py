@@ -151,7 +151,7 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
         pos = coarse_pos(tags.get(b if entry.subcategory != "label" else a, ""))
         if r is not None and entry.pack == "ratings" and not _rating_applies(r, pos, tokens[a].lower):
             continue
-        neg = negated(text, tokens, a, s_first)
+        neg = negated(text, tokens, a, s_first, tags)
         name = in_name(text, tokens, a, b, s_first, alone_is_name=entry.pack == "ratings" or a == b)
         target = applied_to(tokens, tags, b, s_last)
         k = bisect.bisect_left(cue_ends, start + 1)
