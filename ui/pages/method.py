@@ -108,14 +108,18 @@ plain description in some uses ("massive", "crisis", "regime"), so context decid
 strong ones only.
 
 **Context rules** decide whether a match frames or is used literally, the same way for every topic: a negated word
-("did not slam") is not counted; a word inside a capitalised name ("the Freedom Caucus", "the Affordable Care Act")
+("did not slam") is not counted, but "not only slammed" is, and so is a word describing what a negated verb acts on
+("cannot pick crazy people"); a word inside a capitalised name ("the Freedom Caucus", "the Affordable Care Act")
 is a name; a label in an established term for an event or category ("terrorist attacks", "terrorist
 organization") is not applied to anyone, while "a terrorist regime" is; verbs of saying ("said", "accused",
-"claimed") are attributions, shown with their tone on the Sources page; hostile ones from the hand-made list
-("blasted", "lambasted") count as loaded, and one a sentiment list rates is left to the model, which knows it is a
-verb of saying; words that name events, harms, contests or failures ("killed", "crash", "won", "banned") are not
-loaded just because a sentiment list rates them, and neither is a listed word whose own rule found a literal use
-("toxic waste"). Everyday words a sentiment list rates are checked too: the model weighs how common a word is.
+"claimed") are attributions, shown with their tone on the Sources page, and count as loaded only when hostile
+("slammed", "lambasted"), not when a sentiment list merely rates them ("criticized", "denied", "warned"); words
+that name events, harms, contests or failures ("killed", "crash", "won", "banned") are not loaded just because a
+sentiment list rates them, and neither is a listed word whose own rule found a literal use ("toxic waste") or a
+rated word inside a fixed expression or the name of an office or legal category ("as well as", "grand jury",
+"super PAC", "their own"). Pattern's list rates adjectives, so its rating counts only where the word is one ("an
+absurd demand", not "confirmed the report"). Everyday words a sentiment list rates are checked too: the model
+weighs how common a word is.
 
 **The model.** For a rated word, a small statistical model (logistic regression) weighs the context: the ratings,
 the part of speech (Pattern's tagger), whose voice it is, whether it is quoted or negated, what it is applied to,
