@@ -499,3 +499,26 @@ def test_a_verb_with_a_statement_or_comments_as_its_object(text, expected):
 ])
 def test_a_passive_after_a_negated_be_has_no_named_speaker(text):
     assert cues_and_speakers(text) == [("admitted", "(unnamed)")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle followed by punctuation ('saying,') takes the subject of the verb before it
+    ("Byrne also wrote the guards were tense, saying, “It was hard.”",
+     [("also wrote", "Byrne"), ("saying", "Byrne")]),
+    # a weekday after the cue is a time, not an inverted speaker
+    ("Tad Devine, a top adviser to the senator, said Monday that he will arrive.", [("said", "Tad Devine")]),
+    ("Tad Devine, a top adviser to the senator, said Monday.", [("said", "Tad Devine")]),
+    # an adverb of time opening the sentence is not the speaker of a participle
+    ("Later on Sunday, Carson shared a syllabus on his page, writing “Here it is.”", [("writing", "Carson")]),
+    # an aside before the verb group, not only right before the verb
+    ("Mr. Coleman, for example, had previously endorsed Senator Lindsey Graham.",
+     [("had previously endorsed", "Mr. Coleman")]),
+    # 'by' and a means of saying is no agent of a passive
+    ("“We will act,” Ms. Gao said by telephone.", [("said", "Ms. Gao")]),
+    ("Clinton responded by saying she had done nothing wrong.", [("responded", "Clinton")]),
+    # a new subject after 'and' or after dashes starts a clause of its own, not the first cue's content
+    ("He is backing the governor -- not me -- and he says he will campaign for her.",
+     [("is backing", "He"), ("says", "He")]),
+])
+def test_speakers_past_asides_times_and_means(text, expected):
+    assert cues_and_speakers(text) == expected
