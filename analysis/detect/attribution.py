@@ -72,6 +72,13 @@ letter letters tweet tweets post posts video videos speech speeches remarks rele
 messages broadcast podcast radio television op-ed column article essay blog rally rallies event events hearing debate
 appearance meeting briefing address testimony filing affidavit book memoir editorial announcement town hall
 twitter facebook instagram""".split())
+# manner of saying ('said with a smile'; PolNeAR guidelines: 'she said with anger')
+MANNER_NOUNS = frozenset("""smile smirk laugh chuckle grin shrug sigh anger emotion passion conviction""".split())
+ADJUNCT_PREPOSITIONS = frozenset("in during at on via through with over".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+DAY_PARTS = frozenset("morning afternoon evening night".split())
+PRONOUNS_AND_NP_ENDS = frozenset("he she they we i you it him her them us me that which who".split())
 # 'said by telephone', 'responded by saying': the means of saying, not the agent of a passive
 BY_MEANS_RE = re.compile(r"\s+by\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[a-z-]+ing\b|(?:" +
                          "|".join(sorted(MEDIUM_NOUNS, key=len, reverse=True)) + r")\b)", re.I)
@@ -202,7 +209,10 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
             att = _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev_in_sentence, earlier, nxt, names)
             if att is None:
                 continue
-            att = replace(att, group_start=_group_start(text, tokens, cue, max(sent.start, att.speaker_end)),
+            # with no speaker phrase before the cue ('was widely criticized') the group reaches back to the sentence
+            before_cue = att.speaker_start < att.speaker_end <= cue.start
+            att = replace(att, group_start=_group_start(text, tokens, cue, max(sent.start, att.speaker_end) if before_cue
+                                                        else sent.start),
                           group_end=_group_end(text, tokens, cue, sent.end))
             out.append(att)
             earlier.append((att.cue_start, att.speaker))
@@ -276,16 +286,72 @@ def _group_start(text: str, tokens: list[Token], cue: Match, lo: int) -> int:
 
 
 def _group_end(text: str, tokens: list[Token], cue: Match, hi: int) -> int:
-    """Where the cue's verb group ends: after a preposition that ties the verb to its content ('talked about')."""
+    """Where the cue's verb group ends: after a preposition that ties the verb to its content ('talked about'), or
+    after the adjuncts of time, medium and manner that follow the verb ('said Tuesday', 'said in a statement',
+    'wrote on Twitter', 'said with a smile')."""
     j = cue.last + 1
     if cue.last < 0 or cue.entry.subcategory in ("according_to", "statement", "colon", "adverb") or j >= len(tokens) \
-            or tokens[j].end > hi or text[cue.end:tokens[j].start].strip() or tokens[j].lower not in GROUP_PREPOSITIONS:
+            or tokens[j].end > hi or text[cue.end:tokens[j].start].strip():
         return cue.end
+    if tokens[j].lower not in GROUP_PREPOSITIONS:
+        k = _adjuncts_end(text, tokens, cue.last, hi)
+        return tokens[k].end if k > cue.last else cue.end
     after = [t.lower for t in tokens[j + 1:j + 4]]
     if after and (after[0] in TIME_WORDS or after[0][:1].isdigit() or (
             after[0] in DETERMINERS and any(w in TIME_WORDS for w in after[1:]))):
         return cue.end  # 'said for years', 'called for a long time': a time, not the content
     return tokens[j].end
+
+
+def _adjuncts_end(text: str, tokens: list[Token], k: int, hi: int) -> int:
+    """The last token of the adjuncts right after token k (a verb of saying): days ('Tuesday night', 'on Friday') and prepositional phrases of medium, occasion or manner ('in a statement', 'at a rally in Ohio',
+    'in an interview with CNN', 'with a smile'), with only spaces between; k itself when there are none. Looks at a
+    bounded number of words."""
+    n, limit = len(tokens), k + 16
+    done = k
+    while done < limit:
+        j = done + 1
+        if j >= n or tokens[j].end > hi or text[tokens[done].end:tokens[j].start].strip():
+            break
+        low = tokens[j].lower
+        if low == "on" and j + 1 < n and tokens[j + 1].lower in WEEKDAYS:
+            j += 1
+            low = tokens[j].lower
+        if low in WEEKDAYS or low in ("yesterday", "today", "tonight"):
+            if j + 1 < n and tokens[j + 1].lower in DAY_PARTS and not text[tokens[j].end:tokens[j + 1].start].strip():
+                j += 1  # 'Tuesday night'
+            done = j
+            continue
+        if low in ("in", "during") and j + 1 < n and (tokens[j + 1].lower in MONTHS or re.fullmatch(r"(?:19|20)\d\d", tokens[j + 1].text)):
+            done = j + 1  # 'reported in October', 'said in 2012'
+            continue
+        if low in ADJUNCT_PREPOSITIONS:
+            m = j + 1
+            head = -1
+            while m < n and m - j <= 6 and not text[tokens[m - 1].end:tokens[m].start].strip(" ") and (
+                    tokens[m].lower in DETERMINERS or tokens[m].lower in MEDIUM_NOUNS or tokens[m].lower in MANNER_NOUNS
+                    or (WORD_RE.fullmatch(tokens[m].text) and tokens[m].lower not in NOT_IN_NP and tokens[m].lower not in
+                        BOUNDARY_WORDS and tokens[m].lower not in PRONOUNS_AND_NP_ENDS)):
+                if tokens[m].lower in MEDIUM_NOUNS or (low == "with" and tokens[m].lower in MANNER_NOUNS):
+                    head = m
+                m += 1
+            if head < 0:
+                break
+            done = head
+            # 'in an interview with CNN', 'in a statement to the AP', 'at a rally in San Diego'
+            nxt = head + 1
+            if nxt + 1 < n and tokens[nxt].lower in ("with", "to", "in", "at") and not text[tokens[head].end:tokens[nxt].start].strip():
+                m = nxt + 1
+                if m < n and tokens[m].lower == "the":
+                    m += 1
+                first = m
+                while m < n and m - first < 3 and tokens[m].text[:1].isupper() and not text[tokens[m - 1].end:tokens[m].start].strip():
+                    m += 1
+                if m > first:
+                    done = m - 1
+            continue
+        break
+    return done
 
 
 def _adverbial_gerund(tokens: list[Token], cue: Match) -> bool:
