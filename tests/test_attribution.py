@@ -540,3 +540,15 @@ def test_speakers_past_asides_times_and_means(text, expected):
 ])
 def test_the_verb_group_keeps_its_adjuncts(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb of saying right after a noun for people is a finite verb whatever word follows ('claims his ...')
+    ("The candidate claims his net worth is ten billion dollars.", [("claims", "The candidate")]),
+    # a participle of saying after a comma opens a clause of saying of the sentence's subject
+    ("“They have a plan,” he said of the group, adding the country must act.", [("said", "he"), ("adding", "he")]),
+    # a noun after an article stays a noun
+    ("The claims were false.", []),
+])
+def test_cues_after_a_noun_for_people_or_a_comma(text, expected):
+    assert cues_and_speakers(text) == expected
