@@ -760,7 +760,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     """Speaker phrase right before a cue: the noun phrase back to a clause boundary, with an appositive name
     ('Brian Baker, a political adviser, said'), past a relative clause ('Trump, who ..., claimed')."""
     aside = PARENTHETICAL_RE.search(text, max(lo, cue_start - 60), cue_start)
-    if not aside:  # 'Mr. Coleman, for example, had previously endorsed': the aside before the verb group
+    if not aside and text.find(",", max(lo, cue_start - 100), cue_start) != -1:
+        # 'Mr. Coleman, for example, had previously endorsed': the aside before the verb group
         group = VERB_GROUP_BEFORE_RE.search(text, max(lo, cue_start - 60), cue_start)
         if group:
             aside = PARENTHETICAL_RE.search(text, max(lo, group.start() - 60), group.start())
