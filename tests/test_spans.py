@@ -72,7 +72,7 @@ def test_saber_rattling_and_stirs_up_trouble_are_attributed_to_china(analyses):
 
 def test_loaded_verbs_of_saying_are_the_outlets_own_choice(analyses):
     cues = spans_of(analyses, WSWS, "attribution")
-    tones = dict(zip(cues["text"].str.lower(), cues["cue_tone"]))
+    tones = dict(zip(cues["term"].str.lower(), cues["cue_tone"]))  # the cue word, whatever its verb group
     assert tones["claimed"] == "doubt" and tones["insisted"] == "doubt" and tones["branded"] == "hostile"
     assert tones["declared"] == "neutral"
     verbs = spans_of(analyses, WSWS, "loaded")

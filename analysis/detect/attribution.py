@@ -44,11 +44,17 @@ PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhil
                               r"of course|nevertheless|nonetheless|"
                               r"in a statement|in an? (?:phone |telephone |email |e-mail )?interview|in an email|"
                               r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*,\s*$")
+VERB_GROUP_BEFORE_RE = re.compile(r"(?<![\w’'])(?:(?:has|have|had|is|are|was|were|will|would|can|could|should|may|might|"
+                                  r"must|did|does|do|not|never|also|since|already|later|still|then|\w+n[’']t|[a-z]+ly)\s+)+$")
 DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,100}?(?:—|–|\s--?\s)\s*$")
 # 'officials have, in fact, praised the deal': an aside inside a verb group, whose subject comes before it
 AUX_BEFORE_ASIDE_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|did|does|do)\s*,[^,]{1,40},\s*$", re.I)
 INTRO_WORDS = frozenset("""as after when while although though if since because before once despite during following
 amid in at on with without for from under over by like unlike given facing asked speaking""".split())
+# Adverbs of time and linking that open a sentence before its subject ('Later on Sunday, Carson ...'; Quirk et al.
+# 1985, sec. 8.87: initial adjuncts and conjuncts)
+INTRO_ADVERBS = frozenset("""later earlier last this next then meanwhile now today yesterday tonight afterward afterwards
+separately still yet also instead indeed however moreover furthermore overall""".split())
 DOCUMENTS = frozenset("statement report letter release memo tweet post email e-mail video ad advertisement".split())
 # Nouns that end in -ly like an adverb ('the family said', 'an ally of the senator')
 LY_NOUNS = frozenset("family families rally ally assembly supply reply belly bully anomaly monopoly homily butterfly".split())
@@ -57,6 +63,25 @@ LY_NOUNS = frozenset("family families rally ally assembly supply reply belly bul
 # or a colon without a speaker is more often a name or a heading.
 UNNAMED_KINDS = frozenset(("speech", "view"))
 SHORT_TAIL = 4  # words after a final cue ("told CNN", "said on Friday") that still make it a closing tag
+
+
+# Nouns of the medium or the occasion of a statement ('said in a statement', 'told reporters at a rally', 'said by
+# telephone'; the PolNeAR guidelines keep such adjuncts in the cue's verb group, 'said with anger')
+MEDIUM_NOUNS = frozenset("""statement statements interview interviews email emails e-mail e-mails telephone phone text
+letter letters tweet tweets post posts video videos speech speeches remarks release memo conference call calls message
+messages broadcast podcast radio television op-ed column article essay blog rally rallies event events hearing debate
+appearance meeting briefing address testimony filing affidavit book memoir editorial announcement town hall
+twitter facebook instagram""".split())
+# manner of saying ('said with a smile'; PolNeAR guidelines: 'she said with anger')
+MANNER_NOUNS = frozenset("""smile smirk laugh chuckle grin shrug sigh anger emotion passion conviction""".split())
+ADJUNCT_PREPOSITIONS = frozenset("in during at on via through with over".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+DAY_PARTS = frozenset("morning afternoon evening night".split())
+PRONOUNS_AND_NP_ENDS = frozenset("he she they we i you it him her them us me that which who".split())
+# 'said by telephone', 'responded by saying': the means of saying, not the agent of a passive
+BY_MEANS_RE = re.compile(r"\s+by\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[a-z-]+ing\b|(?:" +
+                         "|".join(sorted(MEDIUM_NOUNS, key=len, reverse=True)) + r")\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -184,7 +209,10 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
             att = _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev_in_sentence, earlier, nxt, names)
             if att is None:
                 continue
-            att = replace(att, group_start=_group_start(text, tokens, cue, max(sent.start, att.speaker_end)),
+            # with no speaker phrase before the cue ('was widely criticized') the group reaches back to the sentence
+            before_cue = att.speaker_start < att.speaker_end <= cue.start
+            att = replace(att, group_start=_group_start(text, tokens, cue, max(sent.start, att.speaker_end) if before_cue
+                                                        else sent.start),
                           group_end=_group_end(text, tokens, cue, sent.end))
             out.append(att)
             earlier.append((att.cue_start, att.speaker))
@@ -234,6 +262,8 @@ NOT_ADVERBS = frozenset("only early daily weekly monthly yearly".split()) | LY_N
 GROUP_PREPOSITIONS = frozenset("about for".split())
 TIME_WORDS = frozenset("""year years month months week weeks day days decade decades hour hours minute minutes
 while time times moment now once""".split())
+TIME_MODIFIERS = frozenset("""last this next early late earlier later morning afternoon evening night weekend today
+yesterday tonight""".split())  # 'said last week', 'said Tuesday night
 
 
 def _group_start(text: str, tokens: list[Token], cue: Match, lo: int) -> int:
@@ -256,16 +286,72 @@ def _group_start(text: str, tokens: list[Token], cue: Match, lo: int) -> int:
 
 
 def _group_end(text: str, tokens: list[Token], cue: Match, hi: int) -> int:
-    """Where the cue's verb group ends: after a preposition that ties the verb to its content ('talked about')."""
+    """Where the cue's verb group ends: after a preposition that ties the verb to its content ('talked about'), or
+    after the adjuncts of time, medium and manner that follow the verb ('said Tuesday', 'said in a statement',
+    'wrote on Twitter', 'said with a smile')."""
     j = cue.last + 1
     if cue.last < 0 or cue.entry.subcategory in ("according_to", "statement", "colon", "adverb") or j >= len(tokens) \
-            or tokens[j].end > hi or text[cue.end:tokens[j].start].strip() or tokens[j].lower not in GROUP_PREPOSITIONS:
+            or tokens[j].end > hi or text[cue.end:tokens[j].start].strip():
         return cue.end
+    if tokens[j].lower not in GROUP_PREPOSITIONS:
+        k = _adjuncts_end(text, tokens, cue.last, hi)
+        return tokens[k].end if k > cue.last else cue.end
     after = [t.lower for t in tokens[j + 1:j + 4]]
     if after and (after[0] in TIME_WORDS or after[0][:1].isdigit() or (
             after[0] in DETERMINERS and any(w in TIME_WORDS for w in after[1:]))):
         return cue.end  # 'said for years', 'called for a long time': a time, not the content
     return tokens[j].end
+
+
+def _adjuncts_end(text: str, tokens: list[Token], k: int, hi: int) -> int:
+    """The last token of the adjuncts right after token k (a verb of saying): days ('Tuesday night', 'on Friday') and prepositional phrases of medium, occasion or manner ('in a statement', 'at a rally in Ohio',
+    'in an interview with CNN', 'with a smile'), with only spaces between; k itself when there are none. Looks at a
+    bounded number of words."""
+    n, limit = len(tokens), k + 16
+    done = k
+    while done < limit:
+        j = done + 1
+        if j >= n or tokens[j].end > hi or text[tokens[done].end:tokens[j].start].strip():
+            break
+        low = tokens[j].lower
+        if low == "on" and j + 1 < n and tokens[j + 1].lower in WEEKDAYS:
+            j += 1
+            low = tokens[j].lower
+        if low in WEEKDAYS or low in ("yesterday", "today", "tonight"):
+            if j + 1 < n and tokens[j + 1].lower in DAY_PARTS and not text[tokens[j].end:tokens[j + 1].start].strip():
+                j += 1  # 'Tuesday night'
+            done = j
+            continue
+        if low in ("in", "during") and j + 1 < n and (tokens[j + 1].lower in MONTHS or re.fullmatch(r"(?:19|20)\d\d", tokens[j + 1].text)):
+            done = j + 1  # 'reported in October', 'said in 2012'
+            continue
+        if low in ADJUNCT_PREPOSITIONS:
+            m = j + 1
+            head = -1
+            while m < n and m - j <= 6 and not text[tokens[m - 1].end:tokens[m].start].strip(" ") and (
+                    tokens[m].lower in DETERMINERS or tokens[m].lower in MEDIUM_NOUNS or tokens[m].lower in MANNER_NOUNS
+                    or (WORD_RE.fullmatch(tokens[m].text) and tokens[m].lower not in NOT_IN_NP and tokens[m].lower not in
+                        BOUNDARY_WORDS and tokens[m].lower not in PRONOUNS_AND_NP_ENDS)):
+                if tokens[m].lower in MEDIUM_NOUNS or (low == "with" and tokens[m].lower in MANNER_NOUNS):
+                    head = m
+                m += 1
+            if head < 0:
+                break
+            done = head
+            # 'in an interview with CNN', 'in a statement to the AP', 'at a rally in San Diego'
+            nxt = head + 1
+            if nxt + 1 < n and tokens[nxt].lower in ("with", "to", "in", "at") and not text[tokens[head].end:tokens[nxt].start].strip():
+                m = nxt + 1
+                if m < n and tokens[m].lower == "the":
+                    m += 1
+                first = m
+                while m < n and m - first < 3 and tokens[m].text[:1].isupper() and not text[tokens[m - 1].end:tokens[m].start].strip():
+                    m += 1
+                if m > first:
+                    done = m - 1
+            continue
+        break
+    return done
 
 
 def _adverbial_gerund(tokens: list[Token], cue: Match) -> bool:
@@ -324,7 +410,7 @@ def _infinitive(text: str, tokens: list[Token], cue: Match) -> bool:
     return word.endswith("ing") and prev in (NP_PREPOSITIONS | {"about", "on", "without"}) - ADVERBIAL_GERUND
 
 
-NESTED_GAP_RE = re.compile(r"[,;:—–()“”\"]|\s-\s")
+NESTED_GAP_RE = re.compile(r"[,;:—–()“”\"]|\s--?\s")
 # '... and said', 'but later told': a second verb of the same subject, not a cue inside the first one's content
 COORDINATED_RE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+|later\s+|again\s+)?$")
 
@@ -377,7 +463,7 @@ def _outermost(text: str, matches: list[Match]) -> list[Match]:
         gap = text[prev.end:m.start]
         if len(gap) < 120 and not NESTED_GAP_RE.search(gap) and len(gap.split()) <= 12 \
                 and prev.entry.subcategory not in ("according_to", "statement", "colon", "adverb") \
-                and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+|\d[\d,]*|others|some|many|most|several|few)\b", gap) \
+                and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+|\d[\d,]*|others|some|many|most|several|few|he|she|they|we|I)\b", gap) \
                 and not COORDINATED_RE.search(gap) \
                 and not ADVERBIAL_RE.fullmatch(gap) and not ADVERBIAL_CLAUSE_RE.fullmatch(gap) \
                 and not _after_relative_clause(text, prev, m):
@@ -415,7 +501,7 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
         sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=True)
         scope = ((_skip(text, sp_end, sent.end), sent.end),) if at_start else ((sent.start, _rstrip(text, sent.start, cue.start)),)
         description = text[sp_start:sp_end]
-    elif re.match(r"\s+by\b", after) and kind in ("speech", "labeling", "view"):
+    elif re.match(r"\s+by\b", after) and kind in ("speech", "labeling", "view") and not BY_MEANS_RE.match(after):
         by = cue.end + re.match(r"\s+by\s+", after).end()
         sp_start, sp_end = _np_after(text, by, hi, stop_at_comma=True)
         description = text[sp_start:sp_end]
@@ -597,7 +683,12 @@ def _tail_is_speaker(text: str, tokens: list[Token], tok_starts: list[int], star
     first = tokens[a]
     if not (first.text[:1].isupper() or first.lower in DETERMINERS):
         return False
-    clause = [t for t in tokens[a:b] if t.start < _clause_end(text, start, end)]
+    clause_end = _clause_end(text, start, end)
+    if re.match(r"\s+that\s", text[clause_end:clause_end + 6]):
+        return False  # '..., said Monday that ...': a that-clause follows, the subject stands before the cue
+    clause = [t for t in tokens[a:b] if t.start < clause_end]
+    if all(t.lower in WEEKDAYS or t.lower in TIME_WORDS or t.lower in TIME_MODIFIERS for t in clause):
+        return False  # 'Tad Devine, an adviser, said Monday.': a time, no speaker
     lower = [t for t in clause if t.text.islower() and t.lower not in DETERMINERS and t.lower not in NP_PREPOSITIONS]
     return 0 < len(clause) <= 8 and len(lower) <= 3 and all(_np_word(t) and t.lower != "to" for t in clause)
 
@@ -669,7 +760,13 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     """Speaker phrase right before a cue: the noun phrase back to a clause boundary, with an appositive name
     ('Brian Baker, a political adviser, said'), past a relative clause ('Trump, who ..., claimed')."""
     aside = PARENTHETICAL_RE.search(text, max(lo, cue_start - 60), cue_start)
-    participle = text[cue_start:cue_start + 40].split(" ")[0].endswith("ing")
+    if not aside and text.find(",", max(lo, cue_start - 100), cue_start) != -1:
+        # 'Mr. Coleman, for example, had previously endorsed': the aside before the verb group
+        group = VERB_GROUP_BEFORE_RE.search(text, max(lo, cue_start - 60), cue_start)
+        if group:
+            aside = PARENTHETICAL_RE.search(text, max(lo, group.start() - 60), group.start())
+    word = re.match(r"[\w’'-]*", text[cue_start:cue_start + 40]).group()
+    participle = word.lower().endswith("ing")  # 'saying,' and 'saying:' too
     if aside:
         cue_start = aside.start()
     dashes = DASH_APPOSITIVE_RE.search(text, max(lo, cue_start - 120), cue_start)
@@ -866,6 +963,10 @@ def _after_intro(text: str, tokens: list[Token], tok_starts: list[int], lo: int,
     a = bisect.bisect_left(tok_starts, lo)
     if a < len(tokens) and tokens[a].start < hi and (tokens[a].lower in INTRO_WORDS or tokens[a].lower.endswith(("ing", "ly"))):
         comma = text.find(",", tokens[a].end, hi)
+        if comma != -1:
+            return _skip(text, comma + 1, hi)
+    if a < len(tokens) and tokens[a].start < hi and (tokens[a].lower in INTRO_ADVERBS or tokens[a].lower in WEEKDAYS):
+        comma = text.find(",", tokens[a].end, min(hi, tokens[a].end + 40))  # 'Later on Sunday, Carson ...'
         if comma != -1:
             return _skip(text, comma + 1, hi)
     return lo

@@ -277,6 +277,10 @@ class Matcher:
         if entry.category == "attribution" and j + 1 < len(tokens) and tokens[j + 1].lower == "by" and i > 0 and \
                 tokens[i - 1].lower in ("first", "previously", "initially", "originally") and tokens[i].lower.endswith("ed"):
             return True  # 'the meeting was first reported by Politico': a passive with its agent
+        if entry.category == "attribution" and entry.subcategory == "speech" and i > 0 and i == j and \
+                tokens[i].lower.endswith("ing") and tokens[i].text.islower() and \
+                text[tokens[i - 1].end:tokens[i].start].strip() == ",":
+            return True  # '..., adding the U.S. must act', '..., claiming the ban was illegal': a participle clause of saying
         if entry.category == "attribution" and _subject_before(text, tokens, i):
             return True  # 'she noted the cost', 'Viguerie concludes': a finite verb whose subject is a person or name
         for kind, words, window in self.rules[entry]:
@@ -319,13 +323,15 @@ def _tag_after_quotation(text: str, tokens: list[Token], i: int) -> bool:
 
 
 def _subject_before(text: str, tokens: list[Token], i: int) -> bool:
-    """A lower-case word right after a subject pronoun or a capitalised name ('she claims', 'Trump plans')."""
+    """A lower-case word right after a subject pronoun, a capitalised name or a noun for people ('she claims',
+    'Trump plans', 'the candidate claims')."""
     prev = tokens[i - 1] if i > 0 else None
     if prev is not None and prev.lower in ARTICLES_AND_POSSESSIVES:
         return False  # 'The plans', 'Their voices': a capitalised article or possessive makes the word a noun
     return prev is not None and tokens[i].text.islower() and tokens[i].lower not in word_class("raising_verb") \
         and not text[prev.end:tokens[i].start].strip() and (
-        prev.lower in word_class("subject_pronoun") or prev.text[:1].isupper())
+        prev.lower in word_class("subject_pronoun") or prev.text[:1].isupper() or (
+            prev.lower in word_class("person_noun") and prev.text.islower()))
 
 
 def _sentence_end_between(text: str, tokens: list[Token], lo: int, hi: int) -> bool:
