@@ -552,3 +552,19 @@ def test_the_verb_group_keeps_its_adjuncts(text, expected):
 ])
 def test_cues_after_a_noun_for_people_or_a_comma(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a dateline before the first sentence names no speaker; a day between subject and verb is no subject either
+    ("Dec 29 (Reuters) - The mayor of Springfield on Tuesday said the bridge would close.",
+     [("said", "The mayor of Springfield")]),
+    ("LISBON (AP) — A local newspaper reported that the minister had resigned.", [("reported", "A local newspaper")]),
+    # a record is the source, not the person or body named after it
+    ("According to a report from the city's chief auditor, the fund lost money.",
+     [("According to", "a report from the city's chief auditor")]),
+    ("A 2015 study by Jane Roe of Lakeside University found that rents doubled.",
+     [("found", "A 2015 study by Jane Roe of Lakeside University")]),
+    ("A spokesman for Mayor Jane Roe said the bridge would close.", [("said", "Mayor Jane Roe")]),
+])
+def test_datelines_and_records_as_sources(text, expected):
+    assert cues_and_speakers(text) == expected

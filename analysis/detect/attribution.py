@@ -55,6 +55,7 @@ amid in at on with without for from under over by like unlike given facing asked
 # 1985, sec. 8.87: initial adjuncts and conjuncts)
 INTRO_ADVERBS = frozenset("""later earlier last this next then meanwhile now today yesterday tonight afterward afterwards
 separately still yet also instead indeed however moreover furthermore overall""".split())
+RECORD_NOUNS = word_class("record_noun")  # 'a report by ...': a record named with its author
 DOCUMENTS = frozenset("statement report letter release memo tweet post email e-mail video ad advertisement".split())
 # Nouns that end in -ly like an adverb ('the family said', 'an ally of the senator')
 LY_NOUNS = frozenset("family families rally ally assembly supply reply belly bully anomaly monopoly homily butterfly".split())
@@ -780,7 +781,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         return lo, lo  # ', calling the moves ...': the participle's subject is the main clause's speaker
     # the verb group before the cue: 'has said', 'did not say', 'also told', 'would later tell'
     while i >= first and not _is_break(_gap(text, tokens, i, cue_start)) and (
-            tokens[i].lower in NOT_IN_NP or (tokens[i].lower.endswith("ly") and tokens[i].text.islower()
+            tokens[i].lower in NOT_IN_NP or tokens[i].lower in WEEKDAYS  # 'Clinton on Tuesday said'
+            or (tokens[i].lower.endswith("ly") and tokens[i].text.islower()
                                              and tokens[i].lower not in LY_NOUNS)):
         if tokens[i].lower in BOUNDARY_WORDS:
             return lo, lo
@@ -807,6 +809,9 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         if i < first:
             return lo, lo
     a, b = _walk_np(text, tokens, first, i, cue_start)
+    if a - 2 > first and tokens[a - 1].lower == "by" and tokens[a - 2].lower in RECORD_NOUNS \
+            and not _is_break(text[tokens[a - 2].end:tokens[a].start]):
+        a = _walk_np(text, tokens, first, a - 2, cue_start)[0]  # 'A 2009 study by Jane Roe found': the study
     head = _relative_clause_head(text, tokens, first, a, i, cue_start)
     if head is not None:
         a, b = head  # 'Officials who spoke on condition of anonymity said': the noun the relative clause is about
@@ -957,9 +962,20 @@ def _subject_before_asides(text: str, tokens: list[Token], tok_starts: list[int]
     return a
 
 
+# A dateline before a news story's first sentence: a place in capitals, a date, a news agency in brackets, then a dash
+# ('WASHINGTON (AP) — ', 'PARIS, Aug 31 (Reuters) - ', 'Dec 29 (Reuters) - ', 'New York (AFP) – '); it names no speaker
+DATELINE_RE = re.compile(r"(?:[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)?"
+                         r"(?:,?\s+[A-Z][a-z]{2,4}\.?\s+\d{1,2})?(?:\s*\([A-Za-z. ]{2,20}\))?"
+                         r"|(?:[A-Z][\w.]*\s+){0,2}?(?:[A-Z][\w.]*|[A-Z][a-z]{2,4}\.?\s+\d{1,2})\s*\([A-Za-z. ]{2,20}\))"
+                         r"\s*(?:—|–|―|--?)\s+")
+
+
 def _after_intro(text: str, tokens: list[Token], tok_starts: list[int], lo: int, hi: int) -> int:
-    """Where a sentence's subject starts: after an introductory phrase and its comma ('Facing criticism, ...',
-    'Essentially, ...', 'As leaders met, ...'), else `lo`."""
+    """Where a sentence's subject starts: after a dateline ('WASHINGTON (AP) — ...') and an introductory phrase and
+    its comma ('Facing criticism, ...', 'Essentially, ...', 'As leaders met, ...'), else `lo`."""
+    dateline = DATELINE_RE.match(text, lo, hi)
+    if dateline:
+        lo = dateline.end()
     a = bisect.bisect_left(tok_starts, lo)
     if a < len(tokens) and tokens[a].start < hi and (tokens[a].lower in INTRO_WORDS or tokens[a].lower.endswith(("ing", "ly"))):
         comma = text.find(",", tokens[a].end, hi)

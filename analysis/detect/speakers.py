@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.detect.lexicon import DATA_DIR
+from analysis.detect.lexicon import DATA_DIR, word_class
 
 ROLES_FILE = DATA_DIR / "roles.csv"
 AFFILIATIONS_FILE = DATA_DIR / "affiliations.csv"
@@ -211,6 +211,23 @@ def person_names(parts: list[str]) -> list[str]:
 
 
 TRAILING_PARENS_RE = re.compile(r"\s*\([^()]{1,24}\)\s*$")
+# Records and writings that speak for themselves ('a report from the inspector general', 'early results of exit polls
+# conducted by Edison Research', 'a letter from the American Legion'): words.csv, class record_noun
+RECORD_LINKS = frozenset("""of from by in about on for with to conducted commissioned released issued published obtained
+drafted taken prepared written sent filed posted""".split())
+
+
+def _names_a_record(part: str) -> bool:
+    """The phrase's head is a record, poll or writing, followed by what it is of or by whom: the source is the
+    record, not the person or body named after it."""
+    words = re.findall(r"[\w’'./-]+", part)
+    records = word_class("record_noun")
+    for k, w in enumerate(words[:7]):
+        if w.lower() in records:
+            return k + 1 == len(words) or words[k + 1].lower() in RECORD_LINKS
+        if w.lower() in RECORD_LINKS:
+            return False
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -225,6 +242,8 @@ def make_speaker(description: str) -> Speaker:
     if names and names[0] not in parts[0] and PROPER_RE.fullmatch(parts[0]) and not classify(parts[0])[0] \
             and not _is_country(parts[0]):
         names = [parts[0], *names]  # 'Sanders, runner-up to Hillary Clinton': the first part names the speaker
+    if names and _names_a_record(parts[0]):
+        names = []  # 'a report from the State Department's inspector general': the report is the source
     name = names[0] if names else parts[0]
     head = head_noun(description)
     person = bool(names) or titled or (bool(re.fullmatch(r"[A-Z][a-z][\w’'-]*", parts[0])) and not role
