@@ -568,3 +568,15 @@ def test_cues_after_a_noun_for_people_or_a_comma(text, expected):
 ])
 def test_datelines_and_records_as_sources(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle clause of saying after a comma: its subject is the main clause's subject, ended before its verb
+    ("The nurse later sued, claiming the quarantine violated her rights.", [("claiming", "The nurse")]),
+    ("But the conservative magazine has been outspoken, arguing he is unfit.", [("arguing", "the conservative magazine")]),
+    ("A few days later, Smith reversed himself, telling reporters the plan was dead.", [("telling", "Smith")]),
+    # a negated auxiliary stands in the verb group, not for a passive without a source
+    ("The union isn’t saying what it will do.", [("isn’t saying", "The union")]),
+])
+def test_subjects_of_participles_and_negated_verbs(text, expected):
+    assert cues_and_speakers(text) == expected

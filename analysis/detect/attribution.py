@@ -376,6 +376,11 @@ def _gerund_subject(text: str, tokens: list[Token], tok_starts: list[int], sent:
         start, end = _after_intro(text, tokens, tok_starts, sent.start, tokens[cue.first - 1].start), tokens[cue.first - 1].start
     if start < 0:
         return sent.start, sent.start
+    return _subject_np(text, tokens, tok_starts, start, end)
+
+
+def _subject_np(text: str, tokens: list[Token], tok_starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """The noun phrase that starts at `start`, ended before its verb ('the senator' in 'the senator left the hall')."""
     a, b = _np_forward(text, tokens, tok_starts, start, end)
     i, j = bisect.bisect_left(tok_starts, a), bisect.bisect_left(tok_starts, b) - 1
     if j >= i:
@@ -384,6 +389,20 @@ def _gerund_subject(text: str, tokens: list[Token], tok_starts: list[int], sent:
         if k is not None:
             b = tokens[k - 1].end  # 'the senator left the hall': the subject ends before its verb
     return a, b
+
+
+COORDINATORS = frozenset("and but so yet or nor".split())  # opening a sentence before its subject
+
+
+def _main_subject(text: str, tokens: list[Token], tok_starts: list[int], lo: int, hi: int) -> tuple[int, int]:
+    """The subject of the main clause that opens a sentence, after a coordinator, a dateline and an introductory
+    phrase ('But the nurse later sued, claiming ...': 'the nurse'); the subject of a participle clause of saying
+    after a comma (Quirk et al. 1985, sec. 15.58: the implied subject of a supplementive clause is the subject of
+    the main clause)."""
+    a = bisect.bisect_left(tok_starts, lo)
+    if a + 1 < len(tokens) and tokens[a].start < hi and tokens[a].lower in COORDINATORS:
+        lo = tokens[a + 1].start
+    return _subject_np(text, tokens, tok_starts, _after_intro(text, tokens, tok_starts, lo, hi), hi)
 
 
 def _catenative_start(tokens: list[Token], cue: Match) -> int:
@@ -560,6 +579,9 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     sp_start = sp_end = cue.start  # 'is expected to', 'it is said that': no source named
                 else:
                     sp_start, sp_end = _leading_np(text, tokens, tok_starts, lo, cue.start)
+                    if participle and re.search(r",\s*$", before) and not _names_someone(text[sp_start:sp_end]):
+                        # 'The nurse later sued, claiming ...': the main clause's subject, ended before its verb
+                        sp_start, sp_end = _main_subject(text, tokens, tok_starts, lo, cue.start)
                     description = text[sp_start:sp_end]
             if not description and sp_start != cue.start:
                 if kind not in UNNAMED_KINDS or _after_determiner(tokens, cue):
@@ -782,6 +804,7 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     # the verb group before the cue: 'has said', 'did not say', 'also told', 'would later tell'
     while i >= first and not _is_break(_gap(text, tokens, i, cue_start)) and (
             tokens[i].lower in NOT_IN_NP or tokens[i].lower in WEEKDAYS  # 'Clinton on Tuesday said'
+            or tokens[i].lower.endswith(("n't", "n’t"))  # 'Trump isn't saying', 'the donor didn’t disclose'
             or (tokens[i].lower.endswith("ly") and tokens[i].text.islower()
                                              and tokens[i].lower not in LY_NOUNS)):
         if tokens[i].lower in BOUNDARY_WORDS:
@@ -970,6 +993,10 @@ DATELINE_RE = re.compile(r"(?:[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,3}(?:,
                          r"\s*(?:—|–|―|--?)\s+")
 
 
+# A phrase of time that opens a sentence ('A few days later,', 'Two years ago,'; Quirk et al. 1985, sec. 8.87)
+TIME_INTRO_RE = re.compile(r"(?:[\w’'-]+\s+){1,4}(?:later|ago|earlier|afterwards?),\s*", re.I)
+
+
 def _after_intro(text: str, tokens: list[Token], tok_starts: list[int], lo: int, hi: int) -> int:
     """Where a sentence's subject starts: after a dateline ('WASHINGTON (AP) — ...') and an introductory phrase and
     its comma ('Facing criticism, ...', 'Essentially, ...', 'As leaders met, ...'), else `lo`."""
@@ -981,6 +1008,9 @@ def _after_intro(text: str, tokens: list[Token], tok_starts: list[int], lo: int,
         comma = text.find(",", tokens[a].end, hi)
         if comma != -1:
             return _skip(text, comma + 1, hi)
+    time = TIME_INTRO_RE.match(text, tokens[a].start, hi) if a < len(tokens) and tokens[a].start < hi else None
+    if time:
+        return time.end()  # 'A few days later, Trump ...', 'Two years ago, the senator ...'
     if a < len(tokens) and tokens[a].start < hi and (tokens[a].lower in INTRO_ADVERBS or tokens[a].lower in WEEKDAYS):
         comma = text.find(",", tokens[a].end, min(hi, tokens[a].end + 40))  # 'Later on Sunday, Carson ...'
         if comma != -1:
@@ -990,7 +1020,11 @@ def _after_intro(text: str, tokens: list[Token], tok_starts: list[int], lo: int,
 
 def _leading_np(text: str, tokens: list[Token], tok_starts: list[int], lo: int, hi: int) -> tuple[int, int]:
     """The subject at the start of a sentence ('White House press secretary Sean Spicer on Tuesday ...'), after an
-    introductory phrase ('Facing criticism, Mr. Trump ...', 'Essentially, the lawyers ...')."""
+    introductory phrase ('Facing criticism, Mr. Trump ...', 'Essentially, the lawyers ...') or a coordinator ('But
+    Mr. Trump ...')."""
+    a = bisect.bisect_left(tok_starts, lo)
+    if a + 1 < len(tokens) and tokens[a].start < hi and tokens[a].lower in COORDINATORS:
+        lo = tokens[a + 1].start
     start = _after_intro(text, tokens, tok_starts, lo, hi)
     if start != lo:
         return _np_forward(text, tokens, tok_starts, start, hi)
