@@ -580,3 +580,16 @@ def test_datelines_and_records_as_sources(text, expected):
 ])
 def test_subjects_of_participles_and_negated_verbs(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb after the comma that closes an appositive or relative clause on a name has that name as subject
+    ("Mr. Jones, a career politician who is running as a new leader, hopes Iowa will prove him right.",
+     [("hopes", "Mr. Jones")]),
+    ("Smith, who has seen his lead evaporate, challenged Brown to a debate.", [("challenged", "Smith")]),
+    # raising verbs have no one who sees or says; a comma after an introductory phrase closes no appositive
+    ("Britain and France, both nuclear powers, continue to set their own priorities.", []),
+    ("In the end, hopes faded.", []),
+])
+def test_verbs_after_an_appositive(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -283,6 +283,8 @@ class Matcher:
             return True  # '..., adding the U.S. must act', '..., claiming the ban was illegal': a participle clause of saying
         if entry.category == "attribution" and _subject_before(text, tokens, i):
             return True  # 'she noted the cost', 'Viguerie concludes': a finite verb whose subject is a person or name
+        if entry.category == "attribution" and _subject_before_aside(text, tokens, i):
+            return True  # 'Rubio, a Florida senator, hopes Iowa will ...': the subject stands before the appositive
         for kind, words, window in self.rules[entry]:
             if kind == "lowercase":
                 if tokens[i].text != tokens[i].text.lower():
@@ -332,6 +334,31 @@ def _subject_before(text: str, tokens: list[Token], i: int) -> bool:
         and not text[prev.end:tokens[i].start].strip() and (
         prev.lower in word_class("subject_pronoun") or prev.text[:1].isupper() or (
             prev.lower in word_class("person_noun") and prev.text.islower()))
+
+
+ASIDE_BREAK_RE = re.compile(r"[.;:!?—–“”\"()]")
+MAX_ASIDE = 15  # words an appositive or relative clause between a subject and its verb may have
+
+
+def _subject_before_aside(text: str, tokens: list[Token], i: int) -> bool:
+    """A lower-case verb right after a comma that closes an appositive or a relative clause on a name or a noun for
+    people ('Rubio, a Florida senator, hopes ...', 'Cruz, who has seen his lead evaporate, challenged ...'): the
+    verb's subject is the name before the aside (Quirk et al. 1985, sec. 17.65-17.72: non-restrictive apposition,
+    set off by commas)."""
+    if i < 3 or not tokens[i].text.islower() or tokens[i].lower.endswith("ing") or \
+            tokens[i].lower in word_class("raising_verb") or text[tokens[i - 1].end:tokens[i].start].strip() != ",":
+        return False
+    k = i - 1
+    while k > 0 and i - k <= MAX_ASIDE:
+        gap = text[tokens[k - 1].end:tokens[k].start]
+        if ASIDE_BREAK_RE.search(gap):
+            return False
+        if gap.strip() == ",":
+            head = tokens[k - 1]
+            return k < i - 1 and head.lower not in ARTICLES_AND_POSSESSIVES and (
+                head.text[:1].isupper() or (head.lower in word_class("person_noun") and head.text.islower()))
+        k -= 1
+    return False
 
 
 def _sentence_end_between(text: str, tokens: list[Token], lo: int, hi: int) -> bool:
