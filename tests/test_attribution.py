@@ -593,3 +593,18 @@ def test_subjects_of_participles_and_negated_verbs(text, expected):
 ])
 def test_verbs_after_an_appositive(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a short prepositional aside between the subject and the verb ('in Kentucky', 'for his part', 'as mayor')
+    ("Jones, in Kentucky, said the senator was weak.", [("said", "Jones")]),
+    ("Mike Walsh, for his part, is labeling the plan a disaster.", [("is labeling", "Mike Walsh")]),
+    ("Smith, as secretary of state, said the plan failed.", [("said", "Smith")]),
+    # the person named before 'of', not the outlet after it; a party adjective is no part of a person's name
+    ("As Joel Penn of Lakeside Radio observed, the race was over.", [("observed", "Joel Penn")]),
+    ("Six in 10 Virginia Democratic primary voters said the governor is honest.",
+     [("said", "Six in 10 Virginia Democratic primary voters")]),
+    ("The veterans' group has twice complained to the campaign.", [("has twice complained", "The veterans' group")]),
+])
+def test_asides_and_names_before_of(text, expected):
+    assert cues_and_speakers(text) == expected

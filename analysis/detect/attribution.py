@@ -29,7 +29,7 @@ through across after before since until upon onto off out up down than so such t
 this week month year today yesterday tonight now meanwhile instead indeed though although while whether because
 if unless made make makes took take takes gave give gives went go goes came come comes got get gets saw seen see
 says said told tell asked added yet seldom often always usually rarely sometimes soon
-first long nevertheless nonetheless therefore thus hence likewise otherwise""".split())
+first long nevertheless nonetheless therefore thus hence likewise otherwise twice""".split())
 NP_PREPOSITIONS = frozenset("of for at from with to in".split())  # 'a professor at Harvard', 'a spokesman for the company'
 DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several most all both "
                         "each every any no another other one two three four five".split())
@@ -43,7 +43,10 @@ NEGATED_BE = frozenset("isn't aren't wasn't weren't".split())  # 'they aren't ad
 PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhile|though|too|in turn|in response|in fact|"
                               r"of course|nevertheless|nonetheless|"
                               r"in a statement|in an? (?:phone |telephone |email |e-mail )?interview|in an email|"
-                              r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*,\s*$")
+                              r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                              # a short prepositional phrase of place, role or stance set off by commas ('Trump, in
+                              # Kentucky, said', 'Huckabee, for his part, is labeling'; Quirk et al. 1985, sec. 8.13)
+                              r"(?:in|at|for|as|like|unlike|during|after|before)\s+[^,;:“”\"()—–]{1,40}?)\s*,\s*$")
 VERB_GROUP_BEFORE_RE = re.compile(r"(?<![\w’'])(?:(?:has|have|had|is|are|was|were|will|would|can|could|should|may|might|"
                                   r"must|did|does|do|not|never|also|since|already|later|still|then|\w+n[’']t|[a-z]+ly)\s+)+$")
 DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,100}?(?:—|–|\s--?\s)\s*$")
@@ -257,7 +260,7 @@ def _serves_verb(text: str, m: Match, verbs: list[Match], verb_starts: list[int]
 # negation and adverbs right before the verb ('has repeatedly said', 'did not say', 'would later tell').
 GROUP_WORDS = frozenset("""is are was were be been being am has have had having do does did will would can could
 should may might must shall not never also still later earlier again once previously recently repeatedly publicly
-privately openly quickly already even just then first long often always soon now nevertheless nonetheless""".split())
+privately openly quickly already even just then first long often always soon now nevertheless nonetheless twice""".split())
 NOT_ADVERBS = frozenset("only early daily weekly monthly yearly".split()) | LY_NOUNS
 # A preposition that ties a verb to its content ('talked about the plan', 'called for a ban') belongs to the cue
 GROUP_PREPOSITIONS = frozenset("about for".split())

@@ -35,7 +35,7 @@ BODY_HEADS = frozenset("""ministry statement department agency report government
 embassy administration office committee council party army navy force command court union organization
 organisation newspaper network firm bank study survey""".split())
 NAME_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.\s+)?"
-                     r"\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z’'-]+){1,2}\b")
+                     r"(?<![-–])\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z’'-]+){1,2}\b")
 NAME_END_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-zA-Z’'-]+){1,2}$")
 SURNAME_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.?\s+)?([A-Z][a-zA-Z’'-]+)")
 GENERIC_MODIFIERS = frozenset("former top senior chief new same other then deputy acting".split())
@@ -48,7 +48,7 @@ News Party Assembly Committee Administration Government Pentagon College Univers
 Service Staff Guard Corps Bank Fund Union Nations Republic Korea Peninsula Base Monday Tuesday Wednesday Thursday Friday
 Saturday Sunday January February March April May June July August September October November December The A An
 In On At But And As After When If This That One Two Three Multiple Several Many Some Another Other Former Senior
-Top Deputy Chief Acting""".split())
+Top Deputy Chief Acting Democratic Republican Democrats Republicans""".split())
 NAME_LEAD_TITLES = frozenset("""state secretary president minister general senator governor chairman spokesman spokeswoman
 vice prime deputy chief former senior top defense defence foreign treasury us u.s""".split())
 
@@ -195,11 +195,18 @@ def _is_country(description: str) -> bool:
     return any(s == 0 and e == len(d) and kind in ("name", "capital") for s, e, _, kind in countries_in(d))
 
 
+ORIGIN_RE = re.compile(r"\s+(?:of|from|at|with)\s")  # a name, then where the person comes from or works
+
+
 def person_names(parts: list[str]) -> list[str]:
     """The person's names in these phrases ('Rex Tillerson' in 'Secretary of State Rex Tillerson')."""
     out = []
     for p in parts:
-        m = NAME_END_RE.search(p) or NAME_RE.search(p)
+        first = NAME_RE.search(p)
+        if first and ORIGIN_RE.match(p, first.end()):
+            m = first  # 'Joel Pollak of Breitbart California': the person, not the outlet after 'of'
+        else:
+            m = NAME_END_RE.search(p) or first
         if not m:
             continue
         words = m.group().split()
