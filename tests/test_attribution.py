@@ -169,12 +169,12 @@ def test_cue_constructions(text, expected):
     # a participle's subject comes after an introductory phrase
     # (the statement he released is an act of saying of its own)
     ("Facing criticism from both parties, Mr. Trump released a statement on Saturday, describing the attack as terror.",
-     [("released a statement on Saturday", "Mr. Trump"), ("describing", "Mr. Trump")]),
+     [("released a statement on Saturday, describing", "Mr. Trump")]),  # one cue: the writing and its participle
     ("Essentially, Clinton's lawyers looked through the e-mails and found that one person was wrong.",
      [("found", "Clinton's lawyers")]),
     # the one who issued a statement speaks through it
     ("Senate Majority Leader Mitch McConnell (R-Ky.) issued a statement saying that the Senate should wait.",
-     [("issued a statement", "Leader Mitch McConnell")]),
+     [("issued a statement saying", "Leader Mitch McConnell")]),
     # an adjective from a participle stays in the noun phrase; 'long' belongs to the verb group
     ("Seventy-four percent of Democratic registered voters say they like her.",
      [("say", "Seventy-four percent of Democratic registered voters")]),
@@ -485,7 +485,7 @@ def test_an_adverbial_clause_with_its_own_subject_is_not_nested(text, expected):
 @pytest.mark.parametrize("text,expected", [
     # a verb with a statement, a report or comments as its object is the act of saying (PolNeAR guidelines: 'She
     # made a statement of defiance'); a participle after it is part of the same attribution
-    ("McConnell issued a statement saying the Senate would act.", [("issued a statement", "McConnell")]),
+    ("McConnell issued a statement saying the Senate would act.", [("issued a statement saying", "McConnell")]),
     ("The campaign released a statement on Friday.", [("released a statement on Friday", "The campaign")]),
     ("Trump made similar comments on Thursday.", [("made similar comments on Thursday", "Trump")]),
 ])
@@ -607,4 +607,18 @@ def test_verbs_after_an_appositive(text, expected):
     ("The veterans' group has twice complained to the campaign.", [("has twice complained", "The veterans' group")]),
 ])
 def test_asides_and_names_before_of(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle of saying after a writing its subject put out is one cue with the verb and the writing
+    ("The mayor issued a statement Tuesday saying the bridge would close.",
+     [("issued a statement Tuesday saying", "The mayor")]),
+    ("The senator released a statement Wednesday evening, saying she was saddened.",
+     [("released a statement Wednesday evening, saying", "The senator")]),
+    ("The group sent a letter this week urging Congress to act.", [("sent a letter this week urging", "The group")]),
+    # a participle after any other object stays a cue of its own
+    ("The mayor bought a car, saying it was cheap.", [("saying", "The mayor")]),
+])
+def test_a_writing_and_its_participle_are_one_cue(text, expected):
     assert cues_and_speakers(text) == expected

@@ -59,7 +59,8 @@ amid in at on with without for from under over by like unlike given facing asked
 INTRO_ADVERBS = frozenset("""later earlier last this next then meanwhile now today yesterday tonight afterward afterwards
 separately still yet also instead indeed however moreover furthermore overall""".split())
 RECORD_NOUNS = word_class("record_noun")  # 'a report by ...': a record named with its author
-DOCUMENTS = frozenset("statement report letter release memo tweet post email e-mail video ad advertisement".split())
+DOCUMENTS = frozenset("""statement statements report reports letter letters release releases memo memos tweet tweets post
+posts email emails e-mail video videos ad ads advertisement advertisements petition petitions""".split())
 # Nouns that end in -ly like an adverb ('the family said', 'an ally of the senator')
 LY_NOUNS = frozenset("family families rally ally assembly supply reply belly bully anomaly monopoly homily butterfly".split())
 # Verbs of saying and thinking report someone's words or thoughts even where no speaker phrase is found (a subject out
@@ -203,6 +204,16 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
         sent = sents[si]
         prev_in_sentence: Attribution | None = None
         matches = by_sentence[si]
+        # 'issued a statement Tuesday saying': the participle after a writing its subject put out joins that cue
+        joined = {m.first: i for m in matches if m.first > 0 and tokens[m.first].lower.endswith("ing")
+                  and tokens[m.first - 1].lower not in NOT_IN_NP
+                  and (i := _issued_document(text, tokens, m.first, sent.start)) >= 0} if len(matches) > 1 else {}
+        if joined:
+            starts = {m.first for m in matches if m.first >= 0}
+            extend = {joined[m.first]: m.end for m in matches if m.first in joined and joined[m.first] in starts}
+            matches = [m for m in matches if not (m.first in joined and joined[m.first] in starts)]
+        else:
+            extend = {}
         if len(matches) > 1:  # 'in a statement' and a colon only count where no verb of saying does the job
             verbs = [o for o in matches if o.entry.subcategory not in ("statement", "colon", "adverb")]
             verb_starts = [o.start for o in verbs]
@@ -217,7 +228,7 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
             before_cue = att.speaker_start < att.speaker_end <= cue.start
             att = replace(att, group_start=_group_start(text, tokens, cue, max(sent.start, att.speaker_end) if before_cue
                                                         else sent.start),
-                          group_end=_group_end(text, tokens, cue, sent.end))
+                          group_end=extend.get(cue.first) or _group_end(text, tokens, cue, sent.end))
             out.append(att)
             earlier.append((att.cue_start, att.speaker))
             prev_in_sentence = att
@@ -270,11 +281,44 @@ TIME_MODIFIERS = frozenset("""last this next early late earlier later morning af
 yesterday tonight""".split())  # 'said last week', 'said Tuesday night
 
 
+# Verbs of putting out a writing ('issued a statement saying', 'sent a letter urging'): words.csv, class issuing_verb
+ISSUING = word_class("issuing_verb")
+OBJECT_TIME = WEEKDAYS | DAY_PARTS | TIME_MODIFIERS | TIME_WORDS | frozenset(("on",))
+
+
+def _issued_document(text: str, tokens: list[Token], k: int, lo: int) -> int:
+    """For a participle at token k right after a writing its subject put out ('issued a statement Tuesday saying',
+    'sent a letter this week urging'): the index of the verb of issuing; else -1. Looks at a few words only."""
+    j = k - 1
+    if j >= 0 and text[tokens[j].end:tokens[k].start].strip() not in ("", ","):
+        return -1
+    while j >= 0 and k - j <= 3 and tokens[j].lower in OBJECT_TIME:
+        j -= 1
+    if j < 0 or tokens[j].lower not in DOCUMENTS:
+        return -1
+    m = j - 1
+    while m >= 0 and j - m <= 3 and tokens[m].lower not in ISSUING and (
+            tokens[m].lower in DETERMINERS or (tokens[m].text.islower() and tokens[m].lower not in NOT_IN_NP)):
+        m -= 1
+    if m > 0 and tokens[m].lower == "out":
+        m -= 1  # 'put out a statement', 'sent out a press release'
+    if m < 0 or tokens[m].lower not in ISSUING or tokens[m].start < lo or any(
+            text[tokens[x].end:tokens[x + 1].start].strip() for x in range(m, j)):
+        return -1
+    return m
+
+
 def _group_start(text: str, tokens: list[Token], cue: Match, lo: int) -> int:
-    """Where the cue's verb group starts: back over auxiliaries, negation and adverbs with only spaces between."""
+    """Where the cue's verb group starts: back over auxiliaries, negation and adverbs with only spaces between; for a
+    participle after a writing its subject put out, from the verb of issuing ('issued a statement saying' is one cue,
+    as in the PolNeAR guidelines)."""
     if cue.first < 0 or cue.entry.subcategory in ("according_to", "statement", "colon", "adverb"):
         return cue.start
     first = cue.first
+    if tokens[first].lower.endswith("ing"):
+        issued = _issued_document(text, tokens, first, lo)
+        if issued >= 0:
+            first = issued
     catenative = _catenative_start(tokens, cue)  # 'went on to say', 'tried to tell': one verb group
     while first > 0 and tokens[first].start > catenative and tokens[first - 1].start >= lo:
         first -= 1
@@ -582,7 +626,7 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     sp_start = sp_end = cue.start  # 'is expected to', 'it is said that': no source named
                 else:
                     sp_start, sp_end = _leading_np(text, tokens, tok_starts, lo, cue.start)
-                    if participle and re.search(r",\s*$", before) and not _names_someone(text[sp_start:sp_end]):
+                    if participle and not _names_someone(text[sp_start:sp_end]):
                         # 'The nurse later sued, claiming ...': the main clause's subject, ended before its verb
                         sp_start, sp_end = _main_subject(text, tokens, tok_starts, lo, cue.start)
                     description = text[sp_start:sp_end]
@@ -841,7 +885,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     head = _relative_clause_head(text, tokens, first, a, i, cue_start)
     if head is not None:
         a, b = head  # 'Officials who spoke on condition of anonymity said': the noun the relative clause is about
-    if participle and tokens[b].lower in DOCUMENTS and a > first and not _is_break(_gap(text, tokens, a - 1, tokens[a].start)):
+    if participle and tokens[b].lower in DOCUMENTS and ((a > first and not _is_break(_gap(text, tokens, a - 1, tokens[a].start)))
+                                                       or any(t.lower in ISSUING for t in tokens[a:b])):
         return lo, lo  # 'McConnell issued a statement saying ...': the one who issued it speaks
     if tokens[b].lower in PEOPLE_WORDS and b - a < 3 and all(t.lower in DETERMINERS for t in tokens[a:b]):
         return tokens[a].start, tokens[b].end  # 'some are saying', 'yet another said', 'the two admit': people
