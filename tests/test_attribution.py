@@ -622,3 +622,9 @@ def test_asides_and_names_before_of(text, expected):
 ])
 def test_a_writing_and_its_participle_are_one_cue(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+def test_a_colon_after_a_dash_introduces_a_new_speaker():
+    # 'X agree - Name: “...”': the dash ends the verb's clause, so the colon and the name after it are a cue of their own
+    text = "Pollsters agree - Jane Roe: “Keep on contacting voters as late as possible.”"
+    assert cues_and_speakers(text) == [("agree", "Pollsters"), (":", "Jane Roe")]

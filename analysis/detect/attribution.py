@@ -244,7 +244,7 @@ ASPECTUAL_BEFORE_TO = word_class("catenative_to")
 ADVERBIAL_GERUND = frozenset("by after before in".split())
 
 
-VERB_TO_COLON_RE = re.compile(r"[^,;“”\"()—–]{0,60}")
+VERB_TO_COLON_RE = re.compile(r"(?:(?!\s--?\s)[^,;“”\"()—–]){0,60}")  # no dash between: a new speaker
 ADVERB_TO_VERB_RE = re.compile(r"\s+(?:(?:has|have|had|is|was|were|are|been|not|also)\s+){0,2}")
 
 
