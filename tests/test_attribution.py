@@ -628,3 +628,14 @@ def test_a_colon_after_a_dash_introduces_a_new_speaker():
     # 'X agree - Name: “...”': the dash ends the verb's clause, so the colon and the name after it are a cue of their own
     text = "Pollsters agree - Jane Roe: “Keep on contacting voters as late as possible.”"
     assert cues_and_speakers(text) == [("agree", "Pollsters"), (":", "Jane Roe")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # examples after 'including' are an aside: the head before them is the subject
+    ("Democrats -- including the governor -- quickly accused the mayor of lying.", [("quickly accused", "Democrats")]),
+    # a place after 'in' is no person's name
+    ("Six newspapers in New Jersey, including the Lakeside Press, said he is unfit.",
+     [("said", "Six newspapers in New Jersey")]),
+])
+def test_including_asides_and_places(text, expected):
+    assert cues_and_speakers(text) == expected

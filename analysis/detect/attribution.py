@@ -47,6 +47,7 @@ PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhil
                               # a short prepositional phrase of place, role or stance set off by commas ('Trump, in
                               # Kentucky, said', 'Huckabee, for his part, is labeling'; Quirk et al. 1985, sec. 8.13)
                               r"(?:in|at|for|as|like|unlike|during|after|before)\s+[^,;:“”\"()—–]{1,40}?)\s*,\s*$")
+INCLUDING_RE = re.compile(r"(?:,|\s--?|\s?[—–])\s*including\s[^;:“”\"]{1,180}?(?:,|\s--?|\s?[—–])\s*$")
 VERB_GROUP_BEFORE_RE = re.compile(r"(?<![\w’'])(?:(?:has|have|had|is|are|was|were|will|would|can|could|should|may|might|"
                                   r"must|did|does|do|not|never|also|since|already|later|still|then|\w+n[’']t|[a-z]+ly)\s+)+$")
 DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,100}?(?:—|–|\s--?\s)\s*$")
@@ -835,6 +836,12 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         group = VERB_GROUP_BEFORE_RE.search(text, max(lo, cue_start - 60), cue_start)
         if group:
             aside = PARENTHETICAL_RE.search(text, max(lo, group.start() - 60), group.start())
+    if not aside and "including" in text[max(lo, cue_start - 200):cue_start]:
+        # 'Several Republican leaders, including Sens. John McCain (Ariz.) and Pat Toomey (Pa.), have denounced':
+        # the examples after 'including' are an aside, the head before them is the subject
+        group = VERB_GROUP_BEFORE_RE.search(text, max(lo, cue_start - 60), cue_start)
+        end = group.start() if group else cue_start
+        aside = INCLUDING_RE.search(text, max(lo, end - 200), end)
     word = re.match(r"[\w’'-]*", text[cue_start:cue_start + 40]).group()
     participle = word.lower().endswith("ing")  # 'saying,' and 'saying:' too
     if aside:

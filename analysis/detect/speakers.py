@@ -207,8 +207,8 @@ def person_names(parts: list[str]) -> list[str]:
             m = first  # 'Joel Pollak of Breitbart California': the person, not the outlet after 'of'
         else:
             m = NAME_END_RE.search(p) or first
-        if not m:
-            continue
+        if not m or p[:m.start()].endswith((" in ", " at ")):
+            continue  # 'newspapers in New Jersey', 'a professor at Boston College': a place or institution
         words = m.group().split()
         while len(words) > 2 and words[0].lower().strip(".") in NAME_LEAD_TITLES:
             words = words[1:]
