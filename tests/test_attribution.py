@@ -639,3 +639,14 @@ def test_a_colon_after_a_dash_introduces_a_new_speaker():
 ])
 def test_including_asides_and_places(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # after a comma, a verb followed by a name, a person or a body is a reporting clause with its speaker after it;
+    # followed by a thing it is the verb of the subject before the comma
+    ("The plan will fail, said the spokesman.", [("said", "the spokesman")]),
+    ("Several leading candidates, including two senators, criticized the trade.",
+     [("criticized", "Several leading candidates")]),
+])
+def test_inverted_speaker_only_when_someone_follows(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -11,7 +11,16 @@ from dataclasses import dataclass, replace
 
 from analysis.detect.context import pos_tags
 from analysis.detect.lexicon import Entry, Match, Token, word_class
-from analysis.detect.speakers import PRONOUNS, UNNAMED, NameIndex, Speaker, make_speaker, person_names, resolve
+from analysis.detect.speakers import (
+    BODY_HEADS,
+    PRONOUNS,
+    UNNAMED,
+    NameIndex,
+    Speaker,
+    make_speaker,
+    person_names,
+    resolve,
+)
 from analysis.text.quotes import Quote
 from analysis.text.segment import TITLES, Segment
 
@@ -761,7 +770,13 @@ def _tail_is_speaker(text: str, tokens: list[Token], tok_starts: list[int], star
     if all(t.lower in WEEKDAYS or t.lower in TIME_WORDS or t.lower in TIME_MODIFIERS for t in clause):
         return False  # 'Tad Devine, an adviser, said Monday.': a time, no speaker
     lower = [t for t in clause if t.text.islower() and t.lower not in DETERMINERS and t.lower not in NP_PREPOSITIONS]
-    return 0 < len(clause) <= 8 and len(lower) <= 3 and all(_np_word(t) and t.lower != "to" for t in clause)
+    # someone named or described ('said Brian Baker', 'said the spokesman', 'reported state media'), not a thing
+    # ('..., criticized the trade.': the object of a verb whose subject comes before)
+    return 0 < len(clause) <= 8 and len(lower) <= 3 and all(_np_word(t) and t.lower != "to" for t in clause) and any(
+        t.text[:1].isupper() or t.lower in SPEAKER_NOUNS for t in clause)
+
+
+SPEAKER_NOUNS = word_class("person_noun") | BODY_HEADS | frozenset(("media",))
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
