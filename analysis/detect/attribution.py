@@ -851,7 +851,7 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         group = VERB_GROUP_BEFORE_RE.search(text, max(lo, cue_start - 60), cue_start)
         if group:
             aside = PARENTHETICAL_RE.search(text, max(lo, group.start() - 60), group.start())
-    if not aside and "including" in text[max(lo, cue_start - 200):cue_start]:
+    if not aside and text.find("including", max(lo, cue_start - 200), cue_start) != -1:
         # 'Several Republican leaders, including Sens. John McCain (Ariz.) and Pat Toomey (Pa.), have denounced':
         # the examples after 'including' are an aside, the head before them is the subject
         group = VERB_GROUP_BEFORE_RE.search(text, max(lo, cue_start - 60), cue_start)
