@@ -46,6 +46,7 @@ def words(text, lexicon=None):
     ("Critics blasted the plan.", ["blasted"]),
     # words that name events are not loaded because a sentiment lexicon rates them negative
     ("Three people died in the crash and two were arrested.", []),
+    ("The jets bombed a target on the firing range.", []),
     ("Her party won the election and the city banned smoking.", []),
 ])
 def test_context_rules_tell_framing_from_literal_use(text, expected):
