@@ -64,13 +64,9 @@ DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,100}?(?:�
 AUX_BEFORE_ASIDE_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|did|does|do)\s*,[^,]{1,40},\s*$", re.I)
 INTRO_WORDS = frozenset("""as after when while although though if since because before once despite during following
 amid in at on with without for from under over by like unlike given facing asked speaking""".split())
-# Adverbs of time and linking that open a sentence before its subject ('Later on Sunday, Carson ...'; Quirk et al.
-# 1985, sec. 8.87: initial adjuncts and conjuncts)
-INTRO_ADVERBS = frozenset("""later earlier last this next then meanwhile now today yesterday tonight afterward afterwards
-separately still yet also instead indeed however moreover furthermore overall""".split())
+INTRO_ADVERBS = word_class("intro_adverb")  # 'Later on Sunday, Carson ...': skipped before the subject
 RECORD_NOUNS = word_class("record_noun")  # 'a report by ...': a record named with its author
-DOCUMENTS = frozenset("""statement statements report reports letter letters release releases memo memos tweet tweets post
-posts email emails e-mail video videos ad ads advertisement advertisements petition petitions""".split())
+DOCUMENTS = word_class("document_noun")
 # Nouns that end in -ly like an adverb ('the family said', 'an ally of the senator')
 LY_NOUNS = frozenset("family families rally ally assembly supply reply belly bully anomaly monopoly homily butterfly".split())
 # Verbs of saying and thinking report someone's words or thoughts even where no speaker phrase is found (a subject out
@@ -80,19 +76,12 @@ UNNAMED_KINDS = frozenset(("speech", "view"))
 SHORT_TAIL = 4  # words after a final cue ("told CNN", "said on Friday") that still make it a closing tag
 
 
-# Nouns of the medium or the occasion of a statement ('said in a statement', 'told reporters at a rally', 'said by
-# telephone'; the PolNeAR guidelines keep such adjuncts in the cue's verb group, 'said with anger')
-MEDIUM_NOUNS = frozenset("""statement statements interview interviews email emails e-mail e-mails telephone phone text
-letter letters tweet tweets post posts video videos speech speeches remarks release memo conference call calls message
-messages broadcast podcast radio television op-ed column article essay blog rally rallies event events hearing debate
-appearance meeting briefing address testimony filing affidavit book memoir editorial announcement town hall
-twitter facebook instagram""".split())
-# manner of saying ('said with a smile'; PolNeAR guidelines: 'she said with anger')
-MANNER_NOUNS = frozenset("""smile smirk laugh chuckle grin shrug sigh anger emotion passion conviction""".split())
+MEDIUM_NOUNS = word_class("medium_noun")  # 'said in a statement': the adjunct stays in the verb group
+MANNER_NOUNS = word_class("manner_noun")  # 'said with a smile'
 ADJUNCT_PREPOSITIONS = frozenset("in during at on via through with over".split())
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-DAY_PARTS = frozenset("morning afternoon evening night".split())
+DAY_PARTS = word_class("day_part")
 PRONOUNS_AND_NP_ENDS = frozenset("he she they we i you it him her them us me that which who".split())
 # 'said by telephone', 'responded by saying': the means of saying, not the agent of a passive
 BY_MEANS_RE = re.compile(r"\s+by\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[a-z-]+ing\b|(?:" +
@@ -287,8 +276,7 @@ NOT_ADVERBS = frozenset("only early daily weekly monthly yearly".split()) | LY_N
 GROUP_PREPOSITIONS = frozenset("about for".split())
 TIME_WORDS = frozenset("""year years month months week weeks day days decade decades hour hours minute minutes
 while time times moment now once""".split())
-TIME_MODIFIERS = frozenset("""last this next early late earlier later morning afternoon evening night weekend today
-yesterday tonight""".split())  # 'said last week', 'said Tuesday night
+TIME_MODIFIERS = word_class("time_modifier")  # 'said last week', 'said Tuesday night
 
 
 # Verbs of putting out a writing ('issued a statement saying', 'sent a letter urging'): words.csv, class issuing_verb

@@ -106,7 +106,7 @@ def _sources(r: Rating, resources) -> str:
 
 def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, term_matches: list[Match],
                     cues: list[tuple[int, int]], voice_of: Callable[[int, int], str], quoted: Callable[[int], bool],
-                    cue_tones: dict[int, str] | None = None) -> list[Candidate]:
+                    cue_tones: dict[int, str]) -> list[Candidate]:
     """Every curated loaded-term match and every rated word of the text, with its context (`cue_tones`: the tone of
     the verb of saying or believing at a token index)."""
     ratings, resources = load_ratings(), read_resources()
@@ -158,7 +158,7 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
         on_cue = k < len(cues) and cues[k][0] < end
         event = tokens[a].lower in events or (r is not None and r.form in events)
         args = (start, end, a, b, entry, r, pos, voice_of(start, end), neg, name, target, on_cue, strength)
-        tone = (cue_tones or {}).get(a, "") if a == b else ""
+        tone = cue_tones.get(a, "") if a == b else ""
         cand = Candidate(*args, (), event, tone)
         if rule_verdict(cand)[0]:  # only what the rules let through is scored
             feats = _features(cand, tokens, tags, s_first, s_last, per_sentence[si], quoted(start))
