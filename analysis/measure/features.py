@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from analysis.detect.lexicon import FRAMING, Lexicon, load_lexicon
@@ -52,10 +53,10 @@ def counts_in(columns) -> list[str]:
 def span_counts(spans: pd.DataFrame, sents: pd.DataFrame, lexicon: Lexicon | None = None) -> dict[str, float]:
     """Additive counts from one text's span and sentence tables (every subcategory of the lexicon, and any other)."""
     c = dict.fromkeys(count_columns(lexicon), 0)
-    c["words"] = int(sents["words"].sum()) if len(sents) else 0
+    c["words"] = int(sents["words"].to_numpy().sum())
     c["sentences"] = len(sents)
-    c["paragraphs"] = int(sents["paragraph"].nunique()) if len(sents) else 0
-    c["attributed_sentences"] = int(sents["attributed"].sum()) if len(sents) else 0
+    c["paragraphs"] = len(set(sents["paragraph"].tolist()))
+    c["attributed_sentences"] = int(sents["attributed"].to_numpy().sum())
     cols = ("category", "subcategory", "voice", "affiliation", "anonymous", "cue_tone", "direct", "words", "strength")
     for cat, sub, voice, aff, anon, tone, direct, words, strength in zip(*(spans[k].tolist() for k in cols)):
         if cat in FRAMING:
@@ -139,7 +140,7 @@ def text_features(text: str, spans: pd.DataFrame, sents: pd.DataFrame, tone: boo
         c.update(readability_counts(text))
     if tone and len(sents):
         compounds = sentence_tone(text, sents)
-        sents["compound"] = compounds
+        sents["compound"] = np.array(compounds, dtype=float)
         c["tone_sentences"] = len(compounds)
         c["tone_compound_sum"] = float(sum(compounds))
         c["tone_negative_n"] = sum(1 for x in compounds if x <= NEGATIVE_COMPOUND)
