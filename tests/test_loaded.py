@@ -75,6 +75,12 @@ def test_context_rules_tell_framing_from_literal_use(text, expected):
     # an idiom of fighting is loaded when it is about criticism, not in a report of shooting
     ("The senator came under fire for his remarks.", ["under fire"]),
     ("Troops came under fire near the border.", []),
+    # idioms whose object can stand inside them are found by their fixed part; the same words cooked or poured are not
+    ("The president threw his aide under the bus.", ["under the bus"]),
+    ("The speech was red meat for the base.", ["red meat"]),
+    ("Doctors advise eating less red meat.", []),
+    ("The company is in hot water over the leak.", ["in hot water"]),
+    ("Fill the tub with hot water.", []),
 ])
 def test_curated_phrases_and_their_literal_uses(text, expected):
     assert words(text) == expected
