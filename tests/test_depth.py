@@ -67,12 +67,31 @@ def test_permutation_null_is_reproducible_with_a_seed(analyses):
 
 def test_naming_table_shows_the_different_names(view):
     texts = {a: (view.analyses[a].article.outlet, view.analyses[a].body.text) for a in view.articles_in(E2)}
-    t = naming_table(texts)
+    t = naming_table(texts, ("east-asia-security",))
     used = {(r.outlet, r.name) for r in t.itertuples()}
     assert ("cnn", "the Kim regime") in used and ("cnn", "show of force") in used and ("cnn", "saber-rattling") in used
     assert ("wsws", "the North Korean regime") in used and ("wsws", "war games") in used
     assert ("wsws", "the Kim regime") not in used and ("cnn", "war games") not in used
     assert not any(a.actor == "China" for _, _, a in mentions("over the South China Sea"))
+
+
+def test_naming_works_for_any_topic_and_any_year():
+    text = ("President Donald Trump met Sen. Elizabeth Warren on Monday. Mr. Trump said Warren was wrong, and the "
+            "Trump administration agreed. The Washington Post reported it; Washington said the Iranian regime was to "
+            "blame. Wong Kim Ark was cited. Mrs. Clinton spoke.")
+    found = {(text[s:e], a.actor, a.kind) for s, e, a in mentions(text)}
+    assert {("President Donald Trump", "Trump", "title"), ("Sen. Elizabeth Warren", "Warren", "title"),
+            ("Mr. Trump", "Trump", "honorific"), ("Warren", "Warren", "surname"),
+            ("the Trump administration", "Trump", "administration"), ("Washington", "United States", "metonym"),
+            ("the Iranian regime", "Iran", "label"), ("Mrs. Clinton", "Clinton", "honorific")} <= found
+    # no person stands for a state (leaders change), a capital inside a name is no government, 'Kim' is no country
+    assert not any(actor in ("United States", "North Korea") and name.startswith(("Trump", "Wong", "Kim"))
+                   for name, actor, _ in found)
+    assert sum(1 for name, actor, _ in found if actor == "United States") == 1
+    # the topic pack's names count only when the pack is on
+    pack = ("east-asia-security",)
+    assert any(a.name == "show of force" for _, _, a in mentions("It was a show of force.", pack))
+    assert not any(a.name == "show of force" for _, _, a in mentions("It was a show of force."))
 
 
 def test_who_is_the_target(analyses):

@@ -111,6 +111,7 @@ def test_a_capitalised_word_is_a_name_only_in_a_run_of_capitalised_words(text, t
     ("The senator opposed the plan as well.", "well", False),
     ("As far as we know, the talks will resume in June.", "far", False),
     ("The ministry was kind of vague about the date.", "kind", False),
+    ("It is the largest study of its kind.", "kind", False),
     # nor inside the established name of an office or legal category, or the emphatic possessive
     ("A grand jury indicted the mayor.", "grand", False),
     ("The party drafted their own budget.", "own", False),
@@ -159,6 +160,23 @@ def test_verbs_of_saying_keep_their_tone_on_the_attribution():
     att = spans[spans["category"] == "attribution"]
     assert dict(zip(att["text"], att["cue_tone"])) == {"accused": "hostile", "blasted": "hostile"}
     assert list(spans[spans["category"] == "loaded"]["subcategory"]) == ["hostile verb of saying"]
+
+
+def test_a_word_with_several_senses_gets_no_single_sense_gloss():
+    from analysis.detect.ratings import load_ratings
+    stunning, scathing = load_ratings().get("stunning"), load_ratings().get("scathing")
+    assert stunning.subjectivity is not None and stunning.gloss == ""  # four senses: beautiful, astonishing, ...
+    assert scathing.gloss == "marked by harshly abusive criticism"  # one sense
+
+
+@pytest.mark.parametrize("text,term", [
+    ("The workers are suing the company for discrimination.", "suing"),
+    ("The state prosecuted the former mayor.", "prosecuted"),
+])
+def test_legal_actions_are_events_not_judgements(text, term):
+    found = [c for c in loaded_candidates(text) if text[c.start:c.end].lower() == term]
+    assert found and all(c.event_word for c in found)
+    assert term not in words(text)
 
 
 def test_rated_words_explain_their_rating_and_model_score():

@@ -15,7 +15,7 @@ from analysis.present.export import INSTALL_HINT
 from analysis.present.glossary import GIVEAWAY_COLUMNS
 from analysis.present.lesson import Lesson, Step
 from analysis.settings import Settings
-from ui import widgets
+from ui import data, widgets
 from ui.safe import md
 
 BIG_TYPE = """<style>
@@ -165,7 +165,7 @@ def guess_outlet(view: CorpusView, article_id: str, key: str) -> None:
     else:
         widgets.table(words.rename(columns=GIVEAWAY_COLUMNS), f"giveaway-words-{article_id}", f"guess_words_{key}")
     st.markdown("**How it names the actors** (and how many of the other outlets' articles use the same name)")
-    widgets.table(guess.names_used(view, article_id), f"giveaway-names-{article_id}", f"guess_names_{key}")
+    widgets.table(guess.names_used(view, article_id, data.lexicon().packs), f"giveaway-names-{article_id}", f"guess_names_{key}")
     st.markdown("**Loaded words in its own voice** (not quoted)")
     widgets.table(guess.own_voice_loaded(view, article_id), f"giveaway-loaded-{article_id}", f"guess_loaded_{key}")
 

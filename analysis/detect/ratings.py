@@ -22,7 +22,7 @@ class Rating:
     vader_sd: float | None = None  # standard deviation of VADER's ten raters
     polarity: float | None = None  # Pattern polarity, -1 .. +1 (De Smedt & Daelemans 2012)
     subjectivity: float | None = None  # Pattern subjectivity, 0 .. 1
-    gloss: str = ""                # Pattern's WordNet sense gloss of the word
+    gloss: str = ""                # Pattern's WordNet sense gloss of a word with one sense
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,8 @@ def _vader() -> dict[str, tuple[float, float]]:
 
 
 def _pattern() -> dict[str, tuple[float, float, str]]:
-    """Pattern's adjectives averaged over their senses, as Pattern itself does; the first sense's gloss."""
+    """Pattern's adjectives averaged over their senses, as Pattern itself does; the gloss of a word with one sense
+    (a word with several, 'stunning', gets none: the first sense need not be the one a text uses)."""
     root = ET.fromstring(files("textblob").joinpath("en", "en-sentiment.xml").read_bytes())
     senses: dict[str, list[tuple[float, float, str]]] = {}
     for w in root.iter("word"):
@@ -69,7 +70,7 @@ def _pattern() -> dict[str, tuple[float, float, str]]:
         if form.isalpha() and len(form) > 2:
             senses.setdefault(form, []).append((float(w.get("polarity", 0)), float(w.get("subjectivity", 0)),
                                                 w.get("sense") or ""))
-    return {f: (sum(s[0] for s in v) / len(v), sum(s[1] for s in v) / len(v), next((s[2] for s in v if s[2]), ""))
+    return {f: (sum(s[0] for s in v) / len(v), sum(s[1] for s in v) / len(v), v[0][2] if len(v) == 1 else "")
             for f, v in senses.items()}
 
 

@@ -48,7 +48,7 @@ News Party Assembly Committee Administration Government Pentagon College Univers
 Service Staff Guard Corps Bank Fund Union Nations Republic Korea Peninsula Base Monday Tuesday Wednesday Thursday Friday
 Saturday Sunday January February March April May June July August September October November December The A An
 In On At But And As After When If This That One Two Three Multiple Several Many Some Another Other Former Senior
-Top Deputy Chief Acting Democratic Republican Democrats Republicans""".split())
+Top Deputy Chief Acting Democratic Republican Democrats Republicans Act Acts Amendment City County Street Avenue""".split())
 NAME_LEAD_TITLES = frozenset("""state secretary president minister general senator governor chairman spokesman spokeswoman
 vice prime deputy chief former senior top defense defence foreign treasury us u.s""".split())
 

@@ -1,4 +1,4 @@
-"""How outlets name the same actors and actions, from an editable alias file; and which actor a loaded term targets."""
+"""How outlets name countries, people and the actors and actions of the alias files; and whom a loaded term targets."""
 from __future__ import annotations
 
 import csv
@@ -9,8 +9,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.detect.lexicon import DATA_DIR
-from analysis.detect.speakers import person_names
+from analysis.detect.lexicon import DATA_DIR, PACKS_DIR
+from analysis.detect.speakers import (
+    ABBREVIATIONS,
+    NAME_LEAD_TITLES,
+    NAME_RE,
+    NOT_NAME_WORDS,
+    TITLED_RE,
+    countries_in,
+    person_names,
+)
 
 # A country name that is part of a sea's or region's name does not name the country.
 NOT_ACTOR_AFTER = re.compile(r"\s+(?:Sea|Seas|Peninsula|peninsula)\b")
@@ -25,27 +33,71 @@ class Alias:
     note: str
 
 
-@lru_cache(maxsize=4)
-def load_aliases(path: Path = DATA_DIR / "aliases.csv") -> tuple[Alias, ...]:
-    """Read the alias file (actor, name, kind, note)."""
+COUNTRY_KINDS = {"name": ("neutral", "Country name"), "capital": ("metonym", "Capital for the government"),
+                 "demonym": ("neutral", "Adjective or people of the country")}
+PERSON_KINDS = {
+    "full name": "First and last name",
+    "surname": "Last name alone",
+    "honorific": "Courtesy title and last name ('Mr. Trump'), a house style of some outlets",
+    "title": "Office or rank and last name ('President Trump', 'Sen. Warren')",
+    "administration": "The government named after its leader ('the Trump administration')",
+}
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+POSSESSIVE_RE = re.compile(r"['’]s?$")
+BEFORE_WORD_RE = re.compile(r"([A-Z][\w.]*\.?)\s+$")
+
+
+def _read(path: Path) -> list[Alias]:
     with path.open(encoding="utf-8", newline="") as fh:
-        rows = [Alias(r["actor"].strip(), r["name"].strip(), r["kind"].strip(), r["note"].strip())
+        return [Alias(r["actor"].strip(), r["name"].strip(), r["kind"].strip(), r["note"].strip())
                 for r in csv.DictReader(fh) if r["actor"].strip() and r["name"].strip()]
+
+
+@lru_cache(maxsize=8)
+def load_aliases(packs: tuple[str, ...] = (), data_dir: Path = DATA_DIR) -> tuple[Alias, ...]:
+    """The general alias file (aliases.csv; a row with {country}, {demonym} or {capital} stands for every country
+    of countries.csv) and the alias files of the chosen topic packs (packs/NAME.aliases.csv)."""
+    rows: list[Alias] = []
+    for a in _read(data_dir / "aliases.csv"):
+        if "{" not in a.name:
+            rows.append(a)
+            continue
+        for country, forms in _country_forms(data_dir).items():
+            for kind, names in forms.items():
+                if "{" + kind + "}" in a.name:
+                    rows += [Alias(a.actor.replace("{country}", country), a.name.replace("{" + kind + "}", n), a.kind,
+                                   a.note) for n in names]
+    for p in packs:
+        path = data_dir / PACKS_DIR / f"{p}.aliases.csv"
+        if path.is_file():
+            rows += _read(path)
     return tuple(rows)
 
 
-@lru_cache(maxsize=4)
-def _alias_regex(path: Path = DATA_DIR / "aliases.csv") -> tuple[re.Pattern, dict[str, Alias]]:
-    aliases = load_aliases(path)
+def _country_forms(data_dir: Path) -> dict[str, dict[str, list[str]]]:
+    """countries.csv as {country: {'demonym': [...], 'capital': [...]}}."""
+    out: dict[str, dict[str, list[str]]] = {}
+    with (data_dir / "countries.csv").open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            out.setdefault(r["country"], {}).setdefault(r["kind"], []).append(r["name"])
+    return out
+
+
+@lru_cache(maxsize=8)
+def _alias_regex(packs: tuple[str, ...] = ()) -> tuple[re.Pattern, dict[str, Alias]]:
+    aliases = load_aliases(packs)
     by_name = {a.name.lower(): a for a in aliases}
     names = sorted(by_name, key=len, reverse=True)
     rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?![\w-])", re.I)
     return rx, by_name
 
 
-def mentions(text: str) -> list[tuple[int, int, Alias]]:
-    """Every naming of an actor or action in a text (longest name first, never overlapping)."""
-    rx, by_name = _alias_regex()
+def actor_mentions(text: str, packs: tuple[str, ...] = ()) -> list[tuple[int, int, Alias]]:
+    """Every naming of a country (countries.csv: name, capital, demonym) or of an actor or action of the alias files,
+    longest first, never overlapping. A capital inside a longer capitalised name ('the Washington Post', 'George
+    Washington') and a country inside a sea's name ('the South China Sea') name no government."""
+    rx, by_name = _alias_regex(tuple(packs))
     out = []
     for m in rx.finditer(text):
         if NOT_ACTOR_AFTER.match(text, m.end()):
@@ -53,7 +105,93 @@ def mentions(text: str) -> list[tuple[int, int, Alias]]:
         alias = by_name.get(re.sub(r"\s+", " ", m.group().lower()))
         if alias is not None and _case_ok(m.group(), alias.name):
             out.append((m.start(), m.end(), alias))
-    return out
+    taken = [(s, e) for s, e, _ in out]
+    for s, e, country, kind in countries_in(text):
+        if any(s < b and a < e for a, b in taken) or NOT_ACTOR_AFTER.match(text, e):
+            continue
+        if kind == "capital" and _in_longer_name(text, s, e):
+            continue
+        label, note = COUNTRY_KINDS[kind]
+        out.append((s, e, Alias(country, text[s:e], label, note)))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _in_longer_name(text: str, s: int, e: int) -> bool:
+    """The words at [s, e) are part of a longer run of capitalised words (a name of its own)."""
+    before = BEFORE_WORD_RE.search(text, max(0, s - 40), s)
+    after = re.match(r"\s+[A-Z]", text[e:e + 3])
+    return bool(after) or (before is not None and before.group(1).lower() not in ("the", "a", "an", "in", "on", "at"))
+
+
+def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
+    """How a text names each person it names in full: full name, last name alone, courtesy title ('Mr. Trump'),
+    office ('President Trump') or 'the Trump administration'. The actor is the last name; the same words for any
+    person, whoever and whenever."""
+    people: dict[str, str] = {}  # surname -> full name
+    out: list[tuple[int, int, Alias]] = []
+    lower = set(LOWER_WORD_RE.findall(text))  # a capitalised word the text also writes in lowercase is no name
+    for m in NAME_RE.finditer(text):
+        name = POSSESSIVE_RE.sub("", m.group())
+        found = person_names([name])
+        if not found or not name.endswith(found[0]) or "\n" in name:
+            continue
+        words = found[0].split()
+        if words[0].lower() in lower or words[-1].lower() in lower or words[-1].isupper():
+            continue  # 'For Beck' at a sentence start, 'the Dream Act' (and 'the act'), 'Kansas City', 'Glenn Beck CPAC'
+
+        lead = words[0].rstrip(".").lower()
+        surname = words[-1]
+        people.setdefault(surname, found[0])
+        if lead in HONORIFICS:
+            kind = "honorific"  # 'Mr. Trump'
+        elif m.group() != found[0] or lead in ABBREVIATIONS or lead in NAME_LEAD_TITLES:
+            kind = "title"  # 'President Donald Trump', 'Sen. Elizabeth Warren', 'President Trump'
+        else:
+            kind = "full name"
+        out.append((m.start(), m.start() + len(name), _person(surname, name, kind)))
+    taken = [(s, e) for s, e, _ in out]
+    for m in TITLED_RE.finditer(text):  # 'Mrs. Clinton', 'Gen. Dunford' without a full name in the text
+        if any(a <= m.start() < b for a, b in taken) or re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]):
+            continue
+        lead, surname = m.group().split()[0].rstrip(".").lower(), POSSESSIVE_RE.sub("", m.group().split()[-1])
+        if surname in NOT_NAME_WORDS or countries_in(surname) or surname.lower() in lower or surname.isupper():
+            continue
+        people.setdefault(surname, m.group())
+        name = m.group()[:m.group().rindex(surname) + len(surname)]
+        out.append((m.start(), m.start() + len(name), _person(surname, name, "honorific" if lead in HONORIFICS else "title")))
+        taken.append(m.span())
+    if not people:
+        return []
+    rx = re.compile(r"(?<![\w’'-])(" + "|".join(map(re.escape, sorted(people, key=len, reverse=True))) + r")(?![\w-])")
+    for m in rx.finditer(text):
+        s, e = m.span()
+        if any(a <= s < b for a, b in taken) or re.match(r"\s+[A-Z]", text[e:e + 3]):
+            continue
+        surname = m.group(1)
+        if text[e:e + 16].lower().startswith(" administration") and text[max(0, s - 4):s].lower() == "the ":
+            out.append((s - 4, e + 15, _person(surname, f"the {surname} administration", "administration")))
+            continue
+        before = BEFORE_WORD_RE.search(text, max(0, s - 40), s)
+        word = before.group(1).rstrip(".").lower() if before else ""
+        if word in HONORIFICS:
+            out.append((before.start(1), e, _person(surname, f"{before.group(1)} {surname}", "honorific")))
+        elif word in ABBREVIATIONS or word in NAME_LEAD_TITLES:
+            out.append((before.start(1), e, _person(surname, f"{before.group(1)} {surname}", "title")))
+        elif not before:
+            out.append((s, e, _person(surname, surname, "surname")))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _person(surname: str, name: str, kind: str) -> Alias:
+    return Alias(surname, name, kind, PERSON_KINDS[kind])
+
+
+def mentions(text: str, packs: tuple[str, ...] = ()) -> list[tuple[int, int, Alias]]:
+    """Every naming of a country, an actor or action of the alias files, or a person, never overlapping."""
+    actors = actor_mentions(text, packs)
+    spans = [(s, e) for s, e, _ in actors]
+    people = [p for p in person_mentions(text) if not any(p[0] < b and a < p[1] for a, b in spans)]
+    return sorted(actors + people, key=lambda x: x[0])
 
 
 def _case_ok(found: str, name: str) -> bool:
@@ -61,11 +199,11 @@ def _case_ok(found: str, name: str) -> bool:
     return found[:1].isupper() == name[:1].isupper() or not name[:1].isalpha() or name[:1].islower()
 
 
-def naming_table(texts: dict[str, tuple[str, str]]) -> pd.DataFrame:
+def naming_table(texts: dict[str, tuple[str, str]], packs: tuple[str, ...] = ()) -> pd.DataFrame:
     """Tidy counts: one row per (outlet, actor, name) over texts {article_id: (outlet, body text)}."""
     rows = []
     for article_id, (outlet, text) in texts.items():
-        for _s, _e, alias in mentions(text):
+        for _s, _e, alias in mentions(text, packs):
             rows.append({"article_id": article_id, "outlet": outlet, "actor": alias.actor, "name": alias.name,
                          "kind": alias.kind, "note": alias.note})
     df = pd.DataFrame(rows, columns=["article_id", "outlet", "actor", "name", "kind", "note"])
@@ -73,7 +211,11 @@ def naming_table(texts: dict[str, tuple[str, str]]) -> pd.DataFrame:
 
 
 def naming_matrix(counts: pd.DataFrame) -> pd.DataFrame:
-    """Wide table for reading: one row per actor and name, one column per outlet (count of uses)."""
+    """Wide table for reading: one row per actor and name, one column per outlet (count of uses); people named
+    only one way are left out (there is nothing to compare)."""
+    person = counts["kind"].isin(list(PERSON_KINDS))
+    forms = counts[person].groupby("actor")["name"].nunique()
+    counts = counts[~person | counts["actor"].isin(forms[forms > 1].index)]
     if counts.empty:
         return pd.DataFrame(columns=["actor", "name", "kind"])
     wide = counts.pivot_table(index=["actor", "name", "kind"], columns="outlet", values="count", fill_value=0)
@@ -119,7 +261,7 @@ def _own_names(speaker: str, country: str) -> set[str]:
 
 def _named_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
     """Actors of the alias file and people named in [lo, hi): (start, end, actor or person, is an actor)."""
-    actors = [(s, e, a.actor, True) for s, e, a in mentions(text[lo:hi]) if a.actor != "the flights"]
+    actors = [(s, e, a.actor, True) for s, e, a in actor_mentions(text[lo:hi]) if a.actor != "the flights"]
     actors = [(s + lo, e + lo, a, k) for s, e, a, k in actors]
     taken = [(s, e) for s, e, _, _ in actors]
     people = []

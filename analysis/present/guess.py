@@ -66,16 +66,16 @@ def distinctive_in_article(view: CorpusView, article_id: str, top: int = 12) -> 
                          "z": table["z"].round(2)}).reset_index(drop=True)
 
 
-def names_used(view: CorpusView, article_id: str) -> pd.DataFrame:
+def names_used(view: CorpusView, article_id: str, packs: tuple[str, ...] = ()) -> pd.DataFrame:
     """How this article names the actors, and how many of the other outlets' articles use the same name."""
     outlet = view.outlet_of(article_id)
     others = [view.text(a.id) for a in view.corpus.articles if a.outlet != outlet]
     used: dict[tuple[str, str], int] = {}
-    for _s, _e, alias in mentions(view.text(article_id).text):
+    for _s, _e, alias in mentions(view.text(article_id).text, packs):
         used[(alias.actor, alias.name)] = used.get((alias.actor, alias.name), 0) + 1
     rows = []
     for (actor, name), n in sorted(used.items()):
-        elsewhere = sum(any(a.name == name for _s, _e, a in mentions(x.text)) for x in others)
+        elsewhere = sum(any(a.name == name for _s, _e, a in mentions(x.text, packs)) for x in others)
         rows.append({"actor": actor, "name": name, "uses": n, "other_outlets_articles_using_it": elsewhere,
                      "of_other_articles": len(others)})
     return pd.DataFrame(rows, columns=["actor", "name", "uses", "other_outlets_articles_using_it", "of_other_articles"])

@@ -47,10 +47,12 @@ with tab_words:
             st.page_link("ui/pages/terms.py", label=f"Open “{md(word)}” on the Terms page", icon=":material/search:")
 
 with tab_names:
-    st.caption("How each outlet names the actors and the flights themselves, from the editable file "
-               "analysis/data/aliases.csv (counts of uses).")
+    st.caption("How each outlet names countries (name, capital, demonym), the people it names in full (full name, "
+               "last name alone, 'Mr.', office) and the actors and actions of the editable alias files "
+               "(analysis/data/aliases.csv and the topic packs' own): counts of uses. People named only one way "
+               "are left out.")
     texts = {a: (view.outlet_of(a), view.text(a).text) for a in ids}
-    matrix = naming_matrix(naming_table(texts)).rename(columns=names)
+    matrix = naming_matrix(naming_table(texts, data.lexicon().packs)).rename(columns=names)
     widgets.table(matrix, f"naming-{ctx.selection}", "naming_table", caption="How each outlet names the actors")
 
 with tab_targets:
