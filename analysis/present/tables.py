@@ -10,6 +10,7 @@ import numbers
 import pandas as pd
 
 ROW_LIMIT = 500
+LONG_TEXT = 60  # characters: a column with longer texts (explanations, sources) keeps a readable width
 
 TABLE_CSS = """<style>
 .fl-table-wrap{max-height:32rem;overflow:auto;border:1px solid #bbb;border-radius:.4rem;margin:.3em 0}
@@ -17,7 +18,10 @@ TABLE_CSS = """<style>
 .fl-chart-table{width:auto;margin:.3em 0}
 .fl-table caption,.fl-chart-table caption{text-align:left;font-weight:600;padding:.3em .5em}
 .fl-table th,.fl-table td,.fl-chart-table th,.fl-chart-table td{border:1px solid #bbb;padding:.25em .5em;text-align:left;
-vertical-align:top;overflow-wrap:anywhere;color:#000}
+vertical-align:top;overflow-wrap:break-word;color:#000}
+.fl-table th{min-width:5.5em}
+.fl-table td{min-width:3em}
+.fl-table td.fl-long{min-width:18em}
 .fl-table thead th{position:sticky;top:0;background:#f0f0f0;z-index:1}
 .fl-table td.fl-num{text-align:right;white-space:nowrap}
 .fl-table-note{font-size:.85rem;color:#333;margin:.2em 0}
@@ -64,8 +68,12 @@ def table_html(df: pd.DataFrame, caption: str = "", notes: dict[str, str] | None
         out.append(f'<th scope="col"{tip}>{html.escape(str(col))}</th>')
     out.append("</tr></thead><tbody>")
     numeric = [pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]) for c in df.columns]
-    opening = ['<td class="fl-num">' if num else "<td>" for num in numeric]
-    for row in df.head(limit).itertuples(index=False, name=None):
+    shown = df.head(limit)
+    long = [not num and shown[c].astype(str).str.len().max() > LONG_TEXT if len(shown) else False
+            for c, num in zip(df.columns, numeric)]
+    opening = ['<td class="fl-num">' if num else '<td class="fl-long">' if wide else "<td>"
+               for num, wide in zip(numeric, long)]
+    for row in shown.itertuples(index=False, name=None):
         out.append("<tr>" + "".join(f"{td}{html.escape(cell_text(v))}</td>" for v, td in zip(row, opening)) + "</tr>")
     out.append("</tbody></table></div>")
     if len(df) > limit:
