@@ -1,4 +1,5 @@
 """Who says it: the seed story's contrast, computed from the loaded spans and their voice."""
+import pandas as pd
 import pytest
 
 from analysis.corpus.workspace import build_view
@@ -54,3 +55,13 @@ def test_wsws_says_provocative_in_its_own_voice_about_the_us_cnn_only_in_others_
     assert own and {r[0] for r in own} == {"wsws"} and {r[3] for r in own} == {"United States"}
     cnn = [r for r in rows if r[0] == "cnn"]
     assert cnn and all(r[1] == "attributed" and r[2] for r in cnn)
+
+
+def test_an_unnamed_speaker_is_said_so_once_in_plain_words():
+    occ = pd.DataFrame([{"article_id": "a", "outlet": "x", "voice": "attributed", "speaker": "(unnamed)",
+                         "affiliation": "anonymous", "before": "", "match": "reckless", "after": ""},
+                        {"article_id": "a", "outlet": "x", "voice": "attributed", "speaker": "Ann Lee",
+                         "affiliation": "legislator", "before": "", "match": "reckless", "after": ""}])
+    table = who_says_it(occ, ["x"])
+    assert table.iloc[0]["whose_words"] == "an unnamed speaker; Ann Lee (legislator)"
+    assert "((" not in plain_summary(table, "reckless", {"x": "X"})

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.detect.speakers import UNNAMED
+
 OCCURRENCE_COLUMNS = ["article_id", "outlet", "voice", "speaker", "affiliation", "before", "match", "after"]
 
 
@@ -57,8 +59,9 @@ def who_says_it(occ: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
         theirs = mine[mine["voice"] != "author"]
         speakers = []
         for name, aff in zip(theirs["speaker"], theirs["affiliation"]):
-            label = name or "an unnamed speaker"
-            label = f"{label} ({aff})" if aff and aff not in ("Other", label) else label
+            unnamed = not name or name == UNNAMED.name
+            label = "an unnamed speaker" if unnamed else name
+            label = f"{label} ({aff})" if aff and aff not in ("Other", label) and not unnamed else label
             if label not in speakers:
                 speakers.append(label)
         rows.append({"outlet": outlet, "own": int((mine["voice"] == "author").sum()), "attributed": len(theirs),
