@@ -247,3 +247,23 @@ def test_an_article_added_by_hand_to_the_checkouts_user_corpus_changes_no_test()
             shutil.rmtree(folder)
         else:
             delete_article(folder, aid)
+
+
+def test_read_shows_one_chosen_article_per_outlet_for_a_large_selection(tmp_path, monkeypatch):
+    root = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", root)
+    rows = (root / "manifest.csv").read_text().splitlines()
+    extra = []
+    for n in (2, 3):  # every seed article again under a new id: ten articles in the story
+        for row in rows[1:]:
+            aid, file, rest = row.split(",", 2)
+            (root / "articles" / f"{aid}-{n}.txt").write_bytes((root / "articles" / file).read_bytes())
+            extra.append(f"{aid}-{n},{aid}-{n}.txt,{rest}")
+    (root / "manifest.csv").write_text("\n".join(rows + extra) + "\n")
+    monkeypatch.setenv("FRAMING_LENS_CORPUS", str(root))
+    at = app({"event": STORY}, page="ui/pages/read.py")
+    assert not at.exception
+    assert "articles in this selection: choose one per outlet" in texts(at)
+    assert [s.label for s in at.selectbox if s.key.endswith(("art0", "art1", "art2"))] == [
+        "CNN", "The Japan Times", "World Socialist Web Site"]
+    assert [h.value for h in at.header] == ["CNN", "The Japan Times", "World Socialist Web Site"]

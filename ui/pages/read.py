@@ -6,11 +6,29 @@ from analysis.present.report import article_html
 from ui import data, widgets
 from ui.safe import md
 
+SIDE_BY_SIDE = 6  # more articles than this are chosen one per outlet
+
+
+def short_title(article) -> str:
+    """'date · headline' of an article, cut to one line."""
+    title = f"{article.date} · {article.headline or article.id}"
+    return title if len(title) <= 90 else title[:87].rsplit(" ", 1)[0] + "…"
+
+
 view = data.view()
 article_ids = widgets.page_start(view, "Read side by side", skip_to=".fl-text").article_ids
 cats = widgets.category_toggles()
 show_removed = widgets.url_toggle(st, "Show what cleaning removed (greyed out)", "removed", False)
 strong = widgets.url_toggle(st, "Loaded terms: strong ones only", "strong", False)
+if len(article_ids) > SIDE_BY_SIDE:  # a whole story of hundreds of articles: one chosen article per outlet
+    by_outlet: dict[str, list[str]] = {}
+    for aid in article_ids:
+        by_outlet.setdefault(view.outlet_of(aid), []).append(aid)
+    st.caption(f"{len(article_ids)} articles in this selection: choose one per outlet to read side by side.")
+    picks = st.columns(min(len(by_outlet), 3))
+    article_ids = [widgets.url_selectbox(picks[k % len(picks)], view.outlet_names.get(outlet, outlet), ids, f"art{k}",
+                                         ids[0], format_func=lambda a: short_title(view.corpus.article(a)))
+                   for k, (outlet, ids) in enumerate(sorted(by_outlet.items()))]
 cols = st.columns(min(len(article_ids), 3))
 for i, aid in enumerate(article_ids):
     aa = view.analysis(aid)
