@@ -115,6 +115,13 @@ def test_guess_masks_every_outlet_name_and_the_byline(view):
     assert set(guess.own_voice_loaded(view, WSWS)["text"].str.lower()) >= {"menacing"}
 
 
+def test_spot_it_blacks_out_a_multiword_outlet_name_keeping_offsets():
+    text = "On Fox News Sunday, the senator spoke. fox news later aired it; Foxes ran."
+    shown = guess.blanked(text, ["Fox News", "fox"])
+    assert len(shown) == len(text) and "fox news" not in shown.lower() and "Fox " not in shown
+    assert shown.startswith("On ▇▇▇ ▇▇▇▇ Sunday,") and shown.endswith("Foxes ran.")
+
+
 def test_lesson_page_walks_steps_by_url_and_reveals_spot_comparison():
     at = app({"lesson": "bombers-over-korea", "step": "2"}, page="ui/pages/lessons.py")
     assert not at.exception

@@ -119,11 +119,11 @@ def spot_it(view: CorpusView, article_id: str, sentences: int, key: str) -> None
     text = aa.body.text
     start, end = spot.passage(text, aa.body.sentences, sentences)
     tokens = spot.passage_tokens(text, start, end)
-    terms = guess.mask_terms(view, article_id)
+    shown = guess.blanked(text, guess.mask_terms(view, article_id))  # outlet names blacked out, offsets unchanged
     st.caption("Select every word you would mark (click, or Tab to a word and press Space). Then reveal.")
     st.html(MARKED_CSS)
     marked = st.pills("Words of the passage", list(range(len(tokens))), selection_mode="multi",
-                      format_func=lambda i: guess.masked(tokens[i].text, terms)[0], key=f"marks_{key}")
+                      format_func=lambda i: shown[tokens[i].start:tokens[i].end], key=f"marks_{key}")
     marked = set(marked or [])
     st.caption(f"You marked {len(marked)} word(s).")
     if not revealed(key):
@@ -132,8 +132,10 @@ def spot_it(view: CorpusView, article_id: str, sentences: int, key: str) -> None
     counts = spot.summary(table)
     st.markdown(md(" · ".join(f"{who}: {n}" for who, n in counts.items())))
     st.caption("Not a score: the detector is a word list with rules. Where you and it disagree, say why.")
-    st.html(spot.render_comparison(text, start, end, table, aa.body.spans))
-    widgets.table(table.drop(columns=["start", "end"]), f"spot-{article_id}", f"spot_table_{key}")
+    st.html(spot.render_comparison(shown, start, end, table, aa.body.spans))
+    table = table.assign(words=[shown[s:e] for s, e in zip(table["start"], table["end"])])
+    widgets.table(table.drop(columns=["start", "end"]), f"spot-{key}", f"spot_table_{key}",
+                  caption="Your marks and the detector's")
 
 
 def guess_outlet(view: CorpusView, article_id: str, key: str) -> None:

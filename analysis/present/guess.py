@@ -34,12 +34,23 @@ def mask_terms(view: CorpusView, article_id: str) -> list[str]:
     return sorted((t for t in terms if len(t) > 1), key=len, reverse=True)
 
 
+def _terms_regex(terms: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w-])", re.IGNORECASE)
+
+
 def masked(text: str, terms: list[str]) -> tuple[str, int]:
     """The text with every term (whole words, any case) replaced by a mask, and how many were replaced."""
     if not terms:
         return text, 0
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w-])", re.IGNORECASE)
-    return rx.subn(MASK, text)
+    return _terms_regex(terms).subn(MASK, text)
+
+
+def blanked(text: str, terms: list[str]) -> str:
+    """The text with every letter of every term (whole words, any case) blacked out, offsets unchanged (so spans and
+    words found in the text still point at the right places): 'Fox News Sunday' -> '▇▇▇ ▇▇▇▇ Sunday'."""
+    if not terms:
+        return text
+    return _terms_regex(terms).sub(lambda m: re.sub(r"\S", MASK[0], m.group()), text)
 
 
 def shuffled(article_ids: list[str], seed: int = 0) -> list[str]:
