@@ -1,3 +1,6 @@
+import pytest
+
+from analysis.detect.spans import analyze_text
 from analysis.text.quotes import find_quotes
 
 
@@ -27,3 +30,20 @@ def test_short_quotes_are_scare_quote_candidates():
     text = 'Two “freedom of navigation operations” and a “strategic asset.” but “this is a whole clause. Really.”'
     shorts = [q.is_short(text) for q in find_quotes(text)]
     assert shorts == [True, True, False]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("He said on “Fox News Sunday,” that the bill would pass.", "title"),
+    ("She told “Meet the Press” the plan was sound.", "title"),
+    ("The “peace plan” was unveiled on Monday.", "scare"),
+    ("The “reform” passed on Monday.", "scare"),
+    ("Critics called the law “a Total Disaster” on Monday.", "partial"),
+])
+def test_a_quoted_title_is_no_scare_quote_and_no_ones_words(text, kind):
+    spans = analyze_text(text, tone=False).spans
+    quotes = spans[spans["category"] == "quote"]
+    assert list(quotes["subcategory"]) == [kind]
+    if kind == "title":
+        assert quotes.iloc[0]["voice"] == "author" and quotes.iloc[0]["speaker"] == ""
+        counts = analyze_text(text, tone=False).features
+        assert counts["quote_scare_n"] == 0 and counts["quote_n"] == 0

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.detect.attribution import Attribution, colon_cues, complement_cues, find_attributions
-from analysis.detect.lexicon import Lexicon, load_lexicon, tokenize
+from analysis.detect.lexicon import Lexicon, load_lexicon, tokenize, word_class
 from analysis.detect.loaded import Candidate, decide, find_candidates
 from analysis.detect.speakers import UNNAMED, Speaker
 from analysis.text.quotes import find_quotes
@@ -96,10 +96,10 @@ def find_spans(text: str, lexicon: Lexicon | None = None) -> tuple[pd.DataFrame,
                          scope_start=scope_s, scope_end=scope_e,
                          words=sum(words(s, e) for s, e in a.scope)))
     for i, q in enumerate(quotes):
-        speaker = quote_speakers.get(i)
         kind = quote_kinds[i]
+        speaker = quote_speakers.get(i) if kind != "title" else None
         rows.append(_row(q.start, q.end, text, "quote", kind, speaker, sentence_of(q.start), sents,
-                         voice="author" if kind == "scare" else "attributed", direct=kind != "scare",
+                         voice="author" if kind in NOT_SPOKEN else "attributed", direct=kind not in NOT_SPOKEN,
                          scope_start=q.inner_start, scope_end=q.inner_end, words=words(q.inner_start, q.inner_end),
                          note=QUOTE_NOTES[kind]))
     rows.sort(key=lambda r: (r["start"], r["end"], r["category"]))
@@ -189,13 +189,26 @@ QUOTE_NOTES = {
     "partial": "Partial quotation: a few of the speaker's words inside the outlet's sentence.",
     "scare": "Scare quotes: a word or phrase set in quotation marks without a speaker, which distances the writer from it.",
     "unattributed": "Quotation whose speaker the text does not name nearby.",
+    "title": "A title or name in quotation marks (a show, book, slogan or event): no one's words and no scare quote.",
 }
+NOT_SPOKEN = ("scare", "title")  # quotation kinds that are no one's words
 
 
 def _quote_kind(text: str, q, speaker: Speaker | None) -> str:
+    if q.is_short(text) and _title_case(text[q.inner_start:q.inner_end]):
+        return "title"
     if speaker is None:
         return "scare" if q.is_short(text) else "unattributed"
     return "partial" if q.is_short(text) else "direct"
+
+
+def _title_case(inner: str) -> bool:
+    """Two to four words, the first and last capitalised and the rest too but title case's short words ('Meet the
+    Press', 'Fox News Sunday')."""
+    words = inner.strip(" ,.;:!?").split()
+    minor = word_class("title_minor_word")
+    return 2 <= len(words) <= 4 and words[0][:1].isupper() and words[-1][:1].isupper() and all(
+        w[:1].isupper() or w in minor for w in words)
 
 
 class VoiceIndex:
@@ -203,7 +216,7 @@ class VoiceIndex:
     (the outlet's own voice). Queries must come in order of `start`; each costs O(log n) amortised."""
 
     def __init__(self, atts: list[Attribution], quotes, quote_speakers, quote_kinds):
-        self.quotes = [(q.inner_start, q.inner_end, i) for i, q in enumerate(quotes) if quote_kinds[i] != "scare"]
+        self.quotes = [(q.inner_start, q.inner_end, i) for i, q in enumerate(quotes) if quote_kinds[i] not in NOT_SPOKEN]
         self.quote_starts = [q[0] for q in self.quotes]
         self.quote_speakers = quote_speakers
         self.scopes = sorted((s, e, a.cue_start, a.cue_end, k, a.speaker)

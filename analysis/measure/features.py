@@ -76,7 +76,7 @@ def span_counts(spans: pd.DataFrame, sents: pd.DataFrame, lexicon: Lexicon | Non
         elif cat == "quote":
             if sub == "scare":
                 c["quote_scare_n"] += 1
-            else:
+            elif sub != "title":  # a title in quotation marks is no one's words
                 c["quote_n"] += 1
                 c["quote_words"] += words
     return c

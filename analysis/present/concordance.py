@@ -22,7 +22,7 @@ def occurrences(text: str, spans: pd.DataFrame, term: str, width: int = 60) -> l
     """Occurrences of `term` in one text, each with context and the voice it is in."""
     if not term.strip():
         return []
-    quotes = spans[(spans["category"] == "quote") & (spans["subcategory"] != "scare")]
+    quotes = spans[(spans["category"] == "quote") & (~spans["subcategory"].isin(["scare", "title"]))]
     atts = spans[spans["category"] == "attribution"]
     flagged = spans[spans["category"].isin(FRAMING)]
     out = []

@@ -25,7 +25,7 @@ CATEGORY_INFO = {
                                    "\"often\", \"mostly\")."),
     "booster": ("Booster", "B", "Wording that stresses certainty (\"clearly\", \"in fact\", \"effectively\")."),
     "attribution": ("Attribution", "A", "A verb or phrase that says who said something (\"said\", \"according to\", \"claimed\")."),
-    "quote": ("Quotation", "Q", "Words in quotation marks: a speaker's own words, or scare quotes that keep a word at a distance."),
+    "quote": ("Quotation", "Q", "Words in quotation marks: a speaker's own words, scare quotes that keep a word at a distance, or a title ('Meet the Press')."),
 }
 VOICE_INFO = {
     "author": "in the outlet's own voice",
@@ -57,7 +57,7 @@ FEATURES = {f.name: f for f in [
     FeatureInfo("attribution_density", "Attribution density", "share of sentences (0-1)",
                 "Share of sentences that report what someone said.", "attribution", fmt="{:.2f}"),
     FeatureInfo("quote_share", "Words in quotation marks", "share of words (0-1)",
-                "Share of the article's words that are direct quotations (scare quotes not counted).", "quote",
+                "Share of the article's words that are direct quotations (scare quotes and quoted titles not counted).", "quote",
                 fmt="{:.2f}"),
     FeatureInfo("anonymous_share", "Anonymous attributions", "share of attributions (0-1)",
                 "Share of attributions to unnamed sources (\"a US military official\", \"experts\").", "attribution",
