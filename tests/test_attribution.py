@@ -650,3 +650,11 @@ def test_including_asides_and_places(text, expected):
 ])
 def test_inverted_speaker_only_when_someone_follows(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+def test_a_name_inside_the_quotation_is_not_who_he_is():
+    text = ('Sen. Jim DeMint spoke on Monday. "We are at war," DeMint said. '
+            '"Chairman Steele needs to apologize to our military," he said.')
+    spans = analyze_text(text, tone=False).spans
+    att = spans[spans["category"] == "attribution"]
+    assert list(att["speaker"]) == ["Jim DeMint", "Jim DeMint"]

@@ -268,11 +268,13 @@ UNNAMED = Speaker("(unnamed)", "", ANONYMOUS, True, False)
 
 class NameIndex:
     """Where a text names people: every run of capitalised words that looks like a person's name, indexed by its
-    last word, with the words just before it ('foreign ministry spokesman Geng Shuang'). Built in one pass, the
+    last word, with the words just before it ('foreign ministry spokesman Geng Shuang'); a name inside a quotation
+    (`quoted`: inner ranges) is not taken as the person a later 'he' or 'she' speaks for. Built in one pass, the
     first time a reference needs it."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None):
         self.text = text
+        self.quoted = sorted(quoted or [])  # inside a quotation a name is not who speaks it ('“Steele must go,” he said')
         self.built = False
 
     def _build(self) -> None:
@@ -293,7 +295,8 @@ class NameIndex:
                 self.titled.append(m.span())
         for m in TITLED_RE.finditer(text):
             self.titled.append(m.span())
-        self.titled.sort()
+        starts = [s for s, _ in self.quoted]
+        self.titled = sorted(t for t in self.titled if not _inside(t[0], self.quoted, starts))
         self.titled_starts = [s for s, _ in self.titled]
 
     def full_name(self, surname: str, position: int) -> str:
@@ -319,6 +322,11 @@ class NameIndex:
             return None
         s, e = self.titled[i]
         return s, self.text[s:e]
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]], starts: list[int]) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
 
 
 def _expanded(description: str) -> str:
