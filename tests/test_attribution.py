@@ -658,3 +658,13 @@ def test_a_name_inside_the_quotation_is_not_who_he_is():
     spans = analyze_text(text, tone=False).spans
     att = spans[spans["category"] == "attribution"]
     assert list(att["speaker"]) == ["Jim DeMint", "Jim DeMint"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("And Barry Broome said the deal was done.", "Barry Broome"),
+    ("Yet Pelosi said the vote would go ahead.", "Pelosi"),
+    ("Mr. Trump spoke in Ohio. Mr. Trump’s tweets were not the first time he has accused the press.", "Mr. Trump"),
+])
+def test_a_speaker_is_no_opening_connective_and_no_possessive(text, speaker):
+    att = analyze_text(text, tone=False).spans.query("category == 'attribution'")
+    assert list(att["speaker"]) == [speaker]

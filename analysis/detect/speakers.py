@@ -217,6 +217,7 @@ def person_names(parts: list[str]) -> list[str]:
     return out
 
 
+POSSESSIVE_END_RE = re.compile(r"(?:['’]s)?$")
 TRAILING_PARENS_RE = re.compile(r"\s*\([^()]{1,24}\)\s*$")
 # Records and writings that speak for themselves ('a report from the inspector general', 'early results of exit polls
 # conducted by Edison Research', 'a letter from the American Legion'): words.csv, class record_noun
@@ -240,7 +241,7 @@ def _names_a_record(part: str) -> bool:
 @lru_cache(maxsize=65536)
 def make_speaker(description: str) -> Speaker:
     """Speaker from a description such as 'Geng Shuang, a Chinese foreign ministry spokesman'."""
-    description = description.strip(" ,")[:MAX_DESCRIPTION]
+    description = _trimmed(description.strip(" ,")[:MAX_DESCRIPTION])
     parts = [p.strip() for p in description.split(",") if p.strip()] or [""]
     # a party tag after the name ('Mitch McConnell (R-Ky.)') is no part of the name
     names = person_names([TRAILING_PARENS_RE.sub("", p) for p in parts])
@@ -261,6 +262,16 @@ def make_speaker(description: str) -> Speaker:
     if not description:
         role = OTHER
     return Speaker(name, description, role, anonymous, person, country, party)
+
+
+def _trimmed(description: str) -> str:
+    """A description without a capitalised connective that opens its sentence ('And Barry Broome', 'Despite Trump')
+    and without a final possessive ('Mr. Trump’s')."""
+    words = description.split(" ", 1)
+    if len(words) == 2 and words[0][:1].isupper() and words[0].lower() in word_class("opening_connective") \
+            and words[1][:1].isupper():
+        description = words[1]
+    return POSSESSIVE_END_RE.sub("", description)
 
 
 UNNAMED = Speaker("(unnamed)", "", ANONYMOUS, True, False)
@@ -294,7 +305,7 @@ class NameIndex:
             if words[0].rstrip(".") in PERSONAL_TITLES or len(words) >= 2:
                 self.titled.append(m.span())
         for m in TITLED_RE.finditer(text):
-            self.titled.append(m.span())
+            self.titled.append((m.start(), m.end() - len(POSSESSIVE_END_RE.search(m.group()).group())))
         starts = [s for s, _ in self.quoted]
         self.titled = sorted(t for t in self.titled if not _inside(t[0], self.quoted, starts))
         self.titled_starts = [s for s, _ in self.titled]
