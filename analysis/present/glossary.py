@@ -112,8 +112,9 @@ DISTINCTIVE_COLUMNS = {
     "word": ("Word", "The word, in lower case"),
     "count": ("Times here", "How many times this outlet uses the word"),
     "count_other": ("Times in the others", "How many times the outlet(s) it is compared with use the word"),
-    "per_1k": ("Per 1,000 words here", "Uses per 1,000 words of this outlet"),
-    "per_1k_other": ("Per 1,000 words in the others", "Uses per 1,000 words of the outlet(s) compared with"),
+    "per_1k": ("Per 1,000 words here", "Uses per 1,000 counted words of this outlet (with the toggle on, stop-words, "
+               "the outlets' names and datelines are not counted)"),
+    "per_1k_other": ("Per 1,000 words in the others", "Uses per 1,000 counted words of the outlet(s) compared with"),
     "log_odds": ("How much more often (log-odds)", "Log-odds ratio with an informative Dirichlet prior (Monroe et "
                  "al. 2008): above 0, this outlet uses the word more often than the others"),
     "z": ("How sure (z)", "The log-odds divided by its standard error: the larger, the less likely chance alone; "
