@@ -212,3 +212,8 @@ def test_duplicates_are_found_after_control_characters_go(tmp_path):
     save_article(CORPUS, user, article("The drill was\x00 provocative."))
     with pytest.raises(DuplicateArticle):
         save_article(CORPUS, user, article("The drill was provocative."))
+
+
+def test_an_upload_box_takes_what_the_text_and_docx_limits_allow():
+    assert Limits().upload_mb == 20  # a .docx of 20 MB uncompressed; the text limit (5 MB) applies after extraction
+    assert Limits(text_bytes=10 * 2**20, docx_bytes=2**20).upload_mb == 40

@@ -1,6 +1,7 @@
 """Limits on what enters the corpus, checked where data enters: text size, metadata fields, control characters, rows."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -36,6 +37,12 @@ class Limits:
     def of(cls, settings: Settings) -> Limits:
         """The limits a server or command runs with."""
         return cls(settings.max_bytes, settings.max_field_chars, settings.max_rows, settings.max_docx_bytes)
+
+    @property
+    def upload_mb(self) -> int:
+        """The largest single file an upload box takes, in MB: a .docx at its limit, or an HTML page four times the
+        text limit (markup around the text); what counts is the text after extraction."""
+        return max(1, math.ceil(max(self.docx_bytes, 4 * self.text_bytes) / 2**20))
 
 
 def strip_controls(text: str) -> tuple[str, int]:

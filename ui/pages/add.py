@@ -111,8 +111,9 @@ with tab_one:
                     raise InputError(f"the pasted text is {size:,} bytes, over the limit of {LIMITS.text_bytes:,} bytes")
                 found = Extracted(text, notes=(removed_note(removed),) if removed else ())
         else:
-            up = st.file_uploader("File", type=list(UPLOAD_TYPES), key="add_file",
-                                  help="HTML pages: main text, title, author and date are extracted with trafilatura.")
+            up = st.file_uploader("File", type=list(UPLOAD_TYPES), key="add_file", max_upload_size=LIMITS.upload_mb,
+                                  help="HTML pages: main text, title, author and date are extracted with trafilatura. "
+                                       f"At most {LIMITS.text_bytes / 2**20:g} MB of text after extraction.")
             if up is not None:
                 found = extract(up.name, up.getvalue(), LIMITS)
     except InputError as exc:

@@ -88,13 +88,15 @@ cols = st.columns(2)
 with cols[0]:
     st.text_area("Draft A", key="draft_a", height=260, max_chars=LIMITS.text_bytes, on_change=_autosave,
                  placeholder="Paste the first version here")
-    st.file_uploader("…or upload draft A", type=list(UPLOAD_TYPES), key="upload_a", on_change=_upload, args=("a",))
+    st.file_uploader("…or upload draft A", type=list(UPLOAD_TYPES), key="upload_a", on_change=_upload, args=("a",),
+                     max_upload_size=LIMITS.upload_mb)
     _upload_messages("a")
 with cols[1]:
     if mode == "draft B":
         st.text_area("Draft B", key="draft_b", height=260, max_chars=LIMITS.text_bytes, on_change=_autosave,
                      placeholder="Paste the second version here")
-        st.file_uploader("…or upload draft B", type=list(UPLOAD_TYPES), key="upload_b", on_change=_upload, args=("b",))
+        st.file_uploader("…or upload draft B", type=list(UPLOAD_TYPES), key="upload_b", on_change=_upload, args=("b",),
+                         max_upload_size=LIMITS.upload_mb)
         _upload_messages("b")
         text_b, label_b = st.session_state["draft_b"], "Draft B"
     else:
