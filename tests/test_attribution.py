@@ -650,3 +650,17 @@ def test_including_asides_and_places(text, expected):
 ])
 def test_inverted_speaker_only_when_someone_follows(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a non-restrictive relative clause with commas of its own stands between the speaker and the cue
+    ("Jane Roe, who ran the clinic in Dover, Delaware, for ten years, said the rules were too strict.",
+     [("said", "Jane Roe")]),
+    ("Mr. Fenwick, whose new company, Lumen, sells lamps, said the tariffs would hurt.", [("said", "Mr. Fenwick")]),
+    # a party tag before the relative clause is no part of the speaker's head
+    ("Sen. Ann Kerr (D-Ore.), who chairs the committee, said the vote was close.", [("said", "Ann Kerr")]),
+    # a time phrase between the subject and the verb belongs to neither
+    ("The mayor last week said the bridge would close.", [("said", "The mayor")]),
+])
+def test_asides_and_times_between_speaker_and_cue(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -281,6 +281,7 @@ TIME_MODIFIERS = word_class("time_modifier")  # 'said last week', 'said Tuesday 
 
 # Verbs of putting out a writing ('issued a statement saying', 'sent a letter urging'): words.csv, class issuing_verb
 ISSUING = word_class("issuing_verb")
+TIME_NOUNS = TIME_WORDS | WEEKDAYS | MONTHS  # 'last week', 'late Tuesday', 'early March'
 OBJECT_TIME = WEEKDAYS | DAY_PARTS | TIME_MODIFIERS | TIME_WORDS | frozenset(("on",))
 
 
@@ -861,6 +862,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     # the verb group before the cue: 'has said', 'did not say', 'also told', 'would later tell'
     while i >= first and not _is_break(_gap(text, tokens, i, cue_start)) and (
             tokens[i].lower in NOT_IN_NP or tokens[i].lower in WEEKDAYS  # 'Clinton on Tuesday said'
+            or (tokens[i].lower in TIME_MODIFIERS and i + 1 < len(tokens)  # 'Beck last week said'
+                and tokens[i + 1].lower in TIME_NOUNS)
             or tokens[i].lower.endswith(("n't", "n’t"))  # 'Trump isn't saying', 'the donor didn’t disclose'
             or (tokens[i].lower.endswith("ly") and tokens[i].text.islower()
                                              and tokens[i].lower not in LY_NOUNS)):
@@ -962,15 +965,36 @@ def _relative_subject(text: str, tokens: list[Token], i: int) -> bool:
 
 
 def _before_relative_clause(text: str, tokens: list[Token], first: int, i: int, cue_start: int) -> int:
-    """Skip back over ', who ... ,' before a cue: the index of the last word before the clause, else i."""
+    """Skip back over ', who ... ,' before a cue: the index of the last word before the clause, else i. A clause with
+    commas of its own ('Beck, who supported Sen. Ted Cruz, R-Texas, and opposed Trump, said') is skipped when a
+    comma stands before its 'who' or 'whose' (a non-restrictive relative clause; Quirk et al. 1985, sec. 17.22)."""
     j = i
     while j >= first and i - j < MAX_SPEAKER_TOKENS:
         if tokens[j].lower in RELATIVE and j > first:
-            return j - 1
+            return _before_party_tag(text, tokens, first, j - 1)
         if j < i and any(ch in _gap(text, tokens, j, cue_start) for ch in ";:.,"):
             break
         j -= 1
+    j = i
+    while j > first and i - j < 2 * MAX_SPEAKER_TOKENS:
+        gap = _gap(text, tokens, j - 1, cue_start)
+        if tokens[j].lower in ("who", "whose") and gap.strip().endswith(","):
+            return _before_party_tag(text, tokens, first, j - 1)
+        if j < i and (any(ch in gap for ch in ";:“”\"()—–") or " - " in gap or (re.search(r"\.\s", gap)
+                      and not _abbreviation_before(text, tokens[j - 1].start, tokens[j - 1].end + gap.index(".")))):
+            break
+        j -= 1
     return i
+
+
+def _before_party_tag(text: str, tokens: list[Token], first: int, k: int) -> int:
+    """The last word before a party tag that ends at token k ('Sen. Claire McCaskill (D-Mo.), who ...'), else k."""
+    if not re.match(r"\.?\)", text[tokens[k].end:tokens[k].end + 2]):
+        return k
+    m = k
+    while m > first and k - m < 5 and "(" not in _gap(text, tokens, m - 1, tokens[m].start):
+        m -= 1
+    return m - 1 if m > first and k - m < 5 else k
 
 
 def _walk_np(text: str, tokens: list[Token], first: int, i: int, end: int) -> tuple[int, int]:
