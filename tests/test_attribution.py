@@ -664,3 +664,15 @@ def test_inverted_speaker_only_when_someone_follows(text, expected):
 ])
 def test_asides_and_times_between_speaker_and_cue(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a reporting clause after a quotation closed with two apostrophes, as older newswire writes them
+    ("''We will win the state,'' she continued, ''and then the nation.''", [("continued", "she")]),
+    ("''We will win the state,'' Mr. Gray continued.", [("continued", "Mr. Gray")]),
+    # a writing quoted: 'it' or a definite noun phrase as the subject of the reporting clause
+    ("“The fee will rise in May,” the notice read.", [("read", "the notice")]),
+    ("“The fee will rise in May,” it read.", [("read", "it")]),
+])
+def test_reporting_clauses_after_quotations(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -23,7 +23,8 @@ OFF_VALUES = frozenset({"no", "off", "false", "0", "disabled"})
 CONSTRUCTIONS = ("colon", "complement")  # attribution cues found by a construction, not by their words
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[-'’.][A-Za-z0-9\u00C0-\u024F]+)*")
-QUOTE_TAG_RE = re.compile(r"[,?!]\s*[”\"]\s*$")  # the end of a quotation, just before a tag ('...,” said')
+# the end of a quotation, just before a tag ('...,” said'); older newswire closes with two apostrophes ('...,'' said')
+QUOTE_TAG_RE = re.compile(r"[,?!]\s*(?:[”\"]|'')\s*$")
 NUMBER_RE = re.compile(r"^[$€£¥]?\d")
 
 RULES_HELP = {
@@ -313,15 +314,24 @@ def _tag_after_quotation(text: str, tokens: list[Token], i: int) -> bool:
     if not TAG_END_RE.match(text, tokens[i].end) or not tokens[i].text.islower():
         return False
     k = i - 1
-    if k >= 0 and tokens[k].lower in word_class("subject_pronoun"):
-        k -= 1
+    if k >= 0 and (tokens[k].lower in word_class("subject_pronoun") or tokens[k].lower == "it"):
+        k -= 1  # '“...,” it read.': a writing quoted
+    elif k >= 1 and tokens[k].text.islower() and (tokens[k - 1].text == "the" or (
+            k >= 2 and tokens[k - 2].text == "the" and tokens[k - 1].text.islower())):
+        k -= 3 if tokens[k - 1].text != "the" else 2  # '“...,” the email read.', '“...,” the white paper states.'
     else:
-        while k >= 0 and i - k <= 3 and tokens[k].text[:1].isupper() and not text[tokens[k].end:tokens[k + 1].start].strip():
+        while k >= 0 and i - k <= 3 and tokens[k].text[:1].isupper() and (
+                not text[tokens[k].end:tokens[k + 1].start].strip() or _title_dot(text, tokens, k)):
             k -= 1
     if k == i - 1:
         return False
     gap_start = tokens[k].end if k >= 0 else max(0, tokens[k + 1].start - 4)
     return QUOTE_TAG_RE.search(text, gap_start, tokens[k + 1].start) is not None
+
+
+def _title_dot(text: str, tokens: list[Token], k: int) -> bool:
+    """Token k is an abbreviated title before a name ('Mr. Gray', 'Sen. Cruz'): a short capitalised word and a period."""
+    return len(tokens[k].text) <= 4 and tokens[k].text.isalpha() and text[tokens[k].end:tokens[k + 1].start].strip() == "."
 
 
 def _subject_before(text: str, tokens: list[Token], i: int) -> bool:
