@@ -676,3 +676,13 @@ def test_asides_and_times_between_speaker_and_cue(text, expected):
 ])
 def test_reporting_clauses_after_quotations(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle clause that opens the sentence: its subject is the main clause's subject after the comma
+    ("Noting that the vote was close, the mayor said she would wait.", [("Noting", "the mayor"), ("said", "the mayor")]),
+    # a gerund after 'since', 'while' or 'upon' that opens the sentence likewise
+    ("Since announcing his retirement in May, Mr. Holm has stayed out of view.", [("announcing", "Mr. Holm")]),
+])
+def test_opening_participle_clauses_take_the_main_subject(text, expected):
+    assert cues_and_speakers(text) == expected

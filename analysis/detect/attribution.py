@@ -240,7 +240,7 @@ ASPECTUAL_BEFORE_TO = word_class("catenative_to")
 # Prepositions whose gerund is an adverbial of the sentence's own verb ('ended by saying', 'after denying', 'in
 # calling'): the subject says it; after other prepositions the gerund is a thing talked about ('criticised for
 # saying', 'the idea of denying')
-ADVERBIAL_GERUND = frozenset("by after before in".split())
+ADVERBIAL_GERUND = frozenset("by after before in since while upon".split())
 
 
 VERB_TO_COLON_RE = re.compile(r"(?:(?!\s--?\s)[^,;“”\"()—–]){0,60}")  # no dash between: a new speaker
@@ -405,6 +405,13 @@ def _adverbial_gerund(tokens: list[Token], cue: Match) -> bool:
     return cue.first > 0 and tokens[cue.first].lower.endswith("ing") and tokens[cue.first - 1].lower in ADVERBIAL_GERUND
 
 
+def _opening_participle(tokens: list[Token], tok_starts: list[int], sent: Segment, cue: Match) -> bool:
+    """A participle clause that opens the sentence ('Noting that the vote was close, the senator ...'): its implied
+    subject is the main clause's subject, after the clause's comma (Quirk et al. 1985, sec. 15.58)."""
+    return cue.first >= 0 and cue.first == bisect.bisect_left(tok_starts, sent.start) \
+        and tokens[cue.first].text[:1].isupper() and tokens[cue.first].lower.endswith("ing")
+
+
 def _gerund_subject(text: str, tokens: list[Token], tok_starts: list[int], sent: Segment, cue: Match,
                     prev: Attribution | None) -> tuple[int, int]:
     """The subject of a gerund's clause: after the introductory phrase that holds it ('After denying the report, the
@@ -412,7 +419,7 @@ def _gerund_subject(text: str, tokens: list[Token], tok_starts: list[int], sent:
     if prev is not None:
         return prev.speaker_start, prev.speaker_end
     opening = bisect.bisect_left(tok_starts, sent.start)
-    if cue.first - 1 == opening:
+    if cue.first - 1 == opening or cue.first == opening:
         comma = text.find(",", cue.end, min(sent.end, cue.end + WINDOW))
         start = _skip(text, comma + 1, sent.end) if comma != -1 else -1
         end = sent.end
@@ -602,7 +609,7 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                 prev is None and _when_participle(text, tokens, cue, lo)))
             if kind == "labeling" and (passive or _names_a_thing(text, tokens, tok_starts, cue)):
                 return None  # 'a program called Sandy Hook Promise', 'what is called ...': a name, not someone's label
-            if not passive and _adverbial_gerund(tokens, cue):
+            if not passive and (_adverbial_gerund(tokens, cue) or _opening_participle(tokens, tok_starts, sent, cue)):
                 # 'ended the meeting by saying', 'After denying the report, the senator ...': the clause's subject
                 sp_start, sp_end = _gerund_subject(text, tokens, tok_starts, sent, cue, prev)
             else:
