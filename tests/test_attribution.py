@@ -686,3 +686,14 @@ def test_reporting_clauses_after_quotations(text, expected):
 ])
 def test_opening_participle_clauses_take_the_main_subject(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a second verb of the main clause's subject after 'and': the subject, past a coordinator that opens the sentence
+    ("But the county board met briefly and said the budget was final.", [("said", "the county board")]),
+    # a passive cue before it names no one, so it lends no speaker: the main clause's subject does
+    ("Asked about the delay, the mayor shook her head and said it was over.",
+     [("Asked about", "(unnamed)"), ("said", "the mayor")]),
+])
+def test_coordinated_verbs_take_the_main_subject(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -622,12 +622,15 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             if not description:
                 if passive:
                     pass
-                elif prev is not None:
+                elif prev is not None and prev.speaker.description:
                     description, sp_start, sp_end = prev.speaker.description, prev.speaker_start, prev.speaker_end
                 elif COORDINATED_RE.search(before) and before.count(",") <= 1:
-                    # 'The judge rubbed his chin, and then said ...': the subject that opens the sentence
-                    sp_start, sp_end = _np_forward(text, tokens, tok_starts, _after_intro(text, tokens, tok_starts, _skip(text, sent.start, hi), cue.start), cue.start)
+                    # 'The judge rubbed his chin, and then said ...', 'But the court overruled and said ...', 'Asked
+                    # about it, Mrs. Clinton shook her head and said': the subject of the main clause
+                    sp_start, sp_end = _main_subject(text, tokens, tok_starts, _skip(text, sent.start, hi), cue.start)
                     description = text[sp_start:sp_end]
+                elif prev is not None:
+                    description, sp_start, sp_end = prev.speaker.description, prev.speaker_start, prev.speaker_end
                 elif kind != "colon" and _after_be(tokens, tok_starts, cue.start, lo):
                     sp_start = sp_end = cue.start  # 'is expected to', 'it is said that': no source named
                 else:
