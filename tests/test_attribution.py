@@ -697,3 +697,15 @@ def test_opening_participle_clauses_take_the_main_subject(text, expected):
 ])
 def test_coordinated_verbs_take_the_main_subject(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two capitalised words after a capitalised word and 'of' or 'for' end an institution's name, not a person's
+    ("Spending rose by a third, according to the Institute for Fiscal Studies.",
+     [("according to", "the Institute for Fiscal Studies")]),
+    ("The Bureau of Farm Statistics reported a drop in yields.", [("reported", "The Bureau of Farm Statistics")]),
+    # a name after a title's 'of' stays a name
+    ("Secretary of State John Kerry said the talks would resume.", [("said", "John Kerry")]),
+])
+def test_institution_names_are_not_person_names(text, expected):
+    assert cues_and_speakers(text) == expected
