@@ -709,3 +709,14 @@ def test_coordinated_verbs_take_the_main_subject(text, expected):
 ])
 def test_institution_names_are_not_person_names(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person and an appositive before the comma are the subject: the name after the verb is its object
+    ("Carla Ruiz, the chair of the panel, endorsed Governor Tom Hale in May.", [("endorsed", "Carla Ruiz")]),
+    ("Howard, a cousin of the actor, endorsed Senator Ann Kerr in May.", [("endorsed", "Howard")]),
+    # after a reported clause or fragment the reporting clause still inverts
+    ("Higher taxes, more debt, said Brian Baker.", [("said", "Brian Baker")]),
+])
+def test_no_inverted_speaker_after_a_subject_and_its_appositive(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -167,6 +167,7 @@ def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Matc
 NOT_COMPLEMENT = frozenset("""so such now given provided except is are was were be been being am seems seemed means meant
 ensure ensures ensured make makes made see saw note""".split())
 VERB_TAGS = frozenset("VBD VBZ VBP VBN".split())
+FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
 
 
 def complement_cues(text: str, tokens: list[Token], cues: list[Match], entry: Entry | None) -> list[Match]:
@@ -598,7 +599,8 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             description = text[sp_start:sp_end]
             scope = ((min(quote_before.start, sent.start), quote_before.end),)
         elif re.search(r",\s*$", before) and (inverts or participle) and not AUX_BEFORE_ASIDE_RE.search(before) \
-                and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end):
+                and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end) \
+                and not _only_subject_before(text, tokens, tok_starts, sent, lo, cue):
             # '..., reported Chinese state media outlet CCTV.' / '..., said Brian Baker, a political adviser.'
             sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False) if inverts else _subject_of(
                 text, tokens, tok_starts, lo, cue.start, prev)
@@ -670,6 +672,21 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
 
 # Determiners that come only before a noun ('this' and 'that' also stand alone: 'That suggests ...')
 NOUN_DETERMINERS = frozenset("a an the his her their its our my your every each no other another".split())
+
+
+def _only_subject_before(text: str, tokens: list[Token], tok_starts: list[int], sent: Segment, lo: int,
+                         cue: Match) -> bool:
+    """Before the comma only a subject and its asides ('Howard, a brother of the actor, endorsed Sen. Cruz'): no
+    reported clause stands before the verb, so the name after it is its object, not an inverted speaker (Quirk et
+    al. 1985, sec. 14.30: a reporting clause inverts only after what it reports)."""
+    start = _after_intro(text, tokens, tok_starts, _skip(text, sent.start, cue.start), cue.start)
+    i, j = bisect.bisect_left(tok_starts, start), cue.first - 1
+    comma = text.find(",", start, cue.start)
+    if lo != sent.start or j <= i or comma < 0 or not (person_names([text[start:comma]]) or (
+            re.fullmatch(r"[A-Z][\w’'-]+", text[start:comma]) and tokens[i + 1].lower in DETERMINERS)):
+        return False  # a person named first ('Howard, the younger brother of ...'), not a reported clause
+    tags = pos_tags(tokens, [(i, j)])
+    return not any(tags.get(k, "") in FINITE_TAGS for k in range(i, j + 1))
 
 
 def _after_determiner(tokens: list[Token], cue: Match) -> bool:
