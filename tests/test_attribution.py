@@ -715,6 +715,9 @@ def test_institution_names_are_not_person_names(text, expected):
     # a person and an appositive before the comma are the subject: the name after the verb is its object
     ("Carla Ruiz, the chair of the panel, endorsed Governor Tom Hale in May.", [("endorsed", "Carla Ruiz")]),
     ("Howard, a cousin of the actor, endorsed Senator Ann Kerr in May.", [("endorsed", "Howard")]),
+    # the name in an appositive after a description: 'the staff member' after the verb is no inverted speaker
+    ("Her former campaign manager, Jo Ames, said the staff member who replaced him was slow.",
+     [("said", "Jo Ames")]),
     # after a reported clause or fragment the reporting clause still inverts
     ("Higher taxes, more debt, said Brian Baker.", [("said", "Brian Baker")]),
 ])

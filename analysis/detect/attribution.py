@@ -682,9 +682,10 @@ def _only_subject_before(text: str, tokens: list[Token], tok_starts: list[int], 
     start = _after_intro(text, tokens, tok_starts, _skip(text, sent.start, cue.start), cue.start)
     i, j = bisect.bisect_left(tok_starts, start), cue.first - 1
     comma = text.find(",", start, cue.start)
-    if lo != sent.start or j <= i or comma < 0 or not (person_names([text[start:comma]]) or (
+    parts = text[start:cue.start].split(",")
+    if lo != sent.start or j <= i or comma < 0 or not (person_names(parts) or (
             re.fullmatch(r"[A-Z][\w’'-]+", text[start:comma]) and tokens[i + 1].lower in DETERMINERS)):
-        return False  # a person named first ('Howard, the younger brother of ...'), not a reported clause
+        return False  # a person named ('Howard, the younger brother of ...', 'Her manager, Jo Ames,'), no clause
     tags = pos_tags(tokens, [(i, j)])
     return not any(tags.get(k, "") in FINITE_TAGS for k in range(i, j + 1))
 
