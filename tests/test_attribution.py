@@ -723,3 +723,16 @@ def test_institution_names_are_not_person_names(text, expected):
 ])
 def test_no_inverted_speaker_after_a_subject_and_its_appositive(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a medial adverb between the subject and the verb: still a finite verb with its subject
+    ("The Ledger first reported the closure.", [("first reported", "The Ledger")]),
+    ("She quickly noted the cost of the wall.", [("quickly noted", "She")]),
+    # without a subject before the adverb the word's own rule decides: an adjective here
+    ("The first reported case came in May.", []),
+    # a raising verb after the adverb is no cue
+    ("Mr. Holm previously appeared with the governor.", []),
+])
+def test_a_subject_and_a_medial_adverb_make_a_cue(text, expected):
+    assert cues_and_speakers(text) == expected

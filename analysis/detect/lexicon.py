@@ -336,14 +336,25 @@ def _title_dot(text: str, tokens: list[Token], k: int) -> bool:
 
 def _subject_before(text: str, tokens: list[Token], i: int) -> bool:
     """A lower-case word right after a subject pronoun, a capitalised name or a noun for people ('she claims',
-    'Trump plans', 'the candidate claims')."""
-    prev = tokens[i - 1] if i > 0 else None
+    'Trump plans', 'the candidate claims'), or after one of them and a medial adverb ('Politico first reported',
+    'He openly questioned')."""
+    k = i  # the word the subject stands before: the verb, or a medial adverb before it
+    if i > 1 and _medial_adverb(tokens[i - 1]) and not text[tokens[i - 1].end:tokens[i].start].strip() \
+            and not tokens[i - 2].lower.endswith(("'s", "’s")):
+        k = i - 1
+    prev = tokens[k - 1] if k > 0 else None
     if prev is not None and prev.lower in ARTICLES_AND_POSSESSIVES:
         return False  # 'The plans', 'Their voices': a capitalised article or possessive makes the word a noun
     return prev is not None and tokens[i].text.islower() and tokens[i].lower not in word_class("raising_verb") \
-        and not text[prev.end:tokens[i].start].strip() and (
+        and not text[prev.end:tokens[k].start].strip() and (
         prev.lower in word_class("subject_pronoun") or prev.text[:1].isupper() or (
             prev.lower in word_class("person_noun") and prev.text.islower()))
+
+
+def _medial_adverb(tok: Token) -> bool:
+    """An adverb that may stand between a subject and its verb ('first', 'also', 'publicly')."""
+    low = tok.lower
+    return tok.text.islower() and (low in word_class("medial_adverb") or (low.endswith("ly") and len(low) > 4))
 
 
 ASIDE_BREAK_RE = re.compile(r"[.;:!?—–“”\"()]")
