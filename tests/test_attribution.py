@@ -736,3 +736,12 @@ def test_no_inverted_speaker_after_a_subject_and_its_appositive(text, expected):
 ])
 def test_a_subject_and_a_medial_adverb_make_a_cue(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb of saying after a subject and a perfect auxiliary (with or without an adverb) is a finite verb group
+    ("Ms. Ruiz has noted for weeks the cost of the plan.", [("has noted", "Ms. Ruiz")]),
+    ("He has openly challenged the cost of the bridge.", [("has openly challenged", "He")]),
+])
+def test_a_subject_and_a_perfect_auxiliary_make_a_cue(text, expected):
+    assert cues_and_speakers(text) == expected

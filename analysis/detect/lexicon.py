@@ -282,7 +282,7 @@ class Matcher:
                 tokens[i].lower.endswith("ing") and tokens[i].text.islower() and \
                 text[tokens[i - 1].end:tokens[i].start].strip() == ",":
             return True  # '..., adding the U.S. must act', '..., claiming the ban was illegal': a participle clause of saying
-        if entry.category == "attribution" and _subject_before(text, tokens, i):
+        if entry.category == "attribution" and _subject_before(text, tokens, i, entry.subcategory == "speech"):
             return True  # 'she noted the cost', 'Viguerie concludes': a finite verb whose subject is a person or name
         if entry.category == "attribution" and _subject_before_aside(text, tokens, i):
             return True  # 'Rubio, a Florida senator, hopes Iowa will ...': the subject stands before the appositive
@@ -334,14 +334,19 @@ def _title_dot(text: str, tokens: list[Token], k: int) -> bool:
     return len(tokens[k].text) <= 4 and tokens[k].text.isalpha() and text[tokens[k].end:tokens[k + 1].start].strip() == "."
 
 
-def _subject_before(text: str, tokens: list[Token], i: int) -> bool:
+def _subject_before(text: str, tokens: list[Token], i: int, perfect: bool = False) -> bool:
     """A lower-case word right after a subject pronoun, a capitalised name or a noun for people ('she claims',
     'Trump plans', 'the candidate claims'), or after one of them and a medial adverb ('Politico first reported',
-    'He openly questioned')."""
-    k = i  # the word the subject stands before: the verb, or a medial adverb before it
-    if i > 1 and _medial_adverb(tokens[i - 1]) and not text[tokens[i - 1].end:tokens[i].start].strip() \
-            and not tokens[i - 2].lower.endswith(("'s", "’s")):
-        k = i - 1
+    'He openly questioned'); with `perfect` (verbs of saying) also after a perfect auxiliary ('Cruz has told')."""
+    k = i  # the word the subject stands before: the verb, or a medial adverb or perfect auxiliary before it
+    if k > 1 and _medial_adverb(tokens[k - 1]) and not text[tokens[k - 1].end:tokens[k].start].strip() \
+            and not tokens[k - 2].lower.endswith(("'s", "’s")):
+        k -= 1
+    if perfect and k > 1 and tokens[k - 1].lower in PERFECT and not text[tokens[k - 1].end:tokens[k].start].strip() and (
+            tokens[i].lower.endswith("ed") or tokens[i].lower in word_class("irregular_participle")):
+        k -= 1  # 'Cruz has questioned', 'He has openly questioned': a perfect verb group
+        if k > 1 and _medial_adverb(tokens[k - 1]) and not text[tokens[k - 1].end:tokens[k].start].strip():
+            k -= 1  # 'Trump also has said'
     prev = tokens[k - 1] if k > 0 else None
     if prev is not None and prev.lower in ARTICLES_AND_POSSESSIVES:
         return False  # 'The plans', 'Their voices': a capitalised article or possessive makes the word a noun
@@ -349,6 +354,9 @@ def _subject_before(text: str, tokens: list[Token], i: int) -> bool:
         and not text[prev.end:tokens[k].start].strip() and (
         prev.lower in word_class("subject_pronoun") or prev.text[:1].isupper() or (
             prev.lower in word_class("person_noun") and prev.text.islower()))
+
+
+PERFECT = frozenset("has have had".split())
 
 
 def _medial_adverb(tok: Token) -> bool:
