@@ -745,3 +745,10 @@ def test_a_subject_and_a_medial_adverb_make_a_cue(text, expected):
 ])
 def test_a_subject_and_a_perfect_auxiliary_make_a_cue(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+def test_a_colon_before_a_quotation_in_the_next_paragraph():
+    # the colon introduces the quotation even when the quotation opens the next paragraph
+    text = "Her advice to voters:\n\n“Don't panic.”"
+    assert cues_and_speakers(text) == [(":", "Her advice to voters")]
+    assert cues_and_speakers("Her advice to voters.\n\n“Don't panic.”") == []

@@ -150,7 +150,7 @@ def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Matc
     found = set()
     for q in quotes:
         k = q.start - 1
-        while k >= 0 and text[k] in " \t":
+        while k >= 0 and text[k] in " \t\n":  # 'as terrorism:' and the quotation in the next paragraph
             k -= 1
         if k >= 0 and text[k] == ":":
             found.add(k)
