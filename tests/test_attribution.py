@@ -752,3 +752,12 @@ def test_a_colon_before_a_quotation_in_the_next_paragraph():
     text = "Her advice to voters:\n\n“Don't panic.”"
     assert cues_and_speakers(text) == [(":", "Her advice to voters")]
     assert cues_and_speakers("Her advice to voters.\n\n“Don't panic.”") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'of' or 'from' and a place or employer after a name and a comma: where the person is from, not the speaker
+    ("“The rate will fall,” Mr. Dunne, of Harbor Trust Bank, said.", [("said", "Mr. Dunne")]),
+    ("Ana Ortiz, 41, of Dover, said she would vote.", [("said", "Ana Ortiz")]),
+])
+def test_a_hometown_or_employer_after_a_name(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -937,6 +937,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     if b < a:
         return lo, lo
     # an appositive after a name: 'Brian Baker, a political adviser to the family, said'
+    if a - 2 >= first and tokens[a - 1].lower in ("of", "from") and "," in _gap(text, tokens, a - 2, tokens[a - 1].start):
+        a -= 1  # 'Mr. Mahaney, of RBC Capital Markets, said', 'Joy Alessi, 50, of Houston, said': where the person is from
     gap = _gap(text, tokens, a - 1, tokens[a].start + 1) if a - 1 >= first else ""
     if "," in gap and not any(q in gap for q in "”“\"") and (
             tokens[a].lower in DETERMINERS or not tokens[a].text[:1].isupper() or "," in trailing):
