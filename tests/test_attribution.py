@@ -761,3 +761,9 @@ def test_a_colon_before_a_quotation_in_the_next_paragraph():
 ])
 def test_a_hometown_or_employer_after_a_name(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+def test_a_subject_before_asides_after_an_opening_coordinator():
+    # 'But' before the subject does not hide it: the asides after the name are skipped as without it
+    text = "But Ray Dunne, chairman of Harbor Trust, the bank's holding company, said the rate would fall."
+    assert cues_and_speakers(text) == [("said", "Ray Dunne")]

@@ -1087,7 +1087,11 @@ def _subject_before_asides(text: str, tokens: list[Token], tok_starts: list[int]
     followed by a comma (or a party tag and a comma) and the cue by one; else `sp_start`."""
     if not re.search(r",\s*$", text[sp_start:cue_start]):
         return sp_start
-    start = _after_intro(text, tokens, tok_starts, _skip(text, lo, cue_start), cue_start)
+    lo = _skip(text, lo, cue_start)
+    a = bisect.bisect_left(tok_starts, lo)
+    if a + 1 < len(tokens) and tokens[a].lower in COORDINATORS and not text[tokens[a].end:tokens[a + 1].start].strip():
+        lo = tokens[a + 1].start  # 'But Mr. Trump, who ..., said': past the coordinator that opens the sentence
+    start = _after_intro(text, tokens, tok_starts, lo, cue_start)
     if start >= sp_start or sp_start - start > 300 or any(q in text[lo:sp_start] for q in "“”\""):
         return sp_start
     a, b = _np_forward(text, tokens, tok_starts, start, cue_start)
