@@ -767,3 +767,10 @@ def test_a_subject_before_asides_after_an_opening_coordinator():
     # 'But' before the subject does not hide it: the asides after the name are skipped as without it
     text = "But Ray Dunne, chairman of Harbor Trust, the bank's holding company, said the rate would fall."
     assert cues_and_speakers(text) == [("said", "Ray Dunne")]
+
+
+def test_a_long_aside_between_dashes():
+    # an aside of over a hundred characters between dashes still stands between the speaker and the cue
+    text = ("On Friday, Ms. Ruiz — named by the county paper as the likeliest choice for the board's open seat after "
+            "the spring vote — told reporters that she would run.")
+    assert ("told", "Ms. Ruiz") in cues_and_speakers(text)

@@ -59,7 +59,7 @@ PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhil
 INCLUDING_RE = re.compile(r"(?:,|\s--?|\s?[—–])\s*including\s[^;:“”\"]{1,180}?(?:,|\s--?|\s?[—–])\s*$")
 VERB_GROUP_BEFORE_RE = re.compile(r"(?<![\w’'])(?:(?:has|have|had|is|are|was|were|will|would|can|could|should|may|might|"
                                   r"must|did|does|do|not|never|also|since|already|later|still|then|\w+n[’']t|[a-z]+ly)\s+)+$")
-DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,100}?(?:—|–|\s--?\s)\s*$")
+DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,160}?(?:—|–|\s--?\s)\s*$")
 # 'officials have, in fact, praised the deal': an aside inside a verb group, whose subject comes before it
 AUX_BEFORE_ASIDE_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|did|does|do)\s*,[^,]{1,40},\s*$", re.I)
 INTRO_WORDS = frozenset("""as after when while although though if since because before once despite during following
@@ -878,7 +878,7 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     participle = word.lower().endswith("ing")  # 'saying,' and 'saying:' too
     if aside:
         cue_start = aside.start()
-    dashes = DASH_APPOSITIVE_RE.search(text, max(lo, cue_start - 120), cue_start)
+    dashes = DASH_APPOSITIVE_RE.search(text, max(lo, cue_start - 180), cue_start)
     if dashes:
         cue_start = dashes.start()  # 'Jason Sims — a teacher from Dover — says': the name before the dashes
     i = bisect.bisect_left(tok_starts, cue_start) - 1
