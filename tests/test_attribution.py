@@ -774,3 +774,17 @@ def test_a_long_aside_between_dashes():
     text = ("On Friday, Ms. Ruiz — named by the county paper as the likeliest choice for the board's open seat after "
             "the spring vote — told reporters that she would run.")
     assert ("told", "Ms. Ruiz") in cues_and_speakers(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a reporting verb opening the sentence, its subject after it and then a comma or colon
+    ("Said Ms. Ruiz, “We will rebuild the bridge.”", [("Said", "Ms. Ruiz")]),
+    ("Wrote the county clerk: “The records are lost.”", [("Wrote", "the county clerk")]),
+])
+def test_a_reporting_verb_opening_the_sentence(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+def test_no_inverted_subject_without_a_comma_or_colon():
+    # 'Reported cases rose': no comma or colon after the words that follow, so they are no speaker
+    assert all("cases" not in speaker for _, speaker in cues_and_speakers("Reported cases rose in May."))

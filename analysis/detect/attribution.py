@@ -248,6 +248,10 @@ VERB_TO_COLON_RE = re.compile(r"(?:(?!\s--?\s)[^,;“”\"()—–]){0,60}")  # 
 ADVERB_TO_VERB_RE = re.compile(r"\s+(?:(?:has|have|had|is|was|were|are|been|not|also)\s+){0,2}")
 
 
+# After a reporting verb that opens a sentence: a name or a determiner and a noun phrase, then a comma or colon
+INVERTED_OPENING_RE = re.compile(r"\s+(?:[A-Z][\w.’'-]*|(?:the|a|an|one)\s)[^,:;.!?“”\"]{0,80}[,:]")
+
+
 def _serves_verb(text: str, m: Match, verbs: list[Match], verb_starts: list[int]) -> bool:
     """'in a statement' beside a verb of saying, or a colon that ends a verb's clause ('said on Tuesday:'): the verb
     is the cue. A colon after a clause without one ('His advice to voters: ...') stays a cue of its own. `verbs` are
@@ -633,6 +637,12 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     description = text[sp_start:sp_end]
                 elif prev is not None:
                     description, sp_start, sp_end = prev.speaker.description, prev.speaker_start, prev.speaker_end
+                elif inverts and cue.first == bisect.bisect_left(tok_starts, sent.start) \
+                        and tokens[cue.first].text[:1].isupper() and INVERTED_OPENING_RE.match(text, cue.end):
+                    # 'Said Comey, “...”', 'Stated Stone:': a reporting verb opening the sentence, its subject after
+                    # it (Quirk et al. 1985, sec. 14.30)
+                    sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=True)
+                    description = text[sp_start:sp_end]
                 elif kind != "colon" and _after_be(tokens, tok_starts, cue.start, lo):
                     sp_start = sp_end = cue.start  # 'is expected to', 'it is said that': no source named
                 else:
