@@ -668,3 +668,139 @@ def test_a_name_inside_the_quotation_is_not_who_he_is():
 def test_a_speaker_is_no_opening_connective_and_no_possessive(text, speaker):
     att = analyze_text(text, tone=False).spans.query("category == 'attribution'")
     assert list(att["speaker"]) == [speaker]
+@pytest.mark.parametrize("text,expected", [
+    # a non-restrictive relative clause with commas of its own stands between the speaker and the cue
+    ("Jane Roe, who ran the clinic in Dover, Delaware, for ten years, said the rules were too strict.",
+     [("said", "Jane Roe")]),
+    ("Mr. Fenwick, whose new company, Lumen, sells lamps, said the tariffs would hurt.", [("said", "Mr. Fenwick")]),
+    # a party tag before the relative clause is no part of the speaker's head
+    ("Sen. Ann Kerr (D-Ore.), who chairs the committee, said the vote was close.", [("said", "Ann Kerr")]),
+    # a time phrase between the subject and the verb belongs to neither
+    ("The mayor last week said the bridge would close.", [("said", "The mayor")]),
+])
+def test_asides_and_times_between_speaker_and_cue(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a reporting clause after a quotation closed with two apostrophes, as older newswire writes them
+    ("''We will win the state,'' she continued, ''and then the nation.''", [("continued", "she")]),
+    ("''We will win the state,'' Mr. Gray continued.", [("continued", "Mr. Gray")]),
+    # a writing quoted: 'it' or a definite noun phrase as the subject of the reporting clause
+    ("“The fee will rise in May,” the notice read.", [("read", "the notice")]),
+    ("“The fee will rise in May,” it read.", [("read", "it")]),
+])
+def test_reporting_clauses_after_quotations(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle clause that opens the sentence: its subject is the main clause's subject after the comma
+    ("Noting that the vote was close, the mayor said she would wait.", [("Noting", "the mayor"), ("said", "the mayor")]),
+    # a gerund after 'since', 'while' or 'upon' that opens the sentence likewise
+    ("Since announcing his retirement in May, Mr. Holm has stayed out of view.", [("announcing", "Mr. Holm")]),
+])
+def test_opening_participle_clauses_take_the_main_subject(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a second verb of the main clause's subject after 'and': the subject, past a coordinator that opens the sentence
+    ("But the county board met briefly and said the budget was final.", [("said", "the county board")]),
+    # a passive cue before it names no one, so it lends no speaker: the main clause's subject does
+    ("Asked about the delay, the mayor shook her head and said it was over.",
+     [("Asked about", "(unnamed)"), ("said", "the mayor")]),
+])
+def test_coordinated_verbs_take_the_main_subject(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two capitalised words after a capitalised word and 'of' or 'for' end an institution's name, not a person's
+    ("Spending rose by a third, according to the Institute for Fiscal Studies.",
+     [("according to", "the Institute for Fiscal Studies")]),
+    ("The Bureau of Farm Statistics reported a drop in yields.", [("reported", "The Bureau of Farm Statistics")]),
+    # a name after a title's 'of' stays a name
+    ("Secretary of State John Kerry said the talks would resume.", [("said", "John Kerry")]),
+])
+def test_institution_names_are_not_person_names(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a person and an appositive before the comma are the subject: the name after the verb is its object
+    ("Carla Ruiz, the chair of the panel, endorsed Governor Tom Hale in May.", [("endorsed", "Carla Ruiz")]),
+    ("Howard, a cousin of the actor, endorsed Senator Ann Kerr in May.", [("endorsed", "Howard")]),
+    # the name in an appositive after a description: 'the staff member' after the verb is no inverted speaker
+    ("Her former campaign manager, Jo Ames, said the staff member who replaced him was slow.",
+     [("said", "Jo Ames")]),
+    # after a reported clause or fragment the reporting clause still inverts
+    ("Higher taxes, more debt, said Brian Baker.", [("said", "Brian Baker")]),
+])
+def test_no_inverted_speaker_after_a_subject_and_its_appositive(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a medial adverb between the subject and the verb: still a finite verb with its subject
+    ("The Ledger first reported the closure.", [("first reported", "The Ledger")]),
+    ("She quickly noted the cost of the wall.", [("quickly noted", "She")]),
+    # without a subject before the adverb the word's own rule decides: an adjective here
+    ("The first reported case came in May.", []),
+    # a raising verb after the adverb is no cue
+    ("Mr. Holm previously appeared with the governor.", []),
+])
+def test_a_subject_and_a_medial_adverb_make_a_cue(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb of saying after a subject and a perfect auxiliary (with or without an adverb) is a finite verb group
+    ("Ms. Ruiz has noted for weeks the cost of the plan.", [("has noted", "Ms. Ruiz")]),
+    ("He has openly challenged the cost of the bridge.", [("has openly challenged", "He")]),
+])
+def test_a_subject_and_a_perfect_auxiliary_make_a_cue(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+def test_a_colon_before_a_quotation_in_the_next_paragraph():
+    # the colon introduces the quotation even when the quotation opens the next paragraph
+    text = "Her advice to voters:\n\n“Don't panic.”"
+    assert cues_and_speakers(text) == [(":", "Her advice to voters")]
+    assert cues_and_speakers("Her advice to voters.\n\n“Don't panic.”") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'of' or 'from' and a place or employer after a name and a comma: where the person is from, not the speaker
+    ("“The rate will fall,” Mr. Dunne, of Harbor Trust Bank, said.", [("said", "Mr. Dunne")]),
+    ("Ana Ortiz, 41, of Dover, said she would vote.", [("said", "Ana Ortiz")]),
+])
+def test_a_hometown_or_employer_after_a_name(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+def test_a_subject_before_asides_after_an_opening_coordinator():
+    # 'But' before the subject does not hide it: the asides after the name are skipped as without it
+    text = "But Ray Dunne, chairman of Harbor Trust, the bank's holding company, said the rate would fall."
+    assert cues_and_speakers(text) == [("said", "Ray Dunne")]
+
+
+def test_a_long_aside_between_dashes():
+    # an aside of over a hundred characters between dashes still stands between the speaker and the cue
+    text = ("On Friday, Ms. Ruiz — named by the county paper as the likeliest choice for the board's open seat after "
+            "the spring vote — told reporters that she would run.")
+    assert ("told", "Ms. Ruiz") in cues_and_speakers(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a reporting verb opening the sentence, its subject after it and then a comma or colon
+    ("Said Ms. Ruiz, “We will rebuild the bridge.”", [("Said", "Ms. Ruiz")]),
+    ("Wrote the county clerk: “The records are lost.”", [("Wrote", "the county clerk")]),
+])
+def test_a_reporting_verb_opening_the_sentence(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+def test_no_inverted_subject_without_a_comma_or_colon():
+    # 'Reported cases rose': no comma or colon after the words that follow, so they are no speaker
+    assert all("cases" not in speaker for _, speaker in cues_and_speakers("Reported cases rose in May."))

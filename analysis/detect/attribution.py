@@ -59,7 +59,7 @@ PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhil
 INCLUDING_RE = re.compile(r"(?:,|\s--?|\s?[—–])\s*including\s[^;:“”\"]{1,180}?(?:,|\s--?|\s?[—–])\s*$")
 VERB_GROUP_BEFORE_RE = re.compile(r"(?<![\w’'])(?:(?:has|have|had|is|are|was|were|will|would|can|could|should|may|might|"
                                   r"must|did|does|do|not|never|also|since|already|later|still|then|\w+n[’']t|[a-z]+ly)\s+)+$")
-DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,100}?(?:—|–|\s--?\s)\s*$")
+DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,160}?(?:—|–|\s--?\s)\s*$")
 # 'officials have, in fact, praised the deal': an aside inside a verb group, whose subject comes before it
 AUX_BEFORE_ASIDE_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|did|does|do)\s*,[^,]{1,40},\s*$", re.I)
 INTRO_WORDS = frozenset("""as after when while although though if since because before once despite during following
@@ -150,7 +150,7 @@ def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Matc
     found = set()
     for q in quotes:
         k = q.start - 1
-        while k >= 0 and text[k] in " \t":
+        while k >= 0 and text[k] in " \t\n":  # 'as terrorism:' and the quotation in the next paragraph
             k -= 1
         if k >= 0 and text[k] == ":":
             found.add(k)
@@ -167,6 +167,7 @@ def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Matc
 NOT_COMPLEMENT = frozenset("""so such now given provided except is are was were be been being am seems seemed means meant
 ensure ensures ensured make makes made see saw note""".split())
 VERB_TAGS = frozenset("VBD VBZ VBP VBN".split())
+FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
 
 
 def complement_cues(text: str, tokens: list[Token], cues: list[Match], entry: Entry | None) -> list[Match]:
@@ -240,11 +241,15 @@ ASPECTUAL_BEFORE_TO = word_class("catenative_to")
 # Prepositions whose gerund is an adverbial of the sentence's own verb ('ended by saying', 'after denying', 'in
 # calling'): the subject says it; after other prepositions the gerund is a thing talked about ('criticised for
 # saying', 'the idea of denying')
-ADVERBIAL_GERUND = frozenset("by after before in".split())
+ADVERBIAL_GERUND = frozenset("by after before in since while upon".split())
 
 
 VERB_TO_COLON_RE = re.compile(r"(?:(?!\s--?\s)[^,;“”\"()—–]){0,60}")  # no dash between: a new speaker
 ADVERB_TO_VERB_RE = re.compile(r"\s+(?:(?:has|have|had|is|was|were|are|been|not|also)\s+){0,2}")
+
+
+# After a reporting verb that opens a sentence: a name or a determiner and a noun phrase, then a comma or colon
+INVERTED_OPENING_RE = re.compile(r"\s+(?:[A-Z][\w.’'-]*|(?:the|a|an|one)\s)[^,:;.!?“”\"]{0,80}[,:]")
 
 
 def _serves_verb(text: str, m: Match, verbs: list[Match], verb_starts: list[int]) -> bool:
@@ -281,6 +286,7 @@ TIME_MODIFIERS = word_class("time_modifier")  # 'said last week', 'said Tuesday 
 
 # Verbs of putting out a writing ('issued a statement saying', 'sent a letter urging'): words.csv, class issuing_verb
 ISSUING = word_class("issuing_verb")
+TIME_NOUNS = TIME_WORDS | WEEKDAYS | MONTHS  # 'last week', 'late Tuesday', 'early March'
 OBJECT_TIME = WEEKDAYS | DAY_PARTS | TIME_MODIFIERS | TIME_WORDS | frozenset(("on",))
 
 
@@ -404,6 +410,13 @@ def _adverbial_gerund(tokens: list[Token], cue: Match) -> bool:
     return cue.first > 0 and tokens[cue.first].lower.endswith("ing") and tokens[cue.first - 1].lower in ADVERBIAL_GERUND
 
 
+def _opening_participle(tokens: list[Token], tok_starts: list[int], sent: Segment, cue: Match) -> bool:
+    """A participle clause that opens the sentence ('Noting that the vote was close, the senator ...'): its implied
+    subject is the main clause's subject, after the clause's comma (Quirk et al. 1985, sec. 15.58)."""
+    return cue.first >= 0 and cue.first == bisect.bisect_left(tok_starts, sent.start) \
+        and tokens[cue.first].text[:1].isupper() and tokens[cue.first].lower.endswith("ing")
+
+
 def _gerund_subject(text: str, tokens: list[Token], tok_starts: list[int], sent: Segment, cue: Match,
                     prev: Attribution | None) -> tuple[int, int]:
     """The subject of a gerund's clause: after the introductory phrase that holds it ('After denying the report, the
@@ -411,7 +424,7 @@ def _gerund_subject(text: str, tokens: list[Token], tok_starts: list[int], sent:
     if prev is not None:
         return prev.speaker_start, prev.speaker_end
     opening = bisect.bisect_left(tok_starts, sent.start)
-    if cue.first - 1 == opening:
+    if cue.first - 1 == opening or cue.first == opening:
         comma = text.find(",", cue.end, min(sent.end, cue.end + WINDOW))
         start = _skip(text, comma + 1, sent.end) if comma != -1 else -1
         end = sent.end
@@ -590,7 +603,8 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             description = text[sp_start:sp_end]
             scope = ((min(quote_before.start, sent.start), quote_before.end),)
         elif re.search(r",\s*$", before) and (inverts or participle) and not AUX_BEFORE_ASIDE_RE.search(before) \
-                and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end):
+                and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end) \
+                and not _only_subject_before(text, tokens, tok_starts, sent, lo, cue):
             # '..., reported Chinese state media outlet CCTV.' / '..., said Brian Baker, a political adviser.'
             sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False) if inverts else _subject_of(
                 text, tokens, tok_starts, lo, cue.start, prev)
@@ -601,7 +615,7 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                 prev is None and _when_participle(text, tokens, cue, lo)))
             if kind == "labeling" and (passive or _names_a_thing(text, tokens, tok_starts, cue)):
                 return None  # 'a program called Sandy Hook Promise', 'what is called ...': a name, not someone's label
-            if not passive and _adverbial_gerund(tokens, cue):
+            if not passive and (_adverbial_gerund(tokens, cue) or _opening_participle(tokens, tok_starts, sent, cue)):
                 # 'ended the meeting by saying', 'After denying the report, the senator ...': the clause's subject
                 sp_start, sp_end = _gerund_subject(text, tokens, tok_starts, sent, cue, prev)
             else:
@@ -614,11 +628,20 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             if not description:
                 if passive:
                     pass
-                elif prev is not None:
+                elif prev is not None and prev.speaker.description:
                     description, sp_start, sp_end = prev.speaker.description, prev.speaker_start, prev.speaker_end
                 elif COORDINATED_RE.search(before) and before.count(",") <= 1:
-                    # 'The judge rubbed his chin, and then said ...': the subject that opens the sentence
-                    sp_start, sp_end = _np_forward(text, tokens, tok_starts, _after_intro(text, tokens, tok_starts, _skip(text, sent.start, hi), cue.start), cue.start)
+                    # 'The judge rubbed his chin, and then said ...', 'But the court overruled and said ...', 'Asked
+                    # about it, Mrs. Clinton shook her head and said': the subject of the main clause
+                    sp_start, sp_end = _main_subject(text, tokens, tok_starts, _skip(text, sent.start, hi), cue.start)
+                    description = text[sp_start:sp_end]
+                elif prev is not None:
+                    description, sp_start, sp_end = prev.speaker.description, prev.speaker_start, prev.speaker_end
+                elif inverts and cue.first == bisect.bisect_left(tok_starts, sent.start) \
+                        and tokens[cue.first].text[:1].isupper() and INVERTED_OPENING_RE.match(text, cue.end):
+                    # 'Said Comey, “...”', 'Stated Stone:': a reporting verb opening the sentence, its subject after
+                    # it (Quirk et al. 1985, sec. 14.30)
+                    sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=True)
                     description = text[sp_start:sp_end]
                 elif kind != "colon" and _after_be(tokens, tok_starts, cue.start, lo):
                     sp_start = sp_end = cue.start  # 'is expected to', 'it is said that': no source named
@@ -659,6 +682,22 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
 
 # Determiners that come only before a noun ('this' and 'that' also stand alone: 'That suggests ...')
 NOUN_DETERMINERS = frozenset("a an the his her their its our my your every each no other another".split())
+
+
+def _only_subject_before(text: str, tokens: list[Token], tok_starts: list[int], sent: Segment, lo: int,
+                         cue: Match) -> bool:
+    """Before the comma only a subject and its asides ('Howard, a brother of the actor, endorsed Sen. Cruz'): no
+    reported clause stands before the verb, so the name after it is its object, not an inverted speaker (Quirk et
+    al. 1985, sec. 14.30: a reporting clause inverts only after what it reports)."""
+    start = _after_intro(text, tokens, tok_starts, _skip(text, sent.start, cue.start), cue.start)
+    i, j = bisect.bisect_left(tok_starts, start), cue.first - 1
+    comma = text.find(",", start, cue.start)
+    parts = text[start:cue.start].split(",")
+    if lo != sent.start or j <= i or comma < 0 or not (person_names(parts) or (
+            re.fullmatch(r"[A-Z][\w’'-]+", text[start:comma]) and tokens[i + 1].lower in DETERMINERS)):
+        return False  # a person named ('Howard, the younger brother of ...', 'Her manager, Jo Ames,'), no clause
+    tags = pos_tags(tokens, [(i, j)])
+    return not any(tags.get(k, "") in FINITE_TAGS for k in range(i, j + 1))
 
 
 def _after_determiner(tokens: list[Token], cue: Match) -> bool:
@@ -849,7 +888,7 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     participle = word.lower().endswith("ing")  # 'saying,' and 'saying:' too
     if aside:
         cue_start = aside.start()
-    dashes = DASH_APPOSITIVE_RE.search(text, max(lo, cue_start - 120), cue_start)
+    dashes = DASH_APPOSITIVE_RE.search(text, max(lo, cue_start - 180), cue_start)
     if dashes:
         cue_start = dashes.start()  # 'Jason Sims — a teacher from Dover — says': the name before the dashes
     i = bisect.bisect_left(tok_starts, cue_start) - 1
@@ -861,6 +900,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     # the verb group before the cue: 'has said', 'did not say', 'also told', 'would later tell'
     while i >= first and not _is_break(_gap(text, tokens, i, cue_start)) and (
             tokens[i].lower in NOT_IN_NP or tokens[i].lower in WEEKDAYS  # 'Clinton on Tuesday said'
+            or (tokens[i].lower in TIME_MODIFIERS and i + 1 < len(tokens)  # 'Beck last week said'
+                and tokens[i + 1].lower in TIME_NOUNS)
             or tokens[i].lower.endswith(("n't", "n’t"))  # 'Trump isn't saying', 'the donor didn’t disclose'
             or (tokens[i].lower.endswith("ly") and tokens[i].text.islower()
                                              and tokens[i].lower not in LY_NOUNS)):
@@ -906,6 +947,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     if b < a:
         return lo, lo
     # an appositive after a name: 'Brian Baker, a political adviser to the family, said'
+    if a - 2 >= first and tokens[a - 1].lower in ("of", "from") and "," in _gap(text, tokens, a - 2, tokens[a - 1].start):
+        a -= 1  # 'Mr. Mahaney, of RBC Capital Markets, said', 'Joy Alessi, 50, of Houston, said': where the person is from
     gap = _gap(text, tokens, a - 1, tokens[a].start + 1) if a - 1 >= first else ""
     if "," in gap and not any(q in gap for q in "”“\"") and (
             tokens[a].lower in DETERMINERS or not tokens[a].text[:1].isupper() or "," in trailing):
@@ -962,15 +1005,36 @@ def _relative_subject(text: str, tokens: list[Token], i: int) -> bool:
 
 
 def _before_relative_clause(text: str, tokens: list[Token], first: int, i: int, cue_start: int) -> int:
-    """Skip back over ', who ... ,' before a cue: the index of the last word before the clause, else i."""
+    """Skip back over ', who ... ,' before a cue: the index of the last word before the clause, else i. A clause with
+    commas of its own ('Beck, who supported Sen. Ted Cruz, R-Texas, and opposed Trump, said') is skipped when a
+    comma stands before its 'who' or 'whose' (a non-restrictive relative clause; Quirk et al. 1985, sec. 17.22)."""
     j = i
     while j >= first and i - j < MAX_SPEAKER_TOKENS:
         if tokens[j].lower in RELATIVE and j > first:
-            return j - 1
+            return _before_party_tag(text, tokens, first, j - 1)
         if j < i and any(ch in _gap(text, tokens, j, cue_start) for ch in ";:.,"):
             break
         j -= 1
+    j = i
+    while j > first and i - j < 2 * MAX_SPEAKER_TOKENS:
+        gap = _gap(text, tokens, j - 1, cue_start)
+        if tokens[j].lower in ("who", "whose") and gap.strip().endswith(","):
+            return _before_party_tag(text, tokens, first, j - 1)
+        if j < i and (any(ch in gap for ch in ";:“”\"()—–") or " - " in gap or (re.search(r"\.\s", gap)
+                      and not _abbreviation_before(text, tokens[j - 1].start, tokens[j - 1].end + gap.index(".")))):
+            break
+        j -= 1
     return i
+
+
+def _before_party_tag(text: str, tokens: list[Token], first: int, k: int) -> int:
+    """The last word before a party tag that ends at token k ('Sen. Claire McCaskill (D-Mo.), who ...'), else k."""
+    if not re.match(r"\.?\)", text[tokens[k].end:tokens[k].end + 2]):
+        return k
+    m = k
+    while m > first and k - m < 5 and "(" not in _gap(text, tokens, m - 1, tokens[m].start):
+        m -= 1
+    return m - 1 if m > first and k - m < 5 else k
 
 
 def _walk_np(text: str, tokens: list[Token], first: int, i: int, end: int) -> tuple[int, int]:
@@ -1033,7 +1097,11 @@ def _subject_before_asides(text: str, tokens: list[Token], tok_starts: list[int]
     followed by a comma (or a party tag and a comma) and the cue by one; else `sp_start`."""
     if not re.search(r",\s*$", text[sp_start:cue_start]):
         return sp_start
-    start = _after_intro(text, tokens, tok_starts, _skip(text, lo, cue_start), cue_start)
+    lo = _skip(text, lo, cue_start)
+    a = bisect.bisect_left(tok_starts, lo)
+    if a + 1 < len(tokens) and tokens[a].lower in COORDINATORS and not text[tokens[a].end:tokens[a + 1].start].strip():
+        lo = tokens[a + 1].start  # 'But Mr. Trump, who ..., said': past the coordinator that opens the sentence
+    start = _after_intro(text, tokens, tok_starts, lo, cue_start)
     if start >= sp_start or sp_start - start > 300 or any(q in text[lo:sp_start] for q in "“”\""):
         return sp_start
     a, b = _np_forward(text, tokens, tok_starts, start, cue_start)

@@ -23,7 +23,8 @@ OFF_VALUES = frozenset({"no", "off", "false", "0", "disabled"})
 CONSTRUCTIONS = ("colon", "complement")  # attribution cues found by a construction, not by their words
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[-'’.][A-Za-z0-9\u00C0-\u024F]+)*")
-QUOTE_TAG_RE = re.compile(r"[,?!]\s*[”\"]\s*$")  # the end of a quotation, just before a tag ('...,” said')
+# the end of a quotation, just before a tag ('...,” said'); older newswire closes with two apostrophes ('...,'' said')
+QUOTE_TAG_RE = re.compile(r"[,?!]\s*(?:[”\"]|'')\s*$")
 NUMBER_RE = re.compile(r"^[$€£¥]?\d")
 
 RULES_HELP = {
@@ -281,7 +282,7 @@ class Matcher:
                 tokens[i].lower.endswith("ing") and tokens[i].text.islower() and \
                 text[tokens[i - 1].end:tokens[i].start].strip() == ",":
             return True  # '..., adding the U.S. must act', '..., claiming the ban was illegal': a participle clause of saying
-        if entry.category == "attribution" and _subject_before(text, tokens, i):
+        if entry.category == "attribution" and _subject_before(text, tokens, i, entry.subcategory == "speech"):
             return True  # 'she noted the cost', 'Viguerie concludes': a finite verb whose subject is a person or name
         if entry.category == "attribution" and _subject_before_aside(text, tokens, i):
             return True  # 'Rubio, a Florida senator, hopes Iowa will ...': the subject stands before the appositive
@@ -313,10 +314,14 @@ def _tag_after_quotation(text: str, tokens: list[Token], i: int) -> bool:
     if not TAG_END_RE.match(text, tokens[i].end) or not tokens[i].text.islower():
         return False
     k = i - 1
-    if k >= 0 and tokens[k].lower in word_class("subject_pronoun"):
-        k -= 1
+    if k >= 0 and (tokens[k].lower in word_class("subject_pronoun") or tokens[k].lower == "it"):
+        k -= 1  # '“...,” it read.': a writing quoted
+    elif k >= 1 and tokens[k].text.islower() and (tokens[k - 1].text == "the" or (
+            k >= 2 and tokens[k - 2].text == "the" and tokens[k - 1].text.islower())):
+        k -= 3 if tokens[k - 1].text != "the" else 2  # '“...,” the email read.', '“...,” the white paper states.'
     else:
-        while k >= 0 and i - k <= 3 and tokens[k].text[:1].isupper() and not text[tokens[k].end:tokens[k + 1].start].strip():
+        while k >= 0 and i - k <= 3 and tokens[k].text[:1].isupper() and (
+                not text[tokens[k].end:tokens[k + 1].start].strip() or _title_dot(text, tokens, k)):
             k -= 1
     if k == i - 1:
         return False
@@ -324,16 +329,40 @@ def _tag_after_quotation(text: str, tokens: list[Token], i: int) -> bool:
     return QUOTE_TAG_RE.search(text, gap_start, tokens[k + 1].start) is not None
 
 
-def _subject_before(text: str, tokens: list[Token], i: int) -> bool:
+def _title_dot(text: str, tokens: list[Token], k: int) -> bool:
+    """Token k is an abbreviated title before a name ('Mr. Gray', 'Sen. Cruz'): a short capitalised word and a period."""
+    return len(tokens[k].text) <= 4 and tokens[k].text.isalpha() and text[tokens[k].end:tokens[k + 1].start].strip() == "."
+
+
+def _subject_before(text: str, tokens: list[Token], i: int, perfect: bool = False) -> bool:
     """A lower-case word right after a subject pronoun, a capitalised name or a noun for people ('she claims',
-    'Trump plans', 'the candidate claims')."""
-    prev = tokens[i - 1] if i > 0 else None
+    'Trump plans', 'the candidate claims'), or after one of them and a medial adverb ('Politico first reported',
+    'He openly questioned'); with `perfect` (verbs of saying) also after a perfect auxiliary ('Cruz has told')."""
+    k = i  # the word the subject stands before: the verb, or a medial adverb or perfect auxiliary before it
+    if k > 1 and _medial_adverb(tokens[k - 1]) and not text[tokens[k - 1].end:tokens[k].start].strip() \
+            and not tokens[k - 2].lower.endswith(("'s", "’s")):
+        k -= 1
+    if perfect and k > 1 and tokens[k - 1].lower in PERFECT and not text[tokens[k - 1].end:tokens[k].start].strip() and (
+            tokens[i].lower.endswith("ed") or tokens[i].lower in word_class("irregular_participle")):
+        k -= 1  # 'Cruz has questioned', 'He has openly questioned': a perfect verb group
+        if k > 1 and _medial_adverb(tokens[k - 1]) and not text[tokens[k - 1].end:tokens[k].start].strip():
+            k -= 1  # 'Trump also has said'
+    prev = tokens[k - 1] if k > 0 else None
     if prev is not None and prev.lower in ARTICLES_AND_POSSESSIVES:
         return False  # 'The plans', 'Their voices': a capitalised article or possessive makes the word a noun
     return prev is not None and tokens[i].text.islower() and tokens[i].lower not in word_class("raising_verb") \
-        and not text[prev.end:tokens[i].start].strip() and (
+        and not text[prev.end:tokens[k].start].strip() and (
         prev.lower in word_class("subject_pronoun") or prev.text[:1].isupper() or (
             prev.lower in word_class("person_noun") and prev.text.islower()))
+
+
+PERFECT = frozenset("has have had".split())
+
+
+def _medial_adverb(tok: Token) -> bool:
+    """An adverb that may stand between a subject and its verb ('first', 'also', 'publicly')."""
+    low = tok.lower
+    return tok.text.islower() and (low in word_class("medial_adverb") or (low.endswith("ly") and len(low) > 4))
 
 
 ASIDE_BREAK_RE = re.compile(r"[.;:!?—–“”\"()]")

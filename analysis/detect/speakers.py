@@ -195,6 +195,8 @@ def _is_country(description: str) -> bool:
     return any(s == 0 and e == len(d) and kind in ("name", "capital") for s, e, _, kind in countries_in(d))
 
 
+# A capitalised word and 'of' or 'for' right before two capitalised words: they end an institution's name
+INSTITUTION_TAIL_RE = re.compile(r"\b[A-Z][a-z]+\s+(?:of|for)\s+$")
 ORIGIN_RE = re.compile(r"\s+(?:of|from|at|with)\s")  # a name, then where the person comes from or works
 
 
@@ -209,6 +211,9 @@ def person_names(parts: list[str]) -> list[str]:
             m = NAME_END_RE.search(p) or first
         if not m or p[:m.start()].endswith((" in ", " at ")):
             continue  # 'newspapers in New Jersey', 'a professor at Boston College': a place or institution
+        if len(m.group().split()) == 2 and INSTITUTION_TAIL_RE.search(p, 0, m.start()) \
+                and m.group().split()[0].lower() not in NAME_LEAD_TITLES:
+            continue  # 'the Center for Responsive Politics', 'the Bureau of Labor Statistics': one institution's name
         words = m.group().split()
         while len(words) > 2 and words[0].lower().strip(".") in NAME_LEAD_TITLES:
             words = words[1:]
