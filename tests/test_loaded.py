@@ -183,15 +183,16 @@ def test_rated_words_explain_their_rating_and_model_score():
     df = loaded("The scathing report described a deeply dysfunctional agency.")
     row = df[df["text"] == "scathing"].iloc[0]
     assert row["subcategory"] == RATED and row["pack"] == "ratings"
-    assert "Pattern rates 'scathing' subjectivity 1.00 on 0..1, polarity −" in row["note"]
+    assert "Pattern rates 'scathing' 1.00 for opinion (0 factual, 1 opinion) and −" in row["note"]
     assert "(sense: marked by harshly abusive criticism)" in row["note"]
-    assert f"Model score {row['score']:.2f}" in row["note"] and 0 <= row["score"] <= 1
+    assert f"Model score {row['score']:.2f} (how sure the model is" in row["note"] and 0 <= row["score"] <= 1
+    assert "a rated word is flagged from 0." in row["note"] and row["neutral_alternative"]
     assert row["rating"] < 0 and "De Smedt" in row["source"]
     vile = loaded("What a vile, shameful plan.").set_index("text")
-    assert "VADER rates" not in vile.loc["vile", "note"] or "on −4..+4" in vile.loc["vile", "note"]
+    assert "VADER rates" not in vile.loc["vile", "note"] or "from −4 (very negative) to +4" in vile.loc["vile", "note"]
     hateful = loaded("The senator gave a hateful and scary speech.")
     rated = hateful[hateful["note"].str.contains("VADER rates")]
-    assert len(rated) and rated["note"].str.contains(r"VADER rates '\w+' −\d\.\d on −4\.\.\+4").all()
+    assert len(rated) and rated["note"].str.contains(r"VADER rates '\w+' −\d\.\d on a scale from −4 \(very negative\) to \+4").all()
 
 
 def test_span_table_has_strength_score_rating_and_pack():

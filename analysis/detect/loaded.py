@@ -68,16 +68,17 @@ def rating_text(r: Rating | None) -> str:
         return ""
     parts = []
     if r.vader is not None:
-        parts.append(f"VADER rates '{r.form}' {r.vader:+.1f} on −4..+4".replace("-", "−"))
+        parts.append(f"VADER rates '{r.form}' {r.vader:+.1f} on a scale from −4 (very negative) to +4 (very "
+                     "positive)".replace("-", "−"))
     if r.subjectivity is not None:
-        parts.append(f"Pattern rates '{r.form}' subjectivity {r.subjectivity:.2f} on 0..1, polarity "
-                     f"{r.polarity:+.2f}".replace("-", "−") + (f" (sense: {r.gloss})" if r.gloss else ""))
+        parts.append(f"Pattern rates '{r.form}' {r.subjectivity:.2f} for opinion (0 factual, 1 opinion) and "
+                     f"{r.polarity:+.2f} for tone (−1 to +1)".replace("-", "−") + (f" (sense: {r.gloss})" if r.gloss else ""))
     return "; ".join(parts)
 
 
 @lru_cache(maxsize=4096)
 def _rated_entry(form: str, source: str) -> Entry:
-    return Entry(term=form, category="loaded", subcategory=RATED, rule="", neutral_alternative="",
+    return Entry(term=form, category="loaded", subcategory=RATED, rule="", neutral_alternative="say plainly what happened",
                  note="A published sentiment lexicon rates this word as strongly evaluative.", source=source,
                  file="ratings.csv", strength="moderate", pack="ratings")
 
@@ -313,7 +314,7 @@ def decide(cands: list[Candidate], lexicon: Lexicon, model: Model | None = None)
                 ok = c.strength == "strong" and c.pos in ("adjective", "adverb") and not _everyday(c)
                 reason = "" if ok else ("rated word kept by the rules only when strongly rated, used as an adjective or "
                                         "adverb and not among the commonest words")
-        out.append(Decision(c, ok, reason, score, _note(c, score) if ok else ""))
+        out.append(Decision(c, ok, reason, score, _note(c, score, model.threshold if model else None) if ok else ""))
     return out
 
 
@@ -323,11 +324,12 @@ def _everyday(c: Candidate) -> bool:
     return common is not None and c.rating is not None and is_common(c.rating.form, int(common.candidate))
 
 
-def _note(c: Candidate, score: float | None) -> str:
+def _note(c: Candidate, score: float | None, threshold: float | None) -> str:
     parts = [c.entry.note]
     rt = rating_text(c.rating)
     if rt:
         parts.append(rt + ".")
     if score is not None:
-        parts.append(f"Model score {score:.2f}.")
+        bar = f"; a rated word is flagged from {threshold:.2f}" if threshold is not None and c.entry.subcategory == RATED else ""
+        parts.append(f"Model score {score:.2f} (how sure the model is, from 0 to 1, that the word is loaded here{bar}).")
     return " ".join(p for p in parts if p)

@@ -101,7 +101,7 @@ st.markdown(f"""
    FRAMING_LENS_PACKS or `--packs`.
 3. **Published ratings.** Two sentiment lexicons rate thousands of words: VADER (Hutto & Gilbert 2014, −4 to +4,
    MIT licence) and Pattern's subjectivity lexicon (De Smedt & Daelemans 2012, PDDL). A word rated far from neutral
-   is a *candidate*; the highlight shows its rating as the reason, e.g. "VADER rates 'scathing' −2.4 on −4..+4".
+   is a *candidate*; the highlight shows its rating as the reason, e.g. "VADER rates 'scathing' −2.4 on a scale from −4 (very negative) to +4 (very positive)".
 
 **Strength.** *Strong* words judge in almost any use (insults, "outrageous", "slammed"); *moderate* ones can be
 plain description in some uses ("massive", "crisis", "regime"), so context decides. The Read page can show the
