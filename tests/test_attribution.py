@@ -804,3 +804,25 @@ def test_a_reporting_verb_opening_the_sentence(text, expected):
 def test_no_inverted_subject_without_a_comma_or_colon():
     # 'Reported cases rose': no comma or colon after the words that follow, so they are no speaker
     assert all("cases" not in speaker for _, speaker in cues_and_speakers("Reported cases rose in May."))
+
+
+def voice_of(text, word):
+    spans = analyze_text(text, tone=False).spans
+    row = spans[spans["text"] == word].iloc[0]
+    return row.voice, row.speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The governor seems likely to sign the bill.",
+    "It seems that the governor will likely sign the bill.",
+    "The deal appears certain, and the governor will likely sign it.",
+])
+def test_the_subject_of_seem_is_not_whose_impression_it_is(text):
+    # a raising verb of impression: its subject (or an anticipatory 'it') is not the one who thinks it
+    assert all(speaker == "(unnamed)" for cue, speaker in cues_and_speakers(text) if cue in ("seems", "appears"))
+    assert voice_of(text, "likely")[1] != "The governor"
+
+
+def test_seem_to_with_a_verb_keeps_its_subject():
+    # before 'to' + a verb the subject of 'seem' is the subject of the infinitive: she suggests it
+    assert cues_and_speakers("Ms. Ruiz seemed to suggest the vote would fail.")[0][1] == "Ms. Ruiz"

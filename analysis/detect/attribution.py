@@ -66,6 +66,7 @@ INTRO_WORDS = frozenset("""as after when while although though if since because 
 amid in at on with without for from under over by like unlike given facing asked speaking""".split())
 INTRO_ADVERBS = word_class("intro_adverb")  # 'Later on Sunday, Carson ...': skipped before the subject
 RECORD_NOUNS = word_class("record_noun")  # 'a report by ...': a record named with its author
+IMPRESSION_VERBS = word_class("impression_verb")  # 'seems likely', 'it appears that': no speaker named
 DOCUMENTS = word_class("document_noun")
 # Nouns that end in -ly like an adverb ('the family said', 'an ally of the senator')
 LY_NOUNS = frozenset("family families rally ally assembly supply reply belly bully anomaly monopoly homily butterfly".split())
@@ -584,6 +585,13 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
         sp_start, sp_end = _np_after(text, by, hi, stop_at_comma=True)
         description = text[sp_start:sp_end]
         scope = ((cue.start, sent.end),)
+    elif cue.first >= 0 and cue.first == cue.last and tokens[cue.first].lower in IMPRESSION_VERBS and (
+            cue.last + 1 >= len(tokens) or tokens[cue.last + 1].lower != "to"
+            or (cue.first > 0 and tokens[cue.first - 1].lower == "it")):
+        # 'The governor seems likely to sign it', 'It seems that ...': the subject of a raising verb is not the one
+        # whose impression it is (words.csv impression_verb; Quirk et al. 1985, sec. 16.32); the text names no one
+        sp_start = sp_end = cue.start
+        scope = ((cue.end, _rstrip(text, cue.end, next_cue)),)
     elif kind == "statement" and at_start:
         # 'In a statement, the ministry ...': the speaker is the subject after the comma
         s = _skip(text, cue.end, hi)
