@@ -826,3 +826,29 @@ def test_the_subject_of_seem_is_not_whose_impression_it_is(text):
 def test_seem_to_with_a_verb_keeps_its_subject():
     # before 'to' + a verb the subject of 'seem' is the subject of the infinitive: she suggests it
     assert cues_and_speakers("Ms. Ruiz seemed to suggest the vote would fail.")[0][1] == "Ms. Ruiz"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the object of a preposition is no speaker: the participle's subject is the main clause's subject
+    ("The party chairman was caught on camera saying that the war was lost.", [("saying", "The party chairman")]),
+    # a verb and its object before a participle: the subject of the main clause speaks
+    ("And Ms. Ruiz could not resist suggesting that the council was to blame.", [("suggesting", "Ms. Ruiz")]),
+    ("He sent an e-mail to the members saying he hoped it would end the dispute.", [("saying", "He")]),
+    # a finite verb after an aside: the subject before the aside
+    ("Another man, not seen on camera, then tells Mr. Ruiz he is wrong.", [("then tells", "Another man")]),
+    # the subject of an absolute clause after 'with' does speak
+    ("Democrats went further, with former Gov. Martin Dale calling the plan a fraud.", [("calling", "Martin Dale")]),
+])
+def test_a_speaker_is_a_noun_phrase_naming_someone(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a colon after an adjective: the clause's subject, not the adjective
+    ("The message was clear: “The plan must go.”", [(":", "The message")]),
+    # a colon after a whole clause: its subject, not the clause
+    ("The mayor spoke to the council: “The plan must go.”", [(":", "The mayor")]),
+    ("His advice to voters: “Don't panic.”", [(":", "His advice to voters")]),
+])
+def test_the_speaker_of_a_colon_is_the_subject_of_its_clause(text, expected):
+    assert cues_and_speakers(text) == expected
