@@ -852,3 +852,17 @@ def test_a_speaker_is_a_noun_phrase_naming_someone(text, expected):
 ])
 def test_the_speaker_of_a_colon_is_the_subject_of_its_clause(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lopez said the budget was fine, but she conveniently ignored the waste.",
+    "Maria Lopez said the budget was fine, and Mr. Dale conveniently ignored the waste.",
+])
+def test_a_coordinated_clause_with_its_own_subject_is_the_writers(text):
+    # ', but she ...' is coordinated with the reporting clause: the loaded word in it is the writer's
+    assert voice_of(text, "conveniently") == ("author", "")
+
+
+def test_a_reported_clause_goes_on_after_that_again():
+    text = "Maria Lopez said that the budget was fine and that the waste was conveniently small."
+    assert voice_of(text, "conveniently") == ("attributed", "Maria Lopez")

@@ -693,7 +693,7 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     first = min([q.start for q in sent_quotes if q.end <= sp_start] + [sent.start])
                     scope = ((first, _rstrip(text, first, sp_start)),)
                 else:
-                    scope = ((cue.end, _rstrip(text, cue.end, next_cue)),)
+                    scope = ((cue.end, _rstrip(text, cue.end, _coordinated_clause(text, qindex, cue.end, next_cue))),)
     description = description.strip()
     if description and sp_end > sp_start and kind != "according_to" and text[sp_start:sp_end] == description \
             and sp_end <= cue.start and _not_a_speaker(text, tokens, tok_starts, sp_start, sp_end,
@@ -741,6 +741,23 @@ def _not_a_speaker(text: str, tokens: list[Token], tok_starts: list[int], sp_sta
     if tag in ("VBG", "VBN") or tag.startswith("JJ"):
         return not nxt.startswith(NP_CONTINUE_TAGS)  # 'protecting the consulate', 'clear' vs 'retired general'
     return False
+
+
+# ', but she ...', ', and Mr. Dale ...': a coordinator after a comma and a new subject (a personal pronoun or a name)
+# with its verb opens a main clause coordinated with the reporting clause, not more of what is reported (a reported
+# clause goes on only with 'that' again: 'said that ... and that ...'; Quirk et al. 1985, sec. 13.1 and 14.31)
+COORDINATED_CLAUSE_RE = re.compile(r",\s+(?:but|yet|and|while|whereas)\s+(?:(?:" + "|".join(sorted(
+    word_class("subject_pronoun"))) + r")|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
+                                   r"(?:[a-z]+ly\s+)?[a-z][\w’'-]*(?:ed|s)\b")
+
+
+def _coordinated_clause(text: str, qindex: QuoteIndex, start: int, end: int) -> int:
+    """Where the reported content after a cue ends: before a coordinated main clause with a subject of its own
+    (COORDINATED_CLAUSE_RE) outside quotation marks; else `end`."""
+    for m in COORDINATED_CLAUSE_RE.finditer(text, start, end):
+        if not qindex.inside(m.start()):
+            return m.start()
+    return end
 
 
 def _trailing_name(text: str, tokens: list[Token], tok_starts: list[int], sp_start: int, sp_end: int) -> int:
