@@ -866,3 +866,9 @@ def test_a_coordinated_clause_with_its_own_subject_is_the_writers(text):
 def test_a_reported_clause_goes_on_after_that_again():
     text = "Maria Lopez said that the budget was fine and that the waste was conveniently small."
     assert voice_of(text, "conveniently") == ("attributed", "Maria Lopez")
+
+
+def test_a_subject_before_an_aside_and_the_verbs_auxiliary():
+    # the aside ends in a comma before 'have promised': the subject before it speaks, not the aside's last noun
+    text = "Tech companies, facing pressure from users over their role in partisan division, have promised to act."
+    assert cues_and_speakers(text) == [("have promised", "Tech companies")]

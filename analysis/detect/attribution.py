@@ -1239,8 +1239,10 @@ def _subject_before_asides(text: str, tokens: list[Token], tok_starts: list[int]
                            cue_start: int) -> int:
     """Where the speaker phrase starts when asides stand between the sentence's subject and the cue ('Mark Holden,
     chairman of Freedom Partners, the network's funding arm, said'): the subject that opens the sentence, if it is
-    followed by a comma (or a party tag and a comma) and the cue by one; else `sp_start`."""
-    if not re.search(r",\s*$", text[sp_start:cue_start]):
+    followed by a comma (or a party tag and a comma) and the cue by one, or by one and the cue's auxiliaries ('Social
+    media companies, facing pressure ..., have promised'); else `sp_start`."""
+    group = VERB_GROUP_BEFORE_RE.search(text, max(sp_start, cue_start - 60), cue_start)
+    if not re.search(r",\s*$", text[sp_start:group.start() if group else cue_start]):
         return sp_start
     lo = _skip(text, lo, cue_start)
     a = bisect.bisect_left(tok_starts, lo)
