@@ -872,3 +872,10 @@ def test_a_subject_before_an_aside_and_the_verbs_auxiliary():
     # the aside ends in a comma before 'have promised': the subject before it speaks, not the aside's last noun
     text = "Tech companies, facing pressure from users over their role in partisan division, have promised to act."
     assert cues_and_speakers(text) == [("have promised", "Tech companies")]
+
+
+def test_the_words_before_a_name_after_a_preposition_are_no_description():
+    # 'he' resolves to the last name; the words before it ('including stints at') do not describe that person
+    text = ("Her views changed as she moved through other jobs, including stints at Dale Martin Foods. "
+            "She grew angry when she saw older workers in hardship.")
+    assert all("including" not in speaker and " at " not in speaker for _, speaker in cues_and_speakers(text))
