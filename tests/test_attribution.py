@@ -804,3 +804,78 @@ def test_a_reporting_verb_opening_the_sentence(text, expected):
 def test_no_inverted_subject_without_a_comma_or_colon():
     # 'Reported cases rose': no comma or colon after the words that follow, so they are no speaker
     assert all("cases" not in speaker for _, speaker in cues_and_speakers("Reported cases rose in May."))
+
+
+def voice_of(text, word):
+    spans = analyze_text(text, tone=False).spans
+    row = spans[spans["text"] == word].iloc[0]
+    return row.voice, row.speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The governor seems likely to sign the bill.",
+    "It seems that the governor will likely sign the bill.",
+    "The deal appears certain, and the governor will likely sign it.",
+])
+def test_the_subject_of_seem_is_not_whose_impression_it_is(text):
+    # a raising verb of impression: its subject (or an anticipatory 'it') is not the one who thinks it
+    assert all(speaker == "(unnamed)" for cue, speaker in cues_and_speakers(text) if cue in ("seems", "appears"))
+    assert voice_of(text, "likely")[1] != "The governor"
+
+
+def test_seem_to_with_a_verb_keeps_its_subject():
+    # before 'to' + a verb the subject of 'seem' is the subject of the infinitive: she suggests it
+    assert cues_and_speakers("Ms. Ruiz seemed to suggest the vote would fail.")[0][1] == "Ms. Ruiz"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the object of a preposition is no speaker: the participle's subject is the main clause's subject
+    ("The party chairman was caught on camera saying that the war was lost.", [("saying", "The party chairman")]),
+    # a verb and its object before a participle: the subject of the main clause speaks
+    ("And Ms. Ruiz could not resist suggesting that the council was to blame.", [("suggesting", "Ms. Ruiz")]),
+    ("He sent an e-mail to the members saying he hoped it would end the dispute.", [("saying", "He")]),
+    # a finite verb after an aside: the subject before the aside
+    ("Another man, not seen on camera, then tells Mr. Ruiz he is wrong.", [("then tells", "Another man")]),
+    # the subject of an absolute clause after 'with' does speak
+    ("Democrats went further, with former Gov. Martin Dale calling the plan a fraud.", [("calling", "Martin Dale")]),
+])
+def test_a_speaker_is_a_noun_phrase_naming_someone(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a colon after an adjective: the clause's subject, not the adjective
+    ("The message was clear: “The plan must go.”", [(":", "The message")]),
+    # a colon after a whole clause: its subject, not the clause
+    ("The mayor spoke to the council: “The plan must go.”", [(":", "The mayor")]),
+    ("His advice to voters: “Don't panic.”", [(":", "His advice to voters")]),
+])
+def test_the_speaker_of_a_colon_is_the_subject_of_its_clause(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lopez said the budget was fine, but she conveniently ignored the waste.",
+    "Maria Lopez said the budget was fine, and Mr. Dale conveniently ignored the waste.",
+])
+def test_a_coordinated_clause_with_its_own_subject_is_the_writers(text):
+    # ', but she ...' is coordinated with the reporting clause: the loaded word in it is the writer's
+    assert voice_of(text, "conveniently") == ("author", "")
+
+
+def test_a_reported_clause_goes_on_after_that_again():
+    text = "Maria Lopez said that the budget was fine and that the waste was conveniently small."
+    assert voice_of(text, "conveniently") == ("attributed", "Maria Lopez")
+
+
+def test_a_subject_before_an_aside_and_the_verbs_auxiliary():
+    # the aside ends in a comma before 'have promised': the subject before it speaks, not the aside's last noun
+    text = "Tech companies, facing pressure from users over their role in partisan division, have promised to act."
+    assert cues_and_speakers(text) == [("have promised", "Tech companies")]
+
+
+def test_the_words_before_a_name_after_a_preposition_are_no_description():
+    # 'he' resolves to the last name; the words before it ('including stints at') do not describe that person
+    text = ("Her views changed as she moved through other jobs, including stints at Dale Martin Foods. "
+            "She grew angry when she saw older workers in hardship.")
+    assert all("including" not in speaker and " at " not in speaker for _, speaker in cues_and_speakers(text))

@@ -66,6 +66,13 @@ INTRO_WORDS = frozenset("""as after when while although though if since because 
 amid in at on with without for from under over by like unlike given facing asked speaking""".split())
 INTRO_ADVERBS = word_class("intro_adverb")  # 'Later on Sunday, Carson ...': skipped before the subject
 RECORD_NOUNS = word_class("record_noun")  # 'a report by ...': a record named with its author
+IMPRESSION_VERBS = word_class("impression_verb")
+PREPOSITIONS = word_class("preposition")  # 'caught on camera saying': the object of 'on' is no speaker
+NUMBER_WORDS = word_class("number")
+ABSOLUTE_PREPOSITIONS = word_class("absolute_preposition")  # 'with the governor calling it ...': the subject
+# Tags of a first word that cannot open a speaker's noun phrase: verbs, modals, 'to', prepositions, adverbs
+NOT_NP_START_TAGS = frozenset("VB VBD VBZ VBP MD TO IN RB RBR RBS WDT WRB WP EX".split())
+NP_CONTINUE_TAGS = ("NN", "JJ", "VBG", "VBN", "CD")  # 'retired general', 'senior officials': a modifier and its noun  # 'seems likely', 'it appears that': no speaker named
 DOCUMENTS = word_class("document_noun")
 # Nouns that end in -ly like an adverb ('the family said', 'an ally of the senator')
 LY_NOUNS = frozenset("family families rally ally assembly supply reply belly bully anomaly monopoly homily butterfly".split())
@@ -584,6 +591,13 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
         sp_start, sp_end = _np_after(text, by, hi, stop_at_comma=True)
         description = text[sp_start:sp_end]
         scope = ((cue.start, sent.end),)
+    elif cue.first >= 0 and cue.first == cue.last and tokens[cue.first].lower in IMPRESSION_VERBS and (
+            cue.last + 1 >= len(tokens) or tokens[cue.last + 1].lower != "to"
+            or (cue.first > 0 and tokens[cue.first - 1].lower == "it")):
+        # 'The governor seems likely to sign it', 'It seems that ...': the subject of a raising verb is not the one
+        # whose impression it is (words.csv impression_verb; Quirk et al. 1985, sec. 16.32); the text names no one
+        sp_start = sp_end = cue.start
+        scope = ((cue.end, _rstrip(text, cue.end, next_cue)),)
     elif kind == "statement" and at_start:
         # 'In a statement, the ministry ...': the speaker is the subject after the comma
         s = _skip(text, cue.end, hi)
@@ -623,6 +637,18 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     text, tokens, tok_starts, lo, _catenative_start(tokens, cue))
             if sp_end > sp_start and prev is None:
                 sp_start = _subject_before_asides(text, tokens, tok_starts, sent.start, sp_start, cue.start)
+            rejected = sp_end > sp_start and _not_a_speaker(text, tokens, tok_starts, sp_start, sp_end, participle)
+            if rejected:
+                # 'caught on camera saying', 'could not resist suggesting', 'the message was clear:': no noun phrase
+                # naming someone; the subject of the main clause speaks where the grammar makes it the cue's subject
+                # (a participle or a colon after it; a finite verb after an aside), else the usual no-speaker path
+                named = _trailing_name(text, tokens, tok_starts, sp_start, sp_end)
+                if named < 0 and participle and sp_end <= cue.start and not text[sp_end:cue.start].strip():
+                    named = _trailing_np(tokens, tok_starts, sp_start, sp_end)  # 'an item suggesting that ...'
+                sp_start, sp_end = (named, sp_end) if named >= 0 else _subject_instead(
+                    text, tokens, tok_starts, sent, cue, sp_start, participle, prev, lo)
+            if kind == "colon" and sp_end > sp_start:
+                sp_end = _subject_of_clause(tokens, tok_starts, sp_start, sp_end)  # 'The mayor spoke to them:'
             description = text[sp_start:sp_end] if sp_end > sp_start else ""
             found_here = bool(description)
             if not description:
@@ -652,7 +678,8 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                         sp_start, sp_end = _main_subject(text, tokens, tok_starts, lo, cue.start)
                     description = text[sp_start:sp_end]
             if not description and sp_start != cue.start:
-                if kind not in UNNAMED_KINDS or _after_determiner(tokens, cue):
+                # a cue whose phrase before it named no one ('the message was clear:') stays, its speaker unnamed
+                if (kind not in UNNAMED_KINDS and not rejected) or _after_determiner(tokens, cue):
                     return None
                 sp_start = sp_end = cue.start  # '..., and described his outburst as ...': the subject is out of reach
             if kind == "colon":
@@ -666,8 +693,12 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     first = min([q.start for q in sent_quotes if q.end <= sp_start] + [sent.start])
                     scope = ((first, _rstrip(text, first, sp_start)),)
                 else:
-                    scope = ((cue.end, _rstrip(text, cue.end, next_cue)),)
+                    scope = ((cue.end, _rstrip(text, cue.end, _coordinated_clause(text, qindex, cue.end, next_cue))),)
     description = description.strip()
+    if description and sp_end > sp_start and kind != "according_to" and text[sp_start:sp_end] == description \
+            and sp_end <= cue.start and _not_a_speaker(text, tokens, tok_starts, sp_start, sp_end,
+                                                       text[cue.start:cue.end].split()[0].lower().endswith("ing")):
+        description, sp_start, sp_end = "", cue.start, cue.start  # what the fallbacks found names no one either
     if description and not _names_someone(description):
         if kind not in UNNAMED_KINDS or _after_determiner(tokens, cue):
             return None
@@ -678,6 +709,120 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
     direct = any(q.inner_start < e and q.inner_end > s for s, e in scope for q in sent_quotes)
     return Attribution(cue.start, cue.end, text[cue.start:cue.end], kind, entry.tone, entry, speaker,
                        sp_start, sp_end, scope, direct, si)
+
+
+def _not_a_speaker(text: str, tokens: list[Token], tok_starts: list[int], sp_start: int, sp_end: int,
+                   participle: bool = False) -> bool:
+    """A speaker phrase that is no noun phrase naming someone: one that opens with a verb, a participle with its
+    object, an adverb or a lone adjective ('resist', 'protecting the consulate', 'clear'), or the object of a
+    preposition ('camera' in 'caught on camera saying'). Only a phrase that opens with a lower-case word other than a
+    determiner, quantifier, number or pronoun is looked at, and only its first two words are tagged (Quirk et al.
+    1985, sec. 17.2: a noun phrase opens with its determiners, modifiers or head; PolNeAR guidelines: the source is
+    the sentient agent or the record)."""
+    a = bisect.bisect_left(tok_starts, sp_start)
+    b = bisect.bisect_left(tok_starts, sp_end) - 1
+    if a > b or a >= len(tokens):
+        return False
+    first = tokens[a]
+    low = first.lower
+    if not first.text[:1].islower() or low in DETERMINERS or low in PEOPLE_WORDS or low in PRONOUNS \
+            or low in NUMBER_WORDS or low in SPEAKER_NOUNS or low in RECORD_NOUNS:
+        return False
+    if a > 0 and tokens[a - 1].lower in PREPOSITIONS and tokens[a - 1].text.islower() \
+            and not text[tokens[a - 1].end:first.start].strip():
+        # the object of a preposition; not the subject of an absolute clause ('with aides saying')
+        return not (participle and tokens[a - 1].lower in ABSOLUTE_PREPOSITIONS)
+    tags = pos_tags(tokens, [(a, min(b, a + 1))])
+    tag, nxt = tags.get(a, ""), (tags.get(a + 1, "") if a < b else "")
+    if tag == "JJS":
+        return False  # 'least half of voters', 'most Republicans': a quantity
+    if tag in NOT_NP_START_TAGS:
+        return True
+    if tag in ("VBG", "VBN") or tag.startswith("JJ"):
+        return not nxt.startswith(NP_CONTINUE_TAGS)  # 'protecting the consulate', 'clear' vs 'retired general'
+    return False
+
+
+# ', but she ...', ', and Mr. Dale ...': a coordinator after a comma and a new subject (a personal pronoun or a name)
+# with its verb opens a main clause coordinated with the reporting clause, not more of what is reported (a reported
+# clause goes on only with 'that' again: 'said that ... and that ...'; Quirk et al. 1985, sec. 13.1 and 14.31)
+COORDINATED_CLAUSE_RE = re.compile(r",\s+(?:but|yet|and|while|whereas)\s+(?:(?:" + "|".join(sorted(
+    word_class("subject_pronoun"))) + r")|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
+                                   r"(?:[a-z]+ly\s+)?[a-z][\w’'-]*(?:ed|s)\b")
+
+
+def _coordinated_clause(text: str, qindex: QuoteIndex, start: int, end: int) -> int:
+    """Where the reported content after a cue ends: before a coordinated main clause with a subject of its own
+    (COORDINATED_CLAUSE_RE) outside quotation marks; else `end`."""
+    for m in COORDINATED_CLAUSE_RE.finditer(text, start, end):
+        if not qindex.inside(m.start()):
+            return m.start()
+    return end
+
+
+def _trailing_name(text: str, tokens: list[Token], tok_starts: list[int], sp_start: int, sp_end: int) -> int:
+    """Where a person's name starts that ends a phrase opened by another word ('talk Dave Gorab' in '... for news
+    and talk Dave Gorab said'), when no preposition stands right before the name (a name after one is its object:
+    'sending the letter to Harry Reid'); else -1."""
+    a = bisect.bisect_left(tok_starts, sp_start)
+    b = bisect.bisect_left(tok_starts, sp_end) - 1
+    c = b
+    while c > a and tokens[c - 1].text[:1].isupper():
+        c -= 1
+    if c <= a or b - c < 1 or tokens[c - 1].lower in PREPOSITIONS or not tokens[c].text[:1].isupper() \
+            or not person_names([text[tokens[c].start:tokens[b].end]]):
+        return -1
+    return tokens[c].start
+
+
+def _trailing_np(tokens: list[Token], tok_starts: list[int], sp_start: int, sp_end: int) -> int:
+    """Where the noun phrase starts that ends a phrase right before a participle ('an item' in 'put out an item
+    suggesting'): a participle right after a noun, with no comma, postmodifies it, so the noun is its subject (Quirk
+    et al. 1985, sec. 17.17). Not a noun after a preposition ('on camera saying': the object); else -1."""
+    a = bisect.bisect_left(tok_starts, sp_start)
+    b = bisect.bisect_left(tok_starts, sp_end) - 1
+    if b <= a:
+        return -1
+    tags = pos_tags(tokens, [(a, b)])
+    if not tags.get(b, "").startswith("NN"):
+        return -1
+    c = b
+    while c > a and tokens[c - 1].lower not in PREPOSITIONS and (
+            tags.get(c - 1, "")[:2] in ("NN", "JJ", "DT", "CD", "PO") or tags.get(c - 1, "") == "PRP$"):
+        c -= 1
+    if c == a or tokens[c - 1].lower in PREPOSITIONS:
+        return -1
+    return tokens[c].start
+
+
+def _subject_of_clause(tokens: list[Token], tok_starts: list[int], sp_start: int, sp_end: int) -> int:
+    """Where the subject ends when a speaker phrase before a colon is a whole clause ('The mayor spoke to the council:'
+    gives 'The mayor'): before its first finite verb; `sp_end` when it has none. The speaker of a colon cue is the
+    subject of the clause before it (Quirk et al. 1985, sec. 10.2: subject and predicate)."""
+    a = bisect.bisect_left(tok_starts, sp_start)
+    b = bisect.bisect_left(tok_starts, sp_end) - 1
+    if b <= a or not any(t.text.islower() and t.lower not in DETERMINERS for t in tokens[a:b + 1]):
+        return sp_end
+    tags = pos_tags(tokens, [(a, b)])
+    k = next((k for k in range(a, b + 1) if tags.get(k, "") in FINITE_TAGS), None)
+    return sp_end if k is None else (tokens[k - 1].end if k > a else sp_start)
+
+
+def _subject_instead(text: str, tokens: list[Token], tok_starts: list[int], sent: Segment, cue: Match, sp_start: int,
+                     participle: bool, prev: Attribution | None, lo: int) -> tuple[int, int]:
+    """For a speaker phrase that names no one: the subject of the main clause before it, where the grammar makes it
+    the cue's subject (a participle clause or a colon after the main clause, Quirk et al. 1985, sec. 15.58; a
+    finite verb after the subject and an aside set off by a comma); else an empty range at `lo`, so the usual
+    no-speaker path decides (the previous cue's speaker, or none)."""
+    if prev is not None:
+        return lo, lo
+    ms, me = _main_subject(text, tokens, tok_starts, _skip(text, sent.start, cue.start), sp_start)
+    if me <= ms or me > sp_start or not _names_someone(text[ms:me]) \
+            or _not_a_speaker(text, tokens, tok_starts, ms, me):
+        return lo, lo
+    if participle or cue.entry.subcategory == "colon" or re.match(r"(?:\s*\([^()]{1,20}\))?\s*,", text[me:sp_start]):
+        return ms, me
+    return lo, lo
 
 
 # Determiners that come only before a noun ('this' and 'that' also stand alone: 'That suggests ...')
@@ -1094,8 +1239,10 @@ def _subject_before_asides(text: str, tokens: list[Token], tok_starts: list[int]
                            cue_start: int) -> int:
     """Where the speaker phrase starts when asides stand between the sentence's subject and the cue ('Mark Holden,
     chairman of Freedom Partners, the network's funding arm, said'): the subject that opens the sentence, if it is
-    followed by a comma (or a party tag and a comma) and the cue by one; else `sp_start`."""
-    if not re.search(r",\s*$", text[sp_start:cue_start]):
+    followed by a comma (or a party tag and a comma) and the cue by one, or by one and the cue's auxiliaries ('Social
+    media companies, facing pressure ..., have promised'); else `sp_start`."""
+    group = VERB_GROUP_BEFORE_RE.search(text, max(sp_start, cue_start - 60), cue_start)
+    if not re.search(r",\s*$", text[sp_start:group.start() if group else cue_start]):
         return sp_start
     lo = _skip(text, lo, cue_start)
     a = bisect.bisect_left(tok_starts, lo)

@@ -38,6 +38,7 @@ NAME_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|
                      r"(?<![-–])\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z’'-]+){1,2}\b")
 NAME_END_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-zA-Z’'-]+){1,2}$")
 SURNAME_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.?\s+)?([A-Z][a-zA-Z’'-]+)")
+LEAD_BREAKS = word_class("preposition") | word_class("clause_break")  # 'including stints at X': no description
 GENERIC_MODIFIERS = frozenset("former top senior chief new same other then deputy acting".split())
 PROPER_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")  # capitalised words only
 TITLED_RE = re.compile(r"\b(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+[A-Z][\w’'-]+")
@@ -326,6 +327,11 @@ class NameIndex:
         s, e = max(before)
         lead = re.search(r"((?:[\w’'.-]+\s+){0,5})$", self.text[max(0, s - 80):s])
         words = (lead.group(1) if lead else "").split()
+        # words up to a preposition or a participle are no part of the description: a name after a preposition is
+        # its object ('including stints at Chuck Dale's': not 'including stints at'; Quirk et al. 1985, sec. 9.1)
+        cut = [k for k, w in enumerate(words) if w.lower() in LEAD_BREAKS or (w.islower() and w.endswith("ing"))]
+        if cut:
+            words = words[cut[-1] + 1:]
         while words and (words[0].lower() in DETERMINERS or not re.match(r"[\w’']", words[0])):
             words = words[1:]
         return " ".join([*words, self.text[s:e]])
