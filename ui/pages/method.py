@@ -153,8 +153,11 @@ before "to" or "that", *clearly* not after "very" or "spoke".
   "Fightin' Words") adds a *prior*: it pretends every outlet also used each word a little, in proportion to how
   common the word is overall. The *z-score* says how sure we can be. To show how little a few articles prove, the
   tool also shuffles the articles between the outlets many times and reports how large z gets *by chance alone*.
-- **Naming.** How each outlet names the same actors ("North Korea", "Pyongyang", "the Kim regime") and the flights
-  ("training mission", "show of force", "provocative drill"), counted from the editable file analysis/data/aliases.csv.
+- **Naming.** How each outlet names the same countries ("North Korea", "Pyongyang", "North Korean"; a capital inside
+  a longer name, "the Washington Post", does not count), the same people ("Donald Trump", "Trump", "Mr. Trump",
+  "President Trump", "the Trump administration": the same for anyone, in any year) and the actors and actions of the
+  editable alias files (analysis/data/aliases.csv, and a topic pack's own list while the pack is on: "the Kim
+  regime", "show of force", "training mission").
 - **Who calls whom what.** For each loaded term, the actor its sentence aims it at (the nearest actor named before
   it, never the speaker's own side), and whether the outlet says it or quotes someone.
 - **Included and left out.** Each sentence is matched with the most similar sentence of every other outlet
