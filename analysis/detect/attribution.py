@@ -206,7 +206,7 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
     tok_starts = [t.start for t in tokens]
     out: list[Attribution] = []
     earlier: list[tuple[int, Speaker]] = []
-    names = NameIndex(text, [(q.inner_start, q.inner_end) for q in quotes]) if cues else None
+    names = NameIndex(text, qindex.inside) if cues else None
     for si in sorted(by_sentence):
         sent = sents[si]
         prev_in_sentence: Attribution | None = None

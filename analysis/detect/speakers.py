@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -223,7 +224,7 @@ def person_names(parts: list[str]) -> list[str]:
     return out
 
 
-POSSESSIVE_END_RE = re.compile(r"(?:['’]s)?$")
+POSSESSIVE_END_RE = re.compile(r"(?:['’]s?)?$")  # 'Mr. Trump’s', 'the Joneses''
 TRAILING_PARENS_RE = re.compile(r"\s*\([^()]{1,24}\)\s*$")
 # Records and writings that speak for themselves ('a report from the inspector general', 'early results of exit polls
 # conducted by Edison Research', 'a letter from the American Legion'): words.csv, class record_noun
@@ -286,12 +287,12 @@ UNNAMED = Speaker("(unnamed)", "", ANONYMOUS, True, False)
 class NameIndex:
     """Where a text names people: every run of capitalised words that looks like a person's name, indexed by its
     last word, with the words just before it ('foreign ministry spokesman Geng Shuang'); a name inside a quotation
-    (`quoted`: inner ranges) is not taken as the person a later 'he' or 'she' speaks for. Built in one pass, the
+    (`quoted` tells whether a position is inside one) is not taken as the person a later 'he' or 'she' speaks for. Built in one pass, the
     first time a reference needs it."""
 
-    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None):
+    def __init__(self, text: str, quoted: Callable[[int], bool] | None = None):
         self.text = text
-        self.quoted = sorted(quoted or [])  # inside a quotation a name is not who speaks it ('“Steele must go,” he said')
+        self.quoted = quoted  # inside a quotation a name is not who speaks it ('“Steele must go,” he said')
         self.built = False
 
     def _build(self) -> None:
@@ -312,8 +313,7 @@ class NameIndex:
                 self.titled.append(m.span())
         for m in TITLED_RE.finditer(text):
             self.titled.append((m.start(), m.end() - len(POSSESSIVE_END_RE.search(m.group()).group())))
-        starts = [s for s, _ in self.quoted]
-        self.titled = sorted(t for t in self.titled if not _inside(t[0], self.quoted, starts))
+        self.titled = sorted(t for t in self.titled if not (self.quoted and self.quoted(t[0])))
         self.titled_starts = [s for s, _ in self.titled]
 
     def full_name(self, surname: str, position: int) -> str:
@@ -344,11 +344,6 @@ class NameIndex:
             return None
         s, e = self.titled[i]
         return s, self.text[s:e]
-
-
-def _inside(pos: int, ranges: list[tuple[int, int]], starts: list[int]) -> bool:
-    k = bisect.bisect_right(starts, pos) - 1
-    return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
 
 
 def _expanded(description: str) -> str:

@@ -15,6 +15,7 @@ from analysis.detect.speakers import (
     NAME_LEAD_TITLES,
     NAME_RE,
     NOT_NAME_WORDS,
+    POSSESSIVE_END_RE,
     TITLED_RE,
     countries_in,
     person_names,
@@ -44,7 +45,6 @@ PERSON_KINDS = {
 }
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
-POSSESSIVE_RE = re.compile(r"['’]s?$")
 BEFORE_WORD_RE = re.compile(r"([A-Z][\w.]*\.?)\s+$")
 
 
@@ -59,11 +59,12 @@ def load_aliases(packs: tuple[str, ...] = (), data_dir: Path = DATA_DIR) -> tupl
     """The general alias file (aliases.csv; a row with {country}, {demonym} or {capital} stands for every country
     of countries.csv) and the alias files of the chosen topic packs (packs/NAME.aliases.csv)."""
     rows: list[Alias] = []
+    countries = _country_forms(data_dir)
     for a in _read(data_dir / "aliases.csv"):
         if "{" not in a.name:
             rows.append(a)
             continue
-        for country, forms in _country_forms(data_dir).items():
+        for country, forms in countries.items():
             for kind, names in forms.items():
                 if "{" + kind + "}" in a.name:
                     rows += [Alias(a.actor.replace("{country}", country), a.name.replace("{" + kind + "}", n), a.kind,
@@ -127,11 +128,11 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
     """How a text names each person it names in full: full name, last name alone, courtesy title ('Mr. Trump'),
     office ('President Trump') or 'the Trump administration'. The actor is the last name; the same words for any
     person, whoever and whenever."""
-    people: dict[str, str] = {}  # surname -> full name
+    people: set[str] = set()  # the last names of the people the text names
     out: list[tuple[int, int, Alias]] = []
     lower = set(LOWER_WORD_RE.findall(text))  # a capitalised word the text also writes in lowercase is no name
     for m in NAME_RE.finditer(text):
-        name = POSSESSIVE_RE.sub("", m.group())
+        name = POSSESSIVE_END_RE.sub("", m.group())
         found = person_names([name])
         if not found or not name.endswith(found[0]) or "\n" in name:
             continue
@@ -141,7 +142,7 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
 
         lead = words[0].rstrip(".").lower()
         surname = words[-1]
-        people.setdefault(surname, found[0])
+        people.add(surname)
         if lead in HONORIFICS:
             kind = "honorific"  # 'Mr. Trump'
         elif m.group() != found[0] or lead in ABBREVIATIONS or lead in NAME_LEAD_TITLES:
@@ -153,10 +154,10 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
     for m in TITLED_RE.finditer(text):  # 'Mrs. Clinton', 'Gen. Dunford' without a full name in the text
         if any(a <= m.start() < b for a, b in taken) or re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]):
             continue
-        lead, surname = m.group().split()[0].rstrip(".").lower(), POSSESSIVE_RE.sub("", m.group().split()[-1])
+        lead, surname = m.group().split()[0].rstrip(".").lower(), POSSESSIVE_END_RE.sub("", m.group().split()[-1])
         if surname in NOT_NAME_WORDS or countries_in(surname) or surname.lower() in lower or surname.isupper():
             continue
-        people.setdefault(surname, m.group())
+        people.add(surname)
         name = m.group()[:m.group().rindex(surname) + len(surname)]
         out.append((m.start(), m.start() + len(name), _person(surname, name, "honorific" if lead in HONORIFICS else "title")))
         taken.append(m.span())
@@ -260,8 +261,8 @@ def _own_names(speaker: str, country: str) -> set[str]:
 
 
 def _named_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
-    """Actors of the alias file and people named in [lo, hi): (start, end, actor or person, is an actor)."""
-    actors = [(s, e, a.actor, True) for s, e, a in actor_mentions(text[lo:hi]) if a.actor != "the flights"]
+    """Countries, actors of the general alias file and people named in [lo, hi): (start, end, actor or person, is an actor)."""
+    actors = [(s, e, a.actor, True) for s, e, a in actor_mentions(text[lo:hi])]
     actors = [(s + lo, e + lo, a, k) for s, e, a, k in actors]
     taken = [(s, e) for s, e, _, _ in actors]
     people = []

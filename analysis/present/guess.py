@@ -85,8 +85,9 @@ def names_used(view: CorpusView, article_id: str, packs: tuple[str, ...] = ()) -
     for _s, _e, alias in mentions(view.text(article_id).text, packs):
         used[(alias.actor, alias.name)] = used.get((alias.actor, alias.name), 0) + 1
     rows = []
+    names_in_others = [{a.name for _s, _e, a in mentions(x.text, packs)} for x in others] if used else []
     for (actor, name), n in sorted(used.items()):
-        elsewhere = sum(any(a.name == name for _s, _e, a in mentions(x.text, packs)) for x in others)
+        elsewhere = sum(name in names for names in names_in_others)
         rows.append({"actor": actor, "name": name, "uses": n, "other_outlets_articles_using_it": elsewhere,
                      "of_other_articles": len(others)})
     return pd.DataFrame(rows, columns=["actor", "name", "uses", "other_outlets_articles_using_it", "of_other_articles"])
