@@ -47,3 +47,22 @@ def test_worksheet_and_answer_key_escape_article_text_and_headline(tmp_path):
     for build in (worksheet.worksheet_html, worksheet.answer_key_html):
         out = build(view, ids, PAYLOAD, None, "a4", dt.date(2026, 12, 3))
         assert not live(out) and "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+
+
+def test_tables_escape_cells_headers_captions_and_notes_long_or_short():
+    from analysis.present.tables import table_html
+    long_cell = PAYLOAD + " " + "an explanation long enough to keep a wide column " * 2
+    df = pd.DataFrame({"words": [PAYLOAD, "menacing"], "why": [long_cell, "short"], PAYLOAD: [1, 2]})
+    out = table_html(df, caption=PAYLOAD, notes={"why": PAYLOAD})
+    assert not live(out) and out.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 5
+    assert 'class="fl-long"' in out  # the long explanations took the wide-column path, still escaped
+
+
+def test_spot_it_blacked_out_passage_stays_escaped():
+    from analysis.present.guess import blanked
+    an = analyze_text("Fox News said " + TEXT)
+    shown = blanked(an.text, ["Fox News"])
+    tokens = spot.passage_tokens(an.text, 0, len(an.text))
+    table = spot.compare_marks(tokens, set(), an.spans)
+    out = spot.render_comparison(shown, 0, len(shown), table, an.spans)
+    assert not live(out) and "&lt;script&gt;" in out and "Fox News" not in out
