@@ -162,6 +162,19 @@ def test_verbs_of_saying_keep_their_tone_on_the_attribution():
     assert list(spans[spans["category"] == "loaded"]["subcategory"]) == ["hostile verb of saying"]
 
 
+@pytest.mark.parametrize("text, term", [
+    ("The inquiry is a witch hunt.", "witch hunt"),
+    ("They ran a smear campaign against her.", "smear campaign"),
+    ("The vote was a power grab.", "power grab"),
+    ("The party rammed through the bill.", "rammed through"),
+])
+def test_loaded_words_for_actions_are_not_called_verbs_of_saying_or_verbs(text, term):
+    loaded = analyze_text(text, tone=False).spans.query("category == 'loaded'")
+    row = loaded[loaded["text"] == term].iloc[0]
+    assert row["subcategory"] == "loaded action"
+    assert row["note"].startswith("Loaded word for an action") and "verb" not in row["note"]
+
+
 def test_a_word_with_several_senses_gets_no_single_sense_gloss():
     from analysis.detect.ratings import load_ratings
     stunning, scathing = load_ratings().get("stunning"), load_ratings().get("scathing")

@@ -27,7 +27,7 @@ MODEL_FILE = "loaded_model.json"
 RATED = "rated wording"
 EVALUATIVE_POS = ("adjective", "adverb", "verb", "noun")
 ARTICLES = frozenset(("a", "an", "the"))
-SUBCATEGORY_GROUPS = ("name-calling", "label", "emotive", "exaggeration", "hostile verb of saying", "loaded verb",
+SUBCATEGORY_GROUPS = ("name-calling", "label", "emotive", "exaggeration", "hostile verb of saying", "loaded action",
                       "euphemism", "puffery", "escalation")
 
 

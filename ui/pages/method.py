@@ -88,7 +88,7 @@ st.markdown(f"""
 1. **The core list** (analysis/data/loaded.csv) holds wording that frames in any story: *name-calling* ("thug",
    "crooked"), *contentious labels* ("regime", "so-called", "extremists" — Wikipedia's "words to watch"), *emotive*
    words ("outrageous", "vile"), *exaggeration* ("whopping", "skyrocketed"), *hostile verbs of saying* ("slammed",
-   "lambasted", "fired back"), *loaded verbs of action* ("rammed through", "power grab", "doubled down"),
+   "lambasted", "fired back"), *loaded words for actions* ("rammed through", "power grab", "witch hunt", "doubled down"),
    *one-sided terms* ("tax relief", "death tax"), *idioms* of fights and wrecks ("under fire", "train wreck"),
    *editorializing* ("tragically", "conveniently"), *euphemisms*
    ("collateral damage") and *puffery* ("legendary", "world-class"). Each entry names its source: the SemEval-2020
