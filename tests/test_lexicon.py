@@ -60,3 +60,15 @@ def test_not_prev_within_rule():
     assert hits("He said the plan would work.") == []
     assert hits("The plan would work.") == ["would"]
     assert hits("He said so. The plan would work.") == ["would"]  # never across a sentence end
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("The defending champions lost.", []),
+    ("She spoke in a mocking tone.", []),
+    ("His warning went unheeded.", []),
+    ("The senator, defending the plan, said it would pass.", ["defending", "said"]),
+    ("Critics are mocking the plan.", ["mocking"]),
+])
+def test_an_ing_word_after_a_determiner_is_no_verb_of_saying(text, cues):
+    found = load_lexicon().cues.find(text, tokenize(text))
+    assert [m.entry.term for m in found] == cues
