@@ -65,3 +65,17 @@ def test_an_unnamed_speaker_is_said_so_once_in_plain_words():
     table = who_says_it(occ, ["x"])
     assert table.iloc[0]["whose_words"] == "an unnamed speaker; Ann Lee (legislator)"
     assert "((" not in plain_summary(table, "reckless", {"x": "X"})
+
+
+@pytest.mark.parametrize("description, role", [
+    ("the central bank", "government official"),
+    ("a U.N. spokesman", "government official"),
+    ("the World Health Organization", "government official"),  # not a campaigning 'organization'
+    ("a trade group", "business"),
+    ("the U.S. Chamber of Commerce", "business"),
+    ("an industry lobbying group", "advocacy group"),
+    ("Dr. Amy Chen, a physician", "expert or academic"),
+])
+def test_general_roles_for_speakers_on_any_topic(description, role):
+    from analysis.detect.speakers import classify
+    assert classify(description)[0] == role
