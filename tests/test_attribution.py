@@ -174,7 +174,7 @@ def test_cue_constructions(text, expected):
      [("found", "Clinton's lawyers")]),
     # the one who issued a statement speaks through it
     ("Senate Majority Leader Mitch McConnell (R-Ky.) issued a statement saying that the Senate should wait.",
-     [("issued a statement saying", "Leader Mitch McConnell")]),
+     [("issued a statement saying", "Mitch McConnell")]),
     # an adjective from a participle stays in the noun phrase; 'long' belongs to the verb group
     ("Seventy-four percent of Democratic registered voters say they like her.",
      [("say", "Seventy-four percent of Democratic registered voters")]),
@@ -318,7 +318,7 @@ def test_nouns_ending_in_ly_stay_in_the_speakers_noun_phrase():
 
 def test_a_headline_colon_names_the_person_before_it_whatever_follows():
     text = "Mayor Jane Smith: The Bridge Will Open in May\n\nThe city council met on Monday to review the plan."
-    assert cues_and_speakers(text) == [(":", "Mayor Jane Smith")]
+    assert cues_and_speakers(text) == [(":", "Jane Smith")]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -564,7 +564,7 @@ def test_cues_after_a_noun_for_people_or_a_comma(text, expected):
      [("According to", "a report from the city's chief auditor")]),
     ("A 2015 study by Jane Roe of Lakeside University found that rents doubled.",
      [("found", "A 2015 study by Jane Roe of Lakeside University")]),
-    ("A spokesman for Mayor Jane Roe said the bridge would close.", [("said", "Mayor Jane Roe")]),
+    ("A spokesman for Mayor Jane Roe said the bridge would close.", [("said", "Jane Roe")]),
 ])
 def test_datelines_and_records_as_sources(text, expected):
     assert cues_and_speakers(text) == expected

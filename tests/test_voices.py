@@ -79,3 +79,14 @@ def test_an_unnamed_speaker_is_said_so_once_in_plain_words():
 def test_general_roles_for_speakers_on_any_topic(description, role):
     from analysis.detect.speakers import classify
     assert classify(description)[0] == role
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Senate Majority Leader Mitch McConnell said the vote would be held on Friday.", "Mitch McConnell"),
+    ("House Speaker Paul Ryan told reporters the bill was dead.", "Paul Ryan"),
+    ("Chief Justice John Roberts wrote that the law stands.", "John Roberts"),
+])
+def test_an_office_before_a_name_is_no_part_of_the_speakers_name(text, speaker):
+    from analysis.detect.spans import analyze_text
+    spans = analyze_text(text, tone=False).spans
+    assert list(spans.loc[spans["category"] == "attribution", "speaker"]) == [speaker]

@@ -51,8 +51,7 @@ Service Staff Guard Corps Bank Fund Union Nations Republic Korea Peninsula Base 
 Saturday Sunday January February March April May June July August September October November December The A An
 In On At But And As After When If This That One Two Three Multiple Several Many Some Another Other Former Senior
 Top Deputy Chief Acting Democratic Republican Democrats Republicans Act Acts Amendment City County Street Avenue""".split())
-NAME_LEAD_TITLES = frozenset("""state secretary president minister general senator governor chairman spokesman spokeswoman
-vice prime deputy chief former senior top defense defence foreign treasury us u.s""".split())
+NAME_LEAD_TITLES = word_class("name_lead_title")  # 'Senate Majority Leader' before a name is no part of it
 
 
 @dataclass(frozen=True)
