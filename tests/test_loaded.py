@@ -350,3 +350,17 @@ def test_settings_and_command_line_choose_the_lexicon(tmp_path):
     assert "boondoggle" not in run().stdout and "saber-rattling" in run().stdout
     bad = run("--lexicon", str(tmp_path / "missing"))
     assert bad.returncode == 2 and bad.stderr.startswith("error: lexicon:")
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Meta unveiled a new artificial intelligence model on Tuesday.", "artificial"),
+    ("The bank wrote off bad debts worth $2 billion.", "bad"),
+    ("Violent crime fell 5 percent last year.", "Violent"),
+    ("A suicide bomber killed 12 people.", "suicide"),
+    ("Natural disasters cost insurers billions.", "disasters"),
+    ("The agency sent disaster relief.", "disaster"),
+])
+def test_rated_words_in_established_terms_are_not_loaded(text, term):
+    loaded = analyze_text(text, tone=False).spans.query("category == 'loaded'")
+    assert term not in set(loaded["text"])
+    assert "disaster" in set(analyze_text("The launch was a disaster.", tone=False).spans["text"])
