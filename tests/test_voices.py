@@ -90,3 +90,16 @@ def test_an_office_before_a_name_is_no_part_of_the_speakers_name(text, speaker):
     from analysis.detect.spans import analyze_text
     spans = analyze_text(text, tone=False).spans
     assert list(spans.loc[spans["category"] == "attribution", "speaker"]) == [speaker]
+
+
+@pytest.mark.parametrize("description, party", [
+    ("Mr. Lindner, whose pro-business Free Democrats had long chafed", "Free Democratic"),
+    ("Germany's Social Democrats", "Social Democratic"),
+    ("the Christian Democratic Union", "Christian Democratic"),
+    ("House Democrats", "Democratic"),
+    ("Tories", "Conservative"),
+])
+def test_parties_of_other_countries_are_not_the_us_democrats(description, party):
+    from analysis.detect.speakers import classify
+    assert classify(description)[1:] in (("", party), ("Germany", party))
+    assert classify(description)[0] == "party politician"
