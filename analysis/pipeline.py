@@ -10,6 +10,7 @@ from analysis.detect.lexicon import Lexicon, load_lexicon
 from analysis.detect.spans import SPAN_COLUMNS, Analysis, analyze_text, sentence_bounds
 from analysis.measure.features import counts_in, derived
 from analysis.text.cleaning import Cleaned, Part, clean
+from analysis.text.segment import one_line
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,7 @@ class ArticleAnalysis:
             return f"Probably the headline (the text's opening line, not confirmed): “{opening[0].text}”"
         first = self.body.sentences.iloc[0] if len(self.body.sentences) else None
         opening = self.body.text[first["start"]:first["end"]] if first is not None else ""
-        if len(opening) > 90:
-            opening = opening[:87].rsplit(" ", 1)[0] + "…"
-        return f"Headline unknown — {outlet_name}, {self.article.date}: “{opening}”"
+        return f"Headline unknown — {outlet_name}, {self.article.date}: “{one_line(opening)}”"
 
 
 @dataclass(frozen=True)

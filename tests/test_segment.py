@@ -32,3 +32,12 @@ def test_sentences_never_cross_paragraphs():
     assert [p.paragraph for p in paragraphs(text)] == [0, 1]
     assert [(text[s.start:s.end], s.paragraph) for s in sentences(text)] == [
         ("First paragraph without a full stop", 0), ("Second paragraph.", 1), ("Third sentence.", 1)]
+
+
+def test_one_line_cuts_a_long_title_at_a_word():
+    from analysis.text.segment import one_line
+    assert one_line("Short headline") == "Short headline"
+    long = "Bombers fly over the peninsula " * 5
+    cut = one_line(long)
+    assert len(cut) <= 90 and cut.endswith("…") and long.startswith(cut[:-1]) and not cut[:-1].endswith(" ")
+    assert long[len(cut) - 1] == " "  # the cut falls between words

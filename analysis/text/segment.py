@@ -86,3 +86,8 @@ def _is_boundary(text: str, sent_start: int, punct: int, end: int, limit: int) -
     if "." in bare:  # an abbreviation with inner periods: U.S., U.K., a.m.
         return nw in SENTENCE_OPENERS or first in "\"“‘'"
     return True
+
+
+def one_line(text: str, limit: int = 90) -> str:
+    """The text if it fits in `limit` characters, else cut at the last word that fits, with '…'."""
+    return text if len(text) <= limit else text[:limit - 3].rsplit(" ", 1)[0] + "…"

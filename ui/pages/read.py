@@ -3,6 +3,7 @@ import streamlit as st
 
 from analysis.present.highlight import only_strong_loaded
 from analysis.present.report import article_html
+from analysis.text.segment import one_line
 from ui import data, widgets
 from ui.safe import md
 
@@ -11,8 +12,7 @@ SIDE_BY_SIDE = 6  # more articles than this are chosen one per outlet
 
 def short_title(article) -> str:
     """'date · headline' of an article, cut to one line."""
-    title = f"{article.date} · {article.headline or article.id}"
-    return title if len(title) <= 90 else title[:87].rsplit(" ", 1)[0] + "…"
+    return one_line(f"{article.date} · {article.headline or article.id}")
 
 
 view = data.view()
