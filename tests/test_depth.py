@@ -88,6 +88,9 @@ def test_naming_works_for_any_topic_and_any_year():
     assert not any(actor in ("United States", "North Korea") and name.startswith(("Trump", "Wong", "Kim"))
                    for name, actor, _ in found)
     assert sum(1 for name, actor, _ in found if actor == "United States") == 1
+    # a capital after a capitalised short word that opens the sentence is the government
+    opening = "And Washington said no. With Beijing silent, Tokyo waited."
+    assert {opening[s:e] for s, e, _ in mentions(opening)} == {"Washington", "Beijing", "Tokyo"}
     # the topic pack's names count only when the pack is on
     pack = ("east-asia-security",)
     assert any(a.name == "show of force" for _, _, a in mentions("It was a show of force.", pack))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.detect.lexicon import DATA_DIR, PACKS_DIR
+from analysis.detect.lexicon import DATA_DIR, PACKS_DIR, word_class
 from analysis.detect.speakers import (
     ABBREVIATIONS,
     NAME_LEAD_TITLES,
@@ -118,10 +118,11 @@ def actor_mentions(text: str, packs: tuple[str, ...] = ()) -> list[tuple[int, in
 
 
 def _in_longer_name(text: str, s: int, e: int) -> bool:
-    """The words at [s, e) are part of a longer run of capitalised words (a name of its own)."""
+    """The words at [s, e) are part of a longer run of capitalised words (a name of its own); a capitalised short
+    function word before them ('The', 'In', 'And') opens the sentence, not a name."""
     before = BEFORE_WORD_RE.search(text, max(0, s - 40), s)
     after = re.match(r"\s+[A-Z]", text[e:e + 3])
-    return bool(after) or (before is not None and before.group(1).lower() not in ("the", "a", "an", "in", "on", "at"))
+    return bool(after) or (before is not None and before.group(1).lower() not in word_class("title_minor_word"))
 
 
 def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
