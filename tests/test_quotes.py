@@ -47,3 +47,14 @@ def test_a_quoted_title_is_no_scare_quote_and_no_ones_words(text, kind):
         assert quotes.iloc[0]["voice"] == "author" and quotes.iloc[0]["speaker"] == ""
         counts = analyze_text(text, tone=False).features
         assert counts["quote_scare_n"] == 0 and counts["quote_n"] == 0
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("“It's a sad day,” said one senior official.", "direct"),  # a whole utterance opening the sentence
+    ("The talks ended. “No deal,” he said.", "direct"),
+    ("He had “deliberately” misled the committee, the report said.", "partial"),  # words inside the outlet's sentence
+    ("It was a “routine” flight.", "scare"),
+])
+def test_a_short_quotation_that_opens_its_sentence_is_a_whole_utterance(text, kind):
+    spans = analyze_text(text, tone=False).spans
+    assert list(spans.loc[spans["category"] == "quote", "subcategory"]) == [kind]

@@ -13,6 +13,7 @@ MISSING_CLOSE_RE = re.compile(
 QUOTE_MARK_RE = re.compile(r"[“”\"]|``|''")  # typewriter pairs (``...'' and ''...'') as older newswire writes them
 OPENING = {"``": "“", "''": '"'}
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+SENTENCE_OPENING_RE = re.compile(r"(?:\A|[.!?][”\"']?\s+|\n\s*)\Z")  # what stands before a quotation opening a sentence
 
 
 @dataclass(frozen=True)
@@ -32,9 +33,14 @@ class Quote:
         return len(WORD_RE.findall(text, self.inner_start, self.inner_end))
 
     def is_short(self, text: str) -> bool:
-        """A word or short phrase, not a clause: a candidate scare quote or partial quote."""
-        inner = text[self.inner_start:self.inner_end].strip().rstrip(" ,.;:!?")
-        return self.words(text) <= SCARE_MAX_WORDS and not re.search(r"[.!?]", inner)
+        """A word or short phrase, not a clause: a candidate scare quote or partial quote. A capitalised quotation
+        that opens its sentence and ends in punctuation inside the marks ('“It's a sad day,” said ...') is a whole
+        utterance however short."""
+        inner = text[self.inner_start:self.inner_end].strip()
+        if self.words(text) > SCARE_MAX_WORDS or re.search(r"[.!?]", inner.rstrip(" ,.;:!?")):
+            return False
+        return not (inner[:1].isupper() and inner[-1:] in (",", ".", "!", "?")
+                    and SENTENCE_OPENING_RE.search(text, max(0, self.start - 4), self.start) is not None)
 
 
 def find_quotes(text: str) -> list[Quote]:
