@@ -879,3 +879,15 @@ def test_the_words_before_a_name_after_a_preposition_are_no_description():
     text = ("Her views changed as she moved through other jobs, including stints at Dale Martin Foods. "
             "She grew angry when she saw older workers in hardship.")
     assert all("including" not in speaker and " at " not in speaker for _, speaker in cues_and_speakers(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a cue word used as a noun after an adjective reports no one's words
+    ("The coalition collapsed in a bitter dispute over the budget.", []),
+    ("He issued a stern warning to Iran.", []),
+    # the same words as verbs
+    ("The government disputes the figures.", [("disputes", "The government")]),
+    ("Critics warn that costs will rise.", [("warn", "Critics")]),
+])
+def test_a_cue_word_after_an_adjective_is_a_noun(text, expected):
+    assert cues_and_speakers(text) == expected

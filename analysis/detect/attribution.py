@@ -193,6 +193,25 @@ def complement_cues(text: str, tokens: list[Token], cues: list[Match], entry: En
             if tags.get(i) in VERB_TAGS and tags.get(i - 1, "") not in ("DT", "IN", "TO", "MD")]
 
 
+ADJECTIVE_TAGS = frozenset(("JJ", "JJR", "JJS"))
+
+
+def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list[Match]:
+    """The cues but those used as nouns after an adjective ('empty promises', 'a bitter dispute', 'a stern
+    warning'): a noun reports no one's words here. Only one-word cues that can be nouns (no -ed or irregular past form)
+    after a lowercase word are tagged; the tagger decides (Quirk et al. 1985, sec. 7.3: adjectives before nouns)."""
+    past, pronouns = word_class("irregular_participle"), word_class("subject_pronoun")
+    cand = [k for k, c in enumerate(cues) if c.first == c.last and c.first > 0
+            and not (t := tokens[c.first]).lower.endswith("ed") and t.lower not in past and t.text.islower()
+            and (p := tokens[c.first - 1]).text.isalpha() and p.text.islower() and p.lower not in pronouns
+            and text[p.end:t.start] == " "]
+    if not cand:
+        return cues
+    tags = pos_tags(tokens, [(cues[k].first - 1, cues[k].first) for k in cand])
+    drop = {k for k in cand if tags.get(cues[k].first, "").startswith("NN") and tags.get(cues[k].first - 1) in ADJECTIVE_TAGS}
+    return [c for k, c in enumerate(cues) if k not in drop] if drop else cues
+
+
 def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quotes: list[Quote],
                       cues: list[Match]) -> tuple[list[Attribution], dict[int, Speaker]]:
     """Attributions for every cue outside quotation marks, and the speaker of each quote (by index)."""

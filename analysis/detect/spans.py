@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis.detect.attribution import Attribution, colon_cues, complement_cues, find_attributions
+from analysis.detect.attribution import Attribution, colon_cues, complement_cues, find_attributions, without_noun_uses
 from analysis.detect.lexicon import Lexicon, load_lexicon, tokenize, word_class
 from analysis.detect.loaded import Candidate, decide, find_candidates
 from analysis.detect.speakers import UNNAMED, Speaker
@@ -144,7 +144,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
     tokens = tokenize(text)
     sents = sentences(text)
     quotes = find_quotes(text)
-    cues = lex.cues.find(text, tokens)
+    cues = without_noun_uses(text, tokens, lex.cues.find(text, tokens))
     cue_tones = {i: m.entry.tone for m in cues for i in range(m.first, m.last + 1)}
     cues += (colon_cues(text, quotes, lex.constructions.get("colon"))
              + complement_cues(text, tokens, cues, lex.constructions.get("complement")))
