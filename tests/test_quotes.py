@@ -58,3 +58,11 @@ def test_a_quoted_title_is_no_scare_quote_and_no_ones_words(text, kind):
 def test_a_short_quotation_that_opens_its_sentence_is_a_whole_utterance(text, kind):
     spans = analyze_text(text, tone=False).spans
     assert list(spans.loc[spans["category"] == "quote", "subcategory"]) == [kind]
+
+
+def test_a_quotation_after_its_speakers_aside_continues_the_speakers_words():
+    text = "“It's a sad day,” said one senior official, who asked not to be named. “But he brought this on himself.”"
+    spans = analyze_text(text, tone=False).spans
+    quotes = spans[spans["category"] == "quote"]
+    assert list(quotes["speaker"]) == ["one senior official", "one senior official"]
+    assert list(quotes["subcategory"]) == ["direct", "direct"]

@@ -1349,7 +1349,7 @@ def _quote_speakers(text: str, quotes: list[Quote], atts: list[Attribution], sen
             same_para = prev.paragraph == q.paragraph
             between_words = len(text[prev.end:min(q.start, prev.end + 600)].split())
             between = atts[bisect.bisect_left(cue_starts, prev.end):bisect.bisect_left(cue_starts, q.start)]
-            no_cue_between = all(a.speaker == speakers[qi - 1] for a in between)
+            no_cue_between = all(a.speaker.name == speakers[qi - 1].name for a in between)  # 'who asked not to ...'
             para_start = text.rfind("\n", max(0, q.start - 2), q.start) + 1 if q.start else 0
             next_para_runs_on = (q.paragraph == prev.paragraph + 1 and (q.continues_previous or (
                 q.start == para_start and bisect.bisect_right(sent_starts, q.start) - 1 not in att_sentences)))
