@@ -879,3 +879,14 @@ def test_the_words_before_a_name_after_a_preposition_are_no_description():
     text = ("Her views changed as she moved through other jobs, including stints at Dale Martin Foods. "
             "She grew angry when she saw older workers in hardship.")
     assert all("including" not in speaker and " at " not in speaker for _, speaker in cues_and_speakers(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # coordinated predicates share the clause's subject: the noun phrase after the first verb is its object
+    ("The senator praised the deal, denounced its critics and said the vote was fair.",
+     [("praised", "The senator"), ("denounced", "The senator"), ("said", "The senator")]),
+    ("Smith met the governor on Friday, denounced the plan and said the council had failed.",
+     [("denounced", "Smith"), ("said", "Smith")]),
+])
+def test_the_object_of_a_coordinated_verb_is_no_speaker(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -638,7 +638,17 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             if sp_end > sp_start and prev is None:
                 sp_start = _subject_before_asides(text, tokens, tok_starts, sent.start, sp_start, cue.start)
             rejected = sp_end > sp_start and _not_a_speaker(text, tokens, tok_starts, sp_start, sp_end, participle)
-            if rejected:
+            if not rejected and sp_end > sp_start and re.search(r",|\band\b", text[sp_end:cue.start]) \
+                    and _object_of_verb(text, tokens, tok_starts, sp_start, prev):
+                # 'The senator praised the deal, denounced its critics and said ...': the phrase before the cue is
+                # the object of the verb before it; coordinated verbs share the clause's subject
+                if prev is not None:
+                    sp_start = sp_end = lo
+                else:
+                    ms, me = _main_subject(text, tokens, tok_starts, _skip(text, sent.start, cue.start), sp_start)
+                    if me > ms and _names_someone(text[ms:me]) and not _not_a_speaker(text, tokens, tok_starts, ms, me):
+                        sp_start, sp_end = ms, me
+            elif rejected:
                 # 'caught on camera saying', 'could not resist suggesting', 'the message was clear:': no noun phrase
                 # naming someone; the subject of the main clause speaks where the grammar makes it the cue's subject
                 # (a participle or a colon after it; a finite verb after an aside), else the usual no-speaker path
@@ -806,6 +816,20 @@ def _subject_of_clause(tokens: list[Token], tok_starts: list[int], sp_start: int
     tags = pos_tags(tokens, [(a, b)])
     k = next((k for k in range(a, b + 1) if tags.get(k, "") in FINITE_TAGS), None)
     return sp_end if k is None else (tokens[k - 1].end if k > a else sp_start)
+
+
+def _object_of_verb(text: str, tokens: list[Token], tok_starts: list[int], sp_start: int,
+                    prev: Attribution | None) -> bool:
+    """Whether the phrase starting at `sp_start` follows a verb with only spaces between ('denounced its critics and
+    said', 'praised the deal, denounced'): then it is that verb's object, no subject of the cue after it (Quirk et al.
+    1985, sec. 10.2 and 13.45: a noun phrase after a transitive verb is its object; coordinated predicates share one
+    subject). The word before is a verb when it ends the previous cue of the sentence or is tagged a finite verb."""
+    a = bisect.bisect_left(tok_starts, sp_start)
+    if a <= 0 or a >= len(tokens) or text[tokens[a - 1].end:sp_start].strip() or not tokens[a - 1].text.islower():
+        return False
+    if prev is not None and tokens[a - 1].end in (prev.cue_end, prev.group_end):
+        return True
+    return pos_tags(tokens, [(a - 1, a)]).get(a - 1, "") in ("VBD", "VBZ", "VBP")
 
 
 def _subject_instead(text: str, tokens: list[Token], tok_starts: list[int], sent: Segment, cue: Match, sp_start: int,
