@@ -890,3 +890,21 @@ def test_the_words_before_a_name_after_a_preposition_are_no_description():
 ])
 def test_the_object_of_a_coordinated_verb_is_no_speaker(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+def test_a_participle_with_a_name_as_its_object_is_no_speaker():
+    # 'urging Congress to act' is a participle clause, not a noun phrase like 'Leading Democrats'
+    text = "Hoping to win, urging Congress to act, Smith said the plan was fine."
+    assert all("Congress" not in speaker for _, speaker in cues_and_speakers(text))
+    assert cues_and_speakers("Leading Democrats said the plan would fail.") == [("said", "Leading Democrats")]
+    assert cues_and_speakers("Retired Gen. John Allen said the plan was fine.") == [("said", "John Allen")]
+
+
+@pytest.mark.parametrize("text", [
+    "He said the plan was fine, but she will veto the disgraceful bill.",
+    "He said the plan was fine, but she has vetoed the disgraceful bill.",
+    "He said the plan was fine, but Ms. Ruiz could still veto the disgraceful bill.",
+])
+def test_a_coordinated_clause_with_a_modal_or_auxiliary_ends_the_content(text):
+    # ', but she will veto ...': a main clause with its own subject and verb group is the writer's, as with 'vetoed'
+    assert voice_of(text, "disgraceful")[0] == "author"

@@ -748,6 +748,11 @@ def _not_a_speaker(text: str, tokens: list[Token], tok_starts: list[int], sp_sta
         return False  # 'least half of voters', 'most Republicans': a quantity
     if tag in NOT_NP_START_TAGS:
         return True
+    if tag in ("VBG", "VBN") and nxt.startswith("NNP") and b > a + 1:
+        # 'urging Congress to act': a participle with a name as its object and a clause after it, no noun phrase
+        # ('leading Democrats' and 'retired Gen. John Allen' have no 'to' or verb after the name)
+        more = pos_tags(tokens, [(a, min(b, a + 6))])
+        return any(more.get(k, "") in ("TO", "VB", "VBD", "VBZ", "VBP", "MD") for k in range(a + 2, min(b, a + 6) + 1))
     if tag in ("VBG", "VBN") or tag.startswith("JJ"):
         return not nxt.startswith(NP_CONTINUE_TAGS)  # 'protecting the consulate', 'clear' vs 'retired general'
     return False
@@ -758,7 +763,9 @@ def _not_a_speaker(text: str, tokens: list[Token], tok_starts: list[int], sp_sta
 # clause goes on only with 'that' again: 'said that ... and that ...'; Quirk et al. 1985, sec. 13.1 and 14.31)
 COORDINATED_CLAUSE_RE = re.compile(r",\s+(?:but|yet|and|while|whereas)\s+(?:(?:" + "|".join(sorted(
     word_class("subject_pronoun"))) + r")|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
-                                   r"(?:[a-z]+ly\s+)?[a-z][\w’'-]*(?:ed|s)\b")
+                                   r"(?:[a-z]+ly\s+)?(?:[a-z][\w’'-]*(?:ed|s)|(?:will|would|can|could|should|may|might|must|"
+                                   r"shall|did|does|do|has|have|had|is|are|was|were)(?:n[’']t|\s+not)?\s+(?:[a-z]+ly\s+)?"
+                                   r"[a-z][\w’'-]*)\b")
 
 
 def _coordinated_clause(text: str, qindex: QuoteIndex, start: int, end: int) -> int:
