@@ -908,3 +908,19 @@ def test_a_participle_with_a_name_as_its_object_is_no_speaker():
 def test_a_coordinated_clause_with_a_modal_or_auxiliary_ends_the_content(text):
     # ', but she will veto ...': a main clause with its own subject and verb group is the writer's, as with 'vetoed'
     assert voice_of(text, "disgraceful")[0] == "author"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quotation inside an aside on the subject is no statement the verb after it reports: no speaker after the verb
+    ("Humphrey, who calls Trump a “sociopath,” said he would not vote.", [("calls", "Humphrey"), ("said", "Humphrey")]),
+    ("Washington, star of the show “Scandal,” thanked Obama for the order.", [("thanked", "Washington")]),
+    ("Mr. Manafort, citing “the unique magic of Trump,” said the race was close.",
+     [("citing", "Mr. Manafort"), ("said", "Mr. Manafort")]),
+    # a quotation in the main clause, or after an opening phrase, is reported: the speaker follows the verb
+    ("The bill is “a disaster,” said Sen. Jones.", [("said", "Sen. Jones")]),
+    ("Behind the scenes, Mr. Smith is “working hard,” said Sen. Jones.", [("said", "Sen. Jones")]),
+    ("Bloomberg pegged him at a billion, which Mr. Trump called “a disgrace,” blaming the editors.",
+     [("called", "Mr. Trump"), ("blaming", "Mr. Trump")]),
+])
+def test_a_quotation_in_an_aside_on_the_subject(text, expected):
+    assert cues_and_speakers(text) == expected

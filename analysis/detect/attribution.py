@@ -609,7 +609,9 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
         gap = text[quote_before.end:cue.start] if quote_before else before
         inverts = kind != "colon" and _may_invert(text, cue)
         participle = kind != "colon" and text[cue.start:cue.end].split()[0].lower().endswith("ing")
-        if quote_before and not gap.strip(" ,") and (inverts or participle):
+        in_aside = bool(quote_before) and not gap.strip(" ,") and (inverts or participle) \
+            and _quote_in_aside(text, tokens, tok_starts, sent.start, quote_before.start)
+        if quote_before and not gap.strip(" ,") and (inverts or participle) and not in_aside:
             # '“...,” said Maj. Ryan Simpson, ...' : the speaker follows the cue; '..., “...,” adding ...': the
             # participle's subject is the sentence's speaker
             sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False) if inverts else _subject_of(
@@ -635,7 +637,10 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             else:
                 sp_start, sp_end = (cue.start, cue.start) if passive else _np_before(
                     text, tokens, tok_starts, lo, _catenative_start(tokens, cue))
-            if sp_end > sp_start and prev is None:
+            if in_aside and not passive:
+                # 'Washington, star of “Scandal,” thanked ...': the subject before the aside that holds the quotation
+                sp_start, sp_end = _np_forward(text, tokens, tok_starts, _skip(text, sent.start, cue.start), quote_before.start)
+            elif sp_end > sp_start and prev is None:
                 sp_start = _subject_before_asides(text, tokens, tok_starts, sent.start, sp_start, cue.start)
             rejected = sp_end > sp_start and _not_a_speaker(text, tokens, tok_starts, sp_start, sp_end, participle)
             if not rejected and sp_end > sp_start and re.search(r",|\band\b", text[sp_end:cue.start]) \
@@ -885,6 +890,30 @@ def _subject_of(text: str, tokens: list[Token], tok_starts: list[int], lo: int, 
                 prev: Attribution | None) -> tuple[int, int]:
     """The speaker phrase of a participle cue: the previous cue's speaker in the sentence, else its subject."""
     return (prev.speaker_start, prev.speaker_end) if prev is not None else _leading_np(text, tokens, tok_starts, lo, cue_start)
+
+
+def _quote_in_aside(text: str, tokens: list[Token], tok_starts: list[int], lo: int, q_start: int) -> bool:
+    """Whether a quotation stands inside an aside on the sentence's subject ('Humphrey, who calls Trump a “sociopath,”
+    said ...', 'Washington, star of “Scandal,” thanked ...'): a short subject opens the sentence, one comma opens the
+    aside and the quotation closes it, so the verb after it has that subject, no speaker after it (Quirk et al. 1985,
+    sec. 17.65: a non-restrictive postmodifier is set off by commas; sec. 14.30: a reporting clause inverts only after
+    what it reports). Not after an opening phrase of time or place ('In Iowa, the bill is “a disaster,” said ...')."""
+    before = text[lo:q_start]
+    if before.count(",") != 1 or any(q in before for q in "“”\"(—–") or "''" in before or before.rstrip().endswith((",", ":")):
+        return False
+    subject, aside = (part.strip() for part in before.split(",", 1))
+    a = bisect.bisect_left(tok_starts, lo)
+    if not aside[:1].islower() or (a < len(tokens) and tokens[a].lower in PREPOSITIONS):
+        return False  # 'Behind the scenes, Mr. Vander Plaats is “...,” said ...': a clause after an opening phrase
+    words = subject.split()
+    if not (0 < len(words) <= 6 and subject[:1].isupper() and a < len(tokens) and tokens[a].lower not in INTRO_WORDS
+            and tokens[a].lower not in INTRO_ADVERBS and tokens[a].lower not in COORDINATORS
+            and not tokens[a].lower.endswith(("ing", "ly")) and _names_someone(subject) and not DATELINE_RE.match(text, lo)):
+        return False
+    b = bisect.bisect_left(tok_starts, lo + before.index(","))
+    tags = pos_tags(tokens, [(a, b - 1)]) if b > a else {}
+    # 'Bloomberg pegged him at ..., which ...': a clause, no subject alone (its first word may be a participle: 'Retired')
+    return not any(tags.get(k, "") in FINITE_TAGS or tags.get(k, "") == "VBN" for k in range(a + 1, b))
 
 
 def _may_invert(text: str, cue: Match) -> bool:
