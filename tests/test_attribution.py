@@ -924,3 +924,15 @@ def test_a_coordinated_clause_with_a_modal_or_auxiliary_ends_the_content(text):
 ])
 def test_a_quotation_in_an_aside_on_the_subject(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a vote for or against something is a stance, as support and opposition are (PolNeAR guidelines: support)
+    ("Ms. Ruiz voted against the bill in 2010.", [("voted against", "Ms. Ruiz")]),
+    ("The Senate voted to approve the plan.", [("voted", "The Senate")]),
+    ("The votes for the plan were counted.", []),
+    ("He won the most votes in Iowa.", []),
+])
+def test_votes_for_or_against_are_stances(text, expected):
+    # the preposition that ties the vote to what it is about stays in the cue's verb group ('voted against')
+    assert cues_and_speakers(text) == expected

@@ -285,7 +285,7 @@ should may might must shall not never also still later earlier again once previo
 privately openly quickly already even just then first long often always soon now nevertheless nonetheless twice""".split())
 NOT_ADVERBS = frozenset("only early daily weekly monthly yearly".split()) | LY_NOUNS
 # A preposition that ties a verb to its content ('talked about the plan', 'called for a ban') belongs to the cue
-GROUP_PREPOSITIONS = frozenset("about for".split())
+GROUP_PREPOSITIONS = frozenset("about for against".split())
 TIME_WORDS = frozenset("""year years month months week weeks day days decade decades hour hours minute minutes
 while time times moment now once""".split())
 TIME_MODIFIERS = word_class("time_modifier")  # 'said last week', 'said Tuesday night
