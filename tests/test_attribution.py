@@ -936,3 +936,14 @@ def test_a_quotation_in_an_aside_on_the_subject(text, expected):
 def test_votes_for_or_against_are_stances(text, expected):
     # the preposition that ties the vote to what it is about stays in the cue's verb group ('voted against')
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # not responding to a request is attributed like declining to comment; a plain 'respond' is no statement yet
+    ("The campaign did not immediately respond to a request for comment.",
+     [("did not immediately respond", "The campaign")]),
+    ("A spokesman didn’t respond to emails.", [("didn’t respond", "A spokesman")]),
+    ("He will respond to the report on Monday.", []),
+])
+def test_not_responding_is_a_cue(text, expected):
+    assert cues_and_speakers(text) == expected
