@@ -947,3 +947,15 @@ def test_votes_for_or_against_are_stances(text, expected):
 ])
 def test_not_responding_is_a_cue(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'support' the verb after its subject; the noun ('its support', 'Clinton's support falls') is no cue
+    ("Most voters support the plan.", [("support", "Most voters")]),
+    ("The group threw its support behind Cruz.", []),
+    ("Clinton's support falls short in Ohio.", []),
+    # a name in the genitive before a noun of saying with its complement still reports what the name's owner says
+    ("He's said the plan failed.", [("said", "He")]),
+])
+def test_support_the_verb_and_the_noun(text, expected):
+    assert cues_and_speakers(text) == expected
