@@ -891,3 +891,83 @@ def test_the_words_before_a_name_after_a_preposition_are_no_description():
 ])
 def test_a_cue_word_after_an_adjective_is_a_noun(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # coordinated predicates share the clause's subject: the noun phrase after the first verb is its object
+    ("The senator praised the deal, denounced its critics and said the vote was fair.",
+     [("praised", "The senator"), ("denounced", "The senator"), ("said", "The senator")]),
+    ("Smith met the governor on Friday, denounced the plan and said the council had failed.",
+     [("denounced", "Smith"), ("said", "Smith")]),
+])
+def test_the_object_of_a_coordinated_verb_is_no_speaker(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+def test_a_participle_with_a_name_as_its_object_is_no_speaker():
+    # 'urging Congress to act' is a participle clause, not a noun phrase like 'Leading Democrats'
+    text = "Hoping to win, urging Congress to act, Smith said the plan was fine."
+    assert all("Congress" not in speaker for _, speaker in cues_and_speakers(text))
+    assert cues_and_speakers("Leading Democrats said the plan would fail.") == [("said", "Leading Democrats")]
+    assert cues_and_speakers("Retired Gen. John Allen said the plan was fine.") == [("said", "John Allen")]
+
+
+@pytest.mark.parametrize("text", [
+    "He said the plan was fine, but she will veto the disgraceful bill.",
+    "He said the plan was fine, but she has vetoed the disgraceful bill.",
+    "He said the plan was fine, but Ms. Ruiz could still veto the disgraceful bill.",
+])
+def test_a_coordinated_clause_with_a_modal_or_auxiliary_ends_the_content(text):
+    # ', but she will veto ...': a main clause with its own subject and verb group is the writer's, as with 'vetoed'
+    assert voice_of(text, "disgraceful")[0] == "author"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quotation inside an aside on the subject is no statement the verb after it reports: no speaker after the verb
+    ("Humphrey, who calls Trump a “sociopath,” said he would not vote.", [("calls", "Humphrey"), ("said", "Humphrey")]),
+    ("Washington, star of the show “Scandal,” thanked Obama for the order.", [("thanked", "Washington")]),
+    ("Mr. Manafort, citing “the unique magic of Trump,” said the race was close.",
+     [("citing", "Mr. Manafort"), ("said", "Mr. Manafort")]),
+    # a quotation in the main clause, or after an opening phrase, is reported: the speaker follows the verb
+    ("The bill is “a disaster,” said Sen. Jones.", [("said", "Sen. Jones")]),
+    ("Behind the scenes, Mr. Smith is “working hard,” said Sen. Jones.", [("said", "Sen. Jones")]),
+    ("Bloomberg pegged him at a billion, which Mr. Trump called “a disgrace,” blaming the editors.",
+     [("called", "Mr. Trump"), ("blaming", "Mr. Trump")]),
+])
+def test_a_quotation_in_an_aside_on_the_subject(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a vote for or against something is a stance, as support and opposition are (PolNeAR guidelines: support)
+    ("Ms. Ruiz voted against the bill in 2010.", [("voted against", "Ms. Ruiz")]),
+    ("The Senate voted to approve the plan.", [("voted", "The Senate")]),
+    ("The votes for the plan were counted.", []),
+    ("He won the most votes in Iowa.", []),
+])
+def test_votes_for_or_against_are_stances(text, expected):
+    # the preposition that ties the vote to what it is about stays in the cue's verb group ('voted against')
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # not responding to a request is attributed like declining to comment; a plain 'respond' is no statement yet
+    ("The campaign did not immediately respond to a request for comment.",
+     [("did not immediately respond", "The campaign")]),
+    ("A spokesman didn’t respond to emails.", [("didn’t respond", "A spokesman")]),
+    ("He will respond to the report on Monday.", []),
+])
+def test_not_responding_is_a_cue(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'support' the verb after its subject; the noun ('its support', 'Clinton's support falls') is no cue
+    ("Most voters support the plan.", [("support", "Most voters")]),
+    ("The group threw its support behind Cruz.", []),
+    ("Clinton's support falls short in Ohio.", []),
+    # a name in the genitive before a noun of saying with its complement still reports what the name's owner says
+    ("He's said the plan failed.", [("said", "He")]),
+])
+def test_support_the_verb_and_the_noun(text, expected):
+    assert cues_and_speakers(text) == expected

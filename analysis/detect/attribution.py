@@ -304,7 +304,7 @@ should may might must shall not never also still later earlier again once previo
 privately openly quickly already even just then first long often always soon now nevertheless nonetheless twice""".split())
 NOT_ADVERBS = frozenset("only early daily weekly monthly yearly".split()) | LY_NOUNS
 # A preposition that ties a verb to its content ('talked about the plan', 'called for a ban') belongs to the cue
-GROUP_PREPOSITIONS = frozenset("about for".split())
+GROUP_PREPOSITIONS = frozenset("about for against".split())
 TIME_WORDS = frozenset("""year years month months week weeks day days decade decades hour hours minute minutes
 while time times moment now once""".split())
 TIME_MODIFIERS = word_class("time_modifier")  # 'said last week', 'said Tuesday night
@@ -628,7 +628,9 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
         gap = text[quote_before.end:cue.start] if quote_before else before
         inverts = kind != "colon" and _may_invert(text, cue)
         participle = kind != "colon" and text[cue.start:cue.end].split()[0].lower().endswith("ing")
-        if quote_before and not gap.strip(" ,") and (inverts or participle):
+        in_aside = bool(quote_before) and not gap.strip(" ,") and (inverts or participle) \
+            and _quote_in_aside(text, tokens, tok_starts, sent.start, quote_before.start)
+        if quote_before and not gap.strip(" ,") and (inverts or participle) and not in_aside:
             # '“...,” said Maj. Ryan Simpson, ...' : the speaker follows the cue; '..., “...,” adding ...': the
             # participle's subject is the sentence's speaker
             sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False) if inverts else _subject_of(
@@ -654,10 +656,23 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             else:
                 sp_start, sp_end = (cue.start, cue.start) if passive else _np_before(
                     text, tokens, tok_starts, lo, _catenative_start(tokens, cue))
-            if sp_end > sp_start and prev is None:
+            if in_aside and not passive:
+                # 'Washington, star of “Scandal,” thanked ...': the subject before the aside that holds the quotation
+                sp_start, sp_end = _np_forward(text, tokens, tok_starts, _skip(text, sent.start, cue.start), quote_before.start)
+            elif sp_end > sp_start and prev is None:
                 sp_start = _subject_before_asides(text, tokens, tok_starts, sent.start, sp_start, cue.start)
             rejected = sp_end > sp_start and _not_a_speaker(text, tokens, tok_starts, sp_start, sp_end, participle)
-            if rejected:
+            if not rejected and sp_end > sp_start and re.search(r",|\band\b", text[sp_end:cue.start]) \
+                    and _object_of_verb(text, tokens, tok_starts, sp_start, prev):
+                # 'The senator praised the deal, denounced its critics and said ...': the phrase before the cue is
+                # the object of the verb before it; coordinated verbs share the clause's subject
+                if prev is not None:
+                    sp_start = sp_end = lo
+                else:
+                    ms, me = _main_subject(text, tokens, tok_starts, _skip(text, sent.start, cue.start), sp_start)
+                    if me > ms and _names_someone(text[ms:me]) and not _not_a_speaker(text, tokens, tok_starts, ms, me):
+                        sp_start, sp_end = ms, me
+            elif rejected:
                 # 'caught on camera saying', 'could not resist suggesting', 'the message was clear:': no noun phrase
                 # naming someone; the subject of the main clause speaks where the grammar makes it the cue's subject
                 # (a participle or a colon after it; a finite verb after an aside), else the usual no-speaker path
@@ -757,6 +772,11 @@ def _not_a_speaker(text: str, tokens: list[Token], tok_starts: list[int], sp_sta
         return False  # 'least half of voters', 'most Republicans': a quantity
     if tag in NOT_NP_START_TAGS:
         return True
+    if tag in ("VBG", "VBN") and nxt.startswith("NNP") and b > a + 1:
+        # 'urging Congress to act': a participle with a name as its object and a clause after it, no noun phrase
+        # ('leading Democrats' and 'retired Gen. John Allen' have no 'to' or verb after the name)
+        more = pos_tags(tokens, [(a, min(b, a + 6))])
+        return any(more.get(k, "") in ("TO", "VB", "VBD", "VBZ", "VBP", "MD") for k in range(a + 2, min(b, a + 6) + 1))
     if tag in ("VBG", "VBN") or tag.startswith("JJ"):
         return not nxt.startswith(NP_CONTINUE_TAGS)  # 'protecting the consulate', 'clear' vs 'retired general'
     return False
@@ -767,7 +787,9 @@ def _not_a_speaker(text: str, tokens: list[Token], tok_starts: list[int], sp_sta
 # clause goes on only with 'that' again: 'said that ... and that ...'; Quirk et al. 1985, sec. 13.1 and 14.31)
 COORDINATED_CLAUSE_RE = re.compile(r",\s+(?:but|yet|and|while|whereas)\s+(?:(?:" + "|".join(sorted(
     word_class("subject_pronoun"))) + r")|(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
-                                   r"(?:[a-z]+ly\s+)?[a-z][\w’'-]*(?:ed|s)\b")
+                                   r"(?:[a-z]+ly\s+)?(?:[a-z][\w’'-]*(?:ed|s)|(?:will|would|can|could|should|may|might|must|"
+                                   r"shall|did|does|do|has|have|had|is|are|was|were)(?:n[’']t|\s+not)?\s+(?:[a-z]+ly\s+)?"
+                                   r"[a-z][\w’'-]*)\b")
 
 
 def _coordinated_clause(text: str, qindex: QuoteIndex, start: int, end: int) -> int:
@@ -827,6 +849,20 @@ def _subject_of_clause(tokens: list[Token], tok_starts: list[int], sp_start: int
     return sp_end if k is None else (tokens[k - 1].end if k > a else sp_start)
 
 
+def _object_of_verb(text: str, tokens: list[Token], tok_starts: list[int], sp_start: int,
+                    prev: Attribution | None) -> bool:
+    """Whether the phrase starting at `sp_start` follows a verb with only spaces between ('denounced its critics and
+    said', 'praised the deal, denounced'): then it is that verb's object, no subject of the cue after it (Quirk et al.
+    1985, sec. 10.2 and 13.45: a noun phrase after a transitive verb is its object; coordinated predicates share one
+    subject). The word before is a verb when it ends the previous cue of the sentence or is tagged a finite verb."""
+    a = bisect.bisect_left(tok_starts, sp_start)
+    if a <= 0 or a >= len(tokens) or text[tokens[a - 1].end:sp_start].strip() or not tokens[a - 1].text.islower():
+        return False
+    if prev is not None and tokens[a - 1].end in (prev.cue_end, prev.group_end):
+        return True
+    return pos_tags(tokens, [(a - 1, a)]).get(a - 1, "") in ("VBD", "VBZ", "VBP")
+
+
 def _subject_instead(text: str, tokens: list[Token], tok_starts: list[int], sent: Segment, cue: Match, sp_start: int,
                      participle: bool, prev: Attribution | None, lo: int) -> tuple[int, int]:
     """For a speaker phrase that names no one: the subject of the main clause before it, where the grammar makes it
@@ -873,6 +909,30 @@ def _subject_of(text: str, tokens: list[Token], tok_starts: list[int], lo: int, 
                 prev: Attribution | None) -> tuple[int, int]:
     """The speaker phrase of a participle cue: the previous cue's speaker in the sentence, else its subject."""
     return (prev.speaker_start, prev.speaker_end) if prev is not None else _leading_np(text, tokens, tok_starts, lo, cue_start)
+
+
+def _quote_in_aside(text: str, tokens: list[Token], tok_starts: list[int], lo: int, q_start: int) -> bool:
+    """Whether a quotation stands inside an aside on the sentence's subject ('Humphrey, who calls Trump a “sociopath,”
+    said ...', 'Washington, star of “Scandal,” thanked ...'): a short subject opens the sentence, one comma opens the
+    aside and the quotation closes it, so the verb after it has that subject, no speaker after it (Quirk et al. 1985,
+    sec. 17.65: a non-restrictive postmodifier is set off by commas; sec. 14.30: a reporting clause inverts only after
+    what it reports). Not after an opening phrase of time or place ('In Iowa, the bill is “a disaster,” said ...')."""
+    before = text[lo:q_start]
+    if before.count(",") != 1 or any(q in before for q in "“”\"(—–") or "''" in before or before.rstrip().endswith((",", ":")):
+        return False
+    subject, aside = (part.strip() for part in before.split(",", 1))
+    a = bisect.bisect_left(tok_starts, lo)
+    if not aside[:1].islower() or (a < len(tokens) and tokens[a].lower in PREPOSITIONS):
+        return False  # 'Behind the scenes, Mr. Vander Plaats is “...,” said ...': a clause after an opening phrase
+    words = subject.split()
+    if not (0 < len(words) <= 6 and subject[:1].isupper() and a < len(tokens) and tokens[a].lower not in INTRO_WORDS
+            and tokens[a].lower not in INTRO_ADVERBS and tokens[a].lower not in COORDINATORS
+            and not tokens[a].lower.endswith(("ing", "ly")) and _names_someone(subject) and not DATELINE_RE.match(text, lo)):
+        return False
+    b = bisect.bisect_left(tok_starts, lo + before.index(","))
+    tags = pos_tags(tokens, [(a, b - 1)]) if b > a else {}
+    # 'Bloomberg pegged him at ..., which ...': a clause, no subject alone (its first word may be a participle: 'Retired')
+    return not any(tags.get(k, "") in FINITE_TAGS or tags.get(k, "") == "VBN" for k in range(a + 1, b))
 
 
 def _may_invert(text: str, cue: Match) -> bool:

@@ -352,6 +352,10 @@ def _subject_before(text: str, tokens: list[Token], i: int, perfect: bool = Fals
     prev = tokens[k - 1] if k > 0 else None
     if prev is not None and prev.lower in ARTICLES_AND_POSSESSIVES:
         return False  # 'The plans', 'Their voices': a capitalised article or possessive makes the word a noun
+    if prev is not None and prev.lower.endswith(("'s", "’s")) and prev.lower[:-2] not in CONTRACTED_SUBJECTS and (
+            i + 1 >= len(tokens) or tokens[i + 1].lower not in NOUN_COMPLEMENTS):
+        return False  # 'Clinton's support falls': a name in the genitive makes the word a noun; with a complement
+        # ('Trump's claim that ...', 'Cruz's call for ...') the noun still reports what its owner says
     return prev is not None and tokens[i].text.islower() and tokens[i].lower not in word_class("raising_verb") \
         and not text[prev.end:tokens[k].start].strip() and (
         prev.lower in word_class("subject_pronoun") or prev.text[:1].isupper() or (
@@ -359,6 +363,10 @@ def _subject_before(text: str, tokens: list[Token], i: int, perfect: bool = Fals
 
 
 PERFECT = frozenset("has have had".split())
+# Words whose 's is a contracted 'is' or 'has' ('he's said', 'that's'), not a genitive
+CONTRACTED_SUBJECTS = frozenset("he she it that there what who here where how let".split())
+# Words that open the complement of a noun of saying or stance ('claim that', 'plan to', 'call for', 'attack on')
+NOUN_COMPLEMENTS = frozenset("that to for of about against on with".split())
 
 
 def _medial_adverb(tok: Token) -> bool:
