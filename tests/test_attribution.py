@@ -971,3 +971,17 @@ def test_not_responding_is_a_cue(text, expected):
 ])
 def test_support_the_verb_and_the_noun(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a relative clause that says the name is withheld makes an unnamed source anonymous, whatever its role
+    ("“It's a sad day,” said one senior Tory, who asked not to be named.", ("one senior Tory", "party politician", True)),
+    ("The plan will fail, said a Republican strategist who was not authorized to speak publicly.",
+     ("a Republican strategist who was not authorized to speak publicly", "party politician", True)),
+    ("The plan will fail, said a nurse who has used the service.", ("a nurse who has used the service", "ordinary person", False)),
+    # a one-word role from the affiliation file after an inverted verb of saying is the speaker
+    ("The plan will fail, said a local farmer.", ("a local farmer", "ordinary person", False)),
+])
+def test_anonymous_sources_and_inverted_role_speakers(text, expected):
+    a = attributions(text)
+    assert (a.iloc[0]["speaker"], a.iloc[0]["affiliation"], bool(a.iloc[0]["anonymous"])) == expected

@@ -17,6 +17,7 @@ from analysis.detect.speakers import (
     UNNAMED,
     NameIndex,
     Speaker,
+    load_affiliations,
     make_speaker,
     person_names,
     resolve,
@@ -1027,7 +1028,9 @@ def _tail_is_speaker(text: str, tokens: list[Token], tok_starts: list[int], star
         t.text[:1].isupper() or t.lower in SPEAKER_NOUNS for t in clause)
 
 
-SPEAKER_NOUNS = word_class("person_noun") | BODY_HEADS | frozenset(("media",))
+# person nouns, bodies, and the one-word titles and groups of the affiliation file ('said a farmer', 'said the nurse')
+SPEAKER_NOUNS = word_class("person_noun") | BODY_HEADS | frozenset(("media",)) | frozenset(
+    a.pattern.lower() for a in load_affiliations() if a.kind in ("title", "group") and a.pattern.isalpha())
 
 
 def _clause_end(text: str, start: int, end: int) -> int:

@@ -21,6 +21,10 @@ MAX_DESCRIPTION = 300  # characters of a speaker description that are read (a de
 LOOKBACK = 50  # earlier speakers searched when resolving a reference
 ANON_HEADS = frozenset("""official officials source sources diplomat diplomats aide aides analyst analysts expert experts
 observer observers insider insiders people person critics lawmakers another one others someone some many""".split())
+# A relative clause on an unnamed speaker that says the name is withheld ('who asked not to be named', 'who spoke on
+# condition of anonymity', 'who was not authorized to speak publicly'; AP Stylebook, anonymous sources)
+ANONYMITY_CLAUSE_RE = re.compile(r"\bwho\s+(?:[a-z’']+\s+){1,6}?(?:named|identified|anonymity|anonymously|authori[sz]ed|"
+                                 r"name\s+(?:not\s+be\s+used|be\s+withheld|withheld))\b")
 PRONOUNS = frozenset("he she they it we i".split())
 DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several".split())
 ABBREVIATIONS = {"gen": "general", "capt": "captain", "maj": "major", "adm": "admiral", "lt": "lieutenant",
@@ -262,7 +266,7 @@ def make_speaker(description: str) -> Speaker:
     head = head_noun(description)
     person = bool(names) or titled or (bool(re.fullmatch(r"[A-Z][a-z][\w’'-]*", parts[0])) and not role
                                        and not _is_country(parts[0]) and head not in ANON_HEADS)
-    anonymous = not person and head in ANON_HEADS
+    anonymous = not person and (head in ANON_HEADS or ANONYMITY_CLAUSE_RE.search(description) is not None)
     if not role:
         role = GOVERNMENT if _is_country(parts[0]) else ANONYMOUS if anonymous else OTHER
     if not description:
