@@ -885,6 +885,8 @@ def test_the_words_before_a_name_after_a_preposition_are_no_description():
     # a cue word used as a noun after an adjective reports no one's words
     ("The coalition collapsed in a bitter dispute over the budget.", []),
     ("He issued a stern warning to Iran.", []),
+    ("The bill would need 60 votes to overcome a filibuster.", []),  # a plural after a number
+    ("Six in 10 say the economy is weak.", [("say", "Six in 10")]),
     # the same words as verbs
     ("The government disputes the figures.", [("disputes", "The government")]),
     ("Critics warn that costs will rise.", [("warn", "Critics")]),
@@ -985,3 +987,14 @@ def test_support_the_verb_and_the_noun(text, expected):
 def test_anonymous_sources_and_inverted_role_speakers(text, expected):
     a = attributions(text)
     assert (a.iloc[0]["speaker"], a.iloc[0]["affiliation"], bool(a.iloc[0]["anonymous"])) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a 'who' clause is about the nearest noun phrase naming someone, not the thing before its preposition
+    ("It set up a fierce battle with Republicans who have vowed to block it.", [("have vowed", "Republicans")]),
+    ("There was anger among residents who said the plan failed.", [("said", "residents")]),
+    # a person before the preposition stays the speaker
+    ("The company hired a lawyer from Texas who said the case was weak.", [("said", "a lawyer from Texas")]),
+])
+def test_a_relative_clause_is_about_the_noun_phrase_before_it(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -198,18 +198,26 @@ ADJECTIVE_TAGS = frozenset(("JJ", "JJR", "JJS"))
 
 
 def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list[Match]:
-    """The cues but those used as nouns after an adjective ('empty promises', 'a bitter dispute', 'a stern
-    warning'): a noun reports no one's words here. Only one-word cues that can be nouns (no -ed or irregular past form)
-    after a lowercase word are tagged; the tagger decides (Quirk et al. 1985, sec. 7.3: adjectives before nouns)."""
-    past, pronouns = word_class("irregular_participle"), word_class("subject_pronoun")
-    cand = [k for k, c in enumerate(cues) if c.first == c.last and c.first > 0
-            and not (t := tokens[c.first]).lower.endswith("ed") and t.lower not in past and t.text.islower()
-            and (p := tokens[c.first - 1]).text.isalpha() and p.text.islower() and p.lower not in pronouns
-            and text[p.end:t.start] == " "]
-    if not cand:
-        return cues
-    tags = pos_tags(tokens, [(cues[k].first - 1, cues[k].first) for k in cand])
-    drop = {k for k in cand if tags.get(cues[k].first, "").startswith("NN") and tags.get(cues[k].first - 1) in ADJECTIVE_TAGS}
+    """The cues but those used as nouns after an adjective or a number ('empty promises', 'a bitter dispute', '60
+    votes'): a noun reports no one's words here. Only one-word cues that can be nouns (no -ed or irregular past form)
+    after a lowercase word are tagged; the tagger decides (Quirk et al. 1985, sec. 7.3: adjectives before nouns). A
+    plural in -s right after a number is a noun without tagging ('Six in 10 say' keeps its verb)."""
+    past, pronouns, numbers = word_class("irregular_participle"), word_class("subject_pronoun"), word_class("number")
+    cand, drop = [], set()
+    for k, c in enumerate(cues):
+        if c.first != c.last or c.first == 0:
+            continue
+        t, p = tokens[c.first], tokens[c.first - 1]
+        if t.lower.endswith("ed") or t.lower in past or not t.text.islower() or text[p.end:t.start] != " ":
+            continue
+        if (p.text.isdigit() or p.lower in numbers) and t.lower.endswith("s") and not t.lower.endswith("ss"):
+            drop.add(k)
+        elif p.text.isalpha() and p.text.islower() and p.lower not in pronouns:
+            cand.append(k)
+    if cand:
+        tags = pos_tags(tokens, [(cues[k].first - 1, cues[k].first) for k in cand])
+        drop |= {k for k in cand if tags.get(cues[k].first, "").startswith("NN")
+                 and tags.get(cues[k].first - 1) in ADJECTIVE_TAGS}
     return [c for k, c in enumerate(cues) if k not in drop] if drop else cues
 
 
@@ -1135,7 +1143,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         if tokens[i].lower in BOUNDARY_WORDS:
             return lo, lo
         i -= 1
-    if i > first and tokens[i].lower == "who" and ";" not in _gap(text, tokens, i - 1, tokens[i].start):
+    after_who = i > first and tokens[i].lower == "who" and ";" not in _gap(text, tokens, i - 1, tokens[i].start)
+    if after_who:
         i -= 1  # 'Democrats, who want ...', 'respondents who support ...': the person the clause is about
     elif i > first and _relative_subject(text, tokens, i):
         i -= 1  # 'a super PAC that backed him', 'the union, which opposed the bill': the body the clause is about
@@ -1157,6 +1166,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         if i < first:
             return lo, lo
     a, b = _walk_np(text, tokens, first, i, cue_start)
+    if after_who:
+        a = _antecedent(tokens, a, b)
     if a - 2 > first and tokens[a - 1].lower == "by" and tokens[a - 2].lower in RECORD_NOUNS \
             and not _is_break(text[tokens[a - 2].end:tokens[a].start]):
         a = _walk_np(text, tokens, first, a - 2, cue_start)[0]  # 'A 2009 study by Jane Roe found': the study
@@ -1194,6 +1205,16 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
                 person_names([prev]) or place or ("," in trailing and starts_clause and _names_someone(prev)))):
             a = pa
     return tokens[a].start, max(tokens[b].end, end_at if b == i else 0)
+
+
+def _antecedent(tokens: list[Token], a: int, b: int) -> int:
+    """Where the noun phrase a 'who' clause is about starts: in 'a fierce battle with Republicans who ...' the noun
+    phrase after the preposition, when the head before it names no one and the one after it does (Quirk et al. 1985,
+    sec. 17.10: a relative clause follows its antecedent); 'officials from the ministry who ...' stays whole."""
+    k = max((j for j in range(a + 1, b) if tokens[j].lower in PREPOSITIONS), default=-1)
+    if k < 0 or tokens[k - 1].text[:1].isupper() or tokens[k - 1].lower in SPEAKER_NOUNS:
+        return a
+    return k + 1 if any(t.text[:1].isupper() or t.lower in SPEAKER_NOUNS for t in tokens[k + 1:b + 1]) else a
 
 
 def _relative_clause_head(text: str, tokens: list[Token], first: int, a: int, i: int, cue_start: int) -> tuple[int, int] | None:
