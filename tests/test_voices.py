@@ -103,3 +103,10 @@ def test_parties_of_other_countries_are_not_the_us_democrats(description, party)
     from analysis.detect.speakers import classify
     assert classify(description)[1:] in (("", party), ("Germany", party))
     assert classify(description)[0] == "party politician"
+
+
+@pytest.mark.parametrize("description", ["conservatives", "labour unions", "democratic activists", "an independent analyst"])
+def test_a_party_name_in_lowercase_is_a_view_not_the_party(description):
+    from analysis.detect.speakers import classify
+    assert classify(description)[2] == ""
+    assert classify(description.title())[2] != ""  # 'Conservatives', 'Labour Unions', 'An Independent Analyst'

@@ -163,7 +163,10 @@ def countries_in(text: str) -> list[tuple[int, int, str, str]]:
 
 def _affiliations_in(description: str) -> list[tuple[int, int, Affiliation]]:
     words, short, by_pattern = _affiliation_regex()
-    found = [(m.start(), m.end(), by_pattern[m.group().lower()]) for rx in (words, short) for m in rx.finditer(description)]
+    # a party's name is capitalised; in lowercase it is a view or a word ('conservatives', 'labour unions', 'democratic
+    # norms'; Chicago Manual of Style 8.65)
+    found = [(m.start(), m.end(), a) for rx in (words, short) for m in rx.finditer(description)
+             if not ((a := by_pattern[m.group().lower()]).party and m.group()[:1].islower())]
     # 'Democratic People's Republic of Korea' names a state, not a party
     return [f for f in found if not (f[2].pattern == "democratic" and description.startswith(" People", f[1]))]
 
