@@ -12,6 +12,8 @@ from analysis.measure.naming import mentions, naming_table, targets
 from analysis.measure.uncertainty import bootstrap_rate, outlet_intervals, within_noise
 from tests.support import CNN_0620, CNN_0708, WSWS, app, table_with
 
+PERSON_KINDS = ("full name", "surname", "honorific", "title", "administration")
+
 E2 = "e2-2017-07-07-b1-korea-icbm"
 
 
@@ -88,6 +90,14 @@ def test_naming_works_for_any_topic_and_any_year():
     assert not any(actor in ("United States", "North Korea") and name.startswith(("Trump", "Wong", "Kim"))
                    for name, actor, _ in found)
     assert sum(1 for name, actor, _ in found if actor == "United States") == 1
+    # a family name written first is the name the person goes by where the text uses it alone; a run of offices
+    # before a name belongs to the mention
+    east = ("Chinese President Xi Jinping met Kim Jong Un in Beijing. Xi said the talks went well. Kim later left. "
+            "Senate Majority Leader Mitch McConnell agreed.")
+    named = {(east[s:e], a.actor, a.kind) for s, e, a in mentions(east) if a.kind in PERSON_KINDS}
+    assert named == {("President Xi Jinping", "Xi", "title"), ("Kim Jong Un", "Kim", "full name"),
+                     ("Xi", "Xi", "surname"), ("Kim", "Kim", "surname"),
+                     ("Senate Majority Leader Mitch McConnell", "McConnell", "title")}
     # a capital after a capitalised short word that opens the sentence is the government
     opening = "And Washington said no. With Beijing silent, Tokyo waited."
     assert {opening[s:e] for s, e, _ in mentions(opening)} == {"Washington", "Beijing", "Tokyo"}

@@ -39,8 +39,9 @@ economist researcher executive woman man aide adviser advisor""".split())
 BODY_HEADS = frozenset("""ministry statement department agency report government campaign company group military
 embassy administration office committee council party army navy force command court union organization
 organisation newspaper network firm bank study survey""".split())
-NAME_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.\s+)?"
-                     r"(?<![-–])\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z’'-]+){1,2}\b")
+_NAME_LEAD = r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.\s+)?(?<![-–])\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?"
+NAME_RE = re.compile(_NAME_LEAD + r"(?:\s+[A-Z][a-zA-Z’'-]+){1,2}\b")
+NAME_RUN_RE = re.compile(_NAME_LEAD + r"(?:\s+[A-Z][a-zA-Z’'-]+){1,5}\b")  # a name with the offices before it
 NAME_END_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-zA-Z’'-]+){1,2}$")
 SURNAME_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.?\s+)?([A-Z][a-zA-Z’'-]+)")
 LEAD_BREAKS = word_class("preposition") | word_class("clause_break")  # 'including stints at X': no description

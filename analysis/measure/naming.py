@@ -13,7 +13,7 @@ from analysis.detect.lexicon import DATA_DIR, PACKS_DIR, word_class
 from analysis.detect.speakers import (
     ABBREVIATIONS,
     NAME_LEAD_TITLES,
-    NAME_RE,
+    NAME_RUN_RE,
     NOT_NAME_WORDS,
     POSSESSIVE_END_RE,
     TITLED_RE,
@@ -44,6 +44,7 @@ PERSON_KINDS = {
     "administration": "The government named after its leader ('the Trump administration')",
 }
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+TITLE_WORDS = NAME_LEAD_TITLES | frozenset(ABBREVIATIONS) | HONORIFICS  # words that may stand before a name
 LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 BEFORE_WORD_RE = re.compile(r"([A-Z][\w.]*\.?)\s+$")
 
@@ -125,6 +126,24 @@ def _in_longer_name(text: str, s: int, e: int) -> bool:
     return bool(after) or (before is not None and before.group(1).lower() not in word_class("title_minor_word"))
 
 
+def _surname(text: str, words: list[str]) -> str:
+    """The name a person goes by alone: the last word ('Donald Trump': Trump), or the first where the text uses the
+    first alone and never the last ('Kim Jong Un' ... 'Kim said': a family name written first)."""
+    return words[0] if len(words) > 1 and _alone(text, words[0]) and not _alone(text, words[-1]) else words[-1]
+
+
+def _alone(text: str, word: str) -> bool:
+    """The word stands in the text without another capitalised word next to it (an office or courtesy title before
+    it is allowed: 'President Xi')."""
+    for m in re.finditer(r"(?<![\w’'-])" + re.escape(word) + r"(?![\w-])", text):
+        if re.match(r"(?:['’]s)?\s+[A-Z]", text[m.end():m.end() + 4]):
+            continue
+        before = BEFORE_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+        if before is None or before.group(1).rstrip(".").lower() in TITLE_WORDS or before.group(1).endswith("."):
+            return True  # nothing, an office or a sentence's end before it
+    return False
+
+
 def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
     """How a text names each person it names in full: full name, last name alone, courtesy title ('Mr. Trump'),
     office ('President Trump') or 'the Trump administration'. The actor is the last name; the same words for any
@@ -132,25 +151,33 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
     people: set[str] = set()  # the last names of the people the text names
     out: list[tuple[int, int, Alias]] = []
     lower = set(LOWER_WORD_RE.findall(text))  # a capitalised word the text also writes in lowercase is no name
-    for m in NAME_RE.finditer(text):
-        name = POSSESSIVE_END_RE.sub("", m.group())
-        found = person_names([name])
-        if not found or not name.endswith(found[0]) or "\n" in name:
+    compass, regions = word_class("compass_word"), word_class("region_word")
+    for m in NAME_RUN_RE.finditer(text):
+        run = POSSESSIVE_END_RE.sub("", m.group().split("’s ")[0].split("'s ")[0])  # 'President Trump’s Mar-a-Lago'
+        found = person_names([run])
+        if not found or not run.endswith(found[0]) or "\n" in run:
             continue
         words = found[0].split()
         if words[0].lower() in lower or words[-1].lower() in lower or words[-1].isupper():
             continue  # 'For Beck' at a sentence start, 'the Dream Act' (and 'the act'), 'Kansas City', 'Glenn Beck CPAC'
-
-        lead = words[0].rstrip(".").lower()
-        surname = words[-1]
+        if words[0].lower() in compass or words[-1].lower() in regions:
+            continue  # 'East Asia', 'South Pacific': a place
+        end = m.start() + len(run)
+        start = name_start = end - len(found[0])
+        for w in reversed(list(re.finditer(r"(\S+)\s+", text[m.start():name_start]))):
+            if w.group(1).rstrip(".").lower() not in TITLE_WORDS:
+                break
+            start = m.start() + w.start()  # the offices right before the name: 'Chinese President Xi Jinping'
+        lead = text[start:end].split()[0].rstrip(".").lower()
+        surname = _surname(text, words)
         people.add(surname)
         if lead in HONORIFICS:
             kind = "honorific"  # 'Mr. Trump'
-        elif m.group() != found[0] or lead in ABBREVIATIONS or lead in NAME_LEAD_TITLES:
-            kind = "title"  # 'President Donald Trump', 'Sen. Elizabeth Warren', 'President Trump'
+        elif start < name_start:
+            kind = "title"  # 'President Donald Trump', 'Sen. Elizabeth Warren', 'Senate Majority Leader Mitch McConnell'
         else:
             kind = "full name"
-        out.append((m.start(), m.start() + len(name), _person(surname, name, kind)))
+        out.append((start, end, _person(surname, text[start:end], kind)))
     taken = [(s, e) for s, e, _ in out]
     for m in TITLED_RE.finditer(text):  # 'Mrs. Clinton', 'Gen. Dunford' without a full name in the text
         if any(a <= m.start() < b for a, b in taken) or re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]):
@@ -179,7 +206,7 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
             out.append((before.start(1), e, _person(surname, f"{before.group(1)} {surname}", "honorific")))
         elif word in ABBREVIATIONS or word in NAME_LEAD_TITLES:
             out.append((before.start(1), e, _person(surname, f"{before.group(1)} {surname}", "title")))
-        elif not before:
+        elif not before or before.group(1).endswith("."):  # nothing or a sentence end before it
             out.append((s, e, _person(surname, surname, "surname")))
     return sorted(out, key=lambda x: x[0])
 
