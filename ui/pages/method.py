@@ -62,7 +62,8 @@ A **cue** shows that words belong to someone: a verb of saying or thinking ("sai
 marked with its verb group ("has repeatedly said", "went on to say"). Where no speaker is named ("That suggests
 ..."), the cue still counts, with an unnamed speaker. The **speaker** is the
 name or description next to the cue ("a US military official", "Geng Shuang, a Chinese foreign ministry
-spokesman"). "He", "she", a surname or "the general" are linked to the person named before.
+spokesman"). "He", "she", a surname or "the general" are linked to the person named before. A source whose name
+the text withholds ("a senior official, who asked not to be named") is marked anonymous.
 
 Each speaker gets a **role** that works for any story: government official, legislator, military, party
 politician, expert or academic, advocacy group, business, media, ordinary person, anonymous (no name and no role:
@@ -155,7 +156,8 @@ before "to" or "that", *clearly* not after "very" or "spoke".
   tool also shuffles the articles between the outlets many times and reports how large z gets *by chance alone*.
 - **Naming.** How each outlet names the same countries ("North Korea", "Pyongyang", "North Korean"; a capital inside
   a longer name, "the Washington Post", does not count), the same people ("Donald Trump", "Trump", "Mr. Trump",
-  "President Trump", "the Trump administration": the same for anyone, in any year) and the actors and actions of the
+  "President Trump", "the Trump administration": the same for anyone, in any year; "Kim Jong Un" and "Kim" are one
+  person, since the text uses the family name alone) and the actors and actions of the
   editable alias files (analysis/data/aliases.csv, and a topic pack's own list while the pack is on: "the Kim
   regime", "show of force", "training mission").
 - **Who calls whom what.** For each loaded term, the actor its sentence aims it at (the nearest actor named before
