@@ -983,6 +983,8 @@ def test_support_the_verb_and_the_noun(text, expected):
     ("The plan will fail, said a nurse who has used the service.", ("a nurse who has used the service", "ordinary person", False)),
     # a one-word role from the affiliation file after an inverted verb of saying is the speaker
     ("The plan will fail, said a local farmer.", ("a local farmer", "ordinary person", False)),
+    # a bare plural of a role word after an inverted verb of saying is the speaker, not the clause before the comma
+    ("Prices rose, said economists at the bank.", ("economists at the bank", "expert or academic", False)),
 ])
 def test_anonymous_sources_and_inverted_role_speakers(text, expected):
     a = attributions(text)

@@ -1021,8 +1021,8 @@ def _tail_is_speaker(text: str, tokens: list[Token], tok_starts: list[int], star
     if a >= b:
         return False
     first = tokens[a]
-    if not (first.text[:1].isupper() or first.lower in DETERMINERS):
-        return False
+    if not (first.text[:1].isupper() or first.lower in DETERMINERS or first.lower in SPEAKER_NOUNS):
+        return False  # 'said Brian Baker', 'said the spokesman', 'said economists'; not 'said nothing'
     clause_end = _clause_end(text, start, end)
     if re.match(r"\s+that\s", text[clause_end:clause_end + 6]):
         return False  # '..., said Monday that ...': a that-clause follows, the subject stands before the cue
