@@ -364,3 +364,9 @@ def test_rated_words_in_established_terms_are_not_loaded(text, term):
     loaded = analyze_text(text, tone=False).spans.query("category == 'loaded'")
     assert term not in set(loaded["text"])
     assert "disaster" in set(analyze_text("The launch was a disaster.", tone=False).spans["text"])
+
+
+def test_adverbs_of_degree_after_a_change_are_amounts_not_judgements():
+    loaded = lambda t: set(analyze_text(t, tone=False).spans.query("category == 'loaded'")["text"])  # noqa: E731
+    assert loaded("Wages rose modestly in March, and prices rose sharply.") == set()
+    assert "sharply" in loaded("The senator sharply criticized the plan.")  # before a participle it may judge

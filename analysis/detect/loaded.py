@@ -121,8 +121,10 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
         raw.append((m.first, m.last, m.entry, r, m.entry.strength or "moderate"))
     if resources:
         covered.update(_in_fixed_expressions(tokens))
+        degree = word_class("degree_adverb")  # 'rose sharply': an amount; 'sharply criticized' stays a candidate
         for i, tok in enumerate(tokens):
-            if i in covered or not tok.lower.isalpha():
+            if i in covered or not tok.lower.isalpha() or (
+                    tok.lower in degree and not (i + 1 < len(tokens) and tokens[i + 1].lower.endswith("ed"))):
                 continue
             r = ratings.get(tok.lower)
             if r is None or lexicon.terms.has_loaded_word(tok.lower):
