@@ -198,16 +198,20 @@ ADJECTIVE_TAGS = frozenset(("JJ", "JJR", "JJS"))
 
 
 def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list[Match]:
-    """The cues but those used as nouns after an adjective or a number ('empty promises', 'a bitter dispute', '60
-    votes'): a noun reports no one's words here. Only one-word cues that can be nouns (no -ed or irregular past form)
-    after a lowercase word are tagged; the tagger decides (Quirk et al. 1985, sec. 7.3: adjectives before nouns). A
-    plural in -s right after a number is a noun without tagging ('Six in 10 say' keeps its verb)."""
+    """The cues but those used as nouns or adjectives: an -ing word after a determiner ('the defending champions', 'a
+    mocking tone', 'his warning'; Quirk et al. 1985, secs. 7.15, 17.54), a plural in -s after a number ('60 votes';
+    'Six in 10 say' keeps its verb), a word after an adjective ('a bitter dispute': only one-word cues that can be
+    nouns, no -ed or irregular past form, after a lowercase word are tagged, and the tagger decides; sec. 7.3)."""
     past, pronouns, numbers = word_class("irregular_participle"), word_class("subject_pronoun"), word_class("number")
+    determiners = word_class("determiner")
     cand, drop = [], set()
     for k, c in enumerate(cues):
         if c.first != c.last or c.first == 0:
             continue
         t, p = tokens[c.first], tokens[c.first - 1]
+        if t.lower.endswith("ing") and p.lower in determiners and not text[p.end:t.start].strip():
+            drop.add(k)
+            continue
         if t.lower.endswith("ed") or t.lower in past or not t.text.islower() or text[p.end:t.start] != " ":
             continue
         if (p.text.isdigit() or p.lower in numbers) and t.lower.endswith("s") and not t.lower.endswith("ss"):

@@ -256,8 +256,6 @@ class Matcher:
             for j, entry in self._ends(nodes, tokens, i):
                 if taken.get(entry.category, -1) >= i:
                     continue
-                if entry.category == "attribution" and i == j and _attributive_ing(text, tokens, i):
-                    continue
                 if self.rules[entry] and not self._rule_ok(entry, text, tokens, i, j):
                     continue
                 found.append(Match(tok.start, tokens[j].end, i, j, entry))
@@ -426,13 +424,6 @@ def _sorted_words(words: tuple[str, ...], forward: bool) -> tuple[frozenset[str]
     phrases = tuple(w for w in words if " " in w)
     plain = frozenset(words) - gaps - special - set(phrases) - ({"poss"} if poss else set())
     return plain, special, gaps, poss, phrases
-
-
-def _attributive_ing(text: str, tokens: list[Token], i: int) -> bool:
-    """'the defending champions', 'a mocking tone', 'his warning': an -ing word right after a determiner is a
-    participial adjective or a noun, not a verb reporting someone's words (Quirk et al. 1985, secs. 7.15, 17.54)."""
-    return i > 0 and tokens[i].lower.endswith("ing") and tokens[i - 1].lower in word_class("determiner") and \
-        not text[tokens[i - 1].end:tokens[i].start].strip()
 
 
 def _any_hit(words: tuple[str, ...], text: str, tokens: list[Token], k: int, step: int, window: int) -> bool:
