@@ -98,6 +98,9 @@ def test_naming_works_for_any_topic_and_any_year():
     assert named == {("President Xi Jinping", "Xi", "title"), ("Kim Jong Un", "Kim", "full name"),
                      ("Xi", "Xi", "surname"), ("Kim", "Kim", "surname"),
                      ("Senate Majority Leader Mitch McConnell", "McConnell", "title")}
+    # a surname after the end of a paragraph whose last word is an office is the surname alone
+    para = "Joe Sestak ran for the House.\n\nSestak said no."
+    assert ("Sestak", "surname") in {(para[s:e], a.kind) for s, e, a in mentions(para)}
     # a capital after a capitalised short word that opens the sentence is the government
     opening = "And Washington said no. With Beijing silent, Tokyo waited."
     assert {opening[s:e] for s, e, _ in mentions(opening)} == {"Washington", "Beijing", "Tokyo"}

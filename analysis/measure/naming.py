@@ -202,11 +202,14 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
             continue
         before = BEFORE_WORD_RE.search(text, max(0, s - 40), s)
         word = before.group(1).rstrip(".").lower() if before else ""
+        if before and ("\n" in text[before.end(1):s] or (
+                before.group(1).endswith(".") and word not in HONORIFICS and word not in ABBREVIATIONS)):
+            before, word = None, ""  # a sentence or paragraph ends before the surname ('the House.\n\nSestak said')
         if word in HONORIFICS:
             out.append((before.start(1), e, _person(surname, f"{before.group(1)} {surname}", "honorific")))
         elif word in ABBREVIATIONS or word in NAME_LEAD_TITLES:
             out.append((before.start(1), e, _person(surname, f"{before.group(1)} {surname}", "title")))
-        elif not before or before.group(1).endswith("."):  # nothing or a sentence end before it
+        elif not before:
             out.append((s, e, _person(surname, surname, "surname")))
     return sorted(out, key=lambda x: x[0])
 
