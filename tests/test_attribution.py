@@ -1000,3 +1000,32 @@ def test_anonymous_sources_and_inverted_role_speakers(text, expected):
 ])
 def test_a_relative_clause_is_about_the_noun_phrase_before_it(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # lowercase particles inside a name are part of it; the surname with its particle names the same person later
+    ("Mayor Bill de Blasio defended the plan. De Blasio said it would work.",
+     [("defended", "Bill de Blasio"), ("said", "Bill de Blasio")]),
+    ("Ursula von der Leyen said the deal was fair.", [("said", "Ursula von der Leyen")]),
+    ("Syrian President Bashar al-Assad denied the report.", [("denied", "Bashar al-Assad")]),
+    # a particle before a lowercase word is no name ('in de facto control')
+    ("Officials in de facto control of the area said the road was closed.",
+     [("said", "Officials in de facto control of the area")]),
+])
+def test_names_with_particles(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'it' is never a person: the body named before it in its sentence ('The company's shares ... after it warned')
+    ("Shares fell after the report said profits were down. The company's shares plunged after it warned of losses.",
+     [("said", "the report"), ("warned", "The company")]),
+    # or in the sentence before, even when a person spoke in between
+    ("Mary Smith, a spokeswoman for the agency, said the review was over. It said no one was hurt.",
+     [("said", "Mary Smith"), ("said", "the agency")]),
+    # with no body named nearby, the last body that spoke
+    ("The Labor Department said payrolls rose. Economists were surprised. It added that wages grew.",
+     [("said", "The Labor Department"), ("added", "The Labor Department")]),
+])
+def test_it_resolves_to_a_body_not_a_person(text, expected):
+    assert cues_and_speakers(text) == expected

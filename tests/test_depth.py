@@ -98,6 +98,13 @@ def test_naming_works_for_any_topic_and_any_year():
     assert named == {("President Xi Jinping", "Xi", "title"), ("Kim Jong Un", "Kim", "full name"),
                      ("Xi", "Xi", "surname"), ("Kim", "Kim", "surname"),
                      ("Senate Majority Leader Mitch McConnell", "McConnell", "title")}
+    # lowercase particles belong to the name and to the surname; opening a sentence the particle is capitalised
+    particles = ("Mayor Bill de Blasio met Ursula von der Leyen and President Bashar al-Assad. De Blasio said no. "
+                 "Mr. de Blasio left.")
+    named = {(particles[s:e], a.actor, a.kind) for s, e, a in mentions(particles)}
+    assert named == {("Mayor Bill de Blasio", "de Blasio", "title"), ("Ursula von der Leyen", "von der Leyen", "full name"),
+                     ("President Bashar al-Assad", "al-Assad", "title"), ("De Blasio", "de Blasio", "surname"),
+                     ("Mr. de Blasio", "de Blasio", "honorific")}
     # a surname after the end of a paragraph whose last word is an office is the surname alone
     para = "Joe Sestak ran for the House.\n\nSestak said no."
     assert ("Sestak", "surname") in {(para[s:e], a.kind) for s, e, a in mentions(para)}

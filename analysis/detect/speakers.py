@@ -39,11 +39,16 @@ economist researcher executive woman man aide adviser advisor""".split())
 BODY_HEADS = frozenset("""ministry statement department agency report government campaign company group military
 embassy administration office committee council party army navy force command court union organization
 organisation newspaper network firm bank study survey""".split())
+BODY_NP_RE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'.-]*\s+){0,3}(?:" + "|".join(sorted(BODY_HEADS)) + r")\b(?:['’]s)?")
 _NAME_LEAD = r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.\s+)?(?<![-–])\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?"
-NAME_RE = re.compile(_NAME_LEAD + r"(?:\s+[A-Z][a-zA-Z’'-]+){1,2}\b")
-NAME_RUN_RE = re.compile(_NAME_LEAD + r"(?:\s+[A-Z][a-zA-Z’'-]+){1,5}\b")  # a name with the offices before it
-NAME_END_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-zA-Z’'-]+){1,2}$")
-SURNAME_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.?\s+)?([A-Z][a-zA-Z’'-]+)")
+# a later word of a name, after up to two lowercase particles ('de Blasio', 'von der Leyen') or with 'al-' ('al-Assad')
+_NAME_WORD = (r"\s+(?:(?:" + "|".join(sorted(word_class("name_particle"))) + r")\s+){0,2}(?:(?:al|el)-)?"
+              r"[A-Z][a-zA-Z’'-]+")
+NAME_RE = re.compile(_NAME_LEAD + r"(?:" + _NAME_WORD + r"){1,2}\b")
+NAME_RUN_RE = re.compile(_NAME_LEAD + r"(?:" + _NAME_WORD + r"){1,5}\b")  # a name with the offices before it
+NAME_END_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:" + _NAME_WORD + r"){1,2}$")
+SURNAME_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.?\s+)?((?:(?:"  # 'De Blasio'
+                        + "|".join(sorted(w.capitalize() for w in word_class("name_particle"))) + r")\s+)?[A-Z][a-zA-Z’'-]+)")
 LEAD_BREAKS = word_class("preposition") | word_class("clause_break")  # 'including stints at X': no description
 GENERIC_MODIFIERS = frozenset("former top senior chief new same other then deputy acting".split())
 PROPER_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")  # capitalised words only
@@ -343,6 +348,15 @@ class NameIndex:
             words = words[1:]
         return " ".join([*words, self.text[s:e]])
 
+    def body_before(self, position: int) -> tuple[int, str] | None:
+        """The last noun phrase naming a body ('the company', 'The Labor Department') in the sentence before
+        `position` or the one before that, outside quotations."""
+        lo = position
+        for _ in range(2):
+            lo = max(self.text.rfind(". ", 0, lo), self.text.rfind("\n", 0, lo), position - 400, 0)
+        found = [m for m in BODY_NP_RE.finditer(self.text, lo, position) if not (self.quoted and self.quoted(m.start()))]
+        return (found[-1].start(), POSSESSIVE_END_RE.sub("", found[-1].group())) if found else None
+
     def last_person_before(self, position: int) -> tuple[int, str] | None:
         """The last naming of a person with a title or a full name before `position`."""
         self._build()
@@ -373,6 +387,12 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
                 return resolve(named[1], named[0] + 1, earlier, names) if " " not in named[1] else make_speaker(
                     names.full_name(named[1].split()[-1], named[0] + 1) or named[1])
             return speaker[1] if speaker else make_speaker(d)
+        if low == "it":  # never a person: the last body named before it in its sentence, else the last body speaking
+            found = next(((p, s) for p, s in recent if p < position and not s.person), None)
+            body = names.body_before(position)
+            if body and (found is None or body[0] > found[0]):
+                return make_speaker(body[1])
+            return found[1] if found else make_speaker(d)
         ref = next((s for p, s in recent if p < position), None)
         if ref is None:
             return make_speaker(d)
@@ -397,9 +417,9 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
     if m and not classify(d)[0] and not _is_country(d):
         surname = m.group(1)
         for _, s in recent:
-            if s.person and s.name.split() and s.name.split()[-1] == surname and " " in s.name:
+            if s.person and " " in s.name and s.name.lower().endswith(" " + surname.lower()):
                 return s
-        full = names.full_name(surname, position)
+        full = names.full_name(surname.split()[-1], position)
         if full:
             return make_speaker(full)
     return make_speaker(d)

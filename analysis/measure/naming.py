@@ -47,6 +47,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 TITLE_WORDS = NAME_LEAD_TITLES | frozenset(ABBREVIATIONS) | HONORIFICS  # words that may stand before a name
 LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 BEFORE_WORD_RE = re.compile(r"([A-Z][\w.]*\.?)\s+$")
+NAME_PARTICLE_NEXT_RE = re.compile(r"\s+(?:(?:al|el)-|(?:" + "|".join(sorted(word_class("name_particle"))) + r")\s+[A-Z])")
 
 
 def _read(path: Path) -> list[Alias]:
@@ -127,16 +128,22 @@ def _in_longer_name(text: str, s: int, e: int) -> bool:
 
 
 def _surname(text: str, words: list[str]) -> str:
-    """The name a person goes by alone: the last word ('Donald Trump': Trump), or the first where the text uses the
-    first alone and never the last ('Kim Jong Un' ... 'Kim said': a family name written first)."""
-    return words[0] if len(words) > 1 and _alone(text, words[0]) and not _alone(text, words[-1]) else words[-1]
+    """The name a person goes by alone: the last word with the particles before it ('Donald Trump': Trump, 'Bill de
+    Blasio': de Blasio), or the first where the text uses the first alone and never the last ('Kim Jong Un' ...
+    'Kim said': a family name written first)."""
+    if len(words) > 1 and _alone(text, words[0]) and not _alone(text, words[-1]):
+        return words[0]
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in word_class("name_particle"):
+        k -= 1
+    return " ".join(words[k:])
 
 
 def _alone(text: str, word: str) -> bool:
     """The word stands in the text without another capitalised word next to it (an office or courtesy title before
     it is allowed: 'President Xi')."""
     for m in re.finditer(r"(?<![\w’'-])" + re.escape(word) + r"(?![\w-])", text):
-        if re.match(r"(?:['’]s)?\s+[A-Z]", text[m.end():m.end() + 4]):
+        if re.match(r"(?:['’]s)?\s+[A-Z]", text[m.end():m.end() + 4]) or NAME_PARTICLE_NEXT_RE.match(text, m.end()):
             continue
         before = BEFORE_WORD_RE.search(text, max(0, m.start() - 40), m.start())
         if before is None or before.group(1).rstrip(".").lower() in TITLE_WORDS or before.group(1).endswith("."):
@@ -191,12 +198,14 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
         taken.append(m.span())
     if not people:
         return []
-    rx = re.compile(r"(?<![\w’'-])(" + "|".join(map(re.escape, sorted(people, key=len, reverse=True))) + r")(?![\w-])")
+    # a particle opening a sentence is capitalised ('De Blasio said'): the same surname
+    forms = {p[0].upper() + p[1:]: p for p in people if p[0].islower()} | {p: p for p in people}
+    rx = re.compile(r"(?<![\w’'-])(" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![\w-])")
     for m in rx.finditer(text):
         s, e = m.span()
         if any(a <= s < b for a, b in taken) or re.match(r"\s+[A-Z]", text[e:e + 3]):
             continue
-        surname = m.group(1)
+        surname = forms[m.group(1)]
         if text[e:e + 16].lower().startswith(" administration") and text[max(0, s - 4):s].lower() == "the ":
             out.append((s - 4, e + 15, _person(surname, f"the {surname} administration", "administration")))
             continue
