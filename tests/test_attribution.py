@@ -1029,3 +1029,10 @@ def test_names_with_particles(text, expected):
 ])
 def test_it_resolves_to_a_body_not_a_person(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+def test_middle_initials_suffixes_and_states_before_an_office():
+    text = ("Arizona Gov. Jan Brewer said the bill was flawed. Senator Charles E. Grassley said he agreed. Later "
+            "Grassley said no. Vice President Joseph R. Biden Jr. spoke. Biden said yes.")
+    assert cues_and_speakers(text) == [("said", "Jan Brewer"), ("said", "Charles E. Grassley"),
+                                       ("said", "Charles E. Grassley"), ("said", "Joseph R. Biden Jr")]

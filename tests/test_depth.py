@@ -105,6 +105,16 @@ def test_naming_works_for_any_topic_and_any_year():
     assert named == {("Mayor Bill de Blasio", "de Blasio", "title"), ("Ursula von der Leyen", "von der Leyen", "full name"),
                      ("President Bashar al-Assad", "al-Assad", "title"), ("De Blasio", "de Blasio", "surname"),
                      ("Mr. de Blasio", "de Blasio", "honorific")}
+    # a state or province at the end of a run or inside it is a place or a body, never a person; before an office it
+    # is dropped; a connective opening the sentence, an owner before a possessive and a run of offices alone are no
+    # part of a name; a middle initial and a suffix are, but the person goes by the name before the suffix
+    places = ("In New York, Social Security and the Center for Arizona Policy were topics. While Colorado waited, "
+              "Arizona Gov. Jan Brewer spoke to ABC News' Martha Raddatz and the Attorney General. Senator Charles E. "
+              "Grassley met Vice President Joseph R. Biden Jr. on Capitol Hill. Biden left.")
+    named = {(places[s:e], a.actor, a.kind) for s, e, a in mentions(places) if a.kind in PERSON_KINDS}
+    assert named == {("Gov. Jan Brewer", "Brewer", "title"), ("Martha Raddatz", "Raddatz", "full name"),
+                     ("Senator Charles E. Grassley", "Grassley", "title"),
+                     ("Vice President Joseph R. Biden Jr", "Biden", "title"), ("Biden", "Biden", "surname")}
     # a surname after the end of a paragraph whose last word is an office is the surname alone
     para = "Joe Sestak ran for the House.\n\nSestak said no."
     assert ("Sestak", "surname") in {(para[s:e], a.kind) for s, e, a in mentions(para)}

@@ -43,7 +43,7 @@ BODY_NP_RE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'.-]*\s+){0,3}(?:" + "|".join
 _NAME_LEAD = r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.\s+)?(?<![-–])\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?"
 # a later word of a name, after up to two lowercase particles ('de Blasio', 'von der Leyen') or with 'al-' ('al-Assad')
 _NAME_WORD = (r"\s+(?:(?:" + "|".join(sorted(word_class("name_particle"))) + r")\s+){0,2}(?:(?:al|el)-)?"
-              r"[A-Z][a-zA-Z’'-]+")
+              r"[A-Z][a-zA-Z’'-]+(?:\s+[A-Z]\.(?=\s+[A-Z]))?")  # and a middle initial ('Charles E. Grassley')
 NAME_RE = re.compile(_NAME_LEAD + r"(?:" + _NAME_WORD + r"){1,2}\b")
 NAME_RUN_RE = re.compile(_NAME_LEAD + r"(?:" + _NAME_WORD + r"){1,5}\b")  # a name with the offices before it
 NAME_END_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:" + _NAME_WORD + r"){1,2}$")
@@ -59,8 +59,10 @@ NOT_NAME_WORDS = frozenset("""Force Forces House Ministry Department Command Nav
 News Party Assembly Committee Administration Government Pentagon College University Institute Center Centre Foundation
 Service Staff Guard Corps Bank Fund Union Nations Republic Korea Peninsula Base Monday Tuesday Wednesday Thursday Friday
 Saturday Sunday January February March April May June July August September October November December The A An
+Senate Capitol Congress Security Medicare Medicaid Democrat Catholic Church
 In On At But And As After When If This That One Two Three Multiple Several Many Some Another Other Former Senior
 Top Deputy Chief Acting Democratic Republican Democrats Republicans Act Acts Amendment City County Street Avenue""".split())
+SUFFIXES = sorted(word_class("name_suffix"))  # 'Jr.', 'III' after a name
 NAME_LEAD_TITLES = word_class("name_lead_title")  # 'Senate Majority Leader' before a name is no part of it
 
 
@@ -229,13 +231,48 @@ def person_names(parts: list[str]) -> list[str]:
                 and m.group().split()[0].lower() not in NAME_LEAD_TITLES:
             continue  # 'the Center for Responsive Politics', 'the Bureau of Labor Statistics': one institution's name
         words = m.group().split()
+        owner = [k for k, w in enumerate(words[:-1]) if POSSESSIVE_RE.search(w)]
+        if owner:
+            words = words[owner[-1] + 1:]  # 'ABC News’ Martha Raddatz': the person after the owner
+        while words and words[0].lower() in LEAD_BREAKS:
+            words = words[1:]  # 'While Colorado', 'Despite Trump': a connective opening the sentence
+        places = _places(words)
+        if places and places[0][0] == 0 and places[0][1] < len(words) and \
+                words[places[0][1]].lower().strip(".") in NAME_LEAD_TITLES | set(ABBREVIATIONS):
+            words = words[places.pop(0)[1]:]  # 'Arizona Gov. Jan Brewer': the state before the office
         while len(words) > 2 and words[0].lower().strip(".") in NAME_LEAD_TITLES:
             words = words[1:]
+        if len(words) < 2 or any(a > 0 or b == len(words) for a, b in places) or \
+                all(w.lower().strip(".") in NAME_LEAD_TITLES | set(ABBREVIATIONS) for w in words):
+            continue  # 'New York', 'the Center for Arizona Policy': a place or a body
         if not set(words) & NOT_NAME_WORDS and not countries_in(" ".join(words)):
             out.append(" ".join(words))
     return out
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """words.csv subnational_place names as word tuples by their first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in word_class("subnational_place"):
+        words = tuple(name.split("_"))
+        by_first.setdefault(words[0], []).append(words)
+    return {w: tuple(sorted(v, key=len, reverse=True)) for w, v in by_first.items()}
+
+
+def _places(words: list[str]) -> list[tuple[int, int]]:
+    """(first, end) word indices of the states, provinces and nations named in a run of capitalised words."""
+    low = [w.lower().strip(".,’'") for w in words]
+    names, out, k = _place_names(), [], 0
+    while k < len(low):
+        hit = next((n for n in names.get(low[k], ()) if tuple(low[k:k + len(n)]) == n), None)
+        if hit:
+            out.append((k, k + len(hit)))
+        k += len(hit) if hit else 1
+    return out
+
+
+POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
 POSSESSIVE_END_RE = re.compile(r"(?:['’]s?)?$")  # 'Mr. Trump’s', 'the Joneses''
 TRAILING_PARENS_RE = re.compile(r"\s*\([^()]{1,24}\)\s*$")
 # Records and writings that speak for themselves ('a report from the inspector general', 'early results of exit polls
@@ -417,7 +454,8 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
     if m and not classify(d)[0] and not _is_country(d):
         surname = m.group(1)
         for _, s in recent:
-            if s.person and " " in s.name and s.name.lower().endswith(" " + surname.lower()):
+            if s.person and " " in s.name and re.search(rf"\s{re.escape(surname.lower())}(?:,?\s(?:{'|'.join(SUFFIXES)})\.?)?$",
+                                                       s.name.lower()):
                 return s
         full = names.full_name(surname.split()[-1], position)
         if full:

@@ -131,6 +131,8 @@ def _surname(text: str, words: list[str]) -> str:
     """The name a person goes by alone: the last word with the particles before it ('Donald Trump': Trump, 'Bill de
     Blasio': de Blasio), or the first where the text uses the first alone and never the last ('Kim Jong Un' ...
     'Kim said': a family name written first)."""
+    while len(words) > 2 and words[-1].lower().rstrip(".") in word_class("name_suffix"):
+        words = words[:-1]  # 'Joseph R. Biden Jr.': Biden
     if len(words) > 1 and _alone(text, words[0]) and not _alone(text, words[-1]):
         return words[0]
     k = len(words) - 1
@@ -161,7 +163,8 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
     compass, regions = word_class("compass_word"), word_class("region_word")
     for m in NAME_RUN_RE.finditer(text):
         run = POSSESSIVE_END_RE.sub("", m.group().split("’s ")[0].split("'s ")[0])  # 'President Trump’s Mar-a-Lago'
-        found = person_names([run])
+        lead_in = text[max(0, m.start() - 40):m.start()]  # 'the Center for ' before 'Arizona Policy': a body's name
+        found = person_names([lead_in + run])
         if not found or not run.endswith(found[0]) or "\n" in run:
             continue
         words = found[0].split()
@@ -171,10 +174,13 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
             continue  # 'East Asia', 'South Pacific': a place
         end = m.start() + len(run)
         start = name_start = end - len(found[0])
-        for w in reversed(list(re.finditer(r"(\S+)\s+", text[m.start():name_start]))):
-            if w.group(1).rstrip(".").lower() not in TITLE_WORDS:
-                break
-            start = m.start() + w.start()  # the offices right before the name: 'Chinese President Xi Jinping'
+        lo = max(0, m.start() - 40)
+        for w in reversed(list(re.finditer(r"(\S+)\s+", text[lo:name_start]))):
+            word = w.group(1).rstrip(".").lower()
+            if word not in TITLE_WORDS or (lo + w.start() < m.start() and not w.group(1)[:1].isupper()) or (
+                    w.group(1).endswith(".") and word not in ABBREVIATIONS and word not in HONORIFICS):
+                break  # not an office, or the end of the sentence before ('the Attorney General. Senator ...')
+            start = lo + w.start()  # the offices right before the name: 'Chinese President Xi Jinping', 'Gov. Jan Brewer'
         lead = text[start:end].split()[0].rstrip(".").lower()
         surname = _surname(text, words)
         people.add(surname)
