@@ -64,6 +64,7 @@ In On At But And As After When If This That One Two Three Multiple Several Many 
 Top Deputy Chief Acting Democratic Republican Democrats Republicans Act Acts Amendment City County Street Avenue""".split())
 SUFFIXES = sorted(word_class("name_suffix"))  # 'Jr.', 'III' after a name
 NAME_LEAD_TITLES = word_class("name_lead_title")  # 'Senate Majority Leader' before a name is no part of it
+OFFICE_WORDS = NAME_LEAD_TITLES | frozenset(ABBREVIATIONS)  # offices and their abbreviations before a name
 
 
 @dataclass(frozen=True)
@@ -238,12 +239,12 @@ def person_names(parts: list[str]) -> list[str]:
             words = words[1:]  # 'While Colorado', 'Despite Trump': a connective opening the sentence
         places = _places(words)
         if places and places[0][0] == 0 and places[0][1] < len(words) and \
-                words[places[0][1]].lower().strip(".") in NAME_LEAD_TITLES | set(ABBREVIATIONS):
+                words[places[0][1]].lower().strip(".") in OFFICE_WORDS:
             words = words[places.pop(0)[1]:]  # 'Arizona Gov. Jan Brewer': the state before the office
         while len(words) > 2 and words[0].lower().strip(".") in NAME_LEAD_TITLES:
             words = words[1:]
         if len(words) < 2 or any(a > 0 or b == len(words) for a, b in places) or \
-                all(w.lower().strip(".") in NAME_LEAD_TITLES | set(ABBREVIATIONS) for w in words):
+                all(w.lower().strip(".") in OFFICE_WORDS for w in words):
             continue  # 'New York', 'the Center for Arizona Policy': a place or a body
         if not set(words) & NOT_NAME_WORDS and not countries_in(" ".join(words)):
             out.append(" ".join(words))

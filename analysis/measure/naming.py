@@ -12,9 +12,9 @@ import pandas as pd
 from analysis.detect.lexicon import DATA_DIR, PACKS_DIR, word_class
 from analysis.detect.speakers import (
     ABBREVIATIONS,
-    NAME_LEAD_TITLES,
     NAME_RUN_RE,
     NOT_NAME_WORDS,
+    OFFICE_WORDS,
     POSSESSIVE_END_RE,
     TITLED_RE,
     countries_in,
@@ -44,7 +44,7 @@ PERSON_KINDS = {
     "administration": "The government named after its leader ('the Trump administration')",
 }
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
-TITLE_WORDS = NAME_LEAD_TITLES | frozenset(ABBREVIATIONS) | HONORIFICS  # words that may stand before a name
+TITLE_WORDS = OFFICE_WORDS | HONORIFICS  # words that may stand before a name
 LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 BEFORE_WORD_RE = re.compile(r"([A-Z][\w.]*\.?)\s+$")
 NAME_PARTICLE_NEXT_RE = re.compile(r"\s+(?:(?:al|el)-|(?:" + "|".join(sorted(word_class("name_particle"))) + r")\s+[A-Z])")
@@ -177,8 +177,8 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
         lo = max(0, m.start() - 40)
         for w in reversed(list(re.finditer(r"(\S+)\s+", text[lo:name_start]))):
             word = w.group(1).rstrip(".").lower()
-            if word not in TITLE_WORDS or (lo + w.start() < m.start() and not w.group(1)[:1].isupper()) or (
-                    w.group(1).endswith(".") and word not in ABBREVIATIONS and word not in HONORIFICS):
+            if word not in TITLE_WORDS or (lo + w.start() < m.start() and not w.group(1)[:1].isupper()) or \
+                    _ends_sentence(w.group(1)):
                 break  # not an office, or the end of the sentence before ('the Attorney General. Senator ...')
             start = lo + w.start()  # the offices right before the name: 'Chinese President Xi Jinping', 'Gov. Jan Brewer'
         lead = text[start:end].split()[0].rstrip(".").lower()
@@ -217,16 +217,20 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
             continue
         before = BEFORE_WORD_RE.search(text, max(0, s - 40), s)
         word = before.group(1).rstrip(".").lower() if before else ""
-        if before and ("\n" in text[before.end(1):s] or (
-                before.group(1).endswith(".") and word not in HONORIFICS and word not in ABBREVIATIONS)):
+        if before and ("\n" in text[before.end(1):s] or _ends_sentence(before.group(1))):
             before, word = None, ""  # a sentence or paragraph ends before the surname ('the House.\n\nSestak said')
         if word in HONORIFICS:
             out.append((before.start(1), e, _person(surname, f"{before.group(1)} {surname}", "honorific")))
-        elif word in ABBREVIATIONS or word in NAME_LEAD_TITLES:
+        elif word in TITLE_WORDS:
             out.append((before.start(1), e, _person(surname, f"{before.group(1)} {surname}", "title")))
         elif not before:
             out.append((s, e, _person(surname, surname, "surname")))
     return sorted(out, key=lambda x: x[0])
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word with a full stop that is no abbreviation: 'General.' ends a sentence, 'Gov.' and 'Mr.' do not."""
+    return word.endswith(".") and word.rstrip(".").lower() not in ABBREVIATIONS and word.rstrip(".").lower() not in HONORIFICS
 
 
 def _person(surname: str, name: str, kind: str) -> Alias:
