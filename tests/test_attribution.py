@@ -1036,3 +1036,12 @@ def test_middle_initials_suffixes_and_states_before_an_office():
             "Grassley said no. Vice President Joseph R. Biden Jr. spoke. Biden said yes.")
     assert cues_and_speakers(text) == [("said", "Jan Brewer"), ("said", "Charles E. Grassley"),
                                        ("said", "Charles E. Grassley"), ("said", "Joseph R. Biden Jr")]
+
+
+def test_after_said_a_described_speaker_ends_the_sentence_whatever_its_noun():
+    text = "Pope Francis is a heretic who has betrayed the faith, said the bishop."
+    assert cues_and_speakers(text) == [("said", "the bishop")]
+    loaded = analyze_text(text, tone=False).spans.query("category == 'loaded'")
+    assert set(loaded["voice"]) == {"attributed"} and "heretic" in set(loaded["text"])
+    # after a verb that takes an object the noun phrase is its object, and the subject speaks
+    assert cues_and_speakers("The senator, an ally, criticized the trade.") == [("criticized", "The senator")]

@@ -651,7 +651,8 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             description = text[sp_start:sp_end]
             scope = ((min(quote_before.start, sent.start), quote_before.end),)
         elif re.search(r",\s*$", before) and (inverts or participle) and not AUX_BEFORE_ASIDE_RE.search(before) \
-                and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end) \
+                and _tail_is_speaker(text, tokens, tok_starts, cue.end, sent.end,
+                                     text[cue.start:cue.end].split()[-1].lower() in word_class("bare_say_verb")) \
                 and not _only_subject_before(text, tokens, tok_starts, sent, lo, cue):
             # '..., reported Chinese state media outlet CCTV.' / '..., said Brian Baker, a political adviser.'
             sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=False) if inverts else _subject_of(
@@ -1016,8 +1017,10 @@ def _rstrip(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def _tail_is_speaker(text: str, tokens: list[Token], tok_starts: list[int], start: int, end: int) -> bool:
-    """The rest of the sentence after the cue is only a speaker phrase ('..., said Brian Baker, an adviser.')."""
+def _tail_is_speaker(text: str, tokens: list[Token], tok_starts: list[int], start: int, end: int,
+                     bare_say: bool = False) -> bool:
+    """The rest of the sentence after the cue is only a speaker phrase ('..., said Brian Baker, an adviser.'); after
+    a verb of saying that takes no object (`bare_say`) any noun phrase with a determiner is ('..., said the bishop.')."""
     if end - start > 300 or any(q in text[start:end] for q in "“”\"") or text[:start].rstrip().endswith("ing"):
         return False
     a = bisect.bisect_left(tok_starts, start)
@@ -1036,8 +1039,8 @@ def _tail_is_speaker(text: str, tokens: list[Token], tok_starts: list[int], star
     lower = [t for t in clause if t.text.islower() and t.lower not in DETERMINERS and t.lower not in NP_PREPOSITIONS]
     # someone named or described ('said Brian Baker', 'said the spokesman', 'reported state media'), not a thing
     # ('..., criticized the trade.': the object of a verb whose subject comes before)
-    return 0 < len(clause) <= 8 and len(lower) <= 3 and all(_np_word(t) and t.lower != "to" for t in clause) and any(
-        t.text[:1].isupper() or t.lower in SPEAKER_NOUNS for t in clause)
+    return 0 < len(clause) <= 8 and len(lower) <= 3 and all(_np_word(t) and t.lower != "to" for t in clause) and (any(
+        t.text[:1].isupper() or t.lower in SPEAKER_NOUNS for t in clause) or (bare_say and first.lower in DETERMINERS))
 
 
 # person nouns, bodies, and the one-word titles and groups of the affiliation file ('said a farmer', 'said the nurse')
