@@ -1045,3 +1045,22 @@ def test_after_said_a_described_speaker_ends_the_sentence_whatever_its_noun():
     assert set(loaded["voice"]) == {"attributed"} and "heretic" in set(loaded["text"])
     # after a verb that takes an object the noun phrase is its object, and the subject speaks
     assert cues_and_speakers("The senator, an ally, criticized the trade.") == [("criticized", "The senator")]
+
+
+@pytest.mark.parametrize("description,anonymous", [
+    # the head of the noun phrase comes before a preposition, a relative clause or an adjective after the noun
+    ("two people familiar with the matter", True),
+    ("officials close to the talks", True),
+    ("Officials in de facto control of the area", True),
+    ("a lawyer from Texas", False),
+])
+def test_unnamed_sources_by_the_head_of_their_noun_phrase(description, anonymous):
+    assert speakers.make_speaker(description).anonymous is anonymous
+
+
+def test_they_speaks_for_a_group_never_for_one_person():
+    text = ("Union leaders said the strike would go on. An aide who asked not to be named said the talks failed. "
+            "They called the offer an insult.")
+    assert cues_and_speakers(text)[-1] == ("called", "Union leaders")
+    # with no group speaking before, 'they' stays unresolved
+    assert cues_and_speakers("An aide said the talks failed. They called the offer an insult.")[-1] == ("called", "They")

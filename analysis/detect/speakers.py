@@ -201,9 +201,14 @@ def classify(description: str) -> tuple[str, str, str]:
 
 
 def head_noun(description: str) -> str:
-    """Last word of the description's main noun phrase (before any appositive comma)."""
-    words = re.findall(r"[\w’'.-]+", description.split(",")[0])
-    return words[-1].lower().strip(".") if words else ""
+    """Last word of the description's main noun phrase: before an appositive comma, a preposition or relative clause
+    and an adjective that follows its noun ('two people familiar with the matter': people)."""
+    words = [w.lower().strip(".") for w in re.findall(r"[\w’'.-]+", description.split(",")[0])]
+    cut = next((k for k, w in enumerate(words) if k and w in LEAD_BREAKS), len(words))
+    words = words[:cut]
+    while len(words) > 1 and words[-1] in word_class("postnominal_adjective"):
+        words = words[:-1]
+    return words[-1] if words else ""
 
 
 def _is_country(description: str) -> bool:
@@ -405,6 +410,13 @@ class NameIndex:
         return s, self.text[s:e]
 
 
+def _many(s: Speaker) -> bool:
+    """Whether 'they' can speak for this speaker: a group, a body or people in the plural, not one person ('an aide')."""
+    head = head_noun(s.description)
+    return not s.person and (head in BODY_HEADS or head in word_class("collective_noun") or (
+        head.endswith("s") and not head.endswith("ss")))
+
+
 def _expanded(description: str) -> str:
     return " ".join(ABBREVIATIONS.get(w.strip(".").lower(), w.lower()) for w in description.split())
 
@@ -431,7 +443,7 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
             if body and (found is None or body[0] > found[0]):
                 return make_speaker(body[1])
             return found[1] if found else make_speaker(d)
-        ref = next((s for p, s in recent if p < position), None)
+        ref = next((s for p, s in recent if p < position and (low != "they" or _many(s))), None)
         if ref is None:
             return make_speaker(d)
         if low in ("another", "the other"):
