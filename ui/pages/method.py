@@ -62,8 +62,10 @@ A **cue** shows that words belong to someone: a verb of saying or thinking ("sai
 marked with its verb group ("has repeatedly said", "went on to say"). Where no speaker is named ("That suggests
 ..."), the cue still counts, with an unnamed speaker. The **speaker** is the
 name or description next to the cue ("a US military official", "Geng Shuang, a Chinese foreign ministry
-spokesman"). "He", "she", a surname or "the general" are linked to the person named before. A source whose name
-the text withholds ("a senior official, who asked not to be named") is marked anonymous.
+spokesman"). "He", "she", a surname ("De Blasio" for "Bill de Blasio") or "the general" are linked to the person
+named before; "it" to a company or body named just before, never to a person; "they" to a group, never to one
+person. A source whose name the text withholds ("a senior official, who asked not to be named", "two people familiar
+with the matter") is marked anonymous.
 
 Each speaker gets a **role** that works for any story: government official, legislator, military, party
 politician, expert or academic, advocacy group, business, media, ordinary person, anonymous (no name and no role:
