@@ -1064,3 +1064,15 @@ def test_they_speaks_for_a_group_never_for_one_person():
     assert cues_and_speakers(text)[-1] == ("called", "Union leaders")
     # with no group speaking before, 'they' stays unresolved
     assert cues_and_speakers("An aide said the talks failed. They called the offer an insult.")[-1] == ("called", "They")
+
+
+@pytest.mark.parametrize("description,role", [
+    # an office right after a capitalised party word is the party's ('Conservative leader'), not a state office
+    ("Conservative leader Kemi Badenoch", "party politician"),
+    ("a Labour spokesman", "party politician"),
+    ("Senate Majority Leader Mitch McConnell", "legislator"),
+    ("the leader of North Korea", "government official"),
+    ("Democratic Sen. Chuck Schumer", "legislator"),
+])
+def test_a_party_office_is_a_party_role(description, role):
+    assert speakers.classify(description)[0] == role

@@ -16,6 +16,7 @@ ROLES_FILE = DATA_DIR / "roles.csv"
 AFFILIATIONS_FILE = DATA_DIR / "affiliations.csv"
 COUNTRIES_FILE = DATA_DIR / "countries.csv"
 GOVERNMENT, ANONYMOUS, OTHER = "government official", "anonymous", "other"  # roles the rules assign themselves
+PARTY_POLITICIAN = "party politician"
 KIND_RANK = {"title": 0, "group": 1, "institution": 2, "party": 3}
 MAX_DESCRIPTION = 300  # characters of a speaker description that are read (a description is a phrase, not a text)
 LOOKBACK = 50  # earlier speakers searched when resolving a reference
@@ -180,6 +181,18 @@ def _affiliations_in(description: str) -> list[tuple[int, int, Affiliation]]:
     return [f for f in found if not (f[2].pattern == "democratic" and description.startswith(" People", f[1]))]
 
 
+NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+
+
+def _party_office_at(description: str, found: list[tuple[int, int, Affiliation]]) -> int | None:
+    """Where a party's office follows a capitalised party word ('Conservative leader', 'a Labour spokesman'), or None."""
+    for _, end, a in found:
+        m = NEXT_WORD_RE.match(description, end)
+        if a.party and m and m.group(1) in word_class("party_office"):
+            return m.start(1)
+    return None
+
+
 @lru_cache(maxsize=65536)
 def classify(description: str) -> tuple[str, str, str]:
     """(role, country, party) that a description states; role '' when it states none."""
@@ -191,7 +204,11 @@ def classify(description: str) -> tuple[str, str, str]:
     if with_role:
         # a title beats a group beats an institution; within a kind, the main phrase beats the appositive and the
         # word nearest the head noun (the last) wins: 'a military analyst' is an expert, 'Navy Capt.' military
-        role = min(with_role, key=lambda f: (KIND_RANK[f[2].kind], f[0] >= main_end, -f[1]))[2].role
+        top = min(with_role, key=lambda f: (KIND_RANK[f[2].kind], f[0] >= main_end, -f[1]))
+        role = top[2].role
+    party_office = _party_office_at(d, found)
+    if party_office is not None and (not role or (top[2].kind == "title" and top[0] == party_office)):
+        role = PARTY_POLITICIAN  # 'Conservative leader Kemi Badenoch', 'a Labour spokesman': a party's office
     inst_country = next((a.country for _, _, a in sorted(found, key=lambda f: f[0]) if a.country), "")
     named = countries_in(d)
     country = next((c for s, _, c, _ in named if s < main_end), "") or inst_country or (named[0][2] if named else "")
