@@ -1076,3 +1076,12 @@ def test_they_speaks_for_a_group_never_for_one_person():
 ])
 def test_a_party_office_is_a_party_role(description, role):
     assert speakers.classify(description)[0] == role
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Environmental groups vowed to fight the pipeline in court.", "advocacy group"),
+    ("The charity warned that families would suffer.", "advocacy group"),
+    ("The minister pledged to cut taxes, while the opposition threatened to block the budget.", "party politician"),
+])
+def test_campaigners_charities_and_the_opposition_have_their_roles(text, role):
+    assert attributions(text).iloc[-1]["affiliation"] == role
