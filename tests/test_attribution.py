@@ -1085,3 +1085,12 @@ def test_a_party_office_is_a_party_role(description, role):
 ])
 def test_campaigners_charities_and_the_opposition_have_their_roles(text, role):
     assert attributions(text).iloc[-1]["affiliation"] == role
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a noun phrase after a preposition is its object: the verb after the comma shares the clause's subject
+    ("The senator returned to Washington, said she would vote no and left.", [("said", "The senator")]),
+    ("The report, released in Washington, said the plan had failed.", [("said", "The report")]),
+])
+def test_the_object_of_a_preposition_is_no_speaker_before_a_comma(text, expected):
+    assert cues_and_speakers(text) == expected

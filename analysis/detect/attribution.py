@@ -868,11 +868,14 @@ def _object_of_verb(text: str, tokens: list[Token], tok_starts: list[int], sp_st
     """Whether the phrase starting at `sp_start` follows a verb with only spaces between ('denounced its critics and
     said', 'praised the deal, denounced'): then it is that verb's object, no subject of the cue after it (Quirk et al.
     1985, sec. 10.2 and 13.45: a noun phrase after a transitive verb is its object; coordinated predicates share one
-    subject). The word before is a verb when it ends the previous cue of the sentence or is tagged a finite verb."""
+    subject). The word before is a verb when it ends the previous cue of the sentence or is tagged a finite verb. A
+    phrase right after a preposition is its object ('returned to Washington, said', 'met on Monday, called on') and
+    no subject either (sec. 9.1)."""
     a = bisect.bisect_left(tok_starts, sp_start)
     if a <= 0 or a >= len(tokens) or text[tokens[a - 1].end:sp_start].strip() or not tokens[a - 1].text.islower():
         return False
-    if prev is not None and tokens[a - 1].end in (prev.cue_end, prev.group_end):
+    if (prev is not None and tokens[a - 1].end in (prev.cue_end, prev.group_end)) or \
+            tokens[a - 1].lower in word_class("preposition"):
         return True
     return pos_tags(tokens, [(a - 1, a)]).get(a - 1, "") in ("VBD", "VBZ", "VBP")
 
