@@ -1094,3 +1094,9 @@ def test_campaigners_charities_and_the_opposition_have_their_roles(text, role):
 ])
 def test_the_object_of_a_preposition_is_no_speaker_before_a_comma(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+def test_they_looks_back_only_a_few_sentences():
+    text = ("Union leaders said the strike would go on. " + "The talks resumed on Tuesday morning in the capital. " * 12
+            + "They called the offer an insult.")
+    assert cues_and_speakers(text)[-1] == ("called", "They")

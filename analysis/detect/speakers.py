@@ -20,6 +20,7 @@ PARTY_POLITICIAN = "party politician"
 KIND_RANK = {"title": 0, "group": 1, "institution": 2, "party": 3}
 MAX_DESCRIPTION = 300  # characters of a speaker description that are read (a description is a phrase, not a text)
 LOOKBACK = 50  # earlier speakers searched when resolving a reference
+THEY_REACH = 600  # characters back (three or four sentences) that 'they' looks for the group it speaks for
 ANON_HEADS = frozenset("""official officials source sources diplomat diplomats aide aides analyst analysts expert experts
 observer observers insider insiders people person critics lawmakers another one others someone some many""".split())
 # A relative clause on an unnamed speaker that says the name is withheld ('who asked not to be named', 'who spoke on
@@ -460,7 +461,8 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
             if body and (found is None or body[0] > found[0]):
                 return make_speaker(body[1])
             return found[1] if found else make_speaker(d)
-        ref = next((s for p, s in recent if p < position and (low != "they" or _many(s))), None)
+        ref = next((s for p, s in recent if p < position and (low != "they" or (
+            _many(s) and position - p <= THEY_REACH))), None)
         if ref is None:
             return make_speaker(d)
         if low in ("another", "the other"):
