@@ -1100,3 +1100,13 @@ def test_they_looks_back_only_a_few_sentences():
     text = ("Union leaders said the strike would go on. " + "The talks resumed on Tuesday morning in the capital. " * 12
             + "They called the offer an insult.")
     assert cues_and_speakers(text)[-1] == ("called", "They")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb after the sentence's only comma with no subject of its own shares the main clause's subject
+    ("The union met on Monday, called on Mr. Barr to resign and demanded an inquiry.",
+     [("called", "The union"), ("demanded", "The union")]),
+    ("The senator returned to Washington on Monday, said she would vote no and left.", [("said", "The senator")]),
+])
+def test_a_verb_after_a_comma_shares_the_subject_of_the_main_clause(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -709,6 +709,9 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     # about it, Mrs. Clinton shook her head and said': the subject of the main clause
                     sp_start, sp_end = _main_subject(text, tokens, tok_starts, _skip(text, sent.start, hi), cue.start)
                     description = text[sp_start:sp_end]
+                elif prev is None and (shared := _comma_coordinated_subject(text, tokens, tok_starts, sent, lo, cue)):
+                    sp_start, sp_end = shared  # 'The union met on Monday, called on Mr. Barr to resign'
+                    description = text[sp_start:sp_end]
                 elif prev is not None:
                     description, sp_start, sp_end = prev.speaker.description, prev.speaker_start, prev.speaker_end
                 elif inverts and cue.first == bisect.bisect_left(tok_starts, sent.start) \
@@ -861,6 +864,18 @@ def _subject_of_clause(tokens: list[Token], tok_starts: list[int], sp_start: int
     tags = pos_tags(tokens, [(a, b)])
     k = next((k for k in range(a, b + 1) if tags.get(k, "") in FINITE_TAGS), None)
     return sp_end if k is None else (tokens[k - 1].end if k > a else sp_start)
+
+
+def _comma_coordinated_subject(text: str, tokens: list[Token], tok_starts: list[int], sent: Segment, lo: int,
+                               cue: Match) -> tuple[int, int] | None:
+    """The main clause's subject for a verb right after the sentence's only comma that has no subject of its own
+    ('The union met on Monday, called on Mr. Barr to resign'): coordinated predicates share one subject (Quirk et
+    al. 1985, sec. 13.45); None when the sentence does not read so or its subject names no one."""
+    before = text[lo:cue.start]
+    if lo != sent.start or not re.search(r",\s*$", before) or before.count(",") != 1:
+        return None
+    ms, me = _main_subject(text, tokens, tok_starts, _skip(text, sent.start, cue.start), cue.start)
+    return (ms, me) if me > ms and _names_someone(text[ms:me]) else None
 
 
 def _object_of_verb(text: str, tokens: list[Token], tok_starts: list[int], sp_start: int,
