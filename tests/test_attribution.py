@@ -1110,3 +1110,14 @@ def test_they_looks_back_only_a_few_sentences():
 ])
 def test_a_verb_after_a_comma_shares_the_subject_of_the_main_clause(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("description,role", [
+    # 'Dr.' makes an expert only when no other word gives a role; specialists are experts
+    ("Dr. Anthony Fauci", "expert or academic"),
+    ("Dr. Ana Lopez, a cardiologist", "expert or academic"),
+    ("Sen. Dr. Rand Paul", "legislator"),
+    ("Dr. Smith, the health minister", "government official"),
+])
+def test_a_courtesy_doctor_yields_to_any_other_role(description, role):
+    assert speakers.classify(description)[0] == role
