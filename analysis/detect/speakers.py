@@ -43,14 +43,15 @@ embassy administration office committee council party army navy force command co
 organisation newspaper network firm bank study survey""".split())
 BODY_NP_RE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'.-]*\s+){0,3}(?:" + "|".join(sorted(BODY_HEADS)) + r")\b(?:['’]s)?")
 _NAME_LEAD = r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.\s+)?(?<![-–])\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?"
+PARTICLES = "|".join(sorted(word_class("name_particle")))  # 'de', 'von', 'bin' inside a name, as a regex alternation
 # a later word of a name, after up to two lowercase particles ('de Blasio', 'von der Leyen') or with 'al-' ('al-Assad')
-_NAME_WORD = (r"\s+(?:(?:" + "|".join(sorted(word_class("name_particle"))) + r")\s+){0,2}(?:(?:al|el)-)?"
+_NAME_WORD = (r"\s+(?:(?:" + PARTICLES + r")\s+){0,2}(?:(?:al|el)-)?"
               r"[A-Z][a-zA-Z’'-]+(?:\s+[A-Z]\.(?=\s+[A-Z]))?")  # and a middle initial ('Charles E. Grassley')
 NAME_RE = re.compile(_NAME_LEAD + r"(?:" + _NAME_WORD + r"){1,2}\b")
 NAME_RUN_RE = re.compile(_NAME_LEAD + r"(?:" + _NAME_WORD + r"){1,5}\b")  # a name with the offices before it
 NAME_END_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:" + _NAME_WORD + r"){1,2}$")
 SURNAME_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.?\s+)?((?:(?:"  # 'De Blasio'
-                        + "|".join(sorted(w.capitalize() for w in word_class("name_particle"))) + r")\s+)?[A-Z][a-zA-Z’'-]+)")
+                        + PARTICLES.title() + r")\s+)?[A-Z][a-zA-Z’'-]+)")
 LEAD_BREAKS = word_class("preposition") | word_class("clause_break")  # 'including stints at X': no description
 GENERIC_MODIFIERS = frozenset("former top senior chief new same other then deputy acting".split())
 PROPER_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")  # capitalised words only
@@ -455,7 +456,7 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
                 return resolve(named[1], named[0] + 1, earlier, names) if " " not in named[1] else make_speaker(
                     names.full_name(named[1].split()[-1], named[0] + 1) or named[1])
             return speaker[1] if speaker else make_speaker(d)
-        if low == "it":  # never a person: the last body named before it in its sentence, else the last body speaking
+        if low == "it":  # never a person: a body named in its sentence or the one before, else the last body speaking
             found = next(((p, s) for p, s in recent if p < position and not s.person), None)
             body = names.body_before(position)
             if body and (found is None or body[0] > found[0]):

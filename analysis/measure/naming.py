@@ -15,6 +15,7 @@ from analysis.detect.speakers import (
     NAME_RUN_RE,
     NOT_NAME_WORDS,
     OFFICE_WORDS,
+    PARTICLES,
     POSSESSIVE_END_RE,
     TITLED_RE,
     countries_in,
@@ -47,7 +48,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 TITLE_WORDS = OFFICE_WORDS | HONORIFICS  # words that may stand before a name
 LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 BEFORE_WORD_RE = re.compile(r"([A-Z][\w.]*\.?)\s+$")
-NAME_PARTICLE_NEXT_RE = re.compile(r"\s+(?:(?:al|el)-|(?:" + "|".join(sorted(word_class("name_particle"))) + r")\s+[A-Z])")
+NAME_PARTICLE_NEXT_RE = re.compile(r"\s+(?:(?:al|el)-|(?:" + PARTICLES + r")\s+[A-Z])")
 
 
 def _read(path: Path) -> list[Alias]:
