@@ -1121,3 +1121,21 @@ def test_a_verb_after_a_comma_shares_the_subject_of_the_main_clause(text, expect
 ])
 def test_a_courtesy_doctor_yields_to_any_other_role(description, role):
     assert speakers.classify(description)[0] == role
+
+
+@pytest.mark.parametrize("description,expected", [
+    # a party tag after a comma gives the party too
+    ("Sen. Jim DeMint, R-S.C.", ("legislator", "", "Republican")),
+    # a country in a relative clause is what the speaker did, not where the speaker is from
+    ("Sen. Mark Warner, who met with Russian officials", ("legislator", "", "")),
+    # a country name right after a personal title is a surname
+    ("Rep. Jim Jordan", ("legislator", "", "")),
+    ("Mr. Jordan", ("", "", "")),
+    # party and union officials are no state officials
+    ("Republican officials", ("party politician", "", "Republican")),
+    ("one union official", ("advocacy group", "", "")),
+    # the country of an appositive still counts
+    ("Geng Shuang, a Chinese foreign ministry spokesman", ("government official", "China", "")),
+])
+def test_roles_countries_and_parties_from_the_right_words(description, expected):
+    assert speakers.classify(description) == expected

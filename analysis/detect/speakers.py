@@ -56,8 +56,10 @@ LEAD_BREAKS = word_class("preposition") | word_class("clause_break")  # 'includi
 GENERIC_MODIFIERS = frozenset("former top senior chief new same other then deputy acting".split())
 PROPER_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")  # capitalised words only
 TITLED_RE = re.compile(r"\b(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+[A-Z][\w’'-]+")
-PARTY_TAG_RE = re.compile(r"\(([RDI])-[A-Z]")
+PARTY_TAG_RE = re.compile(r"(?:\(|,\s)([RDI])-[A-Z]")  # '(R-Ky.)' or ', R-S.C.,' after a name
 PARTY_TAGS = {"R": "Republican", "D": "Democratic", "I": "Independent"}
+RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|whom|whose|which)\s")
+SURNAME_AFTER_TITLE_RE = re.compile(r"\b(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+(?:[A-Z][a-z’'-]+\s+)?$")
 NOT_NAME_WORDS = frozenset("""Force Forces House Ministry Department Command Navy Army Agency Sea Office Council Times Post
 News Party Assembly Committee Administration Government Pentagon College University Institute Center Centre Foundation
 Service Staff Guard Corps Bank Fund Union Nations Republic Korea Peninsula Base Monday Tuesday Wednesday Thursday Friday
@@ -212,7 +214,9 @@ def classify(description: str) -> tuple[str, str, str]:
     if party_office is not None and (not role or (top[2].kind == "title" and top[0] == party_office)):
         role = PARTY_POLITICIAN  # 'Conservative leader Kemi Badenoch', 'a Labour spokesman': a party's office
     inst_country = next((a.country for _, _, a in sorted(found, key=lambda f: f[0]) if a.country), "")
-    named = countries_in(d)
+    # a country named in a relative clause is what the speaker did or said, not where the speaker is from ('Warner,
+    # who met with Russian officials'); one right after a personal title is a surname ('Rep. Jim Jordan')
+    named = [c for c in countries_in(RELATIVE_CLAUSE_RE.split(d, 1)[0]) if not SURNAME_AFTER_TITLE_RE.search(d, 0, c[0])]
     country = next((c for s, _, c, _ in named if s < main_end), "") or inst_country or (named[0][2] if named else "")
     tag = PARTY_TAG_RE.search(d)
     party = PARTY_TAGS[tag.group(1)] if tag else next((a.party for _, _, a in sorted(found, key=lambda f: f[0]) if a.party), "")
