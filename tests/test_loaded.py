@@ -74,7 +74,7 @@ def test_context_rules_tell_framing_from_literal_use(text, expected):
     ("Critics called the fee a racket.", ["racket"]),
     # 'hack' the verb is no name-calling
     ("Russian agents tried to hack into the party's emails.", []),
-    ("He called the columnist a hack.", ["hack"]),
+    ("Critics dismissed him as a party hack.", ["hack"]),
     # an idiom of fighting is loaded when it is about criticism, not in a report of shooting
     ("The senator came under fire for his remarks.", ["under fire"]),
     ("Troops came under fire near the border.", []),
