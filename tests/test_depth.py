@@ -115,6 +115,14 @@ def test_naming_works_for_any_topic_and_any_year():
     assert named == {("Gov. Jan Brewer", "Brewer", "title"), ("Martha Raddatz", "Raddatz", "full name"),
                      ("Senator Charles E. Grassley", "Grassley", "title"),
                      ("Vice President Joseph R. Biden Jr", "Biden", "title"), ("Biden", "Biden", "surname")}
+    # an office before a surname names the person even where the text never gives the full name; a weekday after a
+    # name is no part of it; an office word before a company's name is no person
+    offices = ("Republican Party Chairman Michael Steele Sunday defended his remarks. Steele said he was right. "
+               "President Trump met Speaker Pelosi. Trump left. General Motors said nothing.")
+    named = {(offices[s:e], a.actor, a.kind) for s, e, a in mentions(offices) if a.kind in PERSON_KINDS}
+    assert named == {("Chairman Michael Steele", "Steele", "title"), ("Steele", "Steele", "surname"),
+                     ("President Trump", "Trump", "title"), ("Speaker Pelosi", "Pelosi", "title"),
+                     ("Trump", "Trump", "surname")}
     # a surname after the end of a paragraph whose last word is an office is the surname alone
     para = "Joe Sestak ran for the House.\n\nSestak said no."
     assert ("Sestak", "surname") in {(para[s:e], a.kind) for s, e, a in mentions(para)}

@@ -48,6 +48,8 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 TITLE_WORDS = OFFICE_WORDS | HONORIFICS  # words that may stand before a name
 LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 BEFORE_WORD_RE = re.compile(r"([A-Z][\w.]*\.?)\s+$")
+OFFICE_TITLE_RE = re.compile(r"\b(?:" + "|".join(sorted(w.title() for w in word_class("office_title"))) + r")\s+[A-Z][\w’'-]+")
+WEEKDAY_END_RE = re.compile(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))+$")
 NAME_PARTICLE_NEXT_RE = re.compile(r"\s+(?:(?:al|el)-|(?:" + PARTICLES + r")\s+[A-Z])")
 
 
@@ -164,6 +166,7 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
     compass, regions = word_class("compass_word"), word_class("region_word")
     for m in NAME_RUN_RE.finditer(text):
         run = POSSESSIVE_END_RE.sub("", m.group().split("’s ")[0].split("'s ")[0])  # 'President Trump’s Mar-a-Lago'
+        run = WEEKDAY_END_RE.sub("", run)  # 'Chairman Michael Steele Sunday': the day is no part of the name
         lead_in = text[max(0, m.start() - 40):m.start()]  # 'the Center for ' before 'Arizona Policy': a body's name
         found = person_names([lead_in + run])
         if not found or not run.endswith(found[0]) or "\n" in run:
@@ -173,6 +176,8 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
             continue  # 'For Beck' at a sentence start, 'the Dream Act' (and 'the act'), 'Kansas City', 'Glenn Beck CPAC'
         if words[0].lower() in compass or words[-1].lower() in regions:
             continue  # 'East Asia', 'South Pacific': a place
+        if len(words) == 2 and words[0].rstrip(".").lower() in TITLE_WORDS:
+            continue  # 'President Trump' is an office and a surname (below), 'General Motors' a company
         end = m.start() + len(run)
         start = name_start = end - len(found[0])
         lo = max(0, m.start() - 40)
@@ -193,7 +198,8 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
             kind = "full name"
         out.append((start, end, _person(surname, text[start:end], kind)))
     taken = [(s, e) for s, e, _ in out]
-    for m in TITLED_RE.finditer(text):  # 'Mrs. Clinton', 'Gen. Dunford' without a full name in the text
+    titled = sorted([*TITLED_RE.finditer(text), *OFFICE_TITLE_RE.finditer(text)], key=lambda m: m.start())
+    for m in titled:  # 'Mrs. Clinton', 'Gen. Dunford', 'President Trump' without a full name in the text
         if any(a <= m.start() < b for a, b in taken) or re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]):
             continue
         lead, surname = m.group().split()[0].rstrip(".").lower(), POSSESSIVE_END_RE.sub("", m.group().split()[-1])
