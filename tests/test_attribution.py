@@ -1121,3 +1121,16 @@ def test_a_verb_after_a_comma_shares_the_subject_of_the_main_clause(text, expect
 ])
 def test_a_courtesy_doctor_yields_to_any_other_role(description, role):
     assert speakers.classify(description)[0] == role
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'all', 'both' and 'each' after the subject or its auxiliary quantify the subject before them
+    ("The three senators have all criticized the plan.", [("criticized", "The three senators")]),
+    ("The nurses each said the hospital was understaffed.", [("said", "The nurses")]),
+    ("The two mayors both argued that the tax is unfair.", [("argued", "The two mayors")]),
+    # a quantifier that is the subject itself stays the speaker
+    ("Both said the plan would fail.", [("said", "Both")]),
+    ("Of the ten senators, all said the plan would fail.", [("said", "all")]),
+])
+def test_a_floating_quantifier_leaves_the_subject_before_it(text, expected):
+    assert cues_and_speakers(text) == expected
