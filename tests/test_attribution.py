@@ -1139,3 +1139,31 @@ def test_a_courtesy_doctor_yields_to_any_other_role(description, role):
 ])
 def test_roles_countries_and_parties_from_the_right_words(description, expected):
     assert speakers.classify(description) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'all', 'both' and 'each' after the subject or its auxiliary quantify the subject before them
+    ("The three senators have all criticized the plan.", [("criticized", "The three senators")]),
+    ("The nurses each said the hospital was understaffed.", [("said", "The nurses")]),
+    ("The two mayors both argued that the tax is unfair.", [("argued", "The two mayors")]),
+    # a quantifier that is the subject itself stays the speaker
+    ("Both said the plan would fail.", [("said", "Both")]),
+    ("Of the ten senators, all said the plan would fail.", [("said", "all")]),
+])
+def test_a_floating_quantifier_leaves_the_subject_before_it(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name after a common noun and a preposition is the object of a postmodifier: the noun heads the speaker phrase
+    ("A close aide to Governor Tom Briggs said the bill was dead.",
+     [("said", "A close aide to Governor Tom Briggs")]),
+    ("A lawyer for Acme Widgets said the plant would close.", [("said", "A lawyer for Acme Widgets")]),
+    ("The former wife of Tom Briggs told reporters that he had lied.", [("told", "The former wife of Tom Briggs")]),
+    # a capitalised office before 'of' is part of the name's title; a spokesman speaks for the one named after 'for'
+    ("Secretary of State John Kerry said the talks would resume.", [("said", "John Kerry")]),
+    ("A spokeswoman for Mayor Jane Roe said the bridge would close.", [("said", "Jane Roe")]),
+    ("Mark Holden, chairman of Freedom Partners, said the ads would run.", [("said", "Mark Holden")]),
+])
+def test_a_name_after_a_preposition_is_no_speaker_of_its_own(text, expected):
+    assert cues_and_speakers(text) == expected

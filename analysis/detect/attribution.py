@@ -71,6 +71,7 @@ IMPRESSION_VERBS = word_class("impression_verb")
 PREPOSITIONS = word_class("preposition")  # 'caught on camera saying': the object of 'on' is no speaker
 NUMBER_WORDS = word_class("number")
 ABSOLUTE_PREPOSITIONS = word_class("absolute_preposition")  # 'with the governor calling it ...': the subject
+FLOATING_QUANTIFIERS = word_class("floating_quantifier")  # 'the senators have all said': the subject before it
 # Tags of a first word that cannot open a speaker's noun phrase: verbs, modals, 'to', prepositions, adverbs
 NOT_NP_START_TAGS = frozenset("VB VBD VBZ VBP MD TO IN RB RBR RBS WDT WRB WP EX".split())
 NP_CONTINUE_TAGS = ("NN", "JJ", "VBG", "VBN", "CD")  # 'retired general', 'senior officials': a modifier and its noun  # 'seems likely', 'it appears that': no speaker named
@@ -1129,6 +1130,15 @@ def _gap(text: str, tokens: list[Token], j: int, end: int) -> str:
     return text[tokens[j].end:nxt]
 
 
+def _floating_quantifier(text: str, tokens: list[Token], first: int, i: int) -> bool:
+    """'all', 'both' or 'each' at token i after the subject or its operator ('The senators have all said', 'Smith and
+    Jones both argued'), not a quantifier that is the subject ('All said', 'the two both'): the subject is before it."""
+    if tokens[i].lower not in FLOATING_QUANTIFIERS or i - 1 < first or _is_break(_gap(text, tokens, i - 1, tokens[i].start)):
+        return False
+    prev = tokens[i - 1]
+    return prev.lower not in DETERMINERS and prev.lower not in NP_PREPOSITIONS and (prev.lower in NOT_IN_NP or _np_word(prev))
+
+
 def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, cue_start: int) -> tuple[int, int]:
     """Speaker phrase right before a cue: the noun phrase back to a clause boundary, with an appositive name
     ('Brian Baker, a political adviser, said'), past a relative clause ('Trump, who ..., claimed')."""
@@ -1164,7 +1174,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
                 and tokens[i + 1].lower in TIME_NOUNS)
             or tokens[i].lower.endswith(("n't", "n’t"))  # 'Trump isn't saying', 'the donor didn’t disclose'
             or (tokens[i].lower.endswith("ly") and tokens[i].text.islower()
-                                             and tokens[i].lower not in LY_NOUNS)):
+                                             and tokens[i].lower not in LY_NOUNS)
+            or _floating_quantifier(text, tokens, first, i)):
         if tokens[i].lower in BOUNDARY_WORDS:
             return lo, lo
         i -= 1

@@ -279,6 +279,21 @@ def person_names(parts: list[str]) -> list[str]:
     return out
 
 
+# A common noun (or participle) and a preposition right before a run of capitalised words: the run is the object of a
+# prepositional phrase that postmodifies the noun ('a lawyer for Acme Widgets', 'an aide to Gov. Tom Briggs', 'a panel
+# led by Jo Ames'), and the noun is the head of the phrase (Quirk et al. 1985, sec. 17.37); not after one who speaks
+# for another ('a spokesman for Mayor Jane Roe': the mayor's words; words.csv class proxy_noun)
+POSTMODIFIER_BEFORE_RE = re.compile(r"\b([a-z][\w’'-]*)\s+(?:" + "|".join(sorted(word_class("preposition"))) +
+                                    r")\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*$")
+
+
+def _object_of_postmodifier(phrase: str, start: int) -> bool:
+    """Whether the name at `start` is the object of a preposition after a lower-case head ('an aide to Gov. Tom
+    Briggs'), not the person the phrase describes ('Secretary of State John Kerry' has a capitalised head)."""
+    m = POSTMODIFIER_BEFORE_RE.search(phrase, max(0, start - 80), start) if start > 0 else None
+    return m is not None and m.group(1) not in word_class("proxy_noun")
+
+
 @lru_cache(maxsize=1)
 def _place_names() -> dict[str, tuple[tuple[str, ...], ...]]:
     """words.csv subnational_place names as word tuples by their first word, longest first."""
@@ -329,7 +344,8 @@ def make_speaker(description: str) -> Speaker:
     description = _trimmed(description.strip(" ,")[:MAX_DESCRIPTION])
     parts = [p.strip() for p in description.split(",") if p.strip()] or [""]
     # a party tag after the name ('Mitch McConnell (R-Ky.)') is no part of the name
-    names = person_names([TRAILING_PARENS_RE.sub("", p) for p in parts])
+    names = [n for n in person_names([TRAILING_PARENS_RE.sub("", p) for p in parts])
+             if not _object_of_postmodifier(description, description.find(n))]
     titled = TITLED_RE.match(parts[0]) is not None
     role, country, party = classify(description)
     if names and names[0] not in parts[0] and PROPER_RE.fullmatch(parts[0]) and not classify(parts[0])[0] \
