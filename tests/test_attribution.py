@@ -1167,3 +1167,16 @@ def test_a_floating_quantifier_leaves_the_subject_before_it(text, expected):
 ])
 def test_a_name_after_a_preposition_is_no_speaker_of_its_own(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("description,role", [
+    # the head of a body has the body's role; a head of state keeps the office's
+    ("Max Richtman, president of an advocacy group in Washington", "advocacy group"),
+    ("Lawrence Summers, the president of Harvard University", "expert or academic"),
+    ("President of the United States Barack Obama", "government official"),
+    # a leader's chief of staff is a government official; a leader of a party in a chamber is a legislator
+    ("Rahm Emanuel, the White House chief of staff", "government official"),
+    ("House Democratic Leader Nancy Pelosi", "legislator"),
+])
+def test_heads_of_bodies_and_chamber_leaders(description, role):
+    assert speakers.classify(description)[0] == role
