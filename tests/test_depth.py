@@ -123,6 +123,12 @@ def test_naming_works_for_any_topic_and_any_year():
     assert named == {("Chairman Michael Steele", "Steele", "title"), ("Steele", "Steele", "surname"),
                      ("President Trump", "Trump", "title"), ("Speaker Pelosi", "Pelosi", "title"),
                      ("Trump", "Trump", "surname")}
+    # bodies, places and sentence openers are no people; an office with its 'of' belongs to the mention
+    others = ("The Supreme Court and the Islamic State were in the news in the Middle East. Both Facebook and Google "
+              "agreed. Added Gibbs: no. Under Presidents Bush and Obama it grew. Secretary of State Hillary Clinton "
+              "spoke. The National Rifle Association objected.")
+    named = {(others[s:e], a.actor, a.kind) for s, e, a in mentions(others) if a.kind in PERSON_KINDS}
+    assert named == {("Secretary of State Hillary Clinton", "Clinton", "title")}
     # a surname after the end of a paragraph whose last word is an office is the surname alone
     para = "Joe Sestak ran for the House.\n\nSestak said no."
     assert ("Sestak", "surname") in {(para[s:e], a.kind) for s, e, a in mentions(para)}

@@ -24,6 +24,11 @@ def _tagger():
     return parser
 
 
+def lexicon_tag(word: str) -> str:
+    """The tag Pattern's lexicon gives a word form out of context ('added': VBD, 'both': DT), '' if unlisted."""
+    return _tagger().lexicon.get(word) or ""
+
+
 def pos_tags(tokens: list[Token], ranges: list[tuple[int, int]]) -> dict[int, str]:
     """Penn Treebank tags for the tokens of the given (first, last) ranges, each tagged with a few words around it."""
     if not ranges:

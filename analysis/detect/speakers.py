@@ -64,7 +64,8 @@ NOT_NAME_WORDS = frozenset("""Force Forces House Ministry Department Command Nav
 News Party Assembly Committee Administration Government Pentagon College University Institute Center Centre Foundation
 Service Staff Guard Corps Bank Fund Union Nations Republic Korea Peninsula Base Monday Tuesday Wednesday Thursday Friday
 Saturday Sunday January February March April May June July August September October November December The A An
-Senate Capitol Congress Security Medicare Medicaid Democrat Catholic Church
+Senate Capitol Congress Security Medicare Medicaid Democrat Catholic Church Association Commission Court Caucus Club
+Board Bowl Island Islands Group Press Society Conference Authority Bureau Network Tribune Herald Gazette State Action
 In On At But And As After When If This That One Two Three Multiple Several Many Some Another Other Former Senior
 Top Deputy Chief Acting Democratic Republican Democrats Republicans Act Acts Amendment City County Street Avenue""".split())
 SUFFIXES = sorted(word_class("name_suffix"))  # 'Jr.', 'III' after a name

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.detect.context import lexicon_tag
 from analysis.detect.lexicon import DATA_DIR, PACKS_DIR, word_class
 from analysis.detect.speakers import (
     ABBREVIATIONS,
@@ -174,19 +175,16 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
         words = found[0].split()
         if words[0].lower() in lower or words[-1].lower() in lower or words[-1].isupper():
             continue  # 'For Beck' at a sentence start, 'the Dream Act' (and 'the act'), 'Kansas City', 'Glenn Beck CPAC'
-        if words[0].lower() in compass or words[-1].lower() in regions:
-            continue  # 'East Asia', 'South Pacific': a place
+        if words[0].lower() in compass or words[-1].lower() in regions or words[-1].lower() in compass:
+            continue  # 'East Asia', 'South Pacific', 'the Middle East': a place
+        end = m.start() + len(run)
+        if (words[0].endswith("s") and words[0].lower()[:-1] in TITLE_WORDS) or (_opens_sentence(text, end - len(found[0])) and
+                                                            _function_word(words[0])):
+            continue  # 'Presidents Bush and Obama'; 'Added Gibbs', 'Both Facebook' opening a sentence
         if len(words) == 2 and words[0].rstrip(".").lower() in TITLE_WORDS:
             continue  # 'President Trump' is an office and a surname (below), 'General Motors' a company
-        end = m.start() + len(run)
         start = name_start = end - len(found[0])
-        lo = max(0, m.start() - 40)
-        for w in reversed(list(re.finditer(r"(\S+)\s+", text[lo:name_start]))):
-            word = w.group(1).rstrip(".").lower()
-            if word not in TITLE_WORDS or (lo + w.start() < m.start() and not w.group(1)[:1].isupper()) or \
-                    _ends_sentence(w.group(1)):
-                break  # not an office, or the end of the sentence before ('the Attorney General. Senator ...')
-            start = lo + w.start()  # the offices right before the name: 'Chinese President Xi Jinping', 'Gov. Jan Brewer'
+        start = _offices_before(text, m.start(), name_start)
         lead = text[start:end].split()[0].rstrip(".").lower()
         surname = _surname(text, words)
         people.add(surname)
@@ -233,6 +231,42 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
         elif not before:
             out.append((s, e, _person(surname, surname, "surname")))
     return sorted(out, key=lambda x: x[0])
+
+
+FUNCTION_TAGS = frozenset("DT PDT IN CC RB WDT WP WRB PRP PRP$ EX TO".split())
+
+
+def _function_word(word: str) -> bool:
+    """A word that cannot begin a name: a determiner, preposition, conjunction, adverb or pronoun, or an -ed or -ing
+    verb form, by Pattern's lexicon ('Both', 'Despite', 'Added', 'Attacking')."""
+    tag = lexicon_tag(word.lower())
+    return tag in FUNCTION_TAGS or (tag in ("VBD", "VBN", "VBG") and word.lower().endswith(("ed", "ing")))
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Nothing but a sentence's end, a paragraph break or an opening quotation mark comes before `pos`."""
+    before = text[max(0, pos - 3):pos].rstrip(" “‘\"'")
+    return not before or before.endswith((".", "!", "?", "\n", ":"))
+
+
+def _offices_before(text: str, run_start: int, name_start: int) -> int:
+    """Where the offices right before a name begin ('Chinese President Xi Jinping', 'Gov. Jan Brewer', 'Secretary of
+    State Hillary Clinton'): capitalised office words, and 'of' between two of them; not past a sentence's end."""
+    lo = max(0, run_start - 60)
+    words = list(re.finditer(r"(\S+)\s+", text[lo:name_start]))
+    start, k = name_start, len(words) - 1
+    while k >= 0:
+        w = words[k]
+        word = w.group(1).rstrip(".").lower()
+        if word == "of" and start < name_start and k > 0 and words[k - 1].group(1).rstrip(".").lower() in TITLE_WORDS:
+            k -= 1  # 'Secretary of State': an office with its 'of'
+            continue
+        if word not in TITLE_WORDS or (lo + w.start() < run_start and not w.group(1)[:1].isupper()) or \
+                _ends_sentence(w.group(1)):
+            break  # not an office, or the end of the sentence before ('the Attorney General. Senator ...')
+        start = lo + w.start()
+        k -= 1
+    return start
 
 
 def _ends_sentence(word: str) -> bool:
