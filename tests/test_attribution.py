@@ -1180,3 +1180,13 @@ def test_a_name_after_a_preposition_is_no_speaker_of_its_own(text, expected):
 ])
 def test_heads_of_bodies_and_chamber_leaders(description, role):
     assert speakers.classify(description)[0] == role
+
+
+def test_he_is_the_subject_not_a_person_named_in_what_was_said():
+    text = ("Representative Jerrold Nadler of New York stopped short of calling on Mr. Trump to cancel, but he said "
+            "the president should demand that Mr. Putin extradite those indicted.\n\n"
+            "“I would not trust the president alone with Putin,” he said.")
+    assert [s for _, s in cues_and_speakers(text)] == ["Jerrold Nadler", "Jerrold Nadler"]
+    # a person named as the subject of a new sentence takes over
+    text = "Senator Ann Kerr praised the bill. Governor Tom Hale opposed it. He said it was too costly."
+    assert cues_and_speakers(text)[-1] == ("said", "Tom Hale")

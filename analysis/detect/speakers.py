@@ -437,23 +437,50 @@ class NameIndex:
             words = words[1:]
         return " ".join([*words, self.text[s:e]])
 
+    def opens_sentence(self, position: int) -> bool:
+        """Whether a naming at `position` opens its sentence (the sentence's subject, in news prose)."""
+        return not self.text[sentence_opening(self.text, position):position].strip(" “\"‘'")
+
     def body_before(self, position: int) -> tuple[int, str] | None:
         """The last noun phrase naming a body ('the company', 'The Labor Department') in the sentence before
         `position` or the one before that, outside quotations."""
-        lo = position
-        for _ in range(2):
-            lo = max(self.text.rfind(". ", 0, lo), self.text.rfind("\n", 0, lo), position - 400, 0)
+        lo = max(sentence_opening(self.text, max(0, sentence_opening(self.text, position) - 1)), position - 400)
         found = [m for m in BODY_NP_RE.finditer(self.text, lo, position) if not (self.quoted and self.quoted(m.start()))]
         return (found[-1].start(), POSSESSIVE_END_RE.sub("", found[-1].group())) if found else None
 
     def last_person_before(self, position: int) -> tuple[int, str] | None:
-        """The last naming of a person with a title or a full name before `position`."""
+        """The person a 'he' or 'she' at `position` most likely is: the one named at the opening of its sentence
+        (the subject: 'Representative Nadler ... stopped short of calling on Mr. Trump to cancel, but he said'), else
+        the last naming of a person with a title or a full name before it."""
         self._build()
         i = bisect.bisect_left(self.titled_starts, position) - 1
         if i < 0:
             return None
+        opening = sentence_opening(self.text, position)
+        for j in range(i, -1, -1):  # the subject that opens the pronoun's sentence beats a person named after it
+            s, e = self.titled[j]
+            if s < opening:
+                break
+            if self.opens_sentence(s):
+                return s, self.text[s:e]
         s, e = self.titled[i]
         return s, self.text[s:e]
+
+
+def sentence_opening(text: str, position: int) -> int:
+    """Where the sentence holding `position` begins: after the last full stop that ends no title or initial ('Mr.',
+    'E.') or after a line break."""
+    k = position
+    while k > 0:
+        k = max(text.rfind(". ", 0, k), text.rfind("\n", 0, k))
+        if k < 0:
+            return 0
+        if text[k] == "\n":
+            return k + 1
+        word = re.search(r"(\w+)$", text[max(0, k - 6):k])
+        if not (word and (word.group(1) in PERSONAL_TITLES or len(word.group(1)) == 1)):
+            return k + 2
+    return 0
 
 
 def _many(s: Speaker) -> bool:
@@ -479,7 +506,9 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
             named = names.last_person_before(position)
             if named and speaker is not None and named[1].split()[-1] in speaker[1].name.split():
                 return speaker[1]  # the name just before is the speaker's own
-            if named and (speaker is None or named[0] > speaker[0]):
+            # a person named since the last speaker takes over only as a sentence's subject, not as an object in
+            # what the speaker said ('... demand that Mr. Putin extradite those indicted. “...,” he said': the speaker)
+            if named and (speaker is None or (named[0] > speaker[0] and names.opens_sentence(named[0]))):
                 return resolve(named[1], named[0] + 1, earlier, names) if " " not in named[1] else make_speaker(
                     names.full_name(named[1].split()[-1], named[0] + 1) or named[1])
             return speaker[1] if speaker else make_speaker(d)
