@@ -1190,3 +1190,16 @@ def test_he_is_the_subject_not_a_person_named_in_what_was_said():
     # a person named as the subject of a new sentence takes over
     text = "Senator Ann Kerr praised the bill. Governor Tom Hale opposed it. He said it was too costly."
     assert cues_and_speakers(text)[-1] == ("said", "Tom Hale")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an editor's label before a colon names no speaker; a name does
+    ("UPDATE: Richard Blumenthal defended himself on Monday.", [("defended", "Richard Blumenthal")]),
+    ("Gingrich: Trump must decide.", [(":", "Gingrich")]),
+    # right before 'of', 'accused' is a passive participle: the noun before it is accused, no accuser is named
+    ("The Justice Department indicted 12 Russian intelligence officers accused of hacking Democrats.",
+     [("accused", "(unnamed)")]),
+    ("The senator accused the agency of lying.", [("accused", "The senator")]),
+])
+def test_editors_labels_and_the_accused_are_no_speakers(text, expected):
+    assert cues_and_speakers(text) == expected

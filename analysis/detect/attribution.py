@@ -165,7 +165,7 @@ def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Matc
             found.add(k)
     for m in NAME_COLON_RE.finditer(text):
         words = m.group(1).split()
-        if not re.search(r"\d", m.group(1)) and words[0] not in ("The", "A", "An", "This", "Read", "See") and not any(
+        if not re.search(r"\d", m.group(1)) and words[0].lower() not in word_class("label_before_colon") and not any(
                 w.lower().rstrip("’'s") in WEEKDAYS or w.lower().endswith("ing") for w in words) \
                 and len(m.group(1)) > 1 and not NOT_SAID_RE.match(text, m.end()):
             found.add(m.end(1))
@@ -662,7 +662,7 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             scope = ((sent.start, _rstrip(text, sent.start, cue.start)),)
         else:
             passive = kind not in ("colon", "stance") and (_passive(text, tokens, tok_starts, cue, lo) or (
-                prev is None and _when_participle(text, tokens, cue, lo)))
+                prev is None and _when_participle(text, tokens, cue, lo)) or _passive_before_of(tokens, cue))
             if kind == "labeling" and (passive or _names_a_thing(text, tokens, tok_starts, cue)):
                 return None  # 'a program called Sandy Hook Promise', 'what is called ...': a name, not someone's label
             if not passive and (_adverbial_gerund(tokens, cue) or _opening_participle(tokens, tok_starts, sent, cue)):
@@ -999,6 +999,13 @@ def _names_a_thing(text: str, tokens: list[Token], tok_starts: list[int], cue: M
             return False
     return before.text.islower() and before.lower not in PRONOUNS and before.lower not in NOT_IN_NP \
         and not before.lower.endswith("ly") and gap_before.strip() == "" and named
+
+
+def _passive_before_of(tokens: list[Token], cue: Match) -> bool:
+    """'officers accused of hacking': a verb whose object comes before 'of' (words.csv passive_before_of) is a
+    passive participle when 'of' follows it at once; the noun before it is accused, no accuser is named."""
+    return cue.first == cue.last >= 0 and tokens[cue.first].lower in word_class("passive_before_of") and \
+        cue.last + 1 < len(tokens) and tokens[cue.last + 1].lower == "of"
 
 
 def _passive(text: str, tokens: list[Token], tok_starts: list[int], cue: Match, lo: int) -> bool:
