@@ -1203,3 +1203,16 @@ def test_he_is_the_subject_not_a_person_named_in_what_was_said():
 ])
 def test_editors_labels_and_the_accused_are_no_speakers(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a noun phrase with a determiner right after a preposition is its object, not the speaker
+    ("The group pushed back on the report, but at the same time acknowledged that changes were needed.",
+     [("acknowledged", "(unnamed)")]),
+    # ... unless a relative clause is about it
+    ("There was anger among the residents who said the plan failed.", [("said", "the residents")]),
+    # a preposition opening the sentence is no part of the speaker of an absolute clause
+    ("With AARP potentially backing off its opposition, other groups are worried.", [("potentially backing", "AARP")]),
+])
+def test_objects_of_prepositions_and_absolute_clauses(text, expected):
+    assert cues_and_speakers(text) == expected

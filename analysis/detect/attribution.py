@@ -777,13 +777,18 @@ def _not_a_speaker(text: str, tokens: list[Token], tok_starts: list[int], sp_sta
         return False
     first = tokens[a]
     low = first.lower
+    # the object of a preposition ('caught on camera saying', 'but at the same time acknowledged'), not the subject of
+    # an absolute clause ('with aides saying') or, after a determiner, of a relative clause ('among the residents who')
+    after_preposition = a > 0 and tokens[a - 1].lower in PREPOSITIONS and tokens[a - 1].text.islower() \
+        and not text[tokens[a - 1].end:first.start].strip()
+    object_of_preposition = after_preposition and not (participle and tokens[a - 1].lower in ABSOLUTE_PREPOSITIONS)
+    if after_preposition and low in DETERMINERS and not re.match(r"\s+who\b", text[sp_end:sp_end + 5]):
+        return object_of_preposition
     if not first.text[:1].islower() or low in DETERMINERS or low in PEOPLE_WORDS or low in PRONOUNS \
             or low in NUMBER_WORDS or low in SPEAKER_NOUNS or low in RECORD_NOUNS:
         return False
-    if a > 0 and tokens[a - 1].lower in PREPOSITIONS and tokens[a - 1].text.islower() \
-            and not text[tokens[a - 1].end:first.start].strip():
-        # the object of a preposition; not the subject of an absolute clause ('with aides saying')
-        return not (participle and tokens[a - 1].lower in ABSOLUTE_PREPOSITIONS)
+    if after_preposition:
+        return object_of_preposition
     tags = pos_tags(tokens, [(a, min(b, a + 1))])
     tag, nxt = tags.get(a, ""), (tags.get(a + 1, "") if a < b else "")
     if tag == "JJS":
