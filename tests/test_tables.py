@@ -43,3 +43,11 @@ def test_card_numbers_are_a_description_list_of_escaped_labels_values_and_tips()
     assert [dt.text_content() for dt in doc.xpath("//dt")] == ["Loaded terms, outlet's own voice", "Tone"]
     assert [dd.text_content() for dd in doc.xpath("//dd")] == ["3.10", "-0.12"]
     assert doc.xpath("//dt")[0].get("title") == 'per "1,000" words <b>' and not doc.xpath("//b")
+
+
+def test_a_table_caption_from_its_file_name_shows_no_ids_or_dates():
+    from ui.widgets import _caption_from
+    assert _caption_from("attributions-c6a0e65c-4f8b-41de-8200-cd700f683c64") == "Attributions"
+    assert _caption_from("targets-e2-2017-07-07-b1-korea-icbm") == "Targets"
+    assert _caption_from("coverage-story:basil-articles") == "Coverage"
+    assert _caption_from("draft-deltas") == "Draft deltas"

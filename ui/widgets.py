@@ -39,10 +39,11 @@ HEADLINES_SHOWN = 10  # headlines listed per outlet card (a whole story may have
 SENTENCES_SHOWN = 500  # sentences shown under "Who says it" (the counts cover every use)
 VOICE_COLUMNS = ["article_id", "outlet", "part", "category", "term", "voice", "speaker", "affiliation", "sentence",
                  "start", "end", "text"]
-SPAN_TABLE_COLUMNS = {"text": "Words", "category": "Category", "subcategory": "Kind", "strength": "Strength",
-                      "score": "Model score", "voice": "Voice", "speaker": "Speaker", "affiliation": "Role",
-                      "country": "Country", "note": "Why it is flagged",
-                      "neutral_alternative": "Neutral alternative", "source": "Lexicon source"}
+# the explanation right after the words, so a class reads why without scrolling sideways
+SPAN_TABLE_COLUMNS = {"text": "Words", "note": "Why it is flagged", "category": "Category", "subcategory": "Kind",
+                      "strength": "Strength", "score": "Model score", "voice": "Voice", "speaker": "Speaker",
+                      "affiliation": "Role", "country": "Country", "neutral_alternative": "Neutral alternative",
+                      "source": "Lexicon source"}
 
 
 def url_selectbox(where, label: str, options: list, key: str, default, widget: str = "selectbox", **kwargs):
@@ -406,12 +407,23 @@ def report_downloads(view: CorpusView, ctx: PageContext) -> None:
                        disabled=not ready, on_click="ignore", help=None if ready else INSTALL_HINT)
 
 
+def _caption_from(name: str) -> str:
+    """A table's caption from its file name, without the ids and dates in it ('attributions-c6a0e65c-4f8b-...':
+    'Attributions')."""
+    words = []
+    for w in name.split("-"):
+        if re.search(r"[\d:]", w):
+            break  # an event, article or story id, or a date, begins here
+        words.append(w)
+    return " ".join(words).capitalize() or "Table"
+
+
 def table(df: pd.DataFrame, name: str, key: str, notes: dict[str, str] | None = None, caption: str = "",
           downloads: bool = True) -> None:
     """A table as wrapping HTML (every column in view, read as a table by screen readers; `notes` say what columns
     mean), with CSV and XLSX downloads of exactly the rows and columns shown unless `downloads` is False; the file
     names (and the workbook's "about" sheet) say which lexicon version the rows come from."""
-    st.html(table_html(df, caption or name.replace("-", " "), notes))
+    st.html(table_html(df, caption or _caption_from(name), notes))
     if not downloads:
         return
     version = data.lexicon().version

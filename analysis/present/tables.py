@@ -21,7 +21,7 @@ TABLE_CSS = """<style>
 vertical-align:top;overflow-wrap:break-word;color:#000}
 .fl-table th{min-width:5.5em}
 .fl-table td{min-width:3em}
-.fl-table td.fl-long{min-width:18em}
+.fl-table td.fl-long{min-width:24em}
 .fl-table thead th{position:sticky;top:0;background:#f0f0f0;z-index:1}
 .fl-table td.fl-num{text-align:right;white-space:nowrap}
 .fl-table-note{font-size:.85rem;color:#333;margin:.2em 0}
