@@ -1216,3 +1216,14 @@ def test_editors_labels_and_the_accused_are_no_speakers(text, expected):
 ])
 def test_objects_of_prepositions_and_absolute_clauses(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+def test_the_role_comes_from_an_appositive_before_the_verb():
+    text = ("Michael Steele, chairman of the Republican National Committee, drew criticism on Friday after declaring "
+            "that the war was wrong.\n\nMr. Steele said he supported the troops.")
+    a = attributions(text)
+    assert list(a["speaker"]) == ["Michael Steele", "Michael Steele"]
+    assert set(a["affiliation"]) == {"party politician"}
+    # an adverbial set off by commas is no description
+    assert cues_and_speakers("Polk County GOP Chairman Will Rogers, for example, said the visit mattered.") == [
+        ("said", "Will Rogers")]

@@ -9,7 +9,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from analysis.detect.context import pos_tags
+from analysis.detect.context import lexicon_tag, pos_tags
 from analysis.detect.lexicon import Entry, Match, Token, word_class
 from analysis.detect.speakers import (
     BODY_HEADS,
@@ -757,10 +757,30 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
         description, sp_start, sp_end = "", cue.start, cue.start  # 'Later that day, said ...': no one named here
     if description.lower() == "you" and text[sent.start:sent.end].rstrip(" ”\"'’").endswith("?"):
         return None  # 'Do you think ...?': a question to someone, not their statement
+    if description and "," not in description:
+        description += _appositive_after(text, sp_end, cue.start)
     speaker = resolve(description, cue.start, earlier, names) if description else UNNAMED
     direct = any(q.inner_start < e and q.inner_end > s for s, e in scope for q in sent_quotes)
     return Attribution(cue.start, cue.end, text[cue.start:cue.end], kind, entry.tone, entry, speaker,
                        sp_start, sp_end, scope, direct, si)
+
+
+# ', chairman of the Republican National Committee, ...': a description set off by commas, not a relative clause
+APPOSITIVE_RE = re.compile(r",\s+((?!(?:who|which|that|whose|whom|and|but|or|as|if|when|while)\b)(?:[a-z][\w’'-]*)"
+                           r"[^,.;:!?“”\"()—]{0,100}?),\s")
+
+
+def _appositive_after(text: str, sp_end: int, cue_start: int) -> str:
+    """', ' and the description set off by commas right after a speaker phrase and before the cue ('Michael Steele,
+    chairman of the Republican National Committee, drew criticism after declaring ...'), so the speaker's role is
+    read from it; '' when there is none."""
+    m = APPOSITIVE_RE.match(text, sp_end)
+    if not m or m.end() > cue_start:
+        return ""
+    first = m.group(1).split()[0]
+    if first in PREPOSITIONS or first in COORDINATORS or first.endswith("ly") or lexicon_tag(first) in ("RB", "IN"):
+        return ""  # ', for example,', ', however,', ', meanwhile,': an adverbial, no description
+    return ", " + m.group(1)
 
 
 def _not_a_speaker(text: str, tokens: list[Token], tok_starts: list[int], sp_start: int, sp_end: int,
