@@ -90,45 +90,6 @@ def test_naming_works_for_any_topic_and_any_year():
     assert not any(actor in ("United States", "North Korea") and name.startswith(("Trump", "Wong", "Kim"))
                    for name, actor, _ in found)
     assert sum(1 for name, actor, _ in found if actor == "United States") == 1
-    # a family name written first is the name the person goes by where the text uses it alone; a run of offices
-    # before a name belongs to the mention
-    east = ("Chinese President Xi Jinping met Kim Jong Un in Beijing. Xi said the talks went well. Kim later left. "
-            "Senate Majority Leader Mitch McConnell agreed.")
-    named = {(east[s:e], a.actor, a.kind) for s, e, a in mentions(east) if a.kind in PERSON_KINDS}
-    assert named == {("President Xi Jinping", "Xi", "title"), ("Kim Jong Un", "Kim", "full name"),
-                     ("Xi", "Xi", "surname"), ("Kim", "Kim", "surname"),
-                     ("Senate Majority Leader Mitch McConnell", "McConnell", "title")}
-    # lowercase particles belong to the name and to the surname; opening a sentence the particle is capitalised
-    particles = ("Mayor Bill de Blasio met Ursula von der Leyen and President Bashar al-Assad. De Blasio said no. "
-                 "Mr. de Blasio left.")
-    named = {(particles[s:e], a.actor, a.kind) for s, e, a in mentions(particles)}
-    assert named == {("Mayor Bill de Blasio", "de Blasio", "title"), ("Ursula von der Leyen", "von der Leyen", "full name"),
-                     ("President Bashar al-Assad", "al-Assad", "title"), ("De Blasio", "de Blasio", "surname"),
-                     ("Mr. de Blasio", "de Blasio", "honorific")}
-    # a state or province at the end of a run or inside it is a place or a body, never a person; before an office it
-    # is dropped; a connective opening the sentence, an owner before a possessive and a run of offices alone are no
-    # part of a name; a middle initial and a suffix are, but the person goes by the name before the suffix
-    places = ("In New York, Social Security and the Center for Arizona Policy were topics. While Colorado waited, "
-              "Arizona Gov. Jan Brewer spoke to ABC News' Martha Raddatz and the Attorney General. Senator Charles E. "
-              "Grassley met Vice President Joseph R. Biden Jr. on Capitol Hill. Biden left.")
-    named = {(places[s:e], a.actor, a.kind) for s, e, a in mentions(places) if a.kind in PERSON_KINDS}
-    assert named == {("Gov. Jan Brewer", "Brewer", "title"), ("Martha Raddatz", "Raddatz", "full name"),
-                     ("Senator Charles E. Grassley", "Grassley", "title"),
-                     ("Vice President Joseph R. Biden Jr", "Biden", "title"), ("Biden", "Biden", "surname")}
-    # an office before a surname names the person even where the text never gives the full name; a weekday after a
-    # name is no part of it; an office word before a company's name is no person
-    offices = ("Republican Party Chairman Michael Steele Sunday defended his remarks. Steele said he was right. "
-               "President Trump met Speaker Pelosi. Trump left. General Motors said nothing.")
-    named = {(offices[s:e], a.actor, a.kind) for s, e, a in mentions(offices) if a.kind in PERSON_KINDS}
-    assert named == {("Chairman Michael Steele", "Steele", "title"), ("Steele", "Steele", "surname"),
-                     ("President Trump", "Trump", "title"), ("Speaker Pelosi", "Pelosi", "title"),
-                     ("Trump", "Trump", "surname")}
-    # bodies, places and sentence openers are no people; an office with its 'of' belongs to the mention
-    others = ("The Supreme Court and the Islamic State were in the news in the Middle East. Both Facebook and Google "
-              "agreed. Added Gibbs: no. Under Presidents Bush and Obama it grew. Secretary of State Hillary Clinton "
-              "spoke. The National Rifle Association objected.")
-    named = {(others[s:e], a.actor, a.kind) for s, e, a in mentions(others) if a.kind in PERSON_KINDS}
-    assert named == {("Secretary of State Hillary Clinton", "Clinton", "title")}
     # a surname after the end of a paragraph whose last word is an office is the surname alone
     para = "Joe Sestak ran for the House.\n\nSestak said no."
     assert ("Sestak", "surname") in {(para[s:e], a.kind) for s, e, a in mentions(para)}
@@ -139,6 +100,49 @@ def test_naming_works_for_any_topic_and_any_year():
     pack = ("east-asia-security",)
     assert any(a.name == "show of force" for _, _, a in mentions("It was a show of force.", pack))
     assert not any(a.name == "show of force" for _, _, a in mentions("It was a show of force."))
+
+
+def people_named(text: str) -> set[tuple[str, str, str]]:
+    """(words, actor, kind) of every naming of a person in the text."""
+    return {(text[s:e], a.actor, a.kind) for s, e, a in mentions(text) if a.kind in PERSON_KINDS}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a family name written first is the name the person goes by where the text uses it alone; a run of offices
+    # before a name belongs to the mention
+    ("Chinese President Xi Jinping met Kim Jong Un in Beijing. Xi said the talks went well. Kim later left. "
+     "Senate Majority Leader Mitch McConnell agreed.",
+     {("President Xi Jinping", "Xi", "title"), ("Kim Jong Un", "Kim", "full name"), ("Xi", "Xi", "surname"),
+      ("Kim", "Kim", "surname"), ("Senate Majority Leader Mitch McConnell", "McConnell", "title")}),
+    # lowercase particles belong to the name and to the surname; opening a sentence the particle is capitalised
+    ("Mayor Bill de Blasio met Ursula von der Leyen and President Bashar al-Assad. De Blasio said no. "
+     "Mr. de Blasio left.",
+     {("Mayor Bill de Blasio", "de Blasio", "title"), ("Ursula von der Leyen", "von der Leyen", "full name"),
+      ("President Bashar al-Assad", "al-Assad", "title"), ("De Blasio", "de Blasio", "surname"),
+      ("Mr. de Blasio", "de Blasio", "honorific")}),
+    # a state or province at the end of a run or inside it is a place or a body, never a person; before an office it
+    # is dropped; a connective opening the sentence, an owner before a possessive and a run of offices alone are no
+    # part of a name; a middle initial and a suffix are, but the person goes by the name before the suffix
+    ("In New York, Social Security and the Center for Arizona Policy were topics. While Colorado waited, "
+     "Arizona Gov. Jan Brewer spoke to ABC News' Martha Raddatz and the Attorney General. Senator Charles E. "
+     "Grassley met Vice President Joseph R. Biden Jr. on Capitol Hill. Biden left.",
+     {("Gov. Jan Brewer", "Brewer", "title"), ("Martha Raddatz", "Raddatz", "full name"),
+      ("Senator Charles E. Grassley", "Grassley", "title"), ("Vice President Joseph R. Biden Jr", "Biden", "title"),
+      ("Biden", "Biden", "surname")}),
+    # an office before a surname names the person even where the text never gives the full name; a weekday after a
+    # name is no part of it; an office word before a company's name is no person
+    ("Republican Party Chairman Michael Steele Sunday defended his remarks. Steele said he was right. "
+     "President Trump met Speaker Pelosi. Trump left. General Motors said nothing.",
+     {("Chairman Michael Steele", "Steele", "title"), ("Steele", "Steele", "surname"),
+      ("President Trump", "Trump", "title"), ("Speaker Pelosi", "Pelosi", "title"), ("Trump", "Trump", "surname")}),
+    # bodies, places and sentence openers are no people; an office with its 'of' belongs to the mention
+    ("The Supreme Court and the Islamic State were in the news in the Middle East. Both Facebook and Google "
+     "agreed. Added Gibbs: no. Under Presidents Bush and Obama it grew. Secretary of State Hillary Clinton "
+     "spoke. The National Rifle Association objected.",
+     {("Secretary of State Hillary Clinton", "Clinton", "title")}),
+])
+def test_how_people_are_named(text, expected):
+    assert people_named(text) == expected
 
 
 def test_who_is_the_target(analyses):
