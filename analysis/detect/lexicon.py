@@ -491,6 +491,17 @@ def word_class(name: str) -> frozenset[str]:
     return load_words().get(name, frozenset())
 
 
+@lru_cache(maxsize=16)
+def phrase_index(*classes: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of word classes written with '_' ('as_well_as', 'new_york') as word tuples by their first word,
+    longest first, so a text is matched by trying a few phrases at each word."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in frozenset().union(*(word_class(c) for c in classes)):
+        words = tuple(phrase.split("_"))
+        by_first.setdefault(words[0], []).append(words)
+    return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in by_first.items()}
+
+
 @dataclass(frozen=True)
 class Pack:
     """A topic pack: extra loaded terms for one kind of story, switched on or off as a whole."""

@@ -20,7 +20,7 @@ from analysis.detect.context import (
     pos_tags,
     sentence_ranges,
 )
-from analysis.detect.lexicon import DATA_DIR, Entry, Lexicon, Match, Token, word_class
+from analysis.detect.lexicon import DATA_DIR, Entry, Lexicon, Match, Token, phrase_index, word_class
 from analysis.detect.ratings import Rating, frequency, is_common, load_ratings, read_resources
 
 MODEL_FILE = "loaded_model.json"
@@ -179,22 +179,11 @@ def _rating_applies(r: Rating, pos: str, word: str) -> bool:
     return pos == "adjective" or (pos == "adverb" and word != r.form and word.endswith("ly"))
 
 
-@lru_cache(maxsize=1)
-def _fixed_expressions() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """words.csv 'fixed_expression' and 'established_compound' phrases ('as_well_as', 'grand_jury') by their first
-    word, longest first."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in word_class("fixed_expression") | word_class("established_compound"):
-        words = tuple(phrase.split("_"))
-        by_first.setdefault(words[0], []).append(words)
-    return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in by_first.items()}
-
-
 def _in_fixed_expressions(tokens: list[Token]) -> set[int]:
     """Indices of the tokens inside fixed connectives and adverbials ('as well as') and established compounds ('grand
     jury', 'their own'): their rated words are not used evaluatively there. One pass over the tokens, a few short
     phrases tried at each."""
-    fixed, out = _fixed_expressions(), set()
+    fixed, out = phrase_index("fixed_expression", "established_compound"), set()
     for i, tok in enumerate(tokens):
         for words in fixed.get(tok.lower, ()):
             if tuple(t.lower for t in tokens[i:i + len(words)]) == words:

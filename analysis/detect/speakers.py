@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.detect.lexicon import DATA_DIR, word_class
+from analysis.detect.lexicon import DATA_DIR, phrase_index, word_class
 
 ROLES_FILE = DATA_DIR / "roles.csv"
 AFFILIATIONS_FILE = DATA_DIR / "affiliations.csv"
@@ -301,20 +301,10 @@ def _object_of_postmodifier(phrase: str, start: int) -> bool:
     return m is not None and m.group(1) not in word_class("proxy_noun")
 
 
-@lru_cache(maxsize=1)
-def _place_names() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """words.csv subnational_place names as word tuples by their first word, longest first."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for name in word_class("subnational_place"):
-        words = tuple(name.split("_"))
-        by_first.setdefault(words[0], []).append(words)
-    return {w: tuple(sorted(v, key=len, reverse=True)) for w, v in by_first.items()}
-
-
 def _places(words: list[str]) -> list[tuple[int, int]]:
     """(first, end) word indices of the states, provinces and nations named in a run of capitalised words."""
     low = [w.lower().strip(".,’'") for w in words]
-    names, out, k = _place_names(), [], 0
+    names, out, k = phrase_index("subnational_place"), [], 0
     while k < len(low):
         hit = next((n for n in names.get(low[k], ()) if tuple(low[k:k + len(n)]) == n), None)
         if hit:
