@@ -7,6 +7,7 @@ import fcntl
 import hashlib
 import io
 import os
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -51,6 +52,19 @@ class NewArticle:
     new_event_title: str = ""  # an import: the title of the event column's event (or the event by title alone)
     story: str = ""  # an import: the story the row's new event belongs to
     owner: str = ""  # owner id (ownership.owner_id) of whoever adds it; '' for commands run on the server
+
+
+# A generated key (a UUID, a hash, a row number) that names nothing a reader would recognise
+MACHINE_ID_RE = re.compile(r"[0-9a-f]{8}(?:-?[0-9a-f]{4}){3}-?[0-9a-f]{12}|[0-9a-f]{16,}|\d+", re.I)
+
+
+def event_title_from_id(event_id: str, date: str) -> str:
+    """The title of an imported event that came without one: its id where that is a name, else 'Untitled event' with
+    the date and the id's first characters, so two untitled events stay apart in a list."""
+    event_id = event_id.strip()
+    if not MACHINE_ID_RE.fullmatch(event_id):
+        return event_id
+    return f"Untitled event of {date} ({event_id[:8]})" if date else f"Untitled event ({event_id[:8]})"
 
 
 def content_hash(text: str) -> str:
@@ -205,7 +219,8 @@ class _Batch:
             eid = slug(new.event, 60, fallback="event")
             if eid in self.event_titles:
                 return eid, None
-            return eid, {"id": eid, "date": new.date, "story": story, "title": new.new_event_title or new.event,
+            return eid, {"id": eid, "date": new.date, "story": story,
+                         "title": new.new_event_title or event_title_from_id(new.event, new.date),
                          "description": "imported"}
         if not new.new_event_title:
             return "", None
