@@ -1,5 +1,7 @@
 import csv
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +11,7 @@ from analysis.detect.lexicon import (
     Matcher,
     lexicon_version,
     load_lexicon,
+    load_words,
     read_entries,
     tokenize,
 )
@@ -22,6 +25,24 @@ def test_every_entry_has_a_source_a_note_and_a_valid_rule(name):
         assert e.source and e.note and e.category and e.subcategory
     terms = [e.term for e in entries]
     assert len(terms) == len(set(terms)), "duplicate terms"
+
+
+def test_every_word_class_the_code_asks_for_is_in_words_csv_with_a_note_and_a_source():
+    code = "\n".join(p.read_text(encoding="utf-8") for p in Path(DATA_DIR).parent.rglob("*.py"))
+    asked = set(re.findall(r"word_class\(\"(\w+)\"\)", code))
+    classes = load_words()
+    assert len(asked) >= 40 and sorted(asked - set(classes)) == []
+    with (DATA_DIR / "words.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert all(r["note"].strip() and r["source"].strip() for r in rows)
+    assert {"monday", "december"} <= classes["weekday"] | classes["month"] and "ministry" in classes["not_name_word"]
+
+
+def test_a_word_class_without_a_source_is_rejected(tmp_path):
+    p = tmp_path / "words.csv"
+    p.write_text("class,words,note,source\nweekday,monday tuesday,Days.,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="source"):
+        load_words(p)
 
 
 def test_lexicon_version_changes_with_any_entry(tmp_path):

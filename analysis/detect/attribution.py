@@ -46,7 +46,7 @@ DETERMINERS = frozenset("the a an this that these those his her their its our my
 QUANTIFIERS = frozenset("some many most several few others both all".split())  # 'Some said they ...': unnamed people
 # A quantifier or number standing alone for people ('some are saying', 'yet another said', 'the two admit')
 PEOPLE_WORDS = QUANTIFIERS | frozenset("another one two three four five".split())
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = word_class("weekday")
 BE_FORMS = frozenset("is are was were be been being".split())
 NEGATED_BE = frozenset("isn't aren't wasn't weren't".split())  # 'they aren't admitted until ...': a passive too
 # ', for example,' between a speaker and the cue: 'Will Rogers, for example, said'
@@ -77,7 +77,7 @@ NOT_NP_START_TAGS = frozenset("VB VBD VBZ VBP MD TO IN RB RBR RBS WDT WRB WP EX"
 NP_CONTINUE_TAGS = ("NN", "JJ", "VBG", "VBN", "CD")  # 'retired general', 'senior officials': a modifier and its noun  # 'seems likely', 'it appears that': no speaker named
 DOCUMENTS = word_class("document_noun")
 # Nouns that end in -ly like an adverb ('the family said', 'an ally of the senator')
-LY_NOUNS = frozenset("family families rally ally assembly supply reply belly bully anomaly monopoly homily butterfly".split())
+LY_NOUNS = word_class("ly_noun")  # 'the rally said': no manner adverb
 # Verbs of saying and thinking report someone's words or thoughts even where no speaker phrase is found (a subject out
 # of reach, words before the cue that name no one): the attribution stands, its speaker unnamed. A label ('called')
 # or a colon without a speaker is more often a name or a heading.
@@ -88,7 +88,7 @@ SHORT_TAIL = 4  # words after a final cue ("told CNN", "said on Friday") that st
 MEDIUM_NOUNS = word_class("medium_noun")  # 'said in a statement': the adjunct stays in the verb group
 MANNER_NOUNS = word_class("manner_noun")  # 'said with a smile'
 ADJUNCT_PREPOSITIONS = frozenset("in during at on via through with over".split())
-MONTHS = frozenset("january february march april may june july august september october november december".split())
+MONTHS = word_class("month")
 WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 DAY_PARTS = word_class("day_part")
 PRONOUNS_AND_NP_ENDS = frozenset("he she they we i you it him her them us me that which who".split())
@@ -319,8 +319,7 @@ privately openly quickly already even just then first long often always soon now
 NOT_ADVERBS = frozenset("only early daily weekly monthly yearly".split()) | LY_NOUNS
 # A preposition that ties a verb to its content ('talked about the plan', 'called for a ban') belongs to the cue
 GROUP_PREPOSITIONS = frozenset("about for against".split())
-TIME_WORDS = frozenset("""year years month months week weeks day days decade decades hour hours minute minutes
-while time times moment now once""".split())
+TIME_WORDS = word_class("time_noun")  # 'said last week', 'for years'
 TIME_MODIFIERS = word_class("time_modifier")  # 'said last week', 'said Tuesday night
 
 

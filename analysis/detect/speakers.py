@@ -21,8 +21,7 @@ KIND_RANK = {"title": 0, "group": 1, "institution": 2, "party": 3, "courtesy": 4
 MAX_DESCRIPTION = 300  # characters of a speaker description that are read (a description is a phrase, not a text)
 LOOKBACK = 50  # earlier speakers searched when resolving a reference
 THEY_REACH = 600  # characters back (three or four sentences) that 'they' looks for the group it speaks for
-ANON_HEADS = frozenset("""official officials source sources diplomat diplomats aide aides analyst analysts expert experts
-observer observers insider insiders people person critics lawmakers another one others someone some many""".split())
+ANON_HEADS = word_class("anonymous_head")  # 'an official said', 'sources say'
 # A relative clause on an unnamed speaker that says the name is withheld ('who asked not to be named', 'who spoke on
 # condition of anonymity', 'who was not authorized to speak publicly'; AP Stylebook, anonymous sources)
 ANONYMITY_CLAUSE_RE = re.compile(r"\bwho\s+(?:[a-z’']+\s+){1,6}?(?:named|identified|anonymity|anonymously|authori[sz]ed|"
@@ -34,15 +33,10 @@ ABBREVIATIONS = {"gen": "general", "capt": "captain", "maj": "major", "adm": "ad
                  "rep": "representative", "gov": "governor", "pres": "president", "secy": "secretary",
                  "cmdr": "commander"}
 PERSONAL_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Capt", "Adm", "Lt", "Col", "Maj", "Prof", "Sgt")
-PERSON_HEADS = frozenset("""official general president minister spokesman spokeswoman spokesperson commander professor
-expert analyst secretary chancellor admiral captain major colonel ambassador senator governor candidate director
-chairman chairwoman leader officer diplomat envoy judge mayor lawmaker congressman congresswoman representative
-economist researcher executive woman man aide adviser advisor""".split())
-BODY_HEADS = frozenset("""ministry statement department agency report government campaign company group military
-embassy administration office committee council party army navy force command court union organization
-organisation newspaper network firm bank study survey""".split())
+PERSON_HEADS = word_class("referring_head")  # 'the general said': the general named before
+BODY_HEADS = word_class("body_head")  # 'the ministry said', 'it said'
 BODY_NP_RE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'.-]*\s+){0,3}(?:" + "|".join(sorted(BODY_HEADS)) + r")\b(?:['’]s)?")
-_NAME_LEAD = r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.\s+)?(?<![-–])\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?"
+_NAME_LEAD = r"(?:\b(?:" + "|".join(PERSONAL_TITLES) + r")\.\s+)?(?<![-–])\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?"
 PARTICLES = "|".join(sorted(word_class("name_particle")))  # 'de', 'von', 'bin' inside a name, as a regex alternation
 # a later word of a name, after up to two lowercase particles ('de Blasio', 'von der Leyen') or with 'al-' ('al-Assad')
 _NAME_WORD = (r"\s+(?:(?:" + PARTICLES + r")\s+){0,2}(?:(?:al|el)-)?"
@@ -50,24 +44,17 @@ _NAME_WORD = (r"\s+(?:(?:" + PARTICLES + r")\s+){0,2}(?:(?:al|el)-)?"
 NAME_RE = re.compile(_NAME_LEAD + r"(?:" + _NAME_WORD + r"){1,2}\b")
 NAME_RUN_RE = re.compile(_NAME_LEAD + r"(?:" + _NAME_WORD + r"){1,5}\b")  # a name with the offices before it
 NAME_END_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:" + _NAME_WORD + r"){1,2}$")
-SURNAME_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Capt|Adm|Lt|Col|Maj|Prof|Sgt)\.?\s+)?((?:(?:"  # 'De Blasio'
+SURNAME_RE = re.compile(r"(?:(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+)?((?:(?:"  # 'De Blasio'
                         + PARTICLES.title() + r")\s+)?[A-Z][a-zA-Z’'-]+)")
 LEAD_BREAKS = word_class("preposition") | word_class("clause_break")  # 'including stints at X': no description
-GENERIC_MODIFIERS = frozenset("former top senior chief new same other then deputy acting".split())
+GENERIC_MODIFIERS = word_class("generic_modifier")  # 'the former general': still the general
 PROPER_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")  # capitalised words only
 TITLED_RE = re.compile(r"\b(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+[A-Z][\w’'-]+")
 PARTY_TAG_RE = re.compile(r"(?:\(|,\s)([RDI])-[A-Z]")  # '(R-Ky.)' or ', R-S.C.,' after a name
 PARTY_TAGS = {"R": "Republican", "D": "Democratic", "I": "Independent"}
 RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|whom|whose|which)\s")
 SURNAME_AFTER_TITLE_RE = re.compile(r"\b(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+(?:[A-Z][a-z’'-]+\s+)?$")
-NOT_NAME_WORDS = frozenset("""Force Forces House Ministry Department Command Navy Army Agency Sea Office Council Times Post
-News Party Assembly Committee Administration Government Pentagon College University Institute Center Centre Foundation
-Service Staff Guard Corps Bank Fund Union Nations Republic Korea Peninsula Base Monday Tuesday Wednesday Thursday Friday
-Saturday Sunday January February March April May June July August September October November December The A An
-Senate Capitol Congress Security Medicare Medicaid Democrat Catholic Church Association Commission Court Caucus Club
-Board Bowl Island Islands Group Press Society Conference Authority Bureau Network Tribune Herald Gazette State Action
-In On At But And As After When If This That One Two Three Multiple Several Many Some Another Other Former Senior
-Top Deputy Chief Acting Democratic Republican Democrats Republicans Act Acts Amendment City County Street Avenue""".split())
+NOT_NAME_WORDS = frozenset(w.title() for w in word_class("not_name_word") | word_class("weekday") | word_class("month"))
 SUFFIXES = sorted(word_class("name_suffix"))  # 'Jr.', 'III' after a name
 NAME_LEAD_TITLES = word_class("name_lead_title")  # 'Senate Majority Leader' before a name is no part of it
 OFFICE_WORDS = NAME_LEAD_TITLES | frozenset(ABBREVIATIONS)  # offices and their abbreviations before a name

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.detect.attribution import WEEKDAYS
 from analysis.detect.context import lexicon_tag
 from analysis.detect.lexicon import DATA_DIR, PACKS_DIR, word_class
 from analysis.detect.speakers import (
@@ -51,7 +50,7 @@ TITLE_WORDS = OFFICE_WORDS | HONORIFICS  # words that may stand before a name
 LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 BEFORE_WORD_RE = re.compile(r"([A-Z][\w.]*\.?)\s+$")
 OFFICE_TITLE_RE = re.compile(r"\b(?:" + "|".join(sorted(w.title() for w in word_class("office_title"))) + r")\s+[A-Z][\w’'-]+")
-WEEKDAY_END_RE = re.compile(r"(?:\s+(?:" + "|".join(sorted(w.title() for w in WEEKDAYS)) + r"))+$")
+WEEKDAY_END_RE = re.compile(r"(?:\s+(?:" + "|".join(sorted(w.title() for w in word_class("weekday"))) + r"))+$")
 NAME_PARTICLE_NEXT_RE = re.compile(r"\s+(?:(?:al|el)-|(?:" + PARTICLES + r")\s+[A-Z])")
 
 
