@@ -37,6 +37,13 @@ def who(text):
     ("A professor at Boston College told reporters the flights were routine.",
      [("told", "A professor at Boston College", "expert or academic", "", "")]),
     ("Residents said they heard the bombers.", [("said", "Residents", "ordinary person", "", "")]),
+    # a poll, a survey or a study after 'in' is the source of the figures; voting and taking part are not
+    ("In a Gallup poll released Monday, 40 percent of voters approved of the plan.",
+     [("In", "a Gallup poll", "expert or academic", "", "")]),
+    ("Support fell to 38 percent in the latest CNN/ORC poll.", [("in", "the latest CNN/ORC poll", "expert or academic", "", "")]),
+    ("Voters head to the polls on Tuesday.", []),
+    ("She has a wide lead in the polls.", []),
+    ("He took part in a study in 2019.", []),
 ])
 def test_speakers_are_names_or_descriptions_with_a_general_role(text, expected):
     assert who(text) == expected

@@ -66,3 +66,11 @@ def test_a_quotation_after_its_speakers_aside_continues_the_speakers_words():
     quotes = spans[spans["category"] == "quote"]
     assert list(quotes["speaker"]) == ["one senior official", "one senior official"]
     assert list(quotes["subcategory"]) == ["direct", "direct"]
+
+
+def test_a_quotation_tag_glued_to_the_next_sentence_by_a_lost_space_keeps_its_speaker():
+    text = "“The Chinese have complete control,” Trump said.Trump claimed that he learned this from business leaders."
+    spans = analyze_text(text, tone=False).spans
+    assert list(spans.loc[spans["category"] == "quote", "speaker"]) == ["Trump"]
+    cues = spans[spans["category"] == "attribution"]
+    assert list(zip(cues["text"], cues["speaker"])) == [("said", "Trump"), ("claimed", "Trump")]

@@ -20,6 +20,14 @@ def test_abbreviation_at_sentence_end_splits_before_a_new_sentence_or_quote():
     assert texts('He flew to the U.K. “It was routine,” he said.') == ['He flew to the U.K.', '“It was routine,” he said.']
 
 
+def test_a_sentence_glued_to_the_next_by_a_lost_space_is_split_but_abbreviations_and_addresses_are_not():
+    assert texts("“North Korea is a threat,” Trump said.Trump claimed he knew it. Then he left!Nobody asked why.") == [
+        "“North Korea is a threat,” Trump said.", "Trump claimed he knew it.", "Then he left!", "Nobody asked why."]
+    for whole in ("The U.S.Army base in St.Louis posted it on example.com today.",
+                  "She uses Node.js and ASP.NET at work.", "The iPhone.Pro line is new."):
+        assert texts(whole) == [whole]
+
+
 def test_quotations_keep_their_punctuation_and_speech_tags():
     text = '“No, we have not given up hope. I call it the peaceful pressure campaign,” Tillerson said. “This is a campaign.”'
     assert texts(text) == ["“No, we have not given up hope.", "I call it the peaceful pressure campaign,” Tillerson said.",

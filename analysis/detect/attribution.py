@@ -48,6 +48,10 @@ QUANTIFIERS = frozenset("some many most several few others both all".split())  #
 PEOPLE_WORDS = QUANTIFIERS | frozenset("another one two three four five".split())
 WEEKDAYS = word_class("weekday")
 BE_FORMS = frozenset("is are was were be been being".split())
+# Cues that are no verb (no verb group, no subject before them); of them, those a verb of saying near by takes over
+NON_VERB_KINDS = ("according_to", "statement", "colon", "adverb", "poll")
+SERVED_KINDS = ("statement", "colon", "adverb")
+SOURCE_AFTER_KINDS = ("according_to", "poll")  # 'according to the ministry', 'in a Gallup poll': the source follows
 NEGATED_BE = frozenset("isn't aren't wasn't weren't".split())  # 'they aren't admitted until ...': a passive too
 # ', for example,' between a speaker and the cue: 'Will Rogers, for example, said'
 PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhile|though|too|in turn|in response|in fact|"
@@ -153,7 +157,7 @@ NOT_SAID_RE = re.compile(r"[$€£]?[\d.,%]+\s*(?:$|[.;\n]|delegates\b|votes\b|p
 
 def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Match]:
     """A colon as a cue of its own: right before a quotation ('Her advice: “Don't panic.”'), or after a name that
-    opens a line ('Gingrich: Trump must decide', 'Q: How did it go?' in a transcript)."""
+    opens a line ('Gingrich: Trump must decide'; not the one-letter labels of a transcript, 'Q:')."""
     if entry is None:
         return []
     found = set()
@@ -170,6 +174,24 @@ def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Matc
                 and len(m.group(1)) > 1 and not NOT_SAID_RE.match(text, m.end()):
             found.add(m.end(1))
     return [Match(k, k + 1, -1, -1, entry) for k in sorted(found)]
+
+
+# 'in' before a poll, a survey or a study ('In a Gallup poll released Monday, ...'): up to five words between, none
+# a preposition, a comma or a sentence's end ('going to the polls' is voting, not a source)
+WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+$")
+POLL_NOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(word_class("poll_noun"))) + r")\b")
+POLL_RE = re.compile(r"\b[Ii]n\s+(?=(?:(?!(?:in|to|of|at|on|for|by|from|going|head|heading)\s)[\w/&’'-]+(?:\.\w+)*\s+){0,5}?"
+                     + POLL_NOUN_RE.pattern + ")")
+
+
+def poll_cues(text: str, entry: Entry | None) -> list[Match]:
+    """'in' as a cue where a poll, a survey or a study follows: the figures of the clause come from it, and the poll
+    is the source (after the cue, as with 'according to')."""
+    if entry is None:
+        return []
+    joining = word_class("participation_word")  # 'took part in a study': its subject, not its source
+    return [Match(m.start(), m.start() + 2, -1, -1, entry) for m in POLL_RE.finditer(text)
+            if not ((w := WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())) and w.group(1).lower() in joining)]
 
 
 # Words before 'that' that are not someone's statement: 'so that', 'now that', 'is that', 'given that'.
@@ -255,7 +277,7 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
         else:
             extend = {}
         if len(matches) > 1:  # 'in a statement' and a colon only count where no verb of saying does the job
-            verbs = [o for o in matches if o.entry.subcategory not in ("statement", "colon", "adverb")]
+            verbs = [o for o in matches if o.entry.subcategory not in SERVED_KINDS]
             verb_starts = [o.start for o in verbs]
             matches = [m for m in matches if not _serves_verb(text, m, verbs, verb_starts)] or matches[:1]
             matches = _outermost(text, matches)
@@ -297,7 +319,7 @@ def _serves_verb(text: str, m: Match, verbs: list[Match], verb_starts: list[int]
     is the cue. A colon after a clause without one ('His advice to voters: ...') stays a cue of its own. `verbs` are
     the sentence's other cues in order of start; only the nearest ones are looked at (bisection)."""
     kind = m.entry.subcategory
-    if kind not in ("statement", "colon", "adverb"):
+    if kind not in SERVED_KINDS:
         return False
     k = bisect.bisect_left(verb_starts, m.start)
     before = verbs[k - 1] if k > 0 else None
@@ -355,7 +377,7 @@ def _group_start(text: str, tokens: list[Token], cue: Match, lo: int) -> int:
     """Where the cue's verb group starts: back over auxiliaries, negation and adverbs with only spaces between; for a
     participle after a writing its subject put out, from the verb of issuing ('issued a statement saying' is one cue,
     as in the PolNeAR guidelines)."""
-    if cue.first < 0 or cue.entry.subcategory in ("according_to", "statement", "colon", "adverb"):
+    if cue.first < 0 or cue.entry.subcategory in NON_VERB_KINDS:
         return cue.start
     first = cue.first
     if tokens[first].lower.endswith("ing"):
@@ -381,7 +403,7 @@ def _group_end(text: str, tokens: list[Token], cue: Match, hi: int) -> int:
     after the adjuncts of time, medium and manner that follow the verb ('said Tuesday', 'said in a statement',
     'wrote on Twitter', 'said with a smile')."""
     j = cue.last + 1
-    if cue.last < 0 or cue.entry.subcategory in ("according_to", "statement", "colon", "adverb") or j >= len(tokens) \
+    if cue.last < 0 or cue.entry.subcategory in NON_VERB_KINDS or j >= len(tokens) \
             or tokens[j].end > hi or text[cue.end:tokens[j].start].strip():
         return cue.end
     if tokens[j].lower not in GROUP_PREPOSITIONS:
@@ -518,7 +540,7 @@ def _catenative_start(tokens: list[Token], cue: Match) -> int:
 def _infinitive(text: str, tokens: list[Token], cue: Match) -> bool:
     """'to defend', 'of saying', 'for praising': the cue is an infinitive or a gerund, not someone's statement;
     but 'went on to say' and 'concluded by saying' are statements of the subject."""
-    if cue.first <= 0 or cue.entry.subcategory in ("according_to", "statement", "colon", "adverb"):
+    if cue.first <= 0 or cue.entry.subcategory in NON_VERB_KINDS:
         return False
     prev = tokens[cue.first - 1].lower
     word = tokens[cue.first].lower
@@ -579,7 +601,7 @@ def _outermost(text: str, matches: list[Match]) -> list[Match]:
         # is inside the outer content too, so each cue is compared with the one right before it, kept or not
         gap = text[prev.end:m.start]
         if len(gap) < 120 and not NESTED_GAP_RE.search(gap) and len(gap.split()) <= 12 \
-                and prev.entry.subcategory not in ("according_to", "statement", "colon", "adverb") \
+                and prev.entry.subcategory not in NON_VERB_KINDS \
                 and not re.search(r"\band\s+(?:the|a|an|[A-Z]\w+|\d[\d,]*|others|some|many|most|several|few|he|she|they|we|I)\b", gap) \
                 and not COORDINATED_RE.search(gap) \
                 and not ADVERBIAL_RE.fullmatch(gap) and not ADVERBIAL_CLAUSE_RE.fullmatch(gap) \
@@ -614,8 +636,10 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
         # 'The talks have reportedly stalled': someone reported it, and the text does not say who
         sp_start = sp_end = cue.start
         scope = ((sent.start, _rstrip(text, sent.start, sent.end)),)
-    elif kind == "according_to":
+    elif kind in SOURCE_AFTER_KINDS:
         sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=True)
+        if kind == "poll":  # 'in the polls ahead of the primary': the source ends with the poll
+            sp_start, sp_end = _skip(text, cue.end, hi), POLL_NOUN_RE.search(text, cue.end).end()
         scope = ((_skip(text, sp_end, sent.end), sent.end),) if at_start else ((sent.start, _rstrip(text, sent.start, cue.start)),)
         description = text[sp_start:sp_end]
     elif re.match(r"\s+by\b", after) and kind in ("speech", "labeling", "view") and not BY_MEANS_RE.match(after):
@@ -746,7 +770,7 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                 else:
                     scope = ((cue.end, _rstrip(text, cue.end, _coordinated_clause(text, qindex, cue.end, next_cue))),)
     description = description.strip()
-    if description and sp_end > sp_start and kind != "according_to" and text[sp_start:sp_end] == description \
+    if description and sp_end > sp_start and kind not in SOURCE_AFTER_KINDS and text[sp_start:sp_end] == description \
             and sp_end <= cue.start and _not_a_speaker(text, tokens, tok_starts, sp_start, sp_end,
                                                        text[cue.start:cue.end].split()[0].lower().endswith("ing")):
         description, sp_start, sp_end = "", cue.start, cue.start  # what the fallbacks found names no one either

@@ -20,9 +20,10 @@ FRAMING = ("loaded", "hedge", "vague", "booster")  # categories of wording, coun
 REQUIRED_COLUMNS = ("term", "category", "subcategory", "rule", "neutral_alternative", "note", "source")
 STRENGTHS = ("strong", "moderate")
 OFF_VALUES = frozenset({"no", "off", "false", "0", "disabled"})
-CONSTRUCTIONS = ("colon", "complement")  # attribution cues found by a construction, not by their words
+CONSTRUCTIONS = ("colon", "complement", "poll")  # attribution cues found by a construction, not by their words
 
-TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[-'’.][A-Za-z0-9\u00C0-\u024F]+)*")
+# a period joins 'U.S' and 'a.m', but not two sentences glued by a lost space ('said.Trump'; segment.BOUNDARY_RE)
+TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:(?:[-'’]|\.(?!(?<=[a-z]{2}\.)[A-Z][a-z]))[A-Za-z0-9\u00C0-\u024F]+)*")
 # the end of a quotation, just before a tag ('...,” said'); older newswire closes with two apostrophes ('...,'' said')
 QUOTE_TAG_RE = re.compile(r"[,?!]\s*(?:[”\"]|'')\s*$")
 NUMBER_RE = re.compile(r"^[$€£¥]?\d")

@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis.detect.attribution import Attribution, colon_cues, complement_cues, find_attributions, without_noun_uses
+from analysis.detect.attribution import (
+    Attribution,
+    colon_cues,
+    complement_cues,
+    find_attributions,
+    poll_cues,
+    without_noun_uses,
+)
 from analysis.detect.lexicon import Lexicon, load_lexicon, tokenize, word_class
 from analysis.detect.loaded import Candidate, decide, find_candidates
 from analysis.detect.speakers import UNNAMED, Speaker
@@ -146,7 +153,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
     quotes = find_quotes(text)
     cues = without_noun_uses(text, tokens, lex.cues.find(text, tokens))
     cue_tones = {i: m.entry.tone for m in cues for i in range(m.first, m.last + 1)}
-    cues += (colon_cues(text, quotes, lex.constructions.get("colon"))
+    cues += (colon_cues(text, quotes, lex.constructions.get("colon")) + poll_cues(text, lex.constructions.get("poll"))
              + complement_cues(text, tokens, cues, lex.constructions.get("complement")))
     atts, quote_speakers = find_attributions(text, tokens, sents, quotes, cues)
     quote_kinds = [_quote_kind(text, q, quote_speakers.get(i)) for i, q in enumerate(quotes)]

@@ -15,7 +15,10 @@ in on at for as after before when while if his her its their our some many most 
 mr mrs ms dr why what who how where yet still so""".split())
 
 PARA_RE = re.compile(r"\n[ \t]*\n+")
-BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+)")
+# Punctuation with space after it, or glued to the next sentence where a scrape lost the space ('Trump said.Trump
+# claimed'): a lower-case word of two letters or more, then a capital and a lower-case letter, so 'U.S.Army',
+# 'St.Louis' and 'example.com' stay whole
+BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+)|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 WORD_WINDOW = 40  # characters before a period searched for its word: abbreviations are short, so this stays linear
 
@@ -68,6 +71,9 @@ def _is_boundary(text: str, sent_start: int, punct: int, end: int, limit: int) -
     nxt = _skip_space(text, end, limit)
     if nxt >= limit:
         return False
+    if nxt == end:  # glued to the next sentence ('said.Trump'): only after a word all in lower case ('iPhone.Pro')
+        m = WORD_BEFORE_RE.search(text, max(sent_start, punct - WORD_WINDOW), punct)
+        return bool(m) and m.group(1).isalpha() and m.group(1).islower()
     following = text[nxt:nxt + 40]
     first = following[:1]
     if not (first.isupper() or first.isdigit() or first in "\"“‘'([" ):
