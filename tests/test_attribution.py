@@ -44,6 +44,13 @@ def who(text):
     ("Voters head to the polls on Tuesday.", []),
     ("She has a wide lead in the polls.", []),
     ("He took part in a study in 2019.", []),
+    # coordinated speakers: both people speak, and a joint statement belongs to every side named
+    ("Sen. Ted Cruz and Sen. Marco Rubio said the deal was a mistake.",
+     [("said", "Ted Cruz and Marco Rubio", "legislator", "", "")]),
+    ("Sen. Ted Cruz (R-Texas) and Sen. Tim Kaine (D-Va.) said the deal was a mistake.",
+     [("said", "Ted Cruz and Tim Kaine", "legislator", "", "Democratic & Republican")]),
+    ("The US ambassador to China said the talks went well.",
+     [("said", "The US ambassador to China", "government official", "United States", "")]),
 ])
 def test_speakers_are_names_or_descriptions_with_a_general_role(text, expected):
     assert who(text) == expected
@@ -1234,3 +1241,11 @@ def test_the_role_comes_from_an_appositive_before_the_verb():
     # an adverbial set off by commas is no description
     assert cues_and_speakers("Polk County GOP Chairman Will Rogers, for example, said the visit mattered.") == [
         ("said", "Will Rogers")]
+
+
+@pytest.mark.parametrize("first,second", [("US", "South Korean"), ("Republican", "Democratic"), ("Chinese", "Russian")])
+def test_a_joint_statement_gets_every_side_whichever_the_text_names_first(first, second):
+    one = who(f"{first} and {second} officials said the talks would go on.")
+    other = who(f"{second} and {first} officials said the talks would go on.")
+    assert len(one) == len(other) == 1
+    assert one[0][2:] == other[0][2:] and " & " in one[0][3] + one[0][4]

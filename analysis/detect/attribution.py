@@ -1380,11 +1380,15 @@ def _walk_np(text: str, tokens: list[Token], first: int, i: int, end: int) -> tu
     """Token range of the noun phrase ending at token i, walked back over words that can stand in one."""
     if tokens[i].lower in PRONOUNS:
         return i, i
-    j = i
+    j, tagged = i, False
     while j >= first and i - j < MAX_SPEAKER_TOKENS:
         tok = tokens[j]
-        if j < i and _is_break(_gap(text, tokens, j, end)):
+        if j < i and _party_tag(text, tok):  # 'Sen. Ted Cruz (R-Texas) and Sen. Tim Kaine said': the tag stays inside
+            j, tagged = j - 1, True
+            continue
+        if j < i and not tagged and _is_break(_gap(text, tokens, j, end)):
             break
+        tagged = False
         if tok.lower == "and":
             # 'Google and Yahoo said': a compound of names; otherwise 'and' starts a new clause
             if j > first and j < i and tokens[j - 1].text[:1].isupper() and tokens[j + 1].text[:1].isupper():
@@ -1402,6 +1406,15 @@ def _walk_np(text: str, tokens: list[Token], first: int, i: int, end: int) -> tu
     while a <= i and (tokens[a].lower in NP_PREPOSITIONS or tokens[a].lower in ("and", "but", "then", "so")):
         a += 1
     return a, i
+
+
+PARTY_TAG_TOKEN_RE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+
+
+def _party_tag(text: str, tok: Token) -> bool:
+    """Whether the token is a party tag in brackets after a name ('(R-Texas)', '(D-Va.)')."""
+    return text[tok.start - 1:tok.start] == "(" and PARTY_TAG_TOKEN_RE.fullmatch(tok.text) is not None \
+        and text[tok.end:tok.end + 2].lstrip(".").startswith(")")
 
 
 def _apposition_start(text: str, tokens: list[Token], first: int, j: int, end: int) -> int | None:

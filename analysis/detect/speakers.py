@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -214,7 +215,28 @@ def classify(description: str) -> tuple[str, str, str]:
     country = next((c for s, _, c, _ in named if s < main_end), "") or inst_country or (named[0][2] if named else "")
     tag = PARTY_TAG_RE.search(d)
     party = PARTY_TAGS[tag.group(1)] if tag else next((a.party for _, _, a in sorted(found, key=lambda f: f[0]) if a.party), "")
+    # 'US and South Korean officials', 'Republicans and Democrats': a joint statement belongs to every side named, in
+    # an order that does not depend on which the text names first
+    country = _joint(d, [(s, c) for s, _, c, _ in named if s < main_end]
+                     + [(s, a.country) for s, _, a in found if a.country and s < main_end]) or country
+    party = _joint(d, [(m.start(), PARTY_TAGS[m.group(1)]) for m in PARTY_TAG_RE.finditer(d)]
+                   + [(s, a.party) for s, _, a in found if a.party and s < main_end]) or party
     return role, country, party
+
+
+COORDINATION_RE = re.compile(r"\s+(?:and|&)\s+")
+JOINT = " & "  # between the countries or parties of a joint statement
+AND_RE = re.compile(r"\b(?:and|or)\b|&")
+
+
+def _joint(description: str, found: list[tuple[int, str]]) -> str:
+    """The sides of a coordinated speaker ('US and South Korean officials') joined by JOINT in alphabetical order,
+    where two different ones have 'and' between them; else ''."""
+    found = sorted(found)
+    if len({v for _, v in found}) < 2:
+        return ""
+    joined = any(a[1] != b[1] and AND_RE.search(description, a[0], b[0]) for a, b in itertools.pairwise(found))
+    return JOINT.join(sorted({v for _, v in found})) if joined else ""
 
 
 def head_noun(description: str) -> str:
@@ -337,6 +359,9 @@ def make_speaker(description: str) -> Speaker:
         names = [parts[0], *names]  # 'Sanders, runner-up to Hillary Clinton': the first part names the speaker
     if names and _names_a_record(parts[0]):
         names = []  # 'a report from the State Department's inspector general': the report is the source
+    both = [person_names([TRAILING_PARENS_RE.sub("", c)]) for c in COORDINATION_RE.split(parts[0], 1)]
+    if names and len(both) == 2 and all(both) and names[0] == both[1][0]:
+        names[0] = f"{both[0][0]} and {both[1][0]}"  # 'Sen. Ted Cruz and Sen. Marco Rubio': both speak
     name = names[0] if names else parts[0]
     head = head_noun(description)
     person = bool(names) or titled or (bool(re.fullmatch(r"[A-Z][a-z][\w’'-]*", parts[0])) and not role
