@@ -49,6 +49,11 @@ def who(text):
      [("said", "Ted Cruz and Marco Rubio", "legislator", "", "")]),
     ("Sen. Ted Cruz (R-Texas) and Sen. Tim Kaine (D-Va.) said the deal was a mistake.",
      [("said", "Ted Cruz and Tim Kaine", "legislator", "", "Democratic & Republican")]),
+    # the plural of a role word has its role ('senators', 'congressmen', 'press secretaries')
+    ("A group of 20 senators said the plan was flawed.", [("said", "A group of 20 senators", "legislator", "", "")]),
+    ("Two congressmen told reporters the plan was flawed.", [("told", "Two congressmen", "legislator", "", "")]),
+    ("Three former press secretaries wrote that the plan was flawed.",
+     [("wrote", "Three former press secretaries", "government official", "", "")]),
     ("The US ambassador to China said the talks went well.",
      [("said", "The US ambassador to China", "government official", "United States", "")]),
 ])

@@ -7,7 +7,7 @@ import csv
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -133,6 +133,11 @@ def _alternation(patterns) -> str:
 def _affiliation_regex(path: Path = AFFILIATIONS_FILE) -> tuple[re.Pattern, re.Pattern, dict[str, Affiliation]]:
     """(case-insensitive regex of words, case-sensitive regex of short acronyms, row by lower-case pattern)."""
     rows = load_affiliations(path)
+    given = {a.pattern.lower() for a in rows}
+    # 'senators', 'chairmen', 'secretaries': the plural of a role word is the same role, unless the file has its own row
+    rows += tuple(replace(a, pattern=p) for a in rows if a.kind in ("title", "group") and a.pattern.islower()
+                  and not a.party and not PHRASE_WITH_OBJECT_RE.search(a.pattern)
+                  and (p := plural(a.pattern)) not in given)
     by_pattern = {v: a for a in rows for p in (a.pattern.lower(), a.pattern.lower().replace("-", " "))
                   for v in (p, p.replace("'", "’"))}
     short = [a.pattern.upper() for a in rows if _acronym(a.pattern)]
@@ -141,6 +146,20 @@ def _affiliation_regex(path: Path = AFFILIATIONS_FILE) -> tuple[re.Pattern, re.P
     words = [w.replace("-", " ") for w in words] + words  # 'Self-Defense Force' and 'Self Defense Force'
     return (re.compile(bound.format(_alternation(words)), re.I), re.compile(bound.format(_alternation(short))),
             by_pattern)
+
+
+PHRASE_WITH_OBJECT_RE = re.compile(r"\s(?:of|for|at|to|in)\s")  # 'spokesman for the ministry': no plural of the end
+PLURAL_ENDINGS = ((re.compile(r"man$"), "men"), (re.compile(r"([^aeiou])y$"), r"\1ies"),
+                  (re.compile(r"(s|x|ch|sh)$"), r"\1es"), (re.compile(r"$"), "s"))
+
+
+def plural(phrase: str) -> str:
+    """The regular plural of a phrase's last word ('senator' -> 'senators', 'chairman' -> 'chairmen',
+    'press secretary' -> 'press secretaries'; Quirk et al. 1985, sec. 5.76-5.82)."""
+    for rx, repl in PLURAL_ENDINGS:
+        if rx.search(phrase):
+            return rx.sub(repl, phrase, count=1)
+    return phrase
 
 
 def _acronym(pattern: str) -> bool:
