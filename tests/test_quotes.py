@@ -74,3 +74,12 @@ def test_a_quotation_tag_glued_to_the_next_sentence_by_a_lost_space_keeps_its_sp
     assert list(spans.loc[spans["category"] == "quote", "speaker"]) == ["Trump"]
     cues = spans[spans["category"] == "attribution"]
     assert list(zip(cues["text"], cues["speaker"])) == [("said", "Trump"), ("claimed", "Trump")]
+
+
+def test_an_opening_mark_typed_for_the_closing_one_closes_the_quotation():
+    text = "“Apparently not,“ he said. “A leopard doesn’t change its spots.”"
+    quotes = find_quotes(text)
+    assert [text[q.inner_start:q.inner_end] for q in quotes] == ["Apparently not,", "A leopard doesn’t change its spots."]
+    assert quotes[0].repaired and not quotes[1].repaired
+    spans = analyze_text(text, tone=False).spans
+    assert list(spans.loc[spans["category"] == "attribution", "text"]) == ["said"]

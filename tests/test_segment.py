@@ -14,6 +14,11 @@ def test_news_abbreviations_do_not_end_sentences():
         "Maj. Ryan Simpson, of the U.S. Air Force, said it was routine."]
 
 
+def test_no_ends_a_sentence_unless_a_number_follows():
+    assert texts("Asked if he was bullied, he said no. But he said it happens. He was seeded No. 1 in the draw.") == [
+        "Asked if he was bullied, he said no.", "But he said it happens.", "He was seeded No. 1 in the draw."]
+
+
 def test_abbreviation_at_sentence_end_splits_before_a_new_sentence_or_quote():
     assert texts("The bombers returned to the U.S. The next flight is in May.") == [
         "The bombers returned to the U.S.", "The next flight is in May."]

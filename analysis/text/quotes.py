@@ -59,12 +59,22 @@ def _is_opening_straight(text: str, i: int, lo: int) -> bool:
     return before.isspace() or before in "([{—–-/" or i == lo
 
 
+def _is_typo_close(text: str, i: int, hi: int) -> bool:
+    """An opening mark right after a quotation's final punctuation and before a space: it closes the quotation."""
+    return i > 0 and text[i - 1] in ",.?!" and (i + 1 >= hi or text[i + 1].isspace())
+
+
 def _quotes_in(text: str, lo: int, hi: int, para: int, prev_open: bool) -> list[Quote]:
     out = []
     open_at, open_len = None, 1
     for mark in QUOTE_MARK_RE.finditer(text, lo, hi):
         i = mark.start()
         ch = OPENING.get(mark.group(), mark.group())
+        if ch == "“" and open_at is not None and _is_typo_close(text, i, hi):
+            # '“Apparently not,“ he said.': an opening mark typed for the closing one
+            out.append(Quote(open_at, mark.end(), open_at + open_len, i, para, True, True, prev_open and open_at == lo))
+            open_at = None
+            continue
         if ch == "“" or (ch == '"' and open_at is None and _is_opening_straight(text, i, lo)):
             if open_at is not None:  # a new opening inside an open quote: the first one was never closed
                 out.append(_close_unbalanced(text, open_at, open_len, i, para, prev_open, lo))
