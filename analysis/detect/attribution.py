@@ -1175,8 +1175,11 @@ def _abbreviation_before(text: str, lo: int, dot: int) -> bool:
     return word in TITLES or len(word) == 1 or "." in word
 
 
+BREAK_CHARS = frozenset(",;:—–”“\"()")
+
+
 def _is_break(gap: str) -> bool:
-    return any(ch in gap for ch in ",;:—–”“\"()") or " - " in gap or " -- " in gap
+    return not BREAK_CHARS.isdisjoint(gap) or " - " in gap or " -- " in gap
 
 
 def _gap(text: str, tokens: list[Token], j: int, end: int) -> str:

@@ -37,7 +37,8 @@ PERSONAL_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Capt", 
 PERSON_HEADS = word_class("referring_head")  # 'the general said': the general named before
 BODY_HEADS = word_class("body_head")  # 'the ministry said', 'it said'
 BODY_NP_RE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'.-]*\s+){0,3}(?:" + "|".join(sorted(BODY_HEADS)) + r")\b(?:['’]s)?")
-_NAME_LEAD = r"(?:\b(?:" + "|".join(PERSONAL_TITLES) + r")\.\s+)?(?<![-–])\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?"
+# (?=[A-Z]) first: a scan of a whole text tries the rest only where a capital stands (three times faster)
+_NAME_LEAD = r"(?=[A-Z])(?:\b(?:" + "|".join(PERSONAL_TITLES) + r")\.\s+)?(?<![-–])\b[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?"
 PARTICLES = "|".join(sorted(word_class("name_particle")))  # 'de', 'von', 'bin' inside a name, as a regex alternation
 # a later word of a name, after up to two lowercase particles ('de Blasio', 'von der Leyen') or with 'al-' ('al-Assad')
 _NAME_WORD = (r"\s+(?:(?:" + PARTICLES + r")\s+){0,2}(?:(?:al|el)-)?"
@@ -50,7 +51,7 @@ SURNAME_RE = re.compile(r"(?:(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+)?((?:(
 LEAD_BREAKS = word_class("preposition") | word_class("clause_break")  # 'including stints at X': no description
 GENERIC_MODIFIERS = word_class("generic_modifier")  # 'the former general': still the general
 PROPER_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")  # capitalised words only
-TITLED_RE = re.compile(r"\b(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+[A-Z][\w’'-]+")
+TITLED_RE = re.compile(r"(?=[A-Z])\b(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+[A-Z][\w’'-]+")
 PARTY_TAG_RE = re.compile(r"(?:\(|,\s)([RDI])-[A-Z]")  # '(R-Ky.)' or ', R-S.C.,' after a name
 PARTY_TAGS = {"R": "Republican", "D": "Democratic", "I": "Independent"}
 RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|whom|whose|which)\s")

@@ -17,8 +17,8 @@ mr mrs ms dr why what who how where yet still so""".split())
 PARA_RE = re.compile(r"\n[ \t]*\n+")
 # Punctuation with space after it, or glued to the next sentence where a scrape lost the space ('Trump said.Trump
 # claimed'): a lower-case word of two letters or more, then a capital and a lower-case letter, so 'U.S.Army',
-# 'St.Louis' and 'example.com' stay whole
-BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+)|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
+# 'St.Louis' and 'example.com' stay whole ((?=[.!?…]) first: the rest is tried only at punctuation)
+BOUNDARY_RE = re.compile(r"(?=[.!?…])(?:[.!?…]+[\"”’')\]]*(?=\s+)|(?<=[a-z]{2})[.!?](?=[A-Z][a-z]))")
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 WORD_WINDOW = 40  # characters before a period searched for its word: abbreviations are short, so this stays linear
 
