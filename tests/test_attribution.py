@@ -906,11 +906,15 @@ def test_the_words_before_a_name_after_a_preposition_are_no_description():
     ("He issued a stern warning to Iran.", []),
     ("The bill would need 60 votes to overcome a filibuster.", []),  # a plural after a number
     ("Six in 10 say the economy is weak.", [("say", "Six in 10")]),
+    # or after a determiner or an -ing verb
+    ("He has no plans to leave the company.", []),
+    ("Officials are accelerating plans to deal with a contested convention.", []),
     # the same words as verbs
+    ("The senator plans to run again.", [("plans", "The senator")]),
     ("The government disputes the figures.", [("disputes", "The government")]),
     ("Critics warn that costs will rise.", [("warn", "Critics")]),
 ])
-def test_a_cue_word_after_an_adjective_is_a_noun(text, expected):
+def test_a_cue_word_after_an_adjective_or_a_determiner_is_a_noun(text, expected):
     assert cues_and_speakers(text) == expected
 
 

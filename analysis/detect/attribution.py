@@ -218,13 +218,15 @@ def complement_cues(text: str, tokens: list[Token], cues: list[Match], entry: En
 
 
 ADJECTIVE_TAGS = frozenset(("JJ", "JJR", "JJS"))
+NOUN_BEFORE_TAGS = ADJECTIVE_TAGS | {"DT", "VBG"}  # 'a bitter dispute', 'no plans', 'accelerating plans': a noun
 
 
 def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list[Match]:
     """The cues but those used as nouns or adjectives: an -ing word after a determiner ('the defending champions', 'a
     mocking tone', 'his warning'; Quirk et al. 1985, secs. 7.15, 17.54), a plural in -s after a number ('60 votes';
-    'Six in 10 say' keeps its verb), a word after an adjective ('a bitter dispute': only one-word cues that can be
-    nouns, no -ed or irregular past form, after a lowercase word are tagged, and the tagger decides; sec. 7.3)."""
+    'Six in 10 say' keeps its verb), a word after an adjective, a determiner or an -ing verb ('a bitter dispute', 'no
+    plans', 'accelerating plans': only one-word cues that can be nouns, no -ed or irregular past form, after a
+    lowercase word are tagged, and the tagger decides; sec. 7.3)."""
     past, pronouns, numbers = word_class("irregular_participle"), word_class("subject_pronoun"), word_class("number")
     determiners = word_class("determiner")
     cand, drop = [], set()
@@ -244,7 +246,7 @@ def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list
     if cand:
         tags = pos_tags(tokens, [(cues[k].first - 1, cues[k].first) for k in cand])
         drop |= {k for k in cand if tags.get(cues[k].first, "").startswith("NN")
-                 and tags.get(cues[k].first - 1) in ADJECTIVE_TAGS}
+                 and tags.get(cues[k].first - 1) in NOUN_BEFORE_TAGS}
     return [c for k, c in enumerate(cues) if k not in drop] if drop else cues
 
 
