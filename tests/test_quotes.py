@@ -83,3 +83,13 @@ def test_an_opening_mark_typed_for_the_closing_one_closes_the_quotation():
     assert quotes[0].repaired and not quotes[1].repaired
     spans = analyze_text(text, tone=False).spans
     assert list(spans.loc[spans["category"] == "attribution", "text"]) == ["said"]
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons():
+    text = ("“Boeing and GE and other multinationals pay zero taxes.”  - Sanders.\n\nThis is a complex issue.\n\n"
+            "“I helped write that bill.”  — Sen. Bernie Sanders\n\n“It will be fine,” he said - and then he left.")
+    spans = analyze_text(text, tone=False).spans
+    quotes = spans[spans["category"] == "quote"]
+    assert list(quotes["speaker"])[:2] == ["Sanders", "Bernie Sanders"]
+    cues = spans[spans["category"] == "attribution"]
+    assert list(cues["text"]) == ["-", "—", "said"]  # a dash inside a sentence is no signature

@@ -13,6 +13,7 @@ from analysis.detect.context import lexicon_tag, pos_tags
 from analysis.detect.lexicon import Entry, Match, Token, word_class
 from analysis.detect.speakers import (
     BODY_HEADS,
+    PERSONAL_TITLES,
     PRONOUNS,
     UNNAMED,
     NameIndex,
@@ -49,9 +50,10 @@ PEOPLE_WORDS = QUANTIFIERS | frozenset("another one two three four five".split()
 WEEKDAYS = word_class("weekday")
 BE_FORMS = frozenset("is are was were be been being".split())
 # Cues that are no verb (no verb group, no subject before them); of them, those a verb of saying near by takes over
-NON_VERB_KINDS = ("according_to", "statement", "colon", "adverb", "poll")
+NON_VERB_KINDS = ("according_to", "statement", "colon", "adverb", "poll", "dash")
 SERVED_KINDS = ("statement", "colon", "adverb")
-SOURCE_AFTER_KINDS = ("according_to", "poll")  # 'according to the ministry', 'in a Gallup poll': the source follows
+# 'according to the ministry', 'in a Gallup poll', '“...” — Bernie Sanders': the source follows the cue
+SOURCE_AFTER_KINDS = ("according_to", "poll", "dash")
 NEGATED_BE = frozenset("isn't aren't wasn't weren't".split())  # 'they aren't admitted until ...': a passive too
 # ', for example,' between a speaker and the cue: 'Will Rogers, for example, said'
 PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhile|though|too|in turn|in response|in fact|"
@@ -174,6 +176,19 @@ def colon_cues(text: str, quotes: list[Quote], entry: Entry | None) -> list[Matc
                 and len(m.group(1)) > 1 and not NOT_SAID_RE.match(text, m.end()):
             found.add(m.end(1))
     return [Match(k, k + 1, -1, -1, entry) for k in sorted(found)]
+
+
+# A dash after a closing quotation mark, then a name that ends the line or paragraph ('“... zero taxes.”  - Bernie
+# Sanders.'): the signature of the quotation, as in fact checks and collections of quotations
+DASH_SIGNATURE_RE = re.compile(r"[”\"]\s{0,3}([-—–]{1,2})[ \t]*(?=(?:(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+)?"
+                               r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}\.?[ \t]*(?:\n|$))")
+
+
+def dash_cues(text: str, entry: Entry | None) -> list[Match]:
+    """The dash of a quotation's signature ('“...”  - Bernie Sanders.'): the name after it is the speaker."""
+    if entry is None:
+        return []
+    return [Match(m.start(1), m.end(1), -1, -1, entry) for m in DASH_SIGNATURE_RE.finditer(text)]
 
 
 # 'in' before a poll, a survey or a study ('In a Gallup poll released Monday, ...'): up to five words between, none
@@ -1551,4 +1566,4 @@ def _quote_speakers(text: str, quotes: list[Quote], atts: list[Attribution], sen
     return speakers
 
 
-__all__ = ["Attribution", "colon_cues", "complement_cues", "find_attributions", "make_speaker"]
+__all__ = ["Attribution", "colon_cues", "complement_cues", "dash_cues", "find_attributions", "make_speaker", "poll_cues"]

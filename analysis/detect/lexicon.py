@@ -20,7 +20,7 @@ FRAMING = ("loaded", "hedge", "vague", "booster")  # categories of wording, coun
 REQUIRED_COLUMNS = ("term", "category", "subcategory", "rule", "neutral_alternative", "note", "source")
 STRENGTHS = ("strong", "moderate")
 OFF_VALUES = frozenset({"no", "off", "false", "0", "disabled"})
-CONSTRUCTIONS = ("colon", "complement", "poll")  # attribution cues found by a construction, not by their words
+CONSTRUCTIONS = ("colon", "complement", "poll", "dash")  # attribution cues found by a construction, not by their words
 
 # a period joins 'U.S' and 'a.m', but not two sentences glued by a lost space ('said.Trump'; segment.BOUNDARY_RE)
 TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:(?:[-'’]|\.(?!(?<=[a-z]{2}\.)[A-Z][a-z]))[A-Za-z0-9\u00C0-\u024F]+)*")

@@ -13,6 +13,7 @@ from analysis.detect.attribution import (
     Attribution,
     colon_cues,
     complement_cues,
+    dash_cues,
     find_attributions,
     poll_cues,
     without_noun_uses,
@@ -154,6 +155,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
     cues = without_noun_uses(text, tokens, lex.cues.find(text, tokens))
     cue_tones = {i: m.entry.tone for m in cues for i in range(m.first, m.last + 1)}
     cues += (colon_cues(text, quotes, lex.constructions.get("colon")) + poll_cues(text, lex.constructions.get("poll"))
+             + dash_cues(text, lex.constructions.get("dash"))
              + complement_cues(text, tokens, cues, lex.constructions.get("complement")))
     atts, quote_speakers = find_attributions(text, tokens, sents, quotes, cues)
     quote_kinds = [_quote_kind(text, q, quote_speakers.get(i)) for i, q in enumerate(quotes)]
