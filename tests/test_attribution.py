@@ -909,6 +909,8 @@ def test_the_words_before_a_name_after_a_preposition_are_no_description():
     # or after a determiner or an -ing verb
     ("He has no plans to leave the company.", []),
     ("Officials are accelerating plans to deal with a contested convention.", []),
+    # one capitalised word after a genitive is a thing, not a speaker ('threatens' as 'endangers')
+    ("Trump's Islamophobia threatens national security.", []),
     # the same words as verbs
     ("The senator plans to run again.", [("plans", "The senator")]),
     ("The government disputes the figures.", [("disputes", "The government")]),

@@ -355,6 +355,9 @@ def _subject_before(text: str, tokens: list[Token], i: int, perfect: bool = Fals
             i + 1 >= len(tokens) or tokens[i + 1].lower not in NOUN_COMPLEMENTS):
         return False  # 'Clinton's support falls': a name in the genitive makes the word a noun; with a complement
         # ('Trump's claim that ...', 'Cruz's call for ...') the noun still reports what its owner says
+    if prev is not None and k > 1 and tokens[k - 2].lower.endswith(("'s", "’s")) and prev.text[:1].isupper() and \
+            tokens[k - 2].lower[:-2] not in CONTRACTED_SUBJECTS and text[tokens[k - 2].end:prev.start] == " ":
+        return False  # 'Trump's Islamophobia threatens': one capitalised word after a genitive is a thing, not a name
     return prev is not None and tokens[i].text.islower() and tokens[i].lower not in word_class("raising_verb") \
         and not text[prev.end:tokens[k].start].strip() and (
         prev.lower in word_class("subject_pronoun") or prev.text[:1].isupper() or (
