@@ -44,6 +44,13 @@ def who(text):
     ("Voters head to the polls on Tuesday.", []),
     ("She has a wide lead in the polls.", []),
     ("He took part in a study in 2019.", []),
+    # 'Will' and 'May' before a verb in the past or -s form are names, not modals; a yes/no question states nothing
+    ("In particular, Will wrote, Christie can challenge Clinton.", [("wrote", "Will", "other", "", "")]),
+    ("Theresa May said the deal was done.", [("said", "Theresa May", "other", "", "")]),
+    ("Officials will say more tomorrow.", []),
+    ("Will Bernie Sanders endorse Clinton?", []),
+    ("Did Trump say that?", []),
+    ("Is it true, as Trump says, that the wall works?", [("says", "Trump", "other", "", "")]),
     # coordinated speakers: both people speak, and a joint statement belongs to every side named
     ("Sen. Ted Cruz and Sen. Marco Rubio said the deal was a mistake.",
      [("said", "Ted Cruz and Marco Rubio", "legislator", "", "")]),

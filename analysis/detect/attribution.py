@@ -407,7 +407,7 @@ def _group_start(text: str, tokens: list[Token], cue: Match, lo: int) -> int:
     i, start = first - 1, tokens[first].start
     while i >= 0 and first - i <= 5 and tokens[i].start >= lo and not text[tokens[i].end:tokens[i + 1].start].strip():
         low = tokens[i].lower
-        if not (low in GROUP_WORDS or low.endswith("n't") or (
+        if _modal_name(tokens, i) or not (low in GROUP_WORDS or low.endswith("n't") or (
                 low.endswith("ly") and tokens[i].text.islower() and low not in NOT_ADVERBS and len(low) > 4)):
             break
         start = tokens[i].start
@@ -795,8 +795,9 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
         if kind not in UNNAMED_KINDS or _after_determiner(tokens, cue):
             return None
         description, sp_start, sp_end = "", cue.start, cue.start  # 'Later that day, said ...': no one named here
-    if description.lower() == "you" and text[sent.start:sent.end].rstrip(" ”\"'’").endswith("?"):
-        return None  # 'Do you think ...?': a question to someone, not their statement
+    if text[sent.start:sent.end].rstrip(" ”\"'’").endswith("?") and (description.lower() == "you" or (
+            (q := YES_NO_QUESTION_RE.match(text, sent.start)) and sent.start <= sp_start <= q.end())):
+        return None  # 'Do you think ...?', 'Will Trump say more?': a question about a statement, not one
     if description and "," not in description:
         description += _appositive_after(text, sp_end, cue.start)
     speaker = resolve(description, cue.start, earlier, names) if description else UNNAMED
@@ -1043,7 +1044,7 @@ def _may_invert(text: str, cue: Match) -> bool:
 def _names_someone(description: str) -> bool:
     """A speaker phrase names or describes someone: not only determiners ('The', 'A') or time words."""
     words = [w.lower().strip(".,’'") for w in re.findall(r"[\w’'.-]+", description)]
-    return any(w not in DETERMINERS and w not in WEEKDAYS and w not in NOT_IN_NP for w in words) or (
+    return any(w not in DETERMINERS and w not in WEEKDAYS and (w not in NOT_IN_NP or w in MODAL_NAMES) for w in words) or (
         len(words) == 1 and words[0] in PRONOUNS) or (
         0 < len(words) <= 3 and words[-1] in PEOPLE_WORDS and all(w in DETERMINERS for w in words[:-1]))
 
@@ -1144,10 +1145,25 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
+YES_NO_QUESTION_RE = re.compile(r"[“\"‘']?(?:Do|Does|Did|Will|Would|Can|Could|Should|Shall|Must|Is|Are|Was|Were|Has|Have|Had)"
+                                r"\s+(?!(?:[a-z]+(?:ed|es)|said|wrote|told|thought)\b)")  # 'Will wrote' is a name
+MODAL_NAMES = word_class("modal_name")  # 'George Will wrote', 'Theresa May said': names, not modals
+
+
+def _modal_name(tokens: list[Token], i: int) -> bool:
+    """Whether a capitalised 'Will' or 'May' at token i is a name: a modal takes a bare infinitive, never the past or
+    -s form that follows here ('Will wrote', 'May says'; Quirk et al. 1985, sec. 3.40)."""
+    tok = tokens[i]
+    if tok.lower not in MODAL_NAMES or not tok.text[:1].isupper() or i + 1 >= len(tokens) \
+            or not tokens[i + 1].text.islower():
+        return False
+    return pos_tags(tokens, [(i + 1, i + 1)]).get(i + 1) in ("VBD", "VBZ", "VBN")
+
+
 def _np_word(tok: Token) -> bool:
     """Whether a word can stand in a speaker's noun phrase."""
     low = tok.lower
-    if low in NOT_IN_NP or low in BOUNDARY_WORDS:
+    if (low in NOT_IN_NP or low in BOUNDARY_WORDS) and not (low in MODAL_NAMES and tok.text[:1].isupper()):
         return False
     if tok.text[:1].isupper() or tok.text[:1].isdigit() or low in DETERMINERS or low in NP_PREPOSITIONS:
         return True
@@ -1243,7 +1259,7 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     if participle and "," in text[tokens[i].end:cue_start]:
         return lo, lo  # ', calling the moves ...': the participle's subject is the main clause's speaker
     # the verb group before the cue: 'has said', 'did not say', 'also told', 'would later tell'
-    while i >= first and not _is_break(_gap(text, tokens, i, cue_start)) and (
+    while i >= first and not _is_break(_gap(text, tokens, i, cue_start)) and not _modal_name(tokens, i) and (
             tokens[i].lower in NOT_IN_NP or tokens[i].lower in WEEKDAYS  # 'Clinton on Tuesday said'
             or (tokens[i].lower in TIME_MODIFIERS and i + 1 < len(tokens)  # 'Beck last week said'
                 and tokens[i + 1].lower in TIME_NOUNS)
@@ -1290,8 +1306,9 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         return lo, lo  # 'McConnell issued a statement saying ...': the one who issued it speaks
     if tokens[b].lower in PEOPLE_WORDS and b - a < 3 and all(t.lower in DETERMINERS for t in tokens[a:b]):
         return tokens[a].start, tokens[b].end  # 'some are saying', 'yet another said', 'the two admit': people
-    while b >= a and (tokens[b].lower in WEEKDAYS or tokens[b].lower in NOT_IN_NP or tokens[b].lower in NP_PREPOSITIONS
-                      or tokens[b].lower in DETERMINERS):
+    while b >= a and not _modal_name(tokens, b) and (
+            tokens[b].lower in WEEKDAYS or tokens[b].lower in NOT_IN_NP or tokens[b].lower in NP_PREPOSITIONS
+            or tokens[b].lower in DETERMINERS):
         b -= 1
     if b < a:
         return lo, lo
