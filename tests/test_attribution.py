@@ -56,6 +56,11 @@ def who(text):
      [("said", "Ted Cruz and Marco Rubio", "legislator", "", "")]),
     ("Sen. Ted Cruz (R-Texas) and Sen. Tim Kaine (D-Va.) said the deal was a mistake.",
      [("said", "Ted Cruz and Tim Kaine", "legislator", "", "Democratic & Republican")]),
+    # 'general' inside a longer title is no military rank
+    ("Jay DiPietro, the club's president and general manager, suggested that the troubles were real.",
+     [("suggested", "Jay DiPietro", "business", "", "")]),
+    ("The U.N. secretary-general said the talks failed.",
+     [("said", "The U.N. secretary-general", "government official", "", "")]),
     # the plural of a role word has its role ('senators', 'congressmen', 'press secretaries')
     ("A group of 20 senators said the plan was flawed.", [("said", "A group of 20 senators", "legislator", "", "")]),
     ("Two congressmen told reporters the plan was flawed.", [("told", "Two congressmen", "legislator", "", "")]),
