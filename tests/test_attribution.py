@@ -56,6 +56,9 @@ def who(text):
      [("said", "Ted Cruz and Marco Rubio", "legislator", "", "")]),
     ("Sen. Ted Cruz (R-Texas) and Sen. Tim Kaine (D-Va.) said the deal was a mistake.",
      [("said", "Ted Cruz and Tim Kaine", "legislator", "", "Democratic & Republican")]),
+    # an aside of means between subject and verb; a reporting verb after an opening connective and a comma
+    ("Schilling, through a spokeswoman, declined to comment.", [("declined", "Schilling", "other", "", "")]),
+    ("But, said Solovey, “I don't want to drum up conflict.”", [("said", "Solovey", "other", "", "")]),
     # 'general' inside a longer title is no military rank
     ("Jay DiPietro, the club's president and general manager, suggested that the troubles were real.",
      [("suggested", "Jay DiPietro", "business", "", "")]),

@@ -60,9 +60,10 @@ PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhil
                               r"of course|nevertheless|nonetheless|"
                               r"in a statement|in an? (?:phone |telephone |email |e-mail )?interview|in an email|"
                               r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-                              # a short prepositional phrase of place, role or stance set off by commas ('Trump, in
-                              # Kentucky, said', 'Huckabee, for his part, is labeling'; Quirk et al. 1985, sec. 8.13)
-                              r"(?:in|at|for|as|like|unlike|during|after|before)\s+[^,;:“”\"()—–]{1,40}?)\s*,\s*$")
+                              # a short prepositional phrase of place, role, stance or means set off by commas ('Trump,
+                              # in Kentucky, said', 'Huckabee, for his part, is labeling', 'Schilling, through a
+                              # spokeswoman, declined'; Quirk et al. 1985, sec. 8.13)
+                              r"(?:in|at|for|as|like|unlike|during|after|before|through|via)\s+[^,;:“”\"()—–]{1,40}?)\s*,\s*$")
 INCLUDING_RE = re.compile(r"(?:,|\s--?|\s?[—–])\s*including\s[^;:“”\"]{1,180}?(?:,|\s--?|\s?[—–])\s*$")
 VERB_GROUP_BEFORE_RE = re.compile(r"(?<![\w’'])(?:(?:has|have|had|is|are|was|were|will|would|can|could|should|may|might|"
                                   r"must|did|does|do|not|never|also|since|already|later|still|then|\w+n[’']t|[a-z]+ly)\s+)+$")
@@ -328,6 +329,7 @@ ADVERB_TO_VERB_RE = re.compile(r"\s+(?:(?:has|have|had|is|was|were|are|been|not|
 
 
 # After a reporting verb that opens a sentence: a name or a determiner and a noun phrase, then a comma or colon
+CONNECTIVE_OPENING_RE = re.compile(r"[“\"]?(?:But|And|Yet|Still|So|Now|Then|Instead|Later)\s*,\s*")  # 'But, said X,'
 INVERTED_OPENING_RE = re.compile(r"\s+(?:[A-Z][\w.’'-]*|(?:the|a|an|one)\s)[^,:;.!?“”\"]{0,80}[,:]")
 
 
@@ -755,10 +757,12 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     description = text[sp_start:sp_end]
                 elif prev is not None:
                     description, sp_start, sp_end = prev.speaker.description, prev.speaker_start, prev.speaker_end
-                elif inverts and cue.first == bisect.bisect_left(tok_starts, sent.start) \
-                        and tokens[cue.first].text[:1].isupper() and INVERTED_OPENING_RE.match(text, cue.end):
-                    # 'Said Comey, “...”', 'Stated Stone:': a reporting verb opening the sentence, its subject after
-                    # it (Quirk et al. 1985, sec. 14.30)
+                elif inverts and ((cue.first == bisect.bisect_left(tok_starts, sent.start)
+                                   and tokens[cue.first].text[:1].isupper())
+                                  or CONNECTIVE_OPENING_RE.fullmatch(text, sent.start, cue.start)) \
+                        and INVERTED_OPENING_RE.match(text, cue.end):
+                    # 'Said Comey, “...”', 'Stated Stone:', 'But, said Solovey, “...”': a reporting verb opening the
+                    # sentence, its subject after it (Quirk et al. 1985, sec. 14.30)
                     sp_start, sp_end = _np_after(text, cue.end, hi, stop_at_comma=True)
                     description = text[sp_start:sp_end]
                 elif kind != "colon" and _after_be(tokens, tok_starts, cue.start, lo):
