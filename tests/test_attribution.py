@@ -59,6 +59,13 @@ def who(text):
     # an aside of means between subject and verb; a reporting verb after an opening connective and a comma
     ("Schilling, through a spokeswoman, declined to comment.", [("declined", "Schilling", "other", "", "")]),
     ("But, said Solovey, “I don't want to drum up conflict.”", [("said", "Solovey", "other", "", "")]),
+    # the state after a town belongs to the introductory phrase, and an inverted speaker may open with 'former'
+    ("Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him a total stiff.",
+     [("calling", "Trump", "other", "", "")]),
+    ("At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton spoke again, saying that the plan would work.",
+     [("saying", "Mrs. Clinton", "other", "", "")]),
+    ("The group is $9 million short, said former Pennsylvania governor Ed Rendell.",
+     [("said", "Ed Rendell", "government official", "", "")]),
     # 'general' inside a longer title is no military rank
     ("Jay DiPietro, the club's president and general manager, suggested that the troubles were real.",
      [("suggested", "Jay DiPietro", "business", "", "")]),

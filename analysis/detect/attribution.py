@@ -13,11 +13,13 @@ from analysis.detect.context import lexicon_tag, pos_tags
 from analysis.detect.lexicon import Entry, Match, Token, word_class
 from analysis.detect.speakers import (
     BODY_HEADS,
+    GENERIC_MODIFIERS,
     PERSONAL_TITLES,
     PRONOUNS,
     UNNAMED,
     NameIndex,
     Speaker,
+    is_place,
     load_affiliations,
     make_speaker,
     person_names,
@@ -1123,7 +1125,10 @@ def _tail_is_speaker(text: str, tokens: list[Token], tok_starts: list[int], star
     b = bisect.bisect_left(tok_starts, end)
     if a >= b:
         return False
-    first = tokens[a]
+    k = a
+    while k + 1 < b and tokens[k].lower in GENERIC_MODIFIERS:
+        k += 1  # 'said former Pennsylvania governor Ed Rendell'
+    first = tokens[k]
     if not (first.text[:1].isupper() or first.lower in DETERMINERS or first.lower in SPEAKER_NOUNS):
         return False  # 'said Brian Baker', 'said the spokesman', 'said economists'; not 'said nothing'
     clause_end = _clause_end(text, start, end)
@@ -1528,7 +1533,7 @@ def _after_intro(text: str, tokens: list[Token], tok_starts: list[int], lo: int,
     if a < len(tokens) and tokens[a].start < hi and (tokens[a].lower in INTRO_WORDS or tokens[a].lower.endswith(("ing", "ly"))):
         comma = text.find(",", tokens[a].end, hi)
         if comma != -1:
-            return _skip(text, comma + 1, hi)
+            return _past_asides(text, _skip(text, comma + 1, hi), hi)
     time = TIME_INTRO_RE.match(text, tokens[a].start, hi) if a < len(tokens) and tokens[a].start < hi else None
     if time:
         return time.end()  # 'A few days later, Trump ...', 'Two years ago, the senator ...'
@@ -1537,6 +1542,20 @@ def _after_intro(text: str, tokens: list[Token], tok_starts: list[int], lo: int,
         if comma != -1:
             return _skip(text, comma + 1, hi)
     return lo
+
+
+ASIDE_SEGMENT_RE = re.compile(r"([^,;:“”\"()—–]{1,60}),\s*")
+
+
+def _past_asides(text: str, pos: int, hi: int) -> int:
+    """Past what still belongs to an introductory phrase: the state after its town ('in Salem, New Hampshire, Trump')
+    and further introductory phrases set off by commas ('..., on Sunday, Mrs. Clinton', '..., after winning Ohio,')."""
+    for _ in range(3):
+        m = ASIDE_SEGMENT_RE.match(text, pos, hi)
+        if not m or not (is_place(m.group(1)) or m.group(1).split()[0].lower() in INTRO_WORDS):
+            break
+        pos = m.end()
+    return pos
 
 
 def _leading_np(text: str, tokens: list[Token], tok_starts: list[int], lo: int, hi: int) -> tuple[int, int]:

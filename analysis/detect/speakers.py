@@ -330,6 +330,24 @@ def _object_of_postmodifier(phrase: str, start: int) -> bool:
     return m is not None and m.group(1) not in word_class("proxy_noun")
 
 
+STATE_ABBREVIATION_RE = re.compile(r"[A-Z]{2}|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,4}\.")  # 'OH', 'N.H.', 'Calif.'
+
+
+def is_place(phrase: str) -> bool:
+    """Whether a phrase is only a state, province or nation ('New Hampshire', 'Iowa', 'OH', 'Calif.', 'Japan')."""
+    phrase = phrase.strip()
+    words = phrase.split()
+    if not words or not words[0][:1].isupper():
+        return False
+    if STATE_ABBREVIATION_RE.fullmatch(phrase):
+        return True
+    places = _places(words)
+    if places and places[0] == (0, len(words)):
+        return True
+    found = countries_in(phrase)
+    return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(phrase)
+
+
 def _places(words: list[str]) -> list[tuple[int, int]]:
     """(first, end) word indices of the states, provinces and nations named in a run of capitalised words."""
     low = [w.lower().strip(".,’'") for w in words]
