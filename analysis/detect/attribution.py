@@ -1485,6 +1485,10 @@ def _np_forward(text: str, tokens: list[Token], tok_starts: list[int], start: in
         if b > a and _is_break(text[tokens[b - 1].end:tokens[b].start]):
             break
         b += 1
+    after_name = [k for k in range(a + 1, b) if tokens[k].text.islower() and tokens[k - 1].text[:1].isupper()]
+    if after_name:  # 'Mrs. Clinton spoke again': the verb after the name ends the phrase
+        tags = pos_tags(tokens, [(after_name[0], after_name[-1])])
+        b = next((k for k in after_name if tags.get(k) in FINITE_TAGS), b)
     return (tokens[a].start, tokens[b - 1].end) if b > a else (start, start)
 
 
