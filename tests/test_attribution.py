@@ -76,6 +76,10 @@ def who(text):
     ("Two congressmen told reporters the plan was flawed.", [("told", "Two congressmen", "legislator", "", "")]),
     ("Three former press secretaries wrote that the plan was flawed.",
      [("wrote", "Three former press secretaries", "government official", "", "")]),
+    ("Rep. Vern Buchanan, R-Fla., and Rep. Earl Blumenauer, D-Ore., assailed the decision.",
+     [("assailed", "Vern Buchanan and Earl Blumenauer", "legislator", "", "Democratic & Republican")]),
+    ("Rep. Vern Buchanan, R-Fla., who met Rep. Earl Blumenauer, D-Ore., assailed the decision.",
+     [("assailed", "Vern Buchanan", "legislator", "", "Republican")]),
     ("The US ambassador to China said the talks went well.",
      [("said", "The US ambassador to China", "government official", "United States", "")]),
 ])

@@ -1429,7 +1429,8 @@ def _walk_np(text: str, tokens: list[Token], first: int, i: int, end: int) -> tu
     j, tagged = i, False
     while j >= first and i - j < MAX_SPEAKER_TOKENS:
         tok = tokens[j]
-        if j < i and _party_tag(text, tok):  # 'Sen. Ted Cruz (R-Texas) and Sen. Tim Kaine said': the tag stays inside
+        if j > first and _party_tag(text, tok) and (j == i or TAG_CLOSE_RE.fullmatch(_gap(text, tokens, j, end))):
+            # 'Sen. Ted Cruz (R-Texas) and Sen. Tim Kaine said', 'Rep. Sander M. Levin (Mich.), ...': the tag stays
             j, tagged = j - 1, True
             continue
         if j < i and not tagged and _is_break(_gap(text, tokens, j, end)):
@@ -1454,11 +1455,12 @@ def _walk_np(text: str, tokens: list[Token], first: int, i: int, end: int) -> tu
     return a, i
 
 
-PARTY_TAG_TOKEN_RE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+PARTY_TAG_TOKEN_RE = re.compile(r"(?:[RDI]-)?[A-Z][A-Za-z.]*")
+TAG_CLOSE_RE = re.compile(r"\.?\)\s*")
 
 
 def _party_tag(text: str, tok: Token) -> bool:
-    """Whether the token is a party tag in brackets after a name ('(R-Texas)', '(D-Va.)')."""
+    """Whether the token is a party or state tag in brackets after a name ('(R-Texas)', '(D-Va.)', '(Mich.)')."""
     return text[tok.start - 1:tok.start] == "(" and PARTY_TAG_TOKEN_RE.fullmatch(tok.text) is not None \
         and text[tok.end:tok.end + 2].lstrip(".").startswith(")")
 

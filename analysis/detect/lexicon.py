@@ -23,7 +23,9 @@ OFF_VALUES = frozenset({"no", "off", "false", "0", "disabled"})
 CONSTRUCTIONS = ("colon", "complement", "poll", "dash")  # attribution cues found by a construction, not by their words
 
 # a period joins 'U.S' and 'a.m', but not two sentences glued by a lost space ('said.Trump'; segment.BOUNDARY_RE)
-TOKEN_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:(?:[-'’]|\.(?!(?<=[a-z]{2}\.)[A-Z][a-z]))[A-Za-z0-9\u00C0-\u024F]+)*")
+# and a number keeps its thousands separators ('250,000 Syrians': one word, not '250' and a phrase '000 Syrians')
+TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|"
+                      r"[A-Za-z0-9\u00C0-\u024F]+(?:(?:[-'’]|\.(?!(?<=[a-z]{2}\.)[A-Z][a-z]))[A-Za-z0-9\u00C0-\u024F]+)*")
 # the end of a quotation, just before a tag ('...,” said'); older newswire closes with two apostrophes ('...,'' said')
 QUOTE_TAG_RE = re.compile(r"[,?!]\s*(?:[”\"]|'')\s*$")
 NUMBER_RE = re.compile(r"^[$€£¥]?\d")

@@ -239,7 +239,7 @@ def classify(description: str) -> tuple[str, str, str]:
     # an order that does not depend on which the text names first
     country = _joint(d, [(s, c) for s, _, c, _ in named if s < main_end]
                      + [(s, a.country) for s, _, a in found if a.country and s < main_end]) or country
-    party = _joint(d, [(m.start(), PARTY_TAGS[m.group(1)]) for m in PARTY_TAG_RE.finditer(d)]
+    party = _joint(d, [(m.start(), PARTY_TAGS[m.group(1)]) for m in PARTY_TAG_RE.finditer(RELATIVE_CLAUSE_RE.split(d, 1)[0])]
                    + [(s, a.party) for s, _, a in found if a.party and s < main_end]) or party
     return role, country, party
 
@@ -400,6 +400,10 @@ def make_speaker(description: str) -> Speaker:
     both = [person_names([TRAILING_PARENS_RE.sub("", c)]) for c in COORDINATION_RE.split(parts[0], 1)]
     if names and len(both) == 2 and all(both) and names[0] == both[1][0]:
         names[0] = f"{both[0][0]} and {both[1][0]}"  # 'Sen. Ted Cruz and Sen. Marco Rubio': both speak
+    elif names and (second := next((p for p in parts[1:] if p.startswith(("and ", "& "))), None)):
+        other = person_names([second.split(" ", 1)[1]])  # 'Rep. Vern Buchanan, R-Fla., and Rep. Earl Blumenauer'
+        if other and other[0] != names[0]:
+            names[0] = f"{names[0]} and {other[0]}"
     name = names[0] if names else parts[0]
     head = head_noun(description)
     person = bool(names) or titled or (bool(re.fullmatch(r"[A-Z][a-z][\w’'-]*", parts[0])) and not role
