@@ -10,7 +10,7 @@ from analysis import analyze_text
 from analysis.corpus.workspace import build_view
 from analysis.detect.speakers import load_roles
 from analysis.present.chart_text import chart_summary, chart_table, chart_table_html
-from analysis.present.charts import OUTLET_COLOURS, OUTLINE, feature_bars, grouped_features, voice_share
+from analysis.present.charts import OUTLET_COLOURS, OUTLINE, feature_bars, grouped_features, share_by, voice_share
 from analysis.present.glossary import CHART_FEATURES
 from analysis.present.highlight import COLOURS, CSS, accessible_name, render
 from analysis.present.timeline import attention_over_time
@@ -128,6 +128,24 @@ def test_a_chart_as_text_has_the_same_numbers_as_the_chart(story):
     html = chart_table_html(fig, link=lambda custom: f"?why={custom[0]}&number={custom[1]}")
     assert html.count("<tr>") == len(numbers) + 1 and '<th scope="col">' in html
     assert 'href="?why=wsws&amp;number=loaded_author_per_1k"' in html
+
+
+def test_a_share_drawn_as_a_percentage_is_written_as_one_in_the_chart_as_text():
+    import pandas as pd
+    shares = pd.DataFrame({"outlet": ["x", "x"], "value": ["Republican", "Democratic"], "share": [0.78, 0.22]})
+    fig = share_by(shares, {"x": "X"}, "party")
+    assert "78%" in chart_table_html(fig) and "0.78" not in chart_table_html(fig)
+    assert "Highest: X (Republican), 78%." in chart_summary(fig)
+
+
+def test_a_share_chart_with_more_values_than_colours_sums_the_smallest_as_other():
+    import pandas as pd
+    values = [f"Country {k}" for k in range(12)]
+    shares = pd.DataFrame({"outlet": "x", "value": values, "share": [(12 - k) / 78 for k in range(12)]})
+    fig = share_by(shares, {"x": "X"}, "country")
+    looks = [(t.marker.color, t.marker.pattern.shape) for t in fig.data]
+    assert len(looks) == len(OUTLET_COLOURS) and len(set(looks)) == len(looks)
+    assert [t.name for t in fig.data][-1] == "Other (5 values)" and abs(sum(t.y[0] for t in fig.data) - 1) < 1e-9
 
 
 def test_a_chart_as_text_escapes_outlet_names():

@@ -45,8 +45,12 @@ def chart_table(fig: go.Figure) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["series", "category", "value", "low", "high", "custom"])
 
 
-def _value(v: float) -> str:
-    return f"{v:.2f}"
+def _formatter(fig: go.Figure) -> Callable[[float], str]:
+    """How the chart's value axis writes a number: a share drawn as a percentage ('.0%' ticks) as one, else two
+    decimals."""
+    horizontal = any(getattr(t, "orientation", None) == "h" for t in fig.data)
+    ticks = (fig.layout.xaxis if horizontal else fig.layout.yaxis).tickformat or ""
+    return (lambda v: f"{v:.0%}") if ticks.endswith("%") else (lambda v: f"{v:.2f}")
 
 
 def chart_summary(fig: go.Figure) -> str:
@@ -57,6 +61,7 @@ def chart_summary(fig: go.Figure) -> str:
     category_axis = _axis_title(fig.layout.yaxis if horizontal else fig.layout.xaxis)
     if table.empty:
         return f"{chart_title(fig)}: no bars to show."
+    _value = _formatter(fig)
 
     def name(row) -> str:
         return f"{row['category']} ({row['series']})" if row["series"] else row["category"]
@@ -74,6 +79,7 @@ def chart_table_html(fig: go.Figure, link: Callable[[object], str | None] | None
     """The numbers of every bar as an HTML table (all text escaped); with `link`, each value links to the address
     `link(customdata)` returns (the keyboard way to "click a bar")."""
     table = chart_table(fig)
+    _value = _formatter(fig)
     horizontal = any(getattr(t, "orientation", None) == "h" for t in fig.data)
     value_axis = _axis_title(fig.layout.xaxis if horizontal else fig.layout.yaxis) or "Value"
     category_axis = _axis_title(fig.layout.yaxis if horizontal else fig.layout.xaxis) or "Category"

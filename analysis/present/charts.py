@@ -143,7 +143,9 @@ def voice_share(table: pd.DataFrame, names: dict[str, str], roles: list[str], ca
 
 
 def share_by(shares: pd.DataFrame, names: dict[str, str], what: str, caption: str = "") -> go.Figure:
-    """Stacked bars from a tidy (outlet, value, share) table: share of attributed words per value, per outlet."""
+    """Stacked bars from a tidy (outlet, value, share) table: share of attributed words per value, per outlet; beyond
+    as many values as there are distinct colours, the smallest are one 'Other' slice, so no two slices look alike."""
+    shares = _top_values(shares, len(OUTLET_COLOURS) - 1)
     fig = go.Figure()
     for k, (value, part) in enumerate(shares.groupby("value", sort=False)):
         fig.add_trace(go.Bar(name=_text(value), x=_names(names, part["outlet"]), y=list(part["share"]),
@@ -155,6 +157,18 @@ def share_by(shares: pd.DataFrame, names: dict[str, str], what: str, caption: st
     fig.update_yaxes(title_text="Share of attributed words (0-100%)", tickformat=".0%", range=[0, 1])
     fig.update_xaxes(title_text="Outlet")
     return _layout(fig, f"Who gets to speak: share of attributed words by speaker's {what}", caption)
+
+
+def _top_values(shares: pd.DataFrame, keep: int) -> pd.DataFrame:
+    """The `keep` values with the largest shares over all outlets, and the rest summed as 'Other (n values)'."""
+    totals = shares.groupby("value", sort=False)["share"].sum()
+    if len(totals) <= keep + 1:
+        return shares
+    top = set(totals.sort_values(ascending=False, kind="stable").index[:keep])
+    rest = shares[~shares["value"].isin(top)]
+    other = rest.groupby("outlet", sort=False, as_index=False)["share"].sum().assign(
+        value=f"Other ({rest['value'].nunique()} values)")
+    return pd.concat([shares[shares["value"].isin(top)], other[["outlet", "value", "share"]]], ignore_index=True)
 
 
 def term_counts(counts: pd.DataFrame, names: dict[str, str], term: str, caption: str = "") -> go.Figure:
