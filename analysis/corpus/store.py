@@ -58,13 +58,11 @@ class NewArticle:
 MACHINE_ID_RE = re.compile(r"[0-9a-f]{8}(?:-?[0-9a-f]{4}){3}-?[0-9a-f]{12}|[0-9a-f]{16,}|\d+", re.I)
 
 
-def event_title_from_id(event_id: str, date: str) -> str:
+def event_title_from_id(event_id: str) -> str:
     """The title of an imported event that came without one: its id where that is a name, else 'Untitled event' with
-    the date and the id's first characters, so two untitled events stay apart in a list."""
+    the id's first characters, so two untitled events stay apart in a list (which gives the date beside it)."""
     event_id = event_id.strip()
-    if not MACHINE_ID_RE.fullmatch(event_id):
-        return event_id
-    return f"Untitled event of {date} ({event_id[:8]})" if date else f"Untitled event ({event_id[:8]})"
+    return f"Untitled event ({event_id[:8]})" if MACHINE_ID_RE.fullmatch(event_id) else event_id
 
 
 def content_hash(text: str) -> str:
@@ -220,7 +218,7 @@ class _Batch:
             if eid in self.event_titles:
                 return eid, None
             return eid, {"id": eid, "date": new.date, "story": story,
-                         "title": new.new_event_title or event_title_from_id(new.event, new.date),
+                         "title": new.new_event_title or event_title_from_id(new.event),
                          "description": "imported"}
         if not new.new_event_title:
             return "", None
