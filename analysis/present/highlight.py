@@ -25,10 +25,11 @@ CSS = """
 .fl-removed{color:#6b6b6b;background:#eeeeee;text-decoration:line-through;text-decoration-color:#999}
 .fl-removed-label,.fl-part-label{font:600 .7em system-ui,sans-serif;color:#444;background:#ddd;border-radius:3px;padding:0 .3em;margin-right:.3em;text-decoration:none;display:inline-block}
 .fl-part{background:#f3f3f8;border-left:4px solid #666;padding:.1em .4em}
-.fl-mark:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px;position:relative}
-.fl-mark:focus-visible::after{content:attr(title);position:absolute;left:0;top:calc(100% + 6px);z-index:10;
-white-space:pre-line;width:max-content;max-width:22em;background:#fff;color:#111;border:1px solid #333;border-radius:3px;
-padding:.4em .6em;font:400 .8rem/1.35 system-ui,sans-serif;box-shadow:0 2px 6px rgba(0,0,0,.25)}
+.fl-mark:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
+.fl-mark:focus{cursor:help}
+.fl-mark:focus::after{content:attr(title);position:fixed;right:1rem;bottom:1rem;z-index:1000000;
+white-space:pre-line;width:max-content;max-width:min(28em,calc(100vw - 2rem));background:#fff;color:#111;border:2px solid #333;
+border-radius:4px;padding:.5em .7em;font:400 .85rem/1.4 system-ui,sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.3)}
 .fl-legend{font:0.9rem system-ui,sans-serif;display:flex;flex-wrap:wrap;gap:.4em 1em;margin:.2em 0 .6em!important;padding:0!important;list-style:none}
 .fl-legend li{margin:0;padding:0}
 </style>
