@@ -23,10 +23,10 @@ def test_attention_over_time_from_the_store_and_a_note_for_articles_not_yet_buil
     assert not at.exception and not at.warning
     spec = at.get("plotly_chart")[0].proto.spec
     assert "Attention over time" in spec and "Loaded terms per 1,000 words" in spec
-    table = table_with(at, "loaded_per_1k")
+    table = table_with(at, "Loaded terms, all (per 1,000 words)")
     assert table["articles"].sum() == len(load_corpus(ROOT / "corpus").articles)
     at.multiselect(key="w_lines").set_value(["wsws"]).run()
-    table = table_with(at, "loaded_per_1k")
+    table = table_with(at, "Loaded terms, all (per 1,000 words)")
     assert list(table["outlet"]) == ["World Socialist Web Site"]
     assert at.query_params["lines"] == "wsws"
     save_article(ROOT / "corpus", Path(os.environ["FRAMING_LENS_USER_CORPUS"]),
@@ -43,9 +43,9 @@ def test_a_shared_over_time_link_opens_its_outlets_dates_and_period():
     at = app({"lines": "cnn,wsws", "from": "2017-07-01", "to": "2017-07-31", "per": "week"}, page=PAGE)
     assert not at.exception
     assert at.multiselect(key="w_lines").value == ["cnn", "wsws"] and at.radio(key="w_per").value == "week"
-    table = table_with(at, "loaded_per_1k")
+    table = table_with(at, "Loaded terms, all (per 1,000 words)")
     assert table["articles"].sum() == len([a for a in july if a.outlet in ("cnn", "wsws")])
     at = app({"from": "not a date", "per": "fortnight"}, page=PAGE)
     assert not at.exception and at.radio(key="w_per").value == "month"
-    table = table_with(at, "loaded_per_1k")
+    table = table_with(at, "Loaded terms, all (per 1,000 words)")
     assert table["articles"].sum() == len(corpus.articles)

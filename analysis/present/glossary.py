@@ -127,6 +127,16 @@ GIVEAWAY_COLUMNS = {"word": "Word", "in_this_article": "Times in this article",
 PHRASE_NOTES = {"Phrase": "The flagged word or phrase", "Try instead": "A plainer wording, where the lexicon has one",
                 "In B": "added (B has it more often than A) or removed", "Times": "How many more (or fewer) times"}
 
+# Internal column names of the pages' tables -> the plain names a reader sees (features get their label and unit)
+PLAIN_COLUMNS = {"loaded_n": "loaded terms", "affiliation": "role", "target": "aimed at", "target_named_as": "named as",
+                 "flagged_as": "flagged as"}
+
+
+def plain_columns(df):
+    """The table with plain column names: PLAIN_COLUMNS, and 'Label (unit)' for a feature."""
+    return df.rename(columns={c: PLAIN_COLUMNS.get(c) or (axis_title(c) if c in FEATURES else c) for c in df.columns})
+
+
 COLUMN_NOTES = {
     "Words": "The highlighted words", "Category": "loaded, hedge, booster, attribution or quote",
     "Kind": "Subcategory from the lexicon", "Strength": "strong (judges in almost any use) or moderate (context decides)",
@@ -143,6 +153,9 @@ COLUMN_NOTES = {
     "left": "Text before the match", "match": "The word or phrase", "right": "Text after the match",
     "flagged_as": "Lexicon categories of the match", "feature": "Feature", "unit": "Normalisation base",
     "A": "Value in draft A", "B": "Value in draft B (or the article)", "change": "B minus A",
+    "articles": "Articles in the range", "words": "Words of those articles", "loaded terms": "Loaded terms found",
+    "aimed at": "Whom the sentence aims the term at", "named as": "How the text names that target",
+    "flagged as": "Lexicon categories of the match", "before": "Text before the match", "after": "Text after the match",
     **{f"{f.label} ({f.unit})": f.explanation for f in FEATURES.values()},
     **{name: note for name, note in DISTINCTIVE_COLUMNS.values()}, **PHRASE_NOTES,
 }

@@ -5,7 +5,7 @@ import streamlit as st
 from analysis.measure.coverage import TooLarge
 from analysis.measure.naming import naming_matrix, naming_table, targets
 from analysis.present.charts import distinctive_words, who_targets_whom
-from analysis.present.glossary import DISTINCTIVE_COLUMNS, readable_status
+from analysis.present.glossary import DISTINCTIVE_COLUMNS, plain_columns, readable_status
 from ui import data, state, widgets
 from ui.safe import md
 
@@ -68,8 +68,8 @@ with tab_targets:
         st.info("No loaded terms in the selected articles.")
     else:
         widgets.chart(who_targets_whom(tg, names, ctx.caption), f"who-calls-whom-{ctx.selection}", "targets_chart")
-        widgets.table(tg.assign(outlet=tg["outlet"].map(names))[["outlet", "term", "voice", "speaker", "affiliation",
-                                                                 "country", "target", "target_named_as"]],
+        widgets.table(plain_columns(tg.assign(outlet=tg["outlet"].map(names))[
+                          ["outlet", "term", "voice", "speaker", "affiliation", "country", "target", "target_named_as"]]),
                       f"targets-{ctx.selection}", "targets_table")
 
 with tab_cover:

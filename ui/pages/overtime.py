@@ -3,6 +3,7 @@ import datetime as dt
 
 import streamlit as st
 
+from analysis.present.glossary import plain_columns
 from analysis.present.timeline import attention_over_time
 from analysis.scale import query
 from ui import data, widgets
@@ -37,6 +38,6 @@ widgets.chart(attention_over_time(table, names, period, caption), f"attention-{p
 pooled = query.pooled(con, chosen, start.isoformat(), end.isoformat())
 st.markdown(f"**Pooled over the range** ({int(pooled['articles'].sum()):,} articles; rates from summed counts).")
 shown = pooled[["outlet", "articles", "words", "loaded_n", "loaded_per_1k", "hedge_per_1k", "attribution_density"]]
-widgets.table(shown.assign(outlet=shown["outlet"].map(lambda o: names.get(o, o))), f"pooled-{start}-{end}", "ot_table",
-              caption="Pooled over the chosen dates")
+widgets.table(plain_columns(shown.assign(outlet=shown["outlet"].map(lambda o: names.get(o, o)))), f"pooled-{start}-{end}",
+              "ot_table", caption="Pooled over the chosen dates")
 st.caption(md(f"Outlets in the store: {', '.join(names.get(o, o) for o in every)}."))

@@ -4,6 +4,7 @@ import streamlit as st
 
 from analysis.detect.lexicon import FRAMING
 from analysis.present.concordance import kwic
+from analysis.present.glossary import plain_columns
 from ui import data, state, widgets
 from ui.figures import term_counts
 from ui.safe import md
@@ -41,7 +42,7 @@ with left:
         st.warning(f"“{md(term)}” does not occur in the selected articles.")
     else:
         show = conc.assign(outlet=conc["outlet"].map(view.outlet_names))
-        widgets.table(show[["outlet", "voice", "speaker", "left", "match", "right", "affiliation", "flagged_as"]]
-                      .rename(columns={"left": "before", "right": "after"}), f"concordance-{term}", "kwic_table",
+        widgets.table(plain_columns(show[["outlet", "voice", "speaker", "left", "match", "right", "affiliation", "flagged_as"]]
+                                    .rename(columns={"left": "before", "right": "after"})), f"concordance-{term}", "kwic_table",
                       caption=f"Every “{term}” in context")
         st.caption(f"{len(conc)} occurrence(s).")
