@@ -25,6 +25,7 @@ def test_attention_over_time_from_the_store_and_a_note_for_articles_not_yet_buil
     assert "Attention over time" in spec and "Loaded terms per 1,000 words" in spec
     table = table_with(at, "Loaded terms, all (per 1,000 words)")
     assert table["articles"].sum() == len(load_corpus(ROOT / "corpus").articles)
+    assert not [c for c in table.columns if "_" in c], "an internal column name is shown"
     at.multiselect(key="w_lines").set_value(["wsws"]).run()
     table = table_with(at, "Loaded terms, all (per 1,000 words)")
     assert list(table["outlet"]) == ["World Socialist Web Site"]
