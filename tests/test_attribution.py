@@ -66,6 +66,12 @@ def who(text):
      [("saying", "Mrs. Clinton", "other", "", "")]),
     ("The group is $9 million short, said former Pennsylvania governor Ed Rendell.",
      [("said", "Ed Rendell", "government official", "", "")]),
+    # offices of several words before a name are no part of it, however long the name
+    ("Secretary of the Interior Ryan Zinke echoed the comment.", [("echoed", "Ryan Zinke", "government official", "", "")]),
+    ("National Security Adviser Susan Rice warned that the speech would hurt.",
+     [("warned", "Susan Rice", "government official", "", "")]),
+    ("Attorney General Richard Blumenthal of Connecticut spoke of his service.",
+     [("spoke of", "Richard Blumenthal", "government official", "", "")]),
     # 'general' inside a longer title is no military rank
     ("Jay DiPietro, the club's president and general manager, suggested that the troubles were real.",
      [("suggested", "Jay DiPietro", "business", "", "")]),

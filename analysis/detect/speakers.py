@@ -285,7 +285,7 @@ def person_names(parts: list[str]) -> list[str]:
     """The person's names in these phrases ('Rex Tillerson' in 'Secretary of State Rex Tillerson')."""
     out = []
     for p in parts:
-        first = NAME_RE.search(p)
+        first = NAME_RUN_RE.search(p)  # the whole run: 'Vice President Joseph R. Biden Jr.', then the offices go
         if first and ORIGIN_RE.match(p, first.end()):
             m = first  # 'Joel Pollak of Breitbart California': the person, not the outlet after 'of'
         else:
