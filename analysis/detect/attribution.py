@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from analysis.detect.context import lexicon_tag, pos_tags
-from analysis.detect.lexicon import Entry, Match, Token, word_class
+from analysis.detect.lexicon import CONTRACTED_SUBJECTS, Entry, Match, Token, word_class
 from analysis.detect.speakers import (
     BODY_HEADS,
     GENERIC_MODIFIERS,
@@ -41,7 +41,7 @@ bluntly still just already even only however too very on by into over under abou
 through across after before since until upon onto off out up down than so such there here when where why how what
 this week month year today yesterday tonight now meanwhile instead indeed though although while whether because
 if unless made make makes took take takes gave give gives went go goes came come comes got get gets saw seen see
-says said told tell asked added yet seldom often always usually rarely sometimes soon
+says said told tell asked added yet seldom often always usually rarely sometimes soon ever
 first long nevertheless nonetheless therefore thus hence likewise otherwise twice""".split())
 NP_PREPOSITIONS = frozenset("of for at from with to in".split())  # 'a professor at Harvard', 'a spokesman for the company'
 DETERMINERS = frozenset("the a an this that these those his her their its our my your some many several most all both "
@@ -69,6 +69,8 @@ PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhil
 INCLUDING_RE = re.compile(r"(?:,|\s--?|\s?[—–])\s*including\s[^;:“”\"]{1,180}?(?:,|\s--?|\s?[—–])\s*$")
 VERB_GROUP_BEFORE_RE = re.compile(r"(?<![\w’'])(?:(?:has|have|had|is|are|was|were|will|would|can|could|should|may|might|"
                                   r"must|did|does|do|not|never|also|since|already|later|still|then|\w+n[’']t|[a-z]+ly)\s+)+$")
+DATE_BEFORE_RE = re.compile(r"\s+(?:on|in)\s+(?:" + "|".join(m.title() for m in word_class("month")) +
+                            r")\.?\s+\d{1,2},\s+\d{4},\s*$")
 DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,160}?(?:—|–|\s--?\s)\s*$")
 # 'officials have, in fact, praised the deal': an aside inside a verb group, whose subject comes before it
 AUX_BEFORE_ASIDE_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|did|does|do)\s*,[^,]{1,40},\s*$", re.I)
@@ -252,8 +254,10 @@ def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list
         if c.first != c.last or c.first == 0:
             continue
         t, p = tokens[c.first], tokens[c.first - 1]
-        if t.lower.endswith("ing") and p.lower in determiners and not text[p.end:t.start].strip():
-            drop.add(k)
+        genitive = p.lower.endswith("'s") and p.lower[:-2] not in CONTRACTED_SUBJECTS  # not 'she's claimed'
+        if ((t.lower.endswith("ing") and p.lower in determiners) or (t.lower.endswith("ed") and genitive)) \
+                and not text[p.end:t.start].strip():
+            drop.add(k)  # 'his warning', 'Gorsuch's stated belief': a noun or an adjective, no verb of saying
             continue
         if t.lower.endswith("ed") or t.lower in past or not t.text.islower() or text[p.end:t.start] != " ":
             continue
@@ -326,7 +330,8 @@ ASPECTUAL_BEFORE_TO = word_class("catenative_to")
 ADVERBIAL_GERUND = frozenset("by after before in since while upon".split())
 
 
-VERB_TO_COLON_RE = re.compile(r"(?:(?!\s--?\s)[^,;“”\"()—–]){0,60}")  # no dash between: a new speaker
+# no dash between (a new speaker); a manner adverbial set off by a comma may be ('she added, a bit regretfully:')
+VERB_TO_COLON_RE = re.compile(r"(?:(?!\s--?\s)[^,;“”\"()—–]){0,60}(?:,\s*(?:[a-z]+\s+){0,3}[a-z]+ly\s*)?")
 ADVERB_TO_VERB_RE = re.compile(r"\s+(?:(?:has|have|had|is|was|were|are|been|not|also)\s+){0,2}")
 
 
@@ -825,8 +830,9 @@ def _appositive_after(text: str, sp_end: int, cue_start: int) -> str:
     if not m or m.end() > cue_start:
         return ""
     first = m.group(1).split()[0]
-    if first in PREPOSITIONS or first in COORDINATORS or first.endswith("ly") or lexicon_tag(first) in ("RB", "IN"):
-        return ""  # ', for example,', ', however,', ', meanwhile,': an adverbial, no description
+    if first in PREPOSITIONS or first in COORDINATORS or first in CLAUSE_PREPOSITIONS or first.endswith("ly") \
+            or lexicon_tag(first) in ("RB", "IN"):
+        return ""  # ', for example,', ', however,', ', including ...,': an adverbial or examples, no description
     return ", " + m.group(1)
 
 
@@ -1097,7 +1103,7 @@ def _when_participle(text: str, tokens: list[Token], cue: Match, lo: int) -> boo
 def _after_be(tokens: list[Token], tok_starts: list[int], cue_start: int, lo: int) -> bool:
     """The cue is a passive participle ('is expected', 'was asked', 'has been reported')."""
     i = bisect.bisect_left(tok_starts, cue_start) - 1
-    while i >= 0 and tokens[i].start >= lo and (tokens[i].lower in ("not", "never", "also", "widely", "generally")
+    while i >= 0 and tokens[i].start >= lo and (tokens[i].lower in ("not", "never", "also", "widely", "generally", "first")
                                                  or tokens[i].lower.endswith("ly")):
         i -= 1
     return i >= 0 and tokens[i].start >= lo and (tokens[i].lower in BE_FORMS or tokens[i].lower.replace("’", "'") in NEGATED_BE)
@@ -1156,7 +1162,8 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 YES_NO_QUESTION_RE = re.compile(r"[“\"‘']?(?:Do|Does|Did|Will|Would|Can|Could|Should|Shall|Must|Is|Are|Was|Were|Has|Have|Had)"
                                 r"\s+(?!(?:[a-z]+(?:ed|es)|said|wrote|told|thought)\b)")  # 'Will wrote' is a name
-MODAL_NAMES = word_class("modal_name")  # 'George Will wrote', 'Theresa May said': names, not modals
+MODAL_NAMES = word_class("modal_name")
+CLAUSE_PREPOSITIONS = frozenset(("including", "excluding", "regarding", "concerning", "despite", "amid", "among"))  # 'George Will wrote', 'Theresa May said': names, not modals
 
 
 def _modal_name(tokens: list[Token], i: int) -> bool:
@@ -1172,7 +1179,8 @@ def _modal_name(tokens: list[Token], i: int) -> bool:
 def _np_word(tok: Token) -> bool:
     """Whether a word can stand in a speaker's noun phrase."""
     low = tok.lower
-    if (low in NOT_IN_NP or low in BOUNDARY_WORDS) and not (low in MODAL_NAMES and tok.text[:1].isupper()):
+    if (low in NOT_IN_NP or low in BOUNDARY_WORDS or low in CLAUSE_PREPOSITIONS) and not (
+            low in MODAL_NAMES and tok.text[:1].isupper()):
         return False
     if tok.text[:1].isupper() or tok.text[:1].isdigit() or low in DETERMINERS or low in NP_PREPOSITIONS:
         return True
@@ -1258,6 +1266,9 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     participle = word.lower().endswith("ing")  # 'saying,' and 'saying:' too
     if aside:
         cue_start = aside.start()
+    date = DATE_BEFORE_RE.search(text, max(lo, cue_start - 40), cue_start)
+    if date:
+        cue_start = date.start()  # 'The New Haven Register on July 20, 2006, described': the subject before the date
     dashes = DASH_APPOSITIVE_RE.search(text, max(lo, cue_start - 180), cue_start)
     if dashes:
         cue_start = dashes.start()  # 'Jason Sims — a teacher from Dover — says': the name before the dashes
@@ -1526,7 +1537,10 @@ DATELINE_RE = re.compile(r"(?:[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,3}(?:,
 
 
 # A phrase of time that opens a sentence ('A few days later,', 'Two years ago,'; Quirk et al. 1985, sec. 8.87)
-TIME_INTRO_RE = re.compile(r"(?:[\w’'-]+\s+){1,4}(?:later|ago|earlier|afterwards?),\s*", re.I)
+# 'A few days later, ...', 'A day after the ban, ...': a time before the subject
+TIME_INTRO_RE = re.compile(r"(?:[\w’'-]+\s+){1,4}(?:later|ago|earlier|afterwards?),\s*|"
+                           r"(?:a|an|one|two|three|the)\s+(?:day|days|week|weeks|month|months|year|years|hour|hours)\s+"
+                           r"(?:after|before)\s[^,;:“”\"]{1,80},\s*", re.I)
 
 
 def _after_intro(text: str, tokens: list[Token], tok_starts: list[int], lo: int, hi: int) -> int:
@@ -1555,10 +1569,13 @@ ASIDE_SEGMENT_RE = re.compile(r"([^,;:“”\"()—–]{1,60}),\s*")
 
 def _past_asides(text: str, pos: int, hi: int) -> int:
     """Past what still belongs to an introductory phrase: the state after its town ('in Salem, New Hampshire, Trump')
-    and further introductory phrases set off by commas ('..., on Sunday, Mrs. Clinton', '..., after winning Ohio,')."""
+    and further introductory or participial phrases set off by commas ('..., on Sunday, Mrs. Clinton', '..., after
+    winning Ohio,', '..., trading dueling views of the judge,')."""
     for _ in range(3):
         m = ASIDE_SEGMENT_RE.match(text, pos, hi)
-        if not m or not (is_place(m.group(1)) or m.group(1).split()[0].lower() in INTRO_WORDS):
+        first = m.group(1).split()[0] if m else ""
+        if not m or not (is_place(m.group(1)) or first.lower() in INTRO_WORDS
+                         or (first.islower() and first.endswith("ing"))):
             break
         pos = m.end()
     return pos

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 # Abbreviations after which a period never ends a sentence (titles, initials of names).
-TITLES = frozenset("""mr mrs ms dr prof gen lt col maj capt cmdr cdr adm sgt cpl pvt brig rep sen gov pres
+TITLES = frozenset("""mr mrs ms dr prof gen lt col maj capt cmdr cdr adm sgt cpl pvt brig rep reps sen sens gov govs pres
 supt insp det rev fr st mt ft ave blvd vs etc al jr sr gen. lt.""".split())
 # Abbreviations that do not end a sentence when a number follows (months, "No. 1").
 BEFORE_NUMBER = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig p pp art sec".split())
