@@ -75,6 +75,8 @@ def who(text):
     # seen on BASIL in the dashboard: dates, adverbs, examples and time phrases are no speakers
     ("The New Haven Register on July 20, 2006, described him as a veteran.",
      [("described", "New Haven Register", "other", "", "")]),
+    ("The tweets shocked officials at the Pentagon, who as recently as Thursday afternoon were insisting he would stay.",
+     [("were insisting", "officials at the Pentagon", "government official", "United States", "")]),
     ("It does not appear that Mr. Blumenthal ever sought to correct those mistakes.",
      [("sought", "Mr. Blumenthal", "other", "", "")]),
     ("Photos were shared, including one photo that showed Donald Trump Jr. with a tail.",

@@ -69,8 +69,8 @@ PARENTHETICAL_RE = re.compile(r",\s*(?:for example|for instance|however|meanwhil
 INCLUDING_RE = re.compile(r"(?:,|\s--?|\s?[—–])\s*including\s[^;:“”\"]{1,180}?(?:,|\s--?|\s?[—–])\s*$")
 VERB_GROUP_BEFORE_RE = re.compile(r"(?<![\w’'])(?:(?:has|have|had|is|are|was|were|will|would|can|could|should|may|might|"
                                   r"must|did|does|do|not|never|also|since|already|later|still|then|\w+n[’']t|[a-z]+ly)\s+)+$")
-DATE_BEFORE_RE = re.compile(r"\s+(?:on|in)\s+(?:" + "|".join(m.title() for m in word_class("month")) +
-                            r")\.?\s+\d{1,2},\s+\d{4},\s*$")
+DATE_BEFORE_RE = re.compile(r"\s+(?:(?:on|in)\s+(?:" + "|".join(m.title() for m in word_class("month")) +
+                            r")\.?\s+\d{1,2},\s+\d{4},|as\s+(?:recently|late|early|long)\s+as\s+[^,;:“”\"]{1,30})\s*$")
 DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,160}?(?:—|–|\s--?\s)\s*$")
 # 'officials have, in fact, praised the deal': an aside inside a verb group, whose subject comes before it
 AUX_BEFORE_ASIDE_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|did|does|do)\s*,[^,]{1,40},\s*$", re.I)
@@ -1268,7 +1268,7 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         cue_start = aside.start()
     date = DATE_BEFORE_RE.search(text, max(lo, cue_start - 40), cue_start)
     if date:
-        cue_start = date.start()  # 'The New Haven Register on July 20, 2006, described': the subject before the date
+        cue_start = date.start()  # 'The Register on July 20, 2006, described', 'who as recently as Monday were saying'
     dashes = DASH_APPOSITIVE_RE.search(text, max(lo, cue_start - 180), cue_start)
     if dashes:
         cue_start = dashes.start()  # 'Jason Sims — a teacher from Dover — says': the name before the dashes
