@@ -165,6 +165,17 @@ def test_targets_do_not_reverse_who_attacks_whom():
     assert t.loc["disgrace", "speaker"] == "Mr. Trump" and t.loc["disgrace", "target"] == "Strzok"
 
 
+@pytest.mark.parametrize("text, target, named_as", [
+    ("Democrats attacked Judge Neil M. Gorsuch as an extremist.", "Gorsuch", "Judge Neil M. Gorsuch"),  # not 'Neil'
+    ("The Bureau of Indian Affairs called the plan a disgrace.", "", ""),  # a body's name, not a person 'Affairs'
+    ("Critics called Fox News’ Steve Doocy a disgrace.", "Doocy", "Fox News’ Steve Doocy"),
+])
+def test_a_target_is_the_whole_name_not_a_piece_of_it(text, target, named_as):
+    a = analyze_text(text, tone=False)
+    t = targets(a.text, a.spans, a.sentences)
+    assert list(zip(t["target"], t["target_named_as"])) == [(target, named_as)]
+
+
 def test_seed_targets_and_tone_of_verbs(analyses):
     cnn = analyses[CNN_0620].body
     t = targets(cnn.text, cnn.spans, cnn.sentences)

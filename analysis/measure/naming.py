@@ -17,6 +17,7 @@ from analysis.detect.speakers import (
     NOT_NAME_WORDS,
     OFFICE_WORDS,
     PARTICLES,
+    PERSONAL_TITLES,
     POSSESSIVE_END_RE,
     TITLED_RE,
     countries_in,
@@ -342,7 +343,6 @@ def targets(text: str, spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataF
 
 
 TARGET_COLUMNS = ["start", "end", "term", "voice", "speaker", "affiliation", "country", "target", "target_named_as"]
-PERSON_RE = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.\s+[A-Z][\w’'-]+|[A-Z][a-z’'-]+(?:\s+[A-Z][a-zA-Z’'-]+){1,2})")
 
 
 def _own_names(speaker: str, country: str) -> set[str]:
@@ -357,10 +357,16 @@ def _named_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
     actors = [(s + lo, e + lo, a, k) for s, e, a, k in actors]
     taken = [(s, e) for s, e, _, _ in actors]
     people = []
-    for m in PERSON_RE.finditer(text, lo, hi):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        found = person_names([m.group()]) if not m.group().startswith(("Mr.", "Mrs.", "Ms.", "Dr.")) else [m.group()]
+    # whole runs of capitals first ('Judge Neil M. Gorsuch', 'Fox News’ Steve Doocy'), then a title and a surname
+    for m in [*NAME_RUN_RE.finditer(text, lo, hi), *TITLED_RE.finditer(text, lo, hi)]:
+        if any(s < m.end() and m.start() < e for s, e in taken) or INSTITUTION_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()):
+            continue  # inside an actor or a run already read, or the end of a body's name ('Bureau of Indian Affairs')
+        titled = m.group().startswith(tuple(p + "." for p in PERSONAL_TITLES)) and len(m.group().split()) == 2
+        found = [POSSESSIVE_END_RE.sub("", m.group())] if titled else person_names([m.group()])
         if found:
-            people.append((m.start(), m.end(), found[0].split()[-1], False))
+            people.append((m.start(), m.end(), _surname(text, found[0].split()) if not titled else found[0].split()[-1], False))
+            taken.append((m.start(), m.end()))
     return sorted(actors + people)
+
+
+INSTITUTION_BEFORE_RE = re.compile(r"\b[A-Z][\w’'-]+\s+of\s+(?:the\s+)?$")  # 'Bureau of ', 'Department of the '
