@@ -51,7 +51,9 @@ def figures(view):
     """Every chart the pages export, built from the seed story as the pages build them."""
     ids = view.articles_in(STORY)
     table = view.outlet_table(ids, OUTLETS)
-    names, cap = view.outlet_names, f"Framing Lens · {len(ids)} article(s) · test caption · 2026-12-03"
+    # a long event title, as real events have: the caption wraps instead of running off the image
+    names, cap = view.outlet_names, (f"Framing Lens · {len(ids)} article(s) · 2017-11-17: Trump reverses decision to "
+                                     "allow import of elephant trophies (3 articles) · lexicon 0cd5c89f8f39 · 2026-12-03")
     intervals = outlet_intervals(view.analyses, ids, list(dict.fromkeys(CHART_FEATURES + CARD_FEATURES)))
     spans = view.spans[view.spans["article_id"].isin(ids)]
     groups = {a: view.analyses[a].article.outlet for a in ids}

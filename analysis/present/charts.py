@@ -43,15 +43,20 @@ def _legend_rows(labels: list[str], width: int = EXPORT_WIDTH - 40) -> int:
     return rows
 
 
+CAPTION_CHARS = 100  # characters of a caption line: the export's width and a page's wide column hold them
+
+
 def _layout(fig: go.Figure, title: str, caption: str = "", height: int = 440, labels_width: int = 60,
             legend_lift: int = 0) -> go.Figure:
     """Title and caption at the top left, the legend in its own band between them and the plot (never over the
     axis labels), horizontal category labels, every margin grown to fit its labels: laid out for A4 and slides.
     `legend_lift` raises the legend that many pixels further above the plot (over subplot titles)."""
     legend = [t.name for t in fig.data if t.name and t.showlegend is not False] if len(fig.data) > 1 else []
-    top = 78 + (26 * _legend_rows(legend, EXPORT_WIDTH - labels_width - 20) + 6 + legend_lift if legend else 0)
+    lines = textwrap.wrap(caption, CAPTION_CHARS) if caption else []  # a long event title wraps, never cut at the edge
+    top = 78 + 18 * max(0, len(lines) - 1) + (
+        26 * _legend_rows(legend, EXPORT_WIDTH - labels_width - 20) + 6 + legend_lift if legend else 0)
     fig.update_layout(
-        title={"text": _text(title) + (f"<br><sup>{_text(caption)}</sup>" if caption else ""),
+        title={"text": _text(title) + "".join(f"<br><sup>{_text(line)}</sup>" for line in lines),
                "x": 0, "xref": "container", "xanchor": "left", "pad": {"l": 12, "t": 26},
                "y": 1, "yref": "container", "yanchor": "top"},
         font={"size": 15}, template="plotly_white",
