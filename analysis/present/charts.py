@@ -179,7 +179,10 @@ def _top_values(shares: pd.DataFrame, keep: int) -> pd.DataFrame:
 def term_counts(counts: pd.DataFrame, names: dict[str, str], term: str, caption: str = "") -> go.Figure:
     """Occurrences of a term per outlet, per 1,000 words: each bar labelled in the axis's unit, its count under
     the outlet's name."""
-    x = [f"{label}<br>({n} time{'s' if n != 1 else ''})" for label, n in zip(_names(names, counts["outlet"]), counts["n"])]
+    # short lines: the Terms page draws this chart in a narrow column ('The New York Times (0 times)' ran into its
+    # neighbours at 300 px)
+    x = [f"{label}<br>({n} time{'s' if n != 1 else ''})"
+         for label, n in zip(_names(names, counts["outlet"], width=9), counts["n"])]
     values = [float(v) for v in counts["per_1k"]]
     fig = go.Figure(go.Bar(x=x, y=values, customdata=list(counts["n"]),
                            marker={"color": [OUTLET_COLOURS[i % len(OUTLET_COLOURS)] for i in range(len(counts))]},
