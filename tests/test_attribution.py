@@ -89,6 +89,14 @@ def who(text):
      [("was first announced", "(unnamed)", "anonymous", "", "")]),
     ("Responding to Gorsuch’s stated belief that judges are neutral, Sen. Al Franken (D-Minn.) explained it.",
      [("explained", "Al Franken", "legislator", "", "Democratic")]),
+    # the head of a body named before the title has the body's role, not a head of state's
+    ("Safari Club president Paul Babaz said the ban was wrong.", [("said", "Paul Babaz", "other", "", "")]),
+    ("Harvard University president Drew Faust said it.", [("said", "Drew Faust", "expert or academic", "", "")]),
+    ("French President Emmanuel Macron said it.", [("said", "Emmanuel Macron", "government official", "France", "")]),
+    ("Wayne Pacelle, CEO of the Humane Society, said the ban was right.",
+     [("said", "Wayne Pacelle", "advocacy group", "", "")]),
+    ("The US Fish and Wildlife Service said the permits were valid.",
+     [("said", "The US Fish and Wildlife Service", "government official", "United States", "")]),
     # 'general' inside a longer title is no military rank
     ("Jay DiPietro, the club's president and general manager, suggested that the troubles were real.",
      [("suggested", "Jay DiPietro", "business", "", "")]),

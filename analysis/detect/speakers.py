@@ -196,6 +196,7 @@ def _affiliations_in(description: str) -> list[tuple[int, int, Affiliation]]:
 
 NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
 HEAD_OF_RE = re.compile(r"\s+(?:of|at)\s")
+BODY_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'&.-]*\s+){1,5})$")  # capitalised words right before a head title
 
 
 def _party_office_at(description: str, found: list[tuple[int, int, Affiliation]]) -> int | None:
@@ -220,11 +221,17 @@ def classify(description: str) -> tuple[str, str, str]:
         # word nearest the head noun (the last) wins: 'a military analyst' is an expert, 'Navy Capt.' military
         top = min(with_role, key=lambda f: (KIND_RANK[f[2].kind], f[0] >= main_end, -f[1]))
         role = top[2].role
-        if top[2].kind == "title" and top[2].pattern in word_class("head_title") and HEAD_OF_RE.match(d, top[1]):
+        head = top[2].kind == "title" and top[2].pattern.replace(" ", "_") in word_class("head_title")
+        if head and HEAD_OF_RE.match(d, top[1]):
             # 'Max Richtman, president of an advocacy group': the head of a body has the body's role
             headed = [f for f in with_role if f[0] > top[1] and f[2].kind != "title"]
             if headed:
                 role = min(headed, key=lambda f: f[0])[2].role
+        elif head and (body := BODY_BEFORE_RE.search(d, 0, top[0])) and not countries_in(body.group(1)) \
+                and body.group(1).lower().rstrip(".") not in NAME_LEAD_TITLES:
+            # 'Safari Club president Paul Babaz', 'Harvard University president': the head of the body named before
+            before = [f for f in with_role if body.start(1) <= f[0] < top[0] and f[2].kind != "title"]
+            role = before[-1][2].role if before else ""
     party_office = _party_office_at(d, found)
     if party_office is not None and (not role or (top[2].kind == "title" and top[0] == party_office)):
         role = PARTY_POLITICIAN  # 'Conservative leader Kemi Badenoch', 'a Labour spokesman': a party's office
