@@ -1275,6 +1275,19 @@ def test_heads_of_bodies_and_chamber_leaders(description, role):
     assert speakers.classify(description)[0] == role
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a surname later keeps the role of the office named with the person first, before or after a comma
+    ("House Speaker Nancy Pelosi met the president. Pelosi said the talks failed.",
+     ("said", "Nancy Pelosi", "legislator", "", "")),
+    ("The Senate Democratic leader, Chuck Schumer of New York, spoke. Later, Mr. Schumer said the vote would fail.",
+     ("said", "Chuck Schumer", "legislator", "", "Democratic")),
+    ("The defense secretary, Jim Mattis, resigned. Mr. Mattis wrote that his views differed.",
+     ("wrote", "Jim Mattis", "government official", "", "")),
+])
+def test_a_surname_takes_the_role_of_the_earlier_full_naming(text, expected):
+    assert who(text)[-1] == expected
+
+
 def test_he_is_the_subject_not_a_person_named_in_what_was_said():
     text = ("Representative Jerrold Nadler of New York stopped short of calling on Mr. Trump to cancel, but he said "
             "the president should demand that Mr. Putin extradite those indicted.\n\n"

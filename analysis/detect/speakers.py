@@ -58,6 +58,7 @@ RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|whom|whose|which)\s")
 SURNAME_AFTER_TITLE_RE = re.compile(r"\b(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+(?:[A-Z][a-z’'-]+\s+)?$")
 NOT_NAME_WORDS = frozenset(w.title() for w in word_class("not_name_word") | word_class("weekday") | word_class("month"))
 SUFFIXES = sorted(word_class("name_suffix"))  # 'Jr.', 'III' after a name
+SUFFIX_WORDS = frozenset(SUFFIXES)
 NAME_LEAD_TITLES = word_class("name_lead_title")  # 'Senate Majority Leader' before a name is no part of it
 OFFICE_WORDS = NAME_LEAD_TITLES | frozenset(ABBREVIATIONS)  # offices and their abbreviations before a name
 
@@ -436,6 +437,9 @@ def _trimmed(description: str) -> str:
 UNNAMED = Speaker("(unnamed)", "", ANONYMOUS, True, False)
 
 
+APPOSITIVE_LEAD_RE = re.compile(r"((?:[\w’'.-]+\s+){0,4}[\w’'.-]+),\s+$")  # 'the defense secretary, ' before a name
+
+
 class NameIndex:
     """Where a text names people: every run of capitalised words that looks like a person's name, indexed by its
     last word, with the words just before it ('foreign ministry spokesman Geng Shuang'); a name inside a quotation
@@ -455,14 +459,17 @@ class NameIndex:
         self.by_last: dict[str, list[tuple[int, int]]] = {}
         self.by_first: dict[str, list[tuple[int, int]]] = {}
         self.titled: list[tuple[int, int]] = []  # 'Gen. Terrence O'Shaughnessy', 'Mr. Trump': people for sure
-        for m in NAME_RE.finditer(text):
-            words = m.group().split()
-            if set(words) & NOT_NAME_WORDS or countries_in(m.group()):
+        for m in NAME_RUN_RE.finditer(text):
+            # the person's name inside the run, offices and places before it dropped ('House Speaker Nancy Pelosi')
+            found = person_names([m.group()])
+            k = m.group().rfind(found[0]) if found else -1
+            if k < 0:
                 continue
-            self.by_last.setdefault(words[-1], []).append(m.span())
-            self.by_first.setdefault(words[0].rstrip("."), []).append(m.span())
-            if words[0].rstrip(".") in PERSONAL_TITLES or len(words) >= 2:
-                self.titled.append(m.span())
+            span = (m.start(), m.start() + k + len(found[0]))  # with the offices: a description of the person
+            words = [w for w in found[0].split() if w.lower().rstrip(".") not in SUFFIX_WORDS] or found[0].split()
+            self.by_last.setdefault(words[-1], []).append(span)
+            self.by_first.setdefault(words[0].rstrip("."), []).append(span)
+            self.titled.append(span)
         for m in TITLED_RE.finditer(text):
             self.titled.append((m.start(), m.end() - len(POSSESSIVE_END_RE.search(m.group()).group())))
         self.titled = sorted(t for t in self.titled if not (self.quoted and self.quoted(t[0])))
@@ -479,6 +486,9 @@ class NameIndex:
         s, e = max(before)
         lead = re.search(r"((?:[\w’'.-]+\s+){0,5})$", self.text[max(0, s - 80):s])
         words = (lead.group(1) if lead else "").split()
+        appositive = APPOSITIVE_LEAD_RE.search(self.text, max(0, s - 80), s) if not words else None
+        if appositive and classify(appositive.group(1))[0]:
+            words = appositive.group(1).split()  # 'the Senate Democratic leader, Chuck Schumer': the office first
         # words up to a preposition or a participle are no part of the description: a name after a preposition is
         # its object ('including stints at Chuck Dale's': not 'including stints at'; Quirk et al. 1985, sec. 9.1)
         cut = [k for k, w in enumerate(words) if w.lower() in LEAD_BREAKS or (w.islower() and w.endswith("ing"))]
