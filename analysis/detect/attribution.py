@@ -1162,8 +1162,9 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 YES_NO_QUESTION_RE = re.compile(r"[“\"‘']?(?:Do|Does|Did|Will|Would|Can|Could|Should|Shall|Must|Is|Are|Was|Were|Has|Have|Had)"
                                 r"\s+(?!(?:[a-z]+(?:ed|es)|said|wrote|told|thought)\b)")  # 'Will wrote' is a name
-MODAL_NAMES = word_class("modal_name")
-CLAUSE_PREPOSITIONS = frozenset(("including", "excluding", "regarding", "concerning", "despite", "amid", "among"))  # 'George Will wrote', 'Theresa May said': names, not modals
+MODAL_NAMES = word_class("modal_name")  # 'George Will wrote', 'Theresa May said': names, not modals
+# prepositions that open an adjunct, never a part of a speaker's noun phrase ('..., including one photo that showed')
+CLAUSE_PREPOSITIONS = frozenset(("including", "excluding", "regarding", "concerning", "despite", "amid", "among"))
 
 
 def _modal_name(tokens: list[Token], i: int) -> bool:

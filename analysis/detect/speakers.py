@@ -43,7 +43,6 @@ PARTICLES = "|".join(sorted(word_class("name_particle")))  # 'de', 'von', 'bin' 
 # a later word of a name, after up to two lowercase particles ('de Blasio', 'von der Leyen') or with 'al-' ('al-Assad')
 _NAME_WORD = (r"\s+(?:(?:" + PARTICLES + r")\s+){0,2}(?:(?:al|el)-)?"
               r"[A-Z][a-zA-Z’'-]+(?:\s+[A-Z]\.(?=\s+[A-Z]))?")  # and a middle initial ('Charles E. Grassley')
-NAME_RE = re.compile(_NAME_LEAD + r"(?:" + _NAME_WORD + r"){1,2}\b")
 NAME_RUN_RE = re.compile(_NAME_LEAD + r"(?:" + _NAME_WORD + r"){1,5}\b")  # a name with the offices before it
 NAME_END_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:" + _NAME_WORD + r"){1,2}$")
 SURNAME_RE = re.compile(r"(?:(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+)?((?:(?:"  # 'De Blasio'
@@ -58,7 +57,7 @@ RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|whom|whose|which)\s")
 SURNAME_AFTER_TITLE_RE = re.compile(r"\b(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+(?:[A-Z][a-z’'-]+\s+)?$")
 NOT_NAME_WORDS = frozenset(w.title() for w in word_class("not_name_word") | word_class("weekday") | word_class("month"))
 SUFFIXES = sorted(word_class("name_suffix"))  # 'Jr.', 'III' after a name
-SUFFIX_WORDS = frozenset(SUFFIXES)
+SUFFIX_WORDS = word_class("name_suffix")
 NAME_LEAD_TITLES = word_class("name_lead_title")  # 'Senate Majority Leader' before a name is no part of it
 OFFICE_WORDS = NAME_LEAD_TITLES | frozenset(ABBREVIATIONS)  # offices and their abbreviations before a name
 
