@@ -58,7 +58,8 @@ st.header("Who is speaking")
 st.markdown("""
 A **cue** shows that words belong to someone: a verb of saying or thinking ("said", "told", "tweeted", "argued",
 "believes", "plans to"), a stance ("is confident that"), an act of saying named by its noun ("raised concerns",
-"issued a statement"), "reportedly", "according to", "in a statement", or a colon before a quotation. The cue is
+"issued a statement"), "reportedly", "according to", "in a statement", "in" before a poll ("38 percent in the
+latest poll": the poll is the source), the dash that signs a quotation, or a colon before a quotation. The cue is
 marked with its verb group ("has repeatedly said", "went on to say"). Where no speaker is named ("That suggests
 ..."), the cue still counts, with an unnamed speaker. The **speaker** is the
 name or description next to the cue ("a US military official", "Geng Shuang, a Chinese foreign ministry
@@ -73,7 +74,9 @@ politician, expert or academic, advocacy group, business, media, ordinary person
 about the speaker ("Sen.", "professor", "Pentagon", "residents"), never from a list of who held which office, so
 "Trump said" stays *other* unless the article calls him President. A country or capital that speaks ("North
 Korea", "Beijing") is its government. The speaker's **country** and **party** are kept when the text gives them,
-and the Sources page can break the share of quoted words down by either.
+and the Sources page can break the share of quoted words down by either. A joint statement belongs to every side it
+names, in alphabetical order whichever comes first ("US and South Korean officials": South Korea & United States),
+so neither side is credited with the other's words.
 """)
 st.header("Every number")
 widgets.table(pd.DataFrame([{"number": f.label, "unit": f.unit, "what it means": f.explanation} for f in FEATURES.values()]),
