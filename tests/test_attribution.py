@@ -85,6 +85,8 @@ def who(text):
      [("have denounced", "Several Republican leaders", "party politician", "", "Republican")]),
     ("A day after the suspension, the Safari Club sent out a call to arms, encouraging hunters to call.",
      [("encouraging", "the Safari Club", "other", "", "")]),
+    ("A day after the suspension, the Safari Club sent out a “call to arms,” encouraging hunters to call.",
+     [("encouraging", "the Safari Club", "other", "", "")]),
     ("The comment comes after it was first announced that the ban would end.",
      [("was first announced", "(unnamed)", "anonymous", "", "")]),
     ("Responding to Gorsuch’s stated belief that judges are neutral, Sen. Al Franken (D-Minn.) explained it.",
@@ -92,6 +94,10 @@ def who(text):
     # the head of a body named before the title has the body's role, not a head of state's
     ("Safari Club president Paul Babaz said the ban was wrong.", [("said", "Paul Babaz", "other", "", "")]),
     ("Harvard University president Drew Faust said it.", [("said", "Drew Faust", "expert or academic", "", "")]),
+    ("Paul Babaz, the organization's president, said the ban was wrong.", [("said", "Paul Babaz", "other", "", "")]),
+    ("Moon Jae-in, the country's president, said the talks went well.",
+     [("said", "Moon Jae-in", "government official", "", "")]),
+    ("Ms. Smith, the company's chief executive, said sales fell.", [("said", "Ms. Smith", "business", "", "")]),
     ("French President Emmanuel Macron said it.", [("said", "Emmanuel Macron", "government official", "France", "")]),
     ("Wayne Pacelle, CEO of the Humane Society, said the ban was right.",
      [("said", "Wayne Pacelle", "advocacy group", "", "")]),
@@ -176,6 +182,7 @@ def test_targets_do_not_reverse_who_attacks_whom():
 @pytest.mark.parametrize("text, target, named_as", [
     ("Democrats attacked Judge Neil M. Gorsuch as an extremist.", "Gorsuch", "Judge Neil M. Gorsuch"),  # not 'Neil'
     ("The Bureau of Indian Affairs called the plan a disgrace.", "", ""),  # a body's name, not a person 'Affairs'
+    ("The Center for Biological Diversity called the plan a disgrace.", "", ""),
     ("Critics called Fox News’ Steve Doocy a disgrace.", "Doocy", "Fox News’ Steve Doocy"),
 ])
 def test_a_target_is_the_whole_name_not_a_piece_of_it(text, target, named_as):

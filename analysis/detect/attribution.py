@@ -722,7 +722,8 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                     text, tokens, tok_starts, lo, _catenative_start(tokens, cue))
             if in_aside and not passive:
                 # 'Washington, star of “Scandal,” thanked ...': the subject before the aside that holds the quotation
-                sp_start, sp_end = _np_forward(text, tokens, tok_starts, _skip(text, sent.start, cue.start), quote_before.start)
+                opening = _after_intro(text, tokens, tok_starts, _skip(text, sent.start, cue.start), quote_before.start)
+                sp_start, sp_end = _np_forward(text, tokens, tok_starts, opening, quote_before.start)
             elif sp_end > sp_start and prev is None:
                 sp_start = _subject_before_asides(text, tokens, tok_starts, sent.start, sp_start, cue.start)
             rejected = sp_end > sp_start and _not_a_speaker(text, tokens, tok_starts, sp_start, sp_end, participle)

@@ -196,6 +196,8 @@ def _affiliations_in(description: str) -> list[tuple[int, int, Affiliation]]:
 
 NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
 HEAD_OF_RE = re.compile(r"\s+(?:of|at)\s")
+OWNER_BEFORE_RE = re.compile(r"\b([\w’'-]+?)['’]s\s+$")  # 'the organization's ' before a head title
+STATE_NOUNS = frozenset(("country", "nation", "state", "republic", "government", "administration"))
 BODY_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'&.-]*\s+){1,5})$")  # capitalised words right before a head title
 
 
@@ -227,11 +229,16 @@ def classify(description: str) -> tuple[str, str, str]:
             headed = [f for f in with_role if f[0] > top[1] and f[2].kind != "title"]
             if headed:
                 role = min(headed, key=lambda f: f[0])[2].role
+        elif head and (owner := OWNER_BEFORE_RE.search(d, 0, top[0])) and owner.group(1).lower() not in STATE_NOUNS \
+                and not countries_in(owner.group(1)):
+            # 'Paul Babaz, the organization's president': the head of that body, not of a state
+            before = [f for f in with_role if owner.start(1) <= f[0] < top[0] and f[2].kind != "title"]
+            role = before[-1][2].role if before else "" if role == GOVERNMENT else role
         elif head and (body := BODY_BEFORE_RE.search(d, 0, top[0])) and not countries_in(body.group(1)) \
                 and body.group(1).lower().rstrip(".") not in NAME_LEAD_TITLES:
             # 'Safari Club president Paul Babaz', 'Harvard University president': the head of the body named before
             before = [f for f in with_role if body.start(1) <= f[0] < top[0] and f[2].kind != "title"]
-            role = before[-1][2].role if before else ""
+            role = before[-1][2].role if before else "" if role == GOVERNMENT else role
     party_office = _party_office_at(d, found)
     if party_office is not None and (not role or (top[2].kind == "title" and top[0] == party_office)):
         role = PARTY_POLITICIAN  # 'Conservative leader Kemi Badenoch', 'a Labour spokesman': a party's office

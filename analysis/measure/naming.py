@@ -364,9 +364,10 @@ def _named_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
         titled = m.group().startswith(tuple(p + "." for p in PERSONAL_TITLES)) and len(m.group().split()) == 2
         found = [POSSESSIVE_END_RE.sub("", m.group())] if titled else person_names([m.group()])
         if found:
-            people.append((m.start(), m.end(), _surname(text, found[0].split()) if not titled else found[0].split()[-1], False))
+            surname = _surname(text, found[0].split()) if not titled else found[0].split()[-1]
+            people.append((m.start(), m.end(), POSSESSIVE_END_RE.sub("", surname), False))  # 'Bush’s': Bush
             taken.append((m.start(), m.end()))
     return sorted(actors + people)
 
 
-INSTITUTION_BEFORE_RE = re.compile(r"\b[A-Z][\w’'-]+\s+of\s+(?:the\s+)?$")  # 'Bureau of ', 'Department of the '
+INSTITUTION_BEFORE_RE = re.compile(r"\b[A-Z][\w’'-]+\s+(?:of|for)\s+(?:the\s+)?$")  # 'Bureau of ', 'Center for '

@@ -47,13 +47,14 @@ CAPTION_CHARS = 100  # characters of a caption line: the export's width and a pa
 
 
 def _layout(fig: go.Figure, title: str, caption: str = "", height: int = 440, labels_width: int = 60,
-            legend_lift: int = 0) -> go.Figure:
+            legend_lift: int = 0, caption_chars: int = CAPTION_CHARS) -> go.Figure:
     """Title and caption at the top left, the legend in its own band between them and the plot (never over the
     axis labels), horizontal category labels, every margin grown to fit its labels: laid out for A4 and slides.
-    `legend_lift` raises the legend that many pixels further above the plot (over subplot titles)."""
+    `legend_lift` raises the legend that many pixels further above the plot (over subplot titles); `caption_chars`
+    is the longest caption line (less for a chart drawn in a narrow column)."""
     legend = [t.name for t in fig.data if t.name and t.showlegend is not False] if len(fig.data) > 1 else []
-    lines = textwrap.wrap(caption, CAPTION_CHARS) if caption else []  # a long event title wraps, never cut at the edge
-    top = 78 + 18 * max(0, len(lines) - 1) + (
+    lines = textwrap.wrap(caption, caption_chars) if caption else []  # a long event title wraps, never cut at the edge
+    top = 78 + 24 * max(0, len(lines) - 1) + (
         26 * _legend_rows(legend, EXPORT_WIDTH - labels_width - 20) + 6 + legend_lift if legend else 0)
     fig.update_layout(
         title={"text": _text(title) + "".join(f"<br><sup>{_text(line)}</sup>" for line in lines),
@@ -190,7 +191,7 @@ def term_counts(counts: pd.DataFrame, names: dict[str, str], term: str, caption:
     _value_labels(fig, x, values, [f"{v:.2f}" for v in values], values)
     fig.update_yaxes(title_text="Occurrences (per 1,000 words)")
     fig.update_xaxes(title_text="Outlet")
-    return _layout(fig, f"“{term}” by outlet", caption)
+    return _layout(fig, f"“{term}” by outlet", caption, caption_chars=45)  # drawn in a narrow column
 
 
 def distinctive_words(table: pd.DataFrame, outlet: str, chance: float, caption: str = "", top: int = 20) -> go.Figure:

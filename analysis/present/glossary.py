@@ -128,7 +128,7 @@ PHRASE_NOTES = {"Phrase": "The flagged word or phrase", "Try instead": "A plaine
                 "In B": "added (B has it more often than A) or removed", "Times": "How many more (or fewer) times"}
 
 # Internal column names of the pages' tables -> the plain names a reader sees (features get their label and unit)
-PLAIN_COLUMNS = {"loaded_n": "loaded terms", "affiliation": "role", "target": "aimed at", "target_named_as": "named as",
+PLAIN_COLUMNS = {"words": "words", "articles": "articles", "loaded_n": "loaded terms", "affiliation": "role", "target": "aimed at", "target_named_as": "named as",
                  "flagged_as": "flagged as"}
 
 

@@ -34,7 +34,7 @@ conc = kwic(texts, term)
 words = view.features_of(article_ids).groupby("outlet")["words"].sum()
 counts = conc.groupby("outlet").size().reindex(words.index, fill_value=0)
 counts = pd.DataFrame({"outlet": words.index, "n": counts.values, "per_1k": 1000 * counts.values / words.values})
-left, right = st.columns([3, 1])
+left, right = st.columns([3, 2])  # the chart's column wide enough for three outlets' names side by side
 with right:
     widgets.chart(term_counts(counts, view.outlet_names, term, ctx.caption), f"term-{term}", "term_chart")
 with left:
