@@ -446,6 +446,13 @@ UNNAMED = Speaker("(unnamed)", "", ANONYMOUS, True, False)
 APPOSITIVE_LEAD_RE = re.compile(r"((?:[\w’'.-]+\s+){0,4}[\w’'.-]+),\s+$")  # 'the defense secretary, ' before a name
 
 
+@lru_cache(maxsize=65536)
+def _name_in_run(run: str) -> str:
+    """The person's name in a run of capitalised words ('Nancy Pelosi' in 'House Speaker Nancy Pelosi'), else ''."""
+    found = person_names([run])
+    return found[0] if found else ""
+
+
 class NameIndex:
     """Where a text names people: every run of capitalised words that looks like a person's name, indexed by its
     last word, with the words just before it ('foreign ministry spokesman Geng Shuang'); a name inside a quotation
@@ -467,12 +474,12 @@ class NameIndex:
         self.titled: list[tuple[int, int]] = []  # 'Gen. Terrence O'Shaughnessy', 'Mr. Trump': people for sure
         for m in NAME_RUN_RE.finditer(text):
             # the person's name inside the run, offices and places before it dropped ('House Speaker Nancy Pelosi')
-            found = person_names([m.group()])
-            k = m.group().rfind(found[0]) if found else -1
+            name = _name_in_run(m.group())
+            k = m.group().rfind(name) if name else -1
             if k < 0:
                 continue
-            span = (m.start(), m.start() + k + len(found[0]))  # with the offices: a description of the person
-            words = [w for w in found[0].split() if w.lower().rstrip(".") not in SUFFIX_WORDS] or found[0].split()
+            span = (m.start(), m.start() + k + len(name))  # with the offices: a description of the person
+            words = [w for w in name.split() if w.lower().rstrip(".") not in SUFFIX_WORDS] or name.split()
             self.by_last.setdefault(words[-1], []).append(span)
             self.by_first.setdefault(words[0].rstrip("."), []).append(span)
             self.titled.append(span)
