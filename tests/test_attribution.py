@@ -57,13 +57,13 @@ def who(text):
     ("Sen. Ted Cruz (R-Texas) and Sen. Tim Kaine (D-Va.) said the deal was a mistake.",
      [("said", "Ted Cruz and Tim Kaine", "legislator", "", "Democratic & Republican")]),
     # an aside of means between subject and verb; a reporting verb after an opening connective and a comma
-    ("Schilling, through a spokeswoman, declined to comment.", [("declined", "Schilling", "other", "", "")]),
+    ("Okafor, through a spokeswoman, declined to say more.", [("declined", "Okafor", "other", "", "")]),
     ("But, said Solovey, “I don't want to drum up conflict.”", [("said", "Solovey", "other", "", "")]),
     # the state after a town belongs to the introductory phrase, and an inverted speaker may open with 'former'
     ("Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him a total stiff.",
      [("calling", "Trump", "other", "", "")]),
-    ("At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton spoke again, saying that the plan would work.",
-     [("saying", "Mrs. Clinton", "other", "", "")]),
+    ("At a town meeting in Dover, Delaware, on Sunday, Mrs. Ruiz spoke again, saying that the plan would work.",
+     [("saying", "Mrs. Ruiz", "other", "", "")]),
     ("The group is $9 million short, said former Pennsylvania governor Ed Rendell.",
      [("said", "Ed Rendell", "government official", "", "")]),
     # offices of several words before a name are no part of it, however long the name
@@ -77,8 +77,8 @@ def who(text):
      [("described", "New Haven Register", "other", "", "")]),
     ("The tweets shocked officials at the Pentagon, who as recently as Thursday afternoon were insisting he would stay.",
      [("were insisting", "officials at the Pentagon", "government official", "United States", "")]),
-    ("It does not appear that Mr. Blumenthal ever sought to correct those mistakes.",
-     [("sought", "Mr. Blumenthal", "other", "", "")]),
+    ("It does not appear that Mr. Okafor ever sought to correct the errors.",
+     [("sought", "Mr. Okafor", "other", "", "")]),
     ("Photos were shared, including one photo that showed Donald Trump Jr. with a tail.",
      [("showed", "one photo", "other", "", "")]),
     ("Several Republican leaders, including Sens. John McCain (Ariz.) and Pat Toomey (Pa.), have denounced it.",
@@ -243,7 +243,7 @@ def cues_and_speakers(text):
     ("She leads a program called Sandy Hook Promise.", []),
     # what a poll, record or study shows is attributed to it; a show on TV is not
     ("Polls show working-class whites could be a boon to Trump.", [("show", "Polls")]),
-    ("A recent CNN survey found 90 percent support for background checks.", [("found", "A recent CNN survey")]),
+    ("A recent Gallup survey found 70 percent support for the levy.", [("found", "A recent Gallup survey")]),
     ("The talk show showed little.", []),
     ("Trump called Clinton a liar.", [("called", "Trump")]),
     ("Do you think he will win?", []),
@@ -270,8 +270,8 @@ def test_cue_constructions(text, expected):
     ("Senate Majority Leader Mitch McConnell (R-Ky.) issued a statement saying that the Senate should wait.",
      [("issued a statement saying", "Mitch McConnell")]),
     # an adjective from a participle stays in the noun phrase; 'long' belongs to the verb group
-    ("Seventy-four percent of Democratic registered voters say they like her.",
-     [("say", "Seventy-four percent of Democratic registered voters")]),
+    ("Sixty-two percent of Democratic registered voters say they trust her.",
+     [("say", "Sixty-two percent of Democratic registered voters")]),
     ("Both Blocher and the SVP have long complained that the elite does not listen.", [("have long complained", "the SVP")]),
     # a verb of saying right after a quotation introduces its speaker, whatever word follows
     ("“It is Bernie’s to lose,” added Pavone.", [("added", "Pavone")]),
@@ -682,7 +682,7 @@ def test_subjects_of_participles_and_negated_verbs(text, expected):
      [("hopes", "Mr. Jones")]),
     ("Smith, who has seen his lead evaporate, challenged Brown to a debate.", [("challenged", "Smith")]),
     # raising verbs have no one who sees or says; a comma after an introductory phrase closes no appositive
-    ("Britain and France, both nuclear powers, continue to set their own priorities.", []),
+    ("Britain and France, both nuclear powers, keep their own budgets.", []),
     ("In the end, hopes faded.", []),
 ])
 def test_verbs_after_an_appositive(text, expected):
@@ -708,8 +708,8 @@ def test_asides_and_names_before_of(text, expected):
     # a participle of saying after a writing its subject put out is one cue with the verb and the writing
     ("The mayor issued a statement Tuesday saying the bridge would close.",
      [("issued a statement Tuesday saying", "The mayor")]),
-    ("The senator released a statement Wednesday evening, saying she was saddened.",
-     [("released a statement Wednesday evening, saying", "The senator")]),
+    ("The senator released a statement Thursday morning, saying she was saddened.",
+     [("released a statement Thursday morning, saying", "The senator")]),
     ("The group sent a letter this week urging Congress to act.", [("sent a letter this week urging", "The group")]),
     # a participle after any other object stays a cue of its own
     ("The mayor bought a car, saying it was cheap.", [("saying", "The mayor")]),
