@@ -10,7 +10,8 @@ from analysis.corpus.workspace import build_view
 from analysis.detect.spans import analyze_text
 from analysis.present import spot, worksheet
 from analysis.present.chart_text import chart_table_html
-from analysis.present.charts import feature_bars
+from analysis.present.charts import feature_bars, share_by
+from analysis.present.highlight import render
 from tests.support import ROOT
 
 PAYLOAD = '<script>alert(1)</script> <img src=x onerror="alert(2)">'
@@ -34,6 +35,18 @@ def test_spot_it_reveal_escapes_the_passage():
 def test_chart_table_escapes_outlet_names():
     table = pd.DataFrame({"outlet": ["x"], "loaded_per_1k": [1.0]})
     out = chart_table_html(feature_bars(table, "loaded_per_1k", {"x": PAYLOAD}))
+    assert not live(out) and "&lt;script&gt;" in out
+
+
+def test_a_share_chart_in_percent_escapes_its_values_and_its_other_slice():
+    shares = pd.DataFrame({"outlet": "x", "value": [PAYLOAD] + [f"v{k}" for k in range(9)], "share": [0.5] + [0.05] * 9})
+    out = chart_table_html(share_by(shares, {"x": PAYLOAD}, "party"))
+    assert not live(out) and "&lt;script&gt;" in out and "50%" in out and "Other (" in out
+
+
+def test_a_highlight_explanation_and_text_carry_a_payload_as_text():
+    an = analyze_text(f"“{PAYLOAD} is menacing,” said {PAYLOAD}. So-called talks resumed.")
+    out = render(an.text, an.spans)
     assert not live(out) and "&lt;script&gt;" in out
 
 
