@@ -229,15 +229,10 @@ def classify(description: str) -> tuple[str, str, str]:
             headed = [f for f in with_role if f[0] > top[1] and f[2].kind != "title"]
             if headed:
                 role = min(headed, key=lambda f: f[0])[2].role
-        elif head and (owner := OWNER_BEFORE_RE.search(d, 0, top[0])) and owner.group(1).lower() not in STATE_NOUNS \
-                and not countries_in(owner.group(1)):
-            # 'Paul Babaz, the organization's president': the head of that body, not of a state
-            before = [f for f in with_role if owner.start(1) <= f[0] < top[0] and f[2].kind != "title"]
-            role = before[-1][2].role if before else "" if role == GOVERNMENT else role
-        elif head and (body := BODY_BEFORE_RE.search(d, 0, top[0])) and not countries_in(body.group(1)) \
-                and body.group(1).lower().rstrip(".") not in NAME_LEAD_TITLES:
-            # 'Safari Club president Paul Babaz', 'Harvard University president': the head of the body named before
-            before = [f for f in with_role if body.start(1) <= f[0] < top[0] and f[2].kind != "title"]
+        elif head and (start := _body_before(d, top[0])) is not None:
+            # 'Paul Babaz, the organization's president', 'Harvard University president': the head of the body named
+            # just before the title has that body's role, and without one is no head of state
+            before = [f for f in with_role if start <= f[0] < top[0] and f[2].kind != "title"]
             role = before[-1][2].role if before else "" if role == GOVERNMENT else role
     party_office = _party_office_at(d, found)
     if party_office is not None and (not role or (top[2].kind == "title" and top[0] == party_office)):
@@ -271,6 +266,20 @@ def _joint(description: str, found: list[tuple[int, str]]) -> str:
         return ""
     joined = any(a[1] != b[1] and AND_RE.search(description, a[0], b[0]) for a, b in itertools.pairwise(found))
     return JOINT.join(sorted({v for _, v in found})) if joined else ""
+
+
+def _body_before(description: str, title_start: int) -> int | None:
+    """Where the body whose head the title at `title_start` names begins: an owner in the genitive ('the
+    organization's president') or capitalised words ('Safari Club president'); None for a state, a country or an
+    office ('the country's president', 'French President', 'Vice President')."""
+    owner = OWNER_BEFORE_RE.search(description, 0, title_start)
+    if owner:
+        word = owner.group(1)
+        return None if word.lower() in STATE_NOUNS or countries_in(word) else owner.start(1)
+    body = BODY_BEFORE_RE.search(description, 0, title_start)
+    if body and not countries_in(body.group(1)) and body.group(1).lower().rstrip(".") not in NAME_LEAD_TITLES:
+        return body.start(1)
+    return None
 
 
 def head_noun(description: str) -> str:

@@ -361,7 +361,7 @@ def _named_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
     for m in [*NAME_RUN_RE.finditer(text, lo, hi), *TITLED_RE.finditer(text, lo, hi)]:
         if any(s < m.end() and m.start() < e for s, e in taken) or INSTITUTION_BEFORE_RE.search(text, max(lo, m.start() - 40), m.start()):
             continue  # inside an actor or a run already read, or the end of a body's name ('Bureau of Indian Affairs')
-        titled = m.group().startswith(tuple(p + "." for p in PERSONAL_TITLES)) and len(m.group().split()) == 2
+        titled = m.group().startswith(TITLE_PREFIXES) and len(m.group().split()) == 2
         found = [POSSESSIVE_END_RE.sub("", m.group())] if titled else person_names([m.group()])
         if found:
             surname = _surname(text, found[0].split()) if not titled else found[0].split()[-1]
@@ -370,4 +370,5 @@ def _named_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
     return sorted(actors + people)
 
 
+TITLE_PREFIXES = tuple(p + "." for p in PERSONAL_TITLES)  # 'Mr.', 'Sen.': a title and a surname
 INSTITUTION_BEFORE_RE = re.compile(r"\b[A-Z][\w’'-]+\s+(?:of|for)\s+(?:the\s+)?$")  # 'Bureau of ', 'Center for '
