@@ -235,11 +235,23 @@ class Matcher:
     def _ends(self, frontier: tuple[_Node, ...], tokens: list[Token], i: int) -> list[tuple[int, Entry]]:
         """(last token, entry) of every term that starts at token i (whose first-word nodes are given), longest first."""
         out: list[tuple[int, Entry]] = [(i, e) for node in frontier for e in node.entries]
-        j = i + 1
-        frontier = tuple(node for node in frontier if node.exact or node.prefix)
-        while frontier and j < len(tokens) and tokens[j].start - tokens[j - 1].end <= 2:
-            frontier = tuple(child for node in frontier for child in node.children(tokens[j].lower))
-            out.extend((j, e) for node in frontier for e in node.entries)
+        j, n = i + 1, len(tokens)
+        frontier = [node for node in frontier if node.exact or node.prefix]
+        while frontier and j < n and tokens[j].start - tokens[j - 1].end <= 2:
+            word, reached = tokens[j].lower, []
+            for node in frontier:  # node.children(word), written out: this loop runs at most words of every text
+                child = node.exact.get(word)
+                if child is not None:
+                    reached.append(child)
+                for k in node.prefix_lengths:
+                    if k > len(word):
+                        break
+                    child = node.prefix.get(word[:k])
+                    if child is not None:
+                        reached.append(child)
+            for node in reached:
+                out.extend((j, e) for e in node.entries)
+            frontier = [node for node in reached if node.exact or node.prefix]
             j += 1
         if len(out) > 1:
             out.sort(key=lambda x: -x[0])
@@ -250,10 +262,9 @@ class Matcher:
         found: list[Match] = []
         taken: dict[str, int] = {}
         first = self._first
-        for i, tok in enumerate(tokens):
-            nodes = first.get(tok.lower)
-            if nodes is None:
-                nodes = self._starts(tok.lower)
+        for i in [i for i, t in enumerate(tokens) if first.get(t.lower, True)]:  # words starting a term, or unseen
+            tok = tokens[i]
+            nodes = first.get(tok.lower) or self._starts(tok.lower)
             if not nodes:
                 continue
             for j, entry in self._ends(nodes, tokens, i):

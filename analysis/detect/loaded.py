@@ -122,13 +122,13 @@ def find_candidates(text: str, tokens: list[Token], sents, lexicon: Lexicon, ter
     if resources:
         covered.update(_in_fixed_expressions(tokens))
         degree = word_class("degree_adverb")  # 'rose sharply': an amount; 'sharply criticized' stays a candidate
-        for i, tok in enumerate(tokens):
+        rated = ratings.get
+        for i, tok, r in [(i, t, r) for i, t in enumerate(tokens) if (r := rated(t.lower)) is not None]:
             if i in covered or not tok.lower.isalpha() or (
                     tok.lower in degree and not (i + 1 < len(tokens) and tokens[i + 1].lower.endswith("ed"))):
                 continue
-            r = ratings.get(tok.lower)
-            if r is None or lexicon.terms.has_loaded_word(tok.lower):
-                continue  # unrated, or a curated word whose own rule found a literal use here ('toxic waste')
+            if lexicon.terms.has_loaded_word(tok.lower):
+                continue  # a curated word whose own rule found a literal use here ('toxic waste')
             cand, strong = _passes(r, resources)
             if cand:
                 raw.append((i, i, _rated_entry(r.form, _sources(r, resources)), r, "strong" if strong else "moderate"))
