@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from analysis.detect.lexicon import Token, word_class
 
-WINDOW = 4  # words of context either side that the tagger sees
+WINDOW = 4  # words either side of a range that are tagged too (what a rule may look at)
+TAG_MEMO = 2**17  # word forms whose tag is remembered
 NEGATION_REACH = 3
 BREAK_MARK = re.compile(r"[,;:—()]")  # punctuation between a negator and a word ends the negation's reach
 OPENING_MARK = re.compile(r"(?:[“‘(]|(?:^|\s)[\"']|[:—]\s*)$")  # what ends the gap before a quotation or clause opens
@@ -30,7 +31,7 @@ def lexicon_tag(word: str) -> str:
 
 
 def pos_tags(tokens: list[Token], ranges: list[tuple[int, int]]) -> dict[int, str]:
-    """Penn Treebank tags for the tokens of the given (first, last) ranges, each tagged with a few words around it."""
+    """Penn Treebank tags for the tokens of the given (first, last) ranges and WINDOW words either side."""
     if not ranges:
         return {}
     windows: list[list[int]] = []
@@ -41,11 +42,18 @@ def pos_tags(tokens: list[Token], ranges: list[tuple[int, int]]) -> dict[int, st
         else:
             windows.append([lo, hi])
     tags: dict[int, str] = {}
-    tagger = _tagger()
     for lo, hi in windows:
-        for k, (_, tag) in enumerate(tagger.find_tags([t.text for t in tokens[lo:hi]])):
-            tags[lo + k] = tag
+        tags[lo] = _word_tag(tokens[lo].text, True)
+        for k in range(lo + 1, hi):
+            tags[k] = _word_tag(tokens[k].text, False)
     return tags
+
+
+@lru_cache(maxsize=TAG_MEMO)
+def _word_tag(word: str, opens: bool) -> str:
+    """Pattern's tag of a word: textblob runs its tagger with the lexicon and suffix rules and no contextual rules,
+    so a tag depends on the word alone, except that the first word tagged is also looked up in lower case."""
+    return _tagger().find_tags([word] if opens else ["the", word])[-1][1]
 
 
 @dataclass(frozen=True)
