@@ -91,6 +91,14 @@ def who(text):
      [("was first announced", "(unnamed)", "anonymous", "", "")]),
     ("Responding to Gorsuch’s stated belief that judges are neutral, Sen. Al Franken (D-Minn.) explained it.",
      [("explained", "Al Franken", "legislator", "", "Democratic")]),
+    # an -ed word after an article, a possessive or 'in one' modifies a noun: no verb of saying
+    ("In one emailed statement, Governor Tom Hale stated that the vote was rigged.",
+     [("stated", "Tom Hale", "government official", "", "")]),
+    ("The mayor repeated her written statement: the bridge stays closed.",
+     [("repeated", "The mayor", "government official", "", "")]),
+    # 'or' before a verb of saying starts a second verb of the same subject, like 'and'
+    ("The council met the builders or wrote to them every week.",
+     [("wrote", "The council", "other", "", "")]),
     # the head of a body named before the title has the body's role, not a head of state's
     ("Safari Club president Paul Babaz said the ban was wrong.", [("said", "Paul Babaz", "other", "", "")]),
     ("Harvard University president Drew Faust said it.", [("said", "Drew Faust", "expert or academic", "", "")]),

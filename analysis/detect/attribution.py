@@ -80,6 +80,8 @@ INTRO_ADVERBS = word_class("intro_adverb")  # 'Later on Sunday, Carson ...': ski
 RECORD_NOUNS = word_class("record_noun")  # 'a report by ...': a record named with its author
 IMPRESSION_VERBS = word_class("impression_verb")
 PREPOSITIONS = word_class("preposition")  # 'caught on camera saying': the object of 'on' is no speaker
+# articles and possessive determiners: no subject on their own, so an -ed word right after one modifies a noun
+ARTICLES_AND_POSSESSIVES = frozenset("the a an his her their its our my your".split())
 NUMBER_WORDS = word_class("number")
 ABSOLUTE_PREPOSITIONS = word_class("absolute_preposition")  # 'with the governor calling it ...': the subject
 FLOATING_QUANTIFIERS = word_class("floating_quantifier")  # 'the senators have all said': the subject before it
@@ -258,6 +260,12 @@ def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list
         if ((t.lower.endswith("ing") and p.lower in determiners) or (t.lower.endswith("ed") and genitive)) \
                 and not text[p.end:t.start].strip():
             drop.add(k)  # 'his warning', 'Gorsuch's stated belief': a noun or an adjective, no verb of saying
+            continue
+        if t.lower.endswith("ed") and c.first + 1 < len(tokens) and tokens[c.first + 1].text.islower() and (
+                p.lower in ARTICLES_AND_POSSESSIVES or ((p.text.isdigit() or p.lower in numbers) and c.first > 1
+                                                        and tokens[c.first - 2].lower in PREPOSITIONS)) \
+                and not text[p.end:t.start].strip() and not text[t.end:tokens[c.first + 1].start].strip():
+            drop.add(k)  # 'a written statement', 'in one emailed statement': an adjective (sec. 7.15), no verb
             continue
         if t.lower.endswith("ed") or t.lower in past or not t.text.islower() or text[p.end:t.start] != " ":
             continue
@@ -576,8 +584,8 @@ def _infinitive(text: str, tokens: list[Token], cue: Match) -> bool:
 
 
 NESTED_GAP_RE = re.compile(r"[,;:—–()“”\"]|\s--?\s")
-# '... and said', 'but later told': a second verb of the same subject, not a cue inside the first one's content
-COORDINATED_RE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+|later\s+|again\s+)?$")
+# '... and said', 'but later told', 'or said': a second verb of the same subject, not a cue inside the first one's content
+COORDINATED_RE = re.compile(r"\b(?:and|but|or|nor)\s+(?:\w+ly\s+|then\s+|also\s+|later\s+|again\s+)?$")
 
 
 # 'said when asked whether ...', 'told reporters after being asked': an adverbial clause of the first cue's verb, itself
@@ -1449,8 +1457,8 @@ def _walk_np(text: str, tokens: list[Token], first: int, i: int, end: int) -> tu
         if j < i and not tagged and _is_break(_gap(text, tokens, j, end)):
             break
         tagged = False
-        if tok.lower == "and":
-            # 'Google and Yahoo said': a compound of names; otherwise 'and' starts a new clause
+        if tok.lower in ("and", "or", "nor"):
+            # 'Google and Yahoo said': a compound of names; otherwise 'and' ('or') starts a new clause
             if j > first and j < i and tokens[j - 1].text[:1].isupper() and tokens[j + 1].text[:1].isupper():
                 j -= 1
                 continue
@@ -1463,7 +1471,7 @@ def _walk_np(text: str, tokens: list[Token], first: int, i: int, end: int) -> tu
             break
         j -= 1
     a = j + 1
-    while a <= i and (tokens[a].lower in NP_PREPOSITIONS or tokens[a].lower in ("and", "but", "then", "so")):
+    while a <= i and (tokens[a].lower in NP_PREPOSITIONS or tokens[a].lower in ("and", "or", "nor", "but", "then", "so")):
         a += 1
     return a, i
 
