@@ -96,6 +96,14 @@ def who(text):
      [("stated", "Tom Hale", "government official", "", "")]),
     ("The mayor repeated her written statement: the bridge stays closed.",
      [("repeated", "The mayor", "government official", "", "")]),
+    # a speaker phrase after the cue ends before an adjunct of the medium or a subordinator
+    ("“We need it,” said Rep. Mia Torres in an interview on a local radio show.",
+     [("said", "Mia Torres", "legislator", "", "")]),
+    ("The governor has been criticized by some farm groups ever since he vetoed the water bill.",
+     [("has been criticized", "some farm groups", "other", "", "")]),
+    # a phrase cut before its head ('the colorful and') names no one: unnamed, never 'and' or 'a'
+    ("Earlier, the outspoken and sometimes combative councilwoman from Ward 3 was blunt, refusing to answer.",
+     [("refusing", "(unnamed)", "anonymous", "", "")]),
     # 'or' before a verb of saying starts a second verb of the same subject, like 'and'
     ("The council met the builders or wrote to them every week.",
      [("wrote", "The council", "other", "", "")]),

@@ -815,6 +815,13 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
         if kind not in UNNAMED_KINDS or _after_determiner(tokens, cue):
             return None
         description, sp_start, sp_end = "", cue.start, cue.start  # 'Later that day, said ...': no one named here
+    if description and description.split()[-1].lower() in CUT_ENDS:  # cut before its head ('the colorful and')
+        head = description.split(",")[0].strip()  # 'said Ian Solomon, who was ..., and': the name before the comma
+        if "," in description and _names_someone(head) and head.split()[-1].lower() not in CUT_ENDS:
+            sp_end = sp_start + len(head) if text.startswith(head, sp_start) else sp_end
+            description = head
+        else:
+            description, sp_start, sp_end = "", cue.start, cue.start  # 'It’s a': no one named
     if text[sent.start:sent.end].rstrip(" ”\"'’").endswith("?") and (description.lower() == "you" or (
             (q := YES_NO_QUESTION_RE.match(text, sent.start)) and sent.start <= sp_start <= q.end())):
         return None  # 'Do you think ...?', 'Will Trump say more?': a question about a statement, not one
@@ -824,6 +831,9 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
     direct = any(q.inner_start < e and q.inner_end > s for s, e in scope for q in sent_quotes)
     return Attribution(cue.start, cue.end, text[cue.start:cue.end], kind, entry.tone, entry, speaker,
                        sp_start, sp_end, scope, direct, si)
+
+
+CUT_ENDS = frozenset("and or nor but a an the".split())  # words a noun phrase never ends with: it was cut before its head
 
 
 # ', chairman of the Republican National Committee, ...': a description set off by commas, not a relative clause
@@ -1210,10 +1220,20 @@ def _adjectival(tokens: list[Token], first: int, j: int) -> bool:
         prev.text[:1].isupper() and prev.lower.endswith(("ic", "an", "al")))
 
 
+# Where a noun phrase after its cue ends: a clause mark (a period before a space or a closing quotation mark), 'as',
+# 'that', a dash or bracket, a subordinator ('has been criticized by bishops ever since he claimed'), or an adjunct of
+# the medium ('said Trump in an interview on NBC'; Quirk et al. 1985, sec. 8.79)
+NP_AFTER_STOP = (r"[.;:!?](?=[\s”\"’]|$)|\s+as\s|\s+that\s|—|\(|\s+(?:ever\s+)?since\s|\s+(?:unless|because|although)\s"
+                 r"|\s+(?:in|on|during|via)\s+(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+)?(?:"
+                 + "|".join(sorted(MEDIUM_NOUNS, key=len, reverse=True)) + r")\b")
+NP_AFTER_STOP_RE = re.compile(NP_AFTER_STOP)
+NP_AFTER_COMMA_STOP_RE = re.compile(NP_AFTER_STOP + "|,")
+
+
 def _np_after(text: str, start: int, limit: int, stop_at_comma: bool) -> tuple[int, int]:
     """Noun phrase after a cue, up to the clause end; trailing time phrases dropped."""
     s = _skip(text, start, limit)
-    stop = re.compile(r"[.;:!?](?=\s|$)|\s+as\s|\s+that\s|—|\(" + (r"|," if stop_at_comma else ""))
+    stop = NP_AFTER_COMMA_STOP_RE if stop_at_comma else NP_AFTER_STOP_RE
     e = min(limit, s + 200)
     for m in stop.finditer(text, s, e):
         if m.group() == "." and _abbreviation_before(text, s, m.start()):
