@@ -248,11 +248,15 @@ def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list
     mocking tone', 'his warning'; Quirk et al. 1985, secs. 7.15, 17.54), a plural in -s after a number ('60 votes';
     'Six in 10 say' keeps its verb), a word after an adjective, a determiner or an -ing verb ('a bitter dispute', 'no
     plans', 'accelerating plans': only one-word cues that can be nouns, no -ed or irregular past form, after a
-    lowercase word are tagged, and the tagger decides; sec. 7.3)."""
+    lowercase word are tagged, and the tagger decides; sec. 7.3), an -ed word after an article or possessive ('a
+    written statement'), and 'according to' right after a verb ('calculated according to the rules')."""
     past, pronouns, numbers = word_class("irregular_participle"), word_class("subject_pronoun"), word_class("number")
     determiners = word_class("determiner")
-    cand, drop = [], set()
+    cand, drop, manner = [], set(), []
     for k, c in enumerate(cues):
+        if c.entry.subcategory == "according_to" and c.first > 0 and tokens[c.first - 1].text.islower() \
+                and not text[tokens[c.first - 1].end:c.start].strip():
+            manner.append(k)  # 'calculated according to the rules': after a verb, in accordance with, no source
         if c.first != c.last or c.first == 0:
             continue
         t, p = tokens[c.first], tokens[c.first - 1]
@@ -273,10 +277,11 @@ def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list
             drop.add(k)
         elif p.text.isalpha() and p.text.islower() and p.lower not in pronouns:
             cand.append(k)
-    if cand:
-        tags = pos_tags(tokens, [(cues[k].first - 1, cues[k].first) for k in cand])
+    if cand or manner:
+        tags = pos_tags(tokens, [(cues[k].first - 1, cues[k].first) for k in cand + manner])
         drop |= {k for k in cand if tags.get(cues[k].first, "").startswith("NN")
                  and tags.get(cues[k].first - 1) in NOUN_BEFORE_TAGS}
+        drop |= {k for k in manner if tags.get(cues[k].first - 1) in ("VBN", "VBD", "VB")}
     return [c for k, c in enumerate(cues) if k not in drop] if drop else cues
 
 
@@ -1221,9 +1226,10 @@ def _adjectival(tokens: list[Token], first: int, j: int) -> bool:
 
 
 # Where a noun phrase after its cue ends: a clause mark (a period before a space or a closing quotation mark), 'as',
-# 'that', a dash or bracket, a subordinator ('has been criticized by bishops ever since he claimed'), or an adjunct of
+# 'that', a dash or bracket, a subordinator ('has been criticized by bishops ever since he claimed'), a relative 'who'
+# ('according to officials who spoke on condition of anonymity': the officials), or an adjunct of
 # the medium ('said Trump in an interview on NBC'; Quirk et al. 1985, sec. 8.79)
-NP_AFTER_STOP = (r"[.;:!?](?=[\s”\"’]|$)|\s+as\s|\s+that\s|—|\(|\s+(?:ever\s+)?since\s|\s+(?:unless|because|although)\s"
+NP_AFTER_STOP = (r"[.;:!?](?=[\s”\"’]|$)|\s+as\s|\s+that\s|—|\(|\s+(?:ever\s+)?since\s|\s+(?:unless|because|although|who)\s"
                  r"|\s+(?:in|on|during|via)\s+(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+)?(?:"
                  + "|".join(sorted(MEDIUM_NOUNS, key=len, reverse=True)) + r")\b")
 NP_AFTER_STOP_RE = re.compile(NP_AFTER_STOP)
