@@ -1226,10 +1226,9 @@ def _adjectival(tokens: list[Token], first: int, j: int) -> bool:
 
 
 # Where a noun phrase after its cue ends: a clause mark (a period before a space or a closing quotation mark), 'as',
-# 'that', a dash or bracket, a subordinator ('has been criticized by bishops ever since he claimed'), a relative 'who'
-# ('according to officials who spoke on condition of anonymity': the officials), or an adjunct of
+# 'that', a dash or bracket, a subordinator ('has been criticized by bishops ever since he claimed'), or an adjunct of
 # the medium ('said Trump in an interview on NBC'; Quirk et al. 1985, sec. 8.79)
-NP_AFTER_STOP = (r"[.;:!?](?=[\s”\"’]|$)|\s+as\s|\s+that\s|—|\(|\s+(?:ever\s+)?since\s|\s+(?:unless|because|although|who)\s"
+NP_AFTER_STOP = (r"[.;:!?](?=[\s”\"’]|$)|\s+as\s|\s+that\s|—|\(|\s+(?:ever\s+)?since\s|\s+(?:unless|because|although)\s"
                  r"|\s+(?:in|on|during|via)\s+(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+)?(?:"
                  + "|".join(sorted(MEDIUM_NOUNS, key=len, reverse=True)) + r")\b")
 NP_AFTER_STOP_RE = re.compile(NP_AFTER_STOP)
