@@ -116,7 +116,7 @@ def readability_counts(text: str) -> dict[str, int]:
     syllables, difficult = _word_rules()
     words = list_words(text)  # textstat.lexicon_count counts these; lowercased, syllable_count reads them
     return {"ts_words": len(words), "ts_sentences": textstat.sentence_count(text),
-            "ts_syllables": sum(syllables(w.lower()) for w in words) if text else 0,
+            "ts_syllables": sum(map(syllables, map(str.lower, words))) if text else 0,
             "ts_difficult": sum(map(difficult, words))}
 
 
