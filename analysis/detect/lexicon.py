@@ -239,7 +239,7 @@ class Matcher:
         frontier = [node for node in frontier if node.exact or node.prefix]
         while frontier and j < n and tokens[j].start - tokens[j - 1].end <= 2:
             word, reached = tokens[j].lower, []
-            for node in frontier:  # node.children(word), written out: this loop runs at most words of every text
+            for node in frontier:  # node.children(word) written out: this runs for every word that starts a term
                 child = node.exact.get(word)
                 if child is not None:
                     reached.append(child)
