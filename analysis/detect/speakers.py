@@ -56,8 +56,8 @@ PARTY_TAGS = {"R": "Republican", "D": "Democratic", "I": "Independent"}
 RELATIVE_CLAUSE_RE = re.compile(r",?\s+(?:who|whom|whose|which)\s")
 SURNAME_AFTER_TITLE_RE = re.compile(r"\b(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+(?:[A-Z][a-z’'-]+\s+)?$")
 NOT_NAME_WORDS = frozenset(w.title() for w in word_class("not_name_word") | word_class("weekday") | word_class("month"))
-SUFFIXES = sorted(word_class("name_suffix"))  # 'Jr.', 'III' after a name
-SUFFIX_WORDS = word_class("name_suffix")
+SUFFIX_WORDS = word_class("name_suffix")  # 'Jr.', 'III' after a name
+SUFFIXES = sorted(SUFFIX_WORDS)  # the same, in a fixed order for a regex alternation
 NAME_LEAD_TITLES = word_class("name_lead_title")  # 'Senate Majority Leader' before a name is no part of it
 OFFICE_WORDS = NAME_LEAD_TITLES | frozenset(ABBREVIATIONS)  # offices and their abbreviations before a name
 

@@ -45,18 +45,22 @@ def chart_table(fig: go.Figure) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["series", "category", "value", "low", "high", "custom"])
 
 
+def _horizontal(fig: go.Figure) -> bool:
+    """Whether the chart's bars run across (its value axis is x)."""
+    return any(getattr(t, "orientation", None) == "h" for t in fig.data)
+
+
 def _formatter(fig: go.Figure) -> Callable[[float], str]:
     """How the chart's value axis writes a number: a share drawn as a percentage ('.0%' ticks) as one, else two
     decimals."""
-    horizontal = any(getattr(t, "orientation", None) == "h" for t in fig.data)
-    ticks = (fig.layout.xaxis if horizontal else fig.layout.yaxis).tickformat or ""
+    ticks = (fig.layout.xaxis if _horizontal(fig) else fig.layout.yaxis).tickformat or ""
     return (lambda v: f"{v:.0%}") if ticks.endswith("%") else (lambda v: f"{v:.2f}")
 
 
 def chart_summary(fig: go.Figure) -> str:
     """A sentence or three: what the chart shows, how many bars, the highest and the lowest."""
     table = chart_table(fig)
-    horizontal = any(getattr(t, "orientation", None) == "h" for t in fig.data)
+    horizontal = _horizontal(fig)
     value_axis = _axis_title(fig.layout.xaxis if horizontal else fig.layout.yaxis)
     category_axis = _axis_title(fig.layout.yaxis if horizontal else fig.layout.xaxis)
     if table.empty:
@@ -80,7 +84,7 @@ def chart_table_html(fig: go.Figure, link: Callable[[object], str | None] | None
     `link(customdata)` returns (the keyboard way to "click a bar")."""
     table = chart_table(fig)
     _value = _formatter(fig)
-    horizontal = any(getattr(t, "orientation", None) == "h" for t in fig.data)
+    horizontal = _horizontal(fig)
     value_axis = _axis_title(fig.layout.xaxis if horizontal else fig.layout.yaxis) or "Value"
     category_axis = _axis_title(fig.layout.yaxis if horizontal else fig.layout.xaxis) or "Category"
     has_series, has_interval = table["series"].astype(bool).any(), table["low"].notna().any()
