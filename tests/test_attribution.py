@@ -96,6 +96,21 @@ def who(text):
      [("stated", "Tom Hale", "government official", "", "")]),
     ("The mayor repeated her written statement: the bridge stays closed.",
      [("repeated", "The mayor", "government official", "", "")]),
+    # ... also after an ordinal or degree word after one ('her first detailed remarks', 'no reported case')
+    ("In her first detailed remarks on the budget, Governor Ann Ruiz said cuts were needed.",
+     [("said", "Ann Ruiz", "government official", "", "")]),
+    ("With no detailed plan in sight, the city council waited.", []),
+    ("Less than a third agreed with the mayor.", [("agreed", "a third", "other", "", "")]),
+    # a phrase that opens with a preposition is an adverbial, no speaker ('Amid calls for ...'); a surname that is
+    # also a preposition stays a name
+    ("Amid calls for him to resign, the mayor stayed.", [("calls for", "(unnamed)", "anonymous", "", "")]),
+    ("Among the farmers who backed the plan, most stayed home.",
+     [("backed", "the farmers", "ordinary person", "", "")]),
+    ("The economist Al From spoke first. From agreed that wages lag.",
+     [("agreed", "Al From", "expert or academic", "", "")]),
+    # 'Like many X, NAME' is a comparison, not an appositive describing the person
+    ("Like many conservative Republicans, Tom Reed is against the bill. Mr. Reed told reporters so.",
+     [("told", "Tom Reed", "other", "", "")]),
     # a speaker phrase after the cue ends before an adjunct of the medium or a subordinator
     ("“We need it,” said Rep. Mia Torres in an interview on a local radio show.",
      [("said", "Mia Torres", "legislator", "", "")]),

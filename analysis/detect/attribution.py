@@ -80,8 +80,11 @@ INTRO_ADVERBS = word_class("intro_adverb")  # 'Later on Sunday, Carson ...': ski
 RECORD_NOUNS = word_class("record_noun")  # 'a report by ...': a record named with its author
 IMPRESSION_VERBS = word_class("impression_verb")
 PREPOSITIONS = word_class("preposition")  # 'caught on camera saying': the object of 'on' is no speaker
-# articles and possessive determiners: no subject on their own, so an -ed word right after one modifies a noun
-ARTICLES_AND_POSSESSIVES = frozenset("the a an his her their its our my your".split())
+# articles, possessive determiners and 'no': no subject on their own, so an -ed word right after one modifies a noun
+ARTICLES_AND_POSSESSIVES = frozenset("the a an his her their its our my your no".split())
+# ordinals and degree words between a determiner and an -ed modifier ('her first detailed comments', 'the most
+# widely reported claim': Quirk et al. 1985, sec. 17.5, the premodifier's order)
+PREMODIFIER_LEADS = frozenset("first last only most least more less".split())  # not 'a third agreed'
 NUMBER_WORDS = word_class("number")
 ABSOLUTE_PREPOSITIONS = word_class("absolute_preposition")  # 'with the governor calling it ...': the subject
 FLOATING_QUANTIFIERS = word_class("floating_quantifier")  # 'the senators have all said': the subject before it
@@ -248,8 +251,8 @@ def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list
     mocking tone', 'his warning'; Quirk et al. 1985, secs. 7.15, 17.54), a plural in -s after a number ('60 votes';
     'Six in 10 say' keeps its verb), a word after an adjective, a determiner or an -ing verb ('a bitter dispute', 'no
     plans', 'accelerating plans': only one-word cues that can be nouns, no -ed or irregular past form, after a
-    lowercase word are tagged, and the tagger decides; sec. 7.3), an -ed word after an article or possessive ('a
-    written statement'), and 'according to' right after a verb ('calculated according to the rules')."""
+    lowercase word are tagged, and the tagger decides; sec. 7.3), an -ed word after an article or possessive, or an
+    ordinal after one ('a written statement', 'her first detailed comments'), and 'according to' right after a verb ('calculated according to the rules')."""
     past, pronouns, numbers = word_class("irregular_participle"), word_class("subject_pronoun"), word_class("number")
     determiners = word_class("determiner")
     cand, drop, manner = [], set(), []
@@ -266,10 +269,12 @@ def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list
             drop.add(k)  # 'his warning', 'Gorsuch's stated belief': a noun or an adjective, no verb of saying
             continue
         if t.lower.endswith("ed") and c.first + 1 < len(tokens) and tokens[c.first + 1].text.islower() and (
-                p.lower in ARTICLES_AND_POSSESSIVES or ((p.text.isdigit() or p.lower in numbers) and c.first > 1
-                                                        and tokens[c.first - 2].lower in PREPOSITIONS)) \
+                p.lower in ARTICLES_AND_POSSESSIVES or (c.first > 1 and (
+                    ((p.text.isdigit() or p.lower in numbers) and tokens[c.first - 2].lower in PREPOSITIONS)
+                    or (p.lower in PREMODIFIER_LEADS and tokens[c.first - 2].lower in ARTICLES_AND_POSSESSIVES)))) \
                 and not text[p.end:t.start].strip() and not text[t.end:tokens[c.first + 1].start].strip():
-            drop.add(k)  # 'a written statement', 'in one emailed statement': an adjective (sec. 7.15), no verb
+            drop.add(k)  # 'a written statement', 'in one emailed statement', 'her first detailed comments': an
+            # adjective (sec. 7.15), no verb
             continue
         if t.lower.endswith("ed") or t.lower in past or not t.text.islower() or text[p.end:t.start] != " ":
             continue
@@ -827,6 +832,9 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
             description = head
         else:
             description, sp_start, sp_end = "", cue.start, cue.start  # 'It’s a': no one named
+    if description and description.split()[0].lower().strip(".,") in ADVERBIAL_OPENERS \
+            and not (" " not in description and names.full_name(description, cue.start)):  # 'Al From ... From agreed'
+        description, sp_start, sp_end = "", cue.start, cue.start  # 'Amid calls for', 'Among the Republicans': no one
     if text[sent.start:sent.end].rstrip(" ”\"'’").endswith("?") and (description.lower() == "you" or (
             (q := YES_NO_QUESTION_RE.match(text, sent.start)) and sent.start <= sp_start <= q.end())):
         return None  # 'Do you think ...?', 'Will Trump say more?': a question about a statement, not one
@@ -1189,6 +1197,10 @@ YES_NO_QUESTION_RE = re.compile(r"[“\"‘']?(?:Do|Does|Did|Will|Would|Can|Coul
 MODAL_NAMES = word_class("modal_name")  # 'George Will wrote', 'Theresa May said': names, not modals
 # prepositions that open an adjunct, never a part of a speaker's noun phrase ('..., including one photo that showed')
 CLAUSE_PREPOSITIONS = frozenset(("including", "excluding", "regarding", "concerning", "despite", "amid", "among"))
+# words that open an adverbial, never a noun phrase: a speaker phrase that starts with one is a prepositional phrase or
+# an infinitive that reached the cue ('Amid calls for him to quit', 'propaganda intended to give'; Quirk et al. 1985,
+# secs. 9.1, 14.12)
+ADVERBIAL_OPENERS = PREPOSITIONS | CLAUSE_PREPOSITIONS | frozenset("like unlike ahead after before despite to".split())
 
 
 def _modal_name(tokens: list[Token], i: int) -> bool:

@@ -48,6 +48,7 @@ NAME_END_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:" + _NAME_WORD + r
 SURNAME_RE = re.compile(r"(?:(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+)?((?:(?:"  # 'De Blasio'
                         + PARTICLES.title() + r")\s+)?[A-Z][a-zA-Z’'-]+)")
 LEAD_BREAKS = word_class("preposition") | word_class("clause_break")  # 'including stints at X': no description
+COMPARISON_LEADS = frozenset(("like", "unlike"))  # 'Like many conservative Republicans, Mitt Romney': no appositive
 GENERIC_MODIFIERS = word_class("generic_modifier")  # 'the former general': still the general
 PROPER_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")  # capitalised words only
 TITLED_RE = re.compile(r"(?=[A-Z])\b(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+[A-Z][\w’'-]+")
@@ -509,7 +510,8 @@ class NameIndex:
         lead = re.search(r"((?:[\w’'.-]+\s+){0,5})$", self.text[max(0, s - 80):s])
         words = (lead.group(1) if lead else "").split()
         appositive = APPOSITIVE_LEAD_RE.search(self.text, max(0, s - 80), s) if not words else None
-        if appositive and classify(appositive.group(1))[0]:
+        if appositive and classify(appositive.group(1))[0] \
+                and appositive.group(1).split()[0].lower() not in LEAD_BREAKS | COMPARISON_LEADS:
             words = appositive.group(1).split()  # 'the Senate Democratic leader, Chuck Schumer': the office first
         # words up to a preposition or a participle are no part of the description: a name after a preposition is
         # its object ('including stints at Chuck Dale's': not 'including stints at'; Quirk et al. 1985, sec. 9.1)
