@@ -1383,3 +1383,26 @@ def test_a_joint_statement_gets_every_side_whichever_the_text_names_first(first,
     other = who(f"{second} and {first} officials said the talks would go on.")
     assert len(one) == len(other) == 1
     assert one[0][2:] == other[0][2:] and " & " in one[0][3] + one[0][4]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # every naming of one person is one speaker with the most specific role any naming gives
+    ("Michael Steele, the Republican Party chairman, said the war was a mistake. Mr. Steele later told reporters he "
+     "was sorry. Chairman Steele added that he backs the troops.",
+     [("said", "Michael Steele", "party politician", "", "Republican"),
+      ("later told", "Michael Steele", "party politician", "", "Republican"),
+      ("added", "Michael Steele", "party politician", "", "Republican")]),
+    # the text's own full naming gives the name and office, even where that naming is no speaker
+    ("The county prosecutor, Robert P. McCulloch, was absent on Monday. Mr. McCulloch, speaking to a local radio "
+     "station, said the case was hard.", [("said", "Robert P. McCulloch", "government official", "", "")]),
+    # words before a name that are no part of it go ('Things Donald Trump said')
+    ("Things Donald Trump said on Monday were false. Mr. Trump told reporters otherwise.",
+     [("said on Monday", "Donald Trump", "other", "", ""), ("told", "Donald Trump", "other", "", "")]),
+    # two people who share a surname stay two
+    ("Hillary Clinton said the plan works. Bill Clinton said it fails.",
+     [("said", "Hillary Clinton", "other", "", ""), ("said", "Bill Clinton", "other", "", "")]),
+    ("Mr. Khan said the speech was sad. Ms. Khan said she was silent.",
+     [("said", "Mr. Khan", "other", "", ""), ("said", "Ms. Khan", "other", "", "")]),
+])
+def test_one_naming_and_role_per_person(text, expected):
+    assert who(text) == expected

@@ -90,6 +90,6 @@ def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons():
             "“I helped write that bill.”  — Sen. Bernie Sanders\n\n“It will be fine,” he said - and then he left.")
     spans = analyze_text(text, tone=False).spans
     quotes = spans[spans["category"] == "quote"]
-    assert list(quotes["speaker"])[:2] == ["Sanders", "Bernie Sanders"]
+    assert list(quotes["speaker"])[:2] == ["Bernie Sanders", "Bernie Sanders"]  # one naming per person
     cues = spans[spans["category"] == "attribution"]
     assert list(cues["text"]) == ["-", "—", "said"]  # a dash inside a sentence is no signature

@@ -22,6 +22,7 @@ from analysis.detect.speakers import (
     is_place,
     load_affiliations,
     make_speaker,
+    one_naming_per_person,
     person_names,
     resolve,
 )
@@ -336,6 +337,8 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
             out.append(att)
             earlier.append((att.cue_start, att.speaker))
             prev_in_sentence = att
+    if names is not None and (people := one_naming_per_person([a.speaker for a in out], names)):
+        out = [replace(a, speaker=people.get(a.speaker, a.speaker)) for a in out]  # 'Mr. Steele' is Michael Steele
     return out, _quote_speakers(text, quotes, out, sents)
 
 

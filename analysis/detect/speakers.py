@@ -11,12 +11,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from analysis.detect.context import lexicon_tag
 from analysis.detect.lexicon import DATA_DIR, phrase_index, word_class
 
 ROLES_FILE = DATA_DIR / "roles.csv"
 AFFILIATIONS_FILE = DATA_DIR / "affiliations.csv"
 COUNTRIES_FILE = DATA_DIR / "countries.csv"
 GOVERNMENT, ANONYMOUS, OTHER = "government official", "anonymous", "other"  # roles the rules assign themselves
+ORDINARY = "ordinary person"
 PARTY_POLITICIAN = "party politician"
 KIND_RANK = {"title": 0, "group": 1, "institution": 2, "party": 3, "courtesy": 4}  # "courtesy": any other role wins
 MAX_DESCRIPTION = 300  # characters of a speaker description that are read (a description is a phrase, not a text)
@@ -305,10 +307,14 @@ INSTITUTION_TAIL_RE = re.compile(r"\b[A-Z][a-z]+\s+(?:of|for)\s+$")
 ORIGIN_RE = re.compile(r"\s+(?:of|from|at|with)\s")  # a name, then where the person comes from or works
 
 
+TRAILING_WEEKDAY_RE = re.compile(r"(?:\s+(?:" + "|".join(sorted(w.title() for w in word_class("weekday"))) + r"))+$")
+
+
 def person_names(parts: list[str]) -> list[str]:
     """The person's names in these phrases ('Rex Tillerson' in 'Secretary of State Rex Tillerson')."""
     out = []
     for p in parts:
+        p = TRAILING_WEEKDAY_RE.sub("", p)  # 'Chairman Michael Steele Sunday': the day is no part of the name
         first = NAME_RUN_RE.search(p)  # the whole run: 'Vice President Joseph R. Biden Jr.', then the offices go
         if first and ORIGIN_RE.match(p, first.end()):
             m = first  # 'Joel Pollak of Breitbart California': the person, not the outlet after 'of'
@@ -498,12 +504,14 @@ class NameIndex:
         self.titled = sorted(t for t in self.titled if not (self.quoted and self.quoted(t[0])))
         self.titled_starts = [s for s, _ in self.titled]
 
-    def full_name(self, surname: str, position: int) -> str:
-        """The last full naming of `surname` before `position` ('Donald Trump' for 'Trump'), with the words just
-        before it when they describe the person; '' when the text names nobody so."""
+    def full_name(self, surname: str, position: int, given: bool = False) -> str:
+        """The last full naming of `surname` before `position` ('Donald Trump' for 'Trump'; with `given`, only one with
+        a given name, not 'Chairman Steele'), with the words just before it when they describe the person; '' when the
+        text names nobody so."""
         self._build()
         spans = self.by_last.get(surname, []) + self.by_first.get(surname, [])
-        before = [sp for sp in spans if sp[0] < position and len(self.text[sp[0]:sp[1]].split()) >= 2]
+        before = [sp for sp in spans if sp[0] < position and len(self.text[sp[0]:sp[1]].split()) >= 2
+                  and (not given or _full_name(self.text[sp[0]:sp[1]]))]
         if not before:
             return ""
         s, e = max(before)
@@ -521,6 +529,13 @@ class NameIndex:
         while words and (words[0].lower() in DETERMINERS or not re.match(r"[\w’']", words[0])):
             words = words[1:]
         return " ".join([*words, self.text[s:e]])
+
+    def one_person(self, surname: str) -> bool:
+        """Whether every full naming of `surname` in the text is the same name (no 'Eric Trump' beside 'Donald
+        Trump')."""
+        self._build()
+        spans = self.by_last.get(surname, [])
+        return len({_same_name(_full_name(_name_in_run(self.text[s:e]))) for s, e in spans} - {""}) <= 1
 
     def opens_sentence(self, position: int) -> bool:
         """Whether a naming at `position` opens its sentence (the sentence's subject, in news prose)."""
@@ -550,6 +565,87 @@ class NameIndex:
                 return s, self.text[s:e]
         s, e = self.titled[i]
         return s, self.text[s:e]
+
+
+REFLEXIVES = frozenset(("himself", "herself"))  # 'Steele himself said': Steele
+COURTESY_SEX = {"Mr": "m", "Ms": "f", "Mrs": "f", "Miss": "f"}  # 'Mr. Khan' and 'Ms. Khan' are two people
+INITIAL_RE = re.compile(r"^[A-Z]\.$")  # a middle initial ('Robert P. McCulloch')
+
+
+def _surname(name: str) -> str:
+    """The surname of a person's name as a text writes it ('Mr. Steele', 'Michael S. Steele', 'Steele himself':
+    'Steele'); '' for anything else (a description, two people)."""
+    words = [w for w in name.split() if w.lower() not in REFLEXIVES and w.lower().rstrip(".") not in SUFFIX_WORDS]
+    if not words or " and " in name or "&" in name or not all(w[:1].isupper() for w in words):
+        return ""
+    return POSSESSIVE_END_RE.sub("", words[-1])
+
+
+def _full_name(name: str) -> str:
+    """A name with a given name ('Michael S. Steele Jr.’s' as 'Michael S. Steele Jr.'), '' for a title or courtesy form
+    and a surname ('Mr. Steele', 'Chairman Steele'), a surname alone, or a run that is more than a name ('Chasing
+    Trump', 'Oscar-winner Sarandon')."""
+    words = [w for w in POSSESSIVE_END_RE.sub("", name).split() if w.lower() not in REFLEXIVES]
+    while len(words) > 2 and (_title_word(words[0]) or not _given_name(words[0])):
+        words = words[1:]  # 'Chairman Michael Steele', 'Actor Clint Howard': the person's name
+    if len(words) < 2 or _title_word(words[0]) or not _given_name(words[0]) or any(re.search(r"-[a-z]", w) for w in words):
+        return ""
+    return " ".join(words)
+
+
+def _same_name(name: str) -> str:
+    """A full name without its middle initials, to compare namings ('Michael S. Steele' and 'Michael Steele')."""
+    return " ".join(w for w in name.split() if not INITIAL_RE.match(w))
+
+
+def _given_name(word: str) -> bool:
+    """Whether a capitalised word can be a given name: Pattern's lexicon knows it as a proper noun ('Mark', 'Nancy') or
+    knows neither it nor its lower case ('Trey'); not 'Is', 'What', 'Neither', 'Year' or 'Chasing'."""
+    tag = lexicon_tag(word)
+    return tag == "NNP" or (not tag and not lexicon_tag(word.lower()))
+
+
+def _title_word(word: str) -> bool:
+    return word.rstrip(".") in PERSONAL_TITLES or word.lower().rstrip(".") in OFFICE_WORDS
+
+
+def _role_rank(role: str) -> int:
+    """Specific roles first, then 'ordinary person', then 'other' and 'anonymous' (what a naming without an office
+    gets)."""
+    return 2 if role in (OTHER, ANONYMOUS) else 1 if role == ORDINARY else 0
+
+
+def one_naming_per_person(speakers: list[Speaker], names: NameIndex) -> dict[Speaker, Speaker]:
+    """Every naming of a person in one text ('Michael Steele', 'Chairman Steele', 'Mr. Steele', 'Things Michael
+    Steele') mapped to one speaker: the text's full name of that person and the most specific role, country and party any naming (or the text's
+    own full naming) gives. Surnames the text gives to two people ('Donald Trump', 'Donald Trump Jr.') are left as
+    they are."""
+    groups: dict[str, list[Speaker]] = {}
+    for s in dict.fromkeys(speakers):
+        if s.person and not s.anonymous and (key := _surname(s.name)):
+            groups.setdefault(key, []).append(s)
+    out: dict[Speaker, Speaker] = {}
+    for surname, group in groups.items():
+        if not names.one_person(surname):
+            continue  # 'Hillary Clinton' and 'Bill Clinton' in one text: a bare 'Clinton' stays as it is
+        full = list(dict.fromkeys(_same_name(f) for s in group if (f := _full_name(s.name))))
+        named = "" if full else names.full_name(surname, len(names.text), given=True)  # with its office, if any
+        if named and (known := make_speaker(named)).person and _full_name(known.name) and _surname(known.name) == surname:
+            group, full = [*group, known], [_same_name(_full_name(known.name))]  # 'Mr. McCulloch': Robert P. McCulloch
+        courtesy = {COURTESY_SEX.get(s.name.split()[0].rstrip(".")) for s in group} - {None}
+        if len(full) > 1 or len(courtesy) > 1:
+            continue  # two people ('Mr. Khan' and 'Ms. Khan')
+        best = min(group, key=lambda s: _role_rank(s.affiliation))
+        country = next((s.country for s in group if s.country), "")
+        party = next((s.party for s in group if s.party), "")
+        # the naming with the given name, its title kept ('Gov. Terry E. Branstad'), other words before it dropped
+        name = next((POSSESSIVE_END_RE.sub("", s.name) if _title_word(s.name.split()[0]) else f for s in group
+                     if full and _same_name(f := _full_name(s.name)) == full[0]), None)
+        for s in group:
+            one = replace(s, name=name or s.name, affiliation=best.affiliation, country=country, party=party)
+            if one != s:
+                out[s] = one
+    return out
 
 
 def sentence_opening(text: str, position: int) -> int:
@@ -627,7 +723,10 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
     m = SURNAME_RE.fullmatch(d)
     if m and not classify(d)[0] and not _is_country(d):
         surname = m.group(1)
+        sex = COURTESY_SEX.get(d.split()[0].rstrip("."))
         for _, s in recent:
+            if sex and COURTESY_SEX.get(s.name.split()[0].rstrip("."), sex) != sex:
+                continue  # 'Ms. Khan' is not the 'Mr. Khan' before her
             if s.person and " " in s.name and re.search(rf"\s{re.escape(surname.lower())}(?:,?\s(?:{'|'.join(SUFFIXES)})\.?)?$",
                                                        s.name.lower()):
                 return s
