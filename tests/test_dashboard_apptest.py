@@ -1,9 +1,10 @@
 """The dashboard in Streamlit's AppTest: every page renders, selections change what is shown, the URL round-trips."""
+import json
 import shutil
 
 import pytest
 
-from tests.support import ROOT, app, htmls, table_with, texts
+from tests.support import ROOT, app, htmls, said, table_with, texts
 
 PAGE_TITLES = {"ui/pages/compare.py": "Compare outlets", "ui/pages/read.py": "Read side by side",
                "ui/pages/sources.py": "Who gets to speak", "ui/pages/terms.py": "Terms in context",
@@ -53,6 +54,17 @@ def test_compare_opens_on_the_whole_story_with_all_three_outlets_and_the_contras
     assert "per 1,000 words" in spec and "CNN" in spec and "World Socialist Web Site" in spec
     # the explanation names the words behind the number
     assert "highlighted words behind it" in body
+
+
+def test_a_link_to_an_unknown_event_says_so_and_shows_the_default():
+    at = app({"event": "no-such-event"})
+    assert not at.exception
+    assert any("no event “no-such-event”" in w for w in said(at.sidebar.warning))
+    assert at.selectbox(key="w_event").value == STORY
+    assert param(at, "event") is None  # the URL no longer names the unknown event
+    # the chart's own camera button saves at print resolution, under a name that carries the selection
+    config = json.loads(at.get("plotly_chart")[0].proto.config)["toImageButtonOptions"]
+    assert config["scale"] == 3 and config["filename"] == "framing-features-by-outlet-story-us-bomber-shows-of-force-east-asia"
 
 
 def test_changing_event_and_outlets_changes_the_cards_and_the_url():

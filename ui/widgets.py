@@ -20,6 +20,7 @@ from analysis.present.chart_text import chart_summary, chart_table_html, chart_t
 from analysis.present.export import (
     IMAGE_FORMATS,
     INSTALL_HINT,
+    PRINT_SCALE,
     chromium_path,
     figure_html,
     figure_image,
@@ -110,6 +111,9 @@ def url_tabs(labels: list[str], key: str):
 def event_picker(view: CorpusView) -> str:
     """Event or whole-story selector (URL parameter `event`)."""
     opts = view.selection_options()
+    asked = state.get("event")
+    if asked is not None and asked not in opts:  # a link to an event this corpus does not hold (or no longer holds)
+        st.sidebar.warning(f"This corpus has no event “{md(str(asked)[:80])}”, so the default selection is shown.")
     return url_selectbox(st.sidebar, "Event", list(opts), "event", view.default_selection(), format_func=opts.get,
                          help="Pick one news event, or a whole story, to set outlets side by side.")
 
@@ -315,19 +319,23 @@ def chart(fig, name: str, key: str, why: Callable[[object], dict] | None = None,
     """A plotly chart with its text alternative (a summary and the numbers, one click away) and PNG, SVG, PDF and
     offline-HTML downloads of exactly that figure. With `why` (a function from a bar's customdata to the URL
     parameters that explain it), every number in the table is a link: the keyboard way to click a bar."""
-    # The figure's own layout, as exported (Streamlit's theme draws axis labels in #808495, 3.7:1 on white).
-    event = st.plotly_chart(fig, key=key, theme=None, **kwargs)
+    # The figure's own layout, as exported (Streamlit's theme draws axis labels in #808495, 3.7:1 on white). The file
+    # name carries the selection, so downloads for two events do not overwrite each other; the chart's own camera
+    # button saves at print resolution too.
+    stem = _safe_name(f"{name}-{st.session_state.get(state.widget_key('event')) or 'export'}")
+    event = st.plotly_chart(fig, key=key, theme=None, config={"toImageButtonOptions": {
+        "format": "png", "filename": stem, "scale": PRINT_SCALE}}, **kwargs)
     with st.expander(f"{md(chart_title(fig))}: as text (summary and numbers)"):
         st.text(chart_summary(fig))
         st.html(chart_table_html(fig, (lambda custom: _why_href(why(custom))) if why else None))
     ready = warm_renderer() is not None
     row = st.container(horizontal=True)
     for fmt in ("png", "svg", "pdf"):
-        row.download_button(fmt.upper(), data=lambda fmt=fmt: figure_image(fig, fmt), file_name=f"{_safe_name(name)}.{fmt}",
+        row.download_button(fmt.upper(), data=lambda fmt=fmt: figure_image(fig, fmt), file_name=f"{stem}.{fmt}",
                             mime=IMAGE_FORMATS[fmt], key=f"{key}_{fmt}", disabled=not ready, on_click="ignore",
                             help=(f"Download the chart as {fmt.upper()}" + (" at print resolution" if fmt == "png" else ""))
                             if ready else INSTALL_HINT)
-    row.download_button("HTML", data=lambda: figure_html(fig, name), file_name=f"{_safe_name(name)}.html",
+    row.download_button("HTML", data=lambda: figure_html(fig, name), file_name=f"{stem}.html",
                             mime="text/html", key=f"{key}_html", on_click="ignore",
                             help="Interactive chart that works offline (plotly.js included)")
     if not ready:
