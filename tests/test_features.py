@@ -115,3 +115,11 @@ def test_empty_text_has_zero_features():
     b = analyze_text("No framing words here at all.")
     assert b.features["loaded_n"] == 0 and b.features["attribution_density"] == 0
     assert isinstance(b.spans, pd.DataFrame)
+
+
+def test_pooled_counts_stay_whole_numbers_in_exports(tables):
+    features, _ = tables
+    floats = features.assign(words=features["words"].astype(float))  # as a store with missing values gives them
+    pooled = pool(floats, ["outlet"])
+    assert pooled["words"].dtype.kind == "i" and pooled["words"].sum() == features["words"].sum()
+    assert pooled["tone_compound_sum"].dtype.kind == "f"  # a sum of scores stays a float

@@ -11,6 +11,8 @@ def pool(features: pd.DataFrame, by: list[str], spans: pd.DataFrame | None = Non
     counts = counts_in(features.columns)
     grouped = features.groupby(by, sort=True)
     out = grouped[counts].sum()
+    whole = [c for c in counts if out[c].dtype.kind == "f" and out[c].notna().all() and (out[c] % 1 == 0).all()]
+    out[whole] = out[whole].astype("int64")  # counts stored as floats are written '617', not '617.0'
     out.insert(0, "articles", grouped.size())
     rates = pd.DataFrame(derived(out), index=out.index)
     out = pd.concat([out, rates], axis=1)
