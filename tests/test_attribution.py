@@ -108,6 +108,9 @@ def who(text):
      [("backed", "the farmers", "ordinary person", "", "")]),
     ("The economist Al From spoke first. From agreed that wages lag.",
      [("agreed", "Al From", "expert or academic", "", "")]),
+    # the writer's own formulas report no one's words; an agentless passive stays an unnamed source
+    ("It should be noted that the plan failed. It is worth noting that costs rose.", []),
+    ("It was announced that the plant would close.", [("was announced", "(unnamed)", "anonymous", "", "")]),
     # 'Like many X, NAME' is a comparison, not an appositive describing the person
     ("Like many conservative Republicans, Tom Reed is against the bill. Mr. Reed told reporters so.",
      [("told", "Tom Reed", "other", "", "")]),
@@ -1406,3 +1409,10 @@ def test_a_joint_statement_gets_every_side_whichever_the_text_names_first(first,
 ])
 def test_one_naming_and_role_per_person(text, expected):
     assert who(text) == expected
+
+
+def test_no_speaker_opens_with_a_preposition():
+    # a place before the subject is no speaker ('Outside the courthouse, where ...'); the subject out of reach is unnamed
+    text = ("Outside the Lake County Justice Center, where the grand jury convened, two dozen protesters gathered in a "
+            "circle for a prayer, chanted and held signs urging Smith to step aside.")
+    assert [speaker for _, speaker in cues_and_speakers(text)] == ["(unnamed)"]

@@ -667,7 +667,16 @@ def _drop_overlaps(cues: list[Match]) -> list[Match]:
     return out
 
 
+# The writer's own formulas that present a point as noteworthy ('It should be noted that', 'It must be said', 'It is
+# worth noting'): a modal passive or 'worth' with the dummy subject 'it' reports no one's words (Quirk et al. 1985,
+# secs. 16.35, 18.33: 'it' extraposition with a modal passive of a verb of saying)
+WRITERS_FORMULA_RE = re.compile(r"(?:[Ii]t\s+(?:(?:should|must|can|could|may|might|needs?\s+to)\s+"
+                                r"(?:also\s+|still\s+|again\s+)?be\s+\w+(?:\s+out)?|(?:is|’s|'s)\s+worth\s+\w+ing))$")
+
+
 def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, next_cue, names) -> Attribution | None:
+    if WRITERS_FORMULA_RE.search(text, max(0, cue.start - 40), cue.end):
+        return None  # 'It should be noted that ...': the writer's own remark
     entry = cue.entry
     kind = entry.subcategory
     lo = max(sent.start, cue.start - WINDOW)
@@ -1203,7 +1212,8 @@ CLAUSE_PREPOSITIONS = frozenset(("including", "excluding", "regarding", "concern
 # words that open an adverbial, never a noun phrase: a speaker phrase that starts with one is a prepositional phrase or
 # an infinitive that reached the cue ('Amid calls for him to quit', 'propaganda intended to give'; Quirk et al. 1985,
 # secs. 9.1, 14.12)
-ADVERBIAL_OPENERS = PREPOSITIONS | CLAUSE_PREPOSITIONS | frozenset("like unlike ahead after before despite to".split())
+ADVERBIAL_OPENERS = PREPOSITIONS | CLAUSE_PREPOSITIONS | frozenset(
+    "like unlike ahead after before despite outside inside beside around throughout to".split())
 
 
 def _modal_name(tokens: list[Token], i: int) -> bool:
