@@ -111,6 +111,10 @@ def who(text):
     # the writer's own formulas report no one's words; an agentless passive stays an unnamed source
     ("It should be noted that the plan failed. It is worth noting that costs rose.", []),
     ("It was announced that the plant would close.", [("was announced", "(unnamed)", "anonymous", "", "")]),
+    # a title right after a body's name is that body's: its officials speak for it
+    ("Three senior campaign officials said the rally was moved.",
+     [("said", "Three senior campaign officials", "party politician", "", "")]),
+    ("Company officials said sales fell.", [("said", "Company officials", "business", "", "")]),
     # 'Like many X, NAME' is a comparison, not an appositive describing the person
     ("Like many conservative Republicans, Tom Reed is against the bill. Mr. Reed told reporters so.",
      [("told", "Tom Reed", "other", "", "")]),

@@ -52,6 +52,7 @@ SURNAME_RE = re.compile(r"(?:(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+)?((?:(
 LEAD_BREAKS = word_class("preposition") | word_class("clause_break")  # 'including stints at X': no description
 COMPARISON_LEADS = frozenset(("like", "unlike"))  # 'Like many conservative Republicans, Mitt Romney': no appositive
 GENERIC_MODIFIERS = word_class("generic_modifier")  # 'the former general': still the general
+MEMBER_TITLES = word_class("member_title")  # 'campaign officials': posts in a body, with the body's role
 PROPER_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")  # capitalised words only
 TITLED_RE = re.compile(r"(?=[A-Z])\b(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+[A-Z][\w’'-]+")
 PARTY_TAG_RE = re.compile(r"(?:\(|,\s)([RDI])-[A-Z]")  # '(R-Ky.)' or ', R-S.C.,' after a name
@@ -226,6 +227,10 @@ def classify(description: str) -> tuple[str, str, str]:
         # word nearest the head noun (the last) wins: 'a military analyst' is an expert, 'Navy Capt.' military
         top = min(with_role, key=lambda f: (KIND_RANK[f[2].kind], f[0] >= main_end, -f[1]))
         role = top[2].role
+        owner = min((f for f in with_role if f[2].kind == "institution" and f[1] < top[0] and not d[f[1]:top[0]].strip()),
+                    key=lambda f: f[0], default=None) if top[2].pattern in MEMBER_TITLES else None
+        if owner is not None:
+            role = owner[2].role  # 'Trump campaign officials', 'company officials': they speak for that body
         head = top[2].kind == "title" and top[2].pattern.replace(" ", "_") in word_class("head_title")
         if head and HEAD_OF_RE.match(d, top[1]):
             # 'Max Richtman, president of an advocacy group': the head of a body has the body's role
