@@ -188,6 +188,8 @@ def test_bootstrap_intervals(view):
     rate, lo, hi = bootstrap_rate(counts, words, seed=3)
     assert rate == pytest.approx(1000 * 3 / 60) and lo <= rate <= hi
     assert (rate, lo, hi) == bootstrap_rate(counts, words, seed=3)
+    # nothing counted is no certainty: the interval reaches the rule of three's 3 occurrences in the same words
+    assert bootstrap_rate(np.zeros(5, dtype=int), words, seed=3) == (0.0, 0.0, pytest.approx(1000 * 3 / 60))
     # over the whole story, WSWS's own-voice loaded wording stands beyond noise; hedging does not
     iv = outlet_intervals(view.analyses, view.articles_in("story:us-bomber-shows-of-force-east-asia"),
                           ["loaded_author_per_1k", "hedge_per_1k"])

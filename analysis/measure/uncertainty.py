@@ -16,16 +16,28 @@ def sentence_counts(spans: pd.DataFrame, sentences: pd.DataFrame, feature: str) 
     return np.bincount(sel["sentence"].to_numpy(dtype=int), minlength=len(sentences))[:len(sentences)]
 
 
+# With no word of a kind found, every resample is zero too and the bootstrap says [0, 0], as if the rate were known
+# exactly. The 95% upper bound for a count of zero is about three occurrences in the same number of words (the rule of
+# three; Hanley & Lippman-Hand 1983, "If nothing goes wrong, is everything all right?", JAMA 249:1743).
+RULE_OF_THREE = 3.0
+
+
+def _zero_high(count: float, words: float, high: float) -> float:
+    """The interval's top: the bootstrap's, or the rule of three's when nothing was counted."""
+    return max(high, 1000 * RULE_OF_THREE / words) if count == 0 and words > 0 else high
+
+
 def bootstrap_rate(counts: np.ndarray, words: np.ndarray, iterations: int = 1000, seed: int = 0,
                    level: float = 0.95) -> tuple[float, float, float]:
-    """(rate per 1,000 words, low, high): sentences resampled with replacement, rate from the pooled sample."""
+    """(rate per 1,000 words, low, high): sentences resampled with replacement, rate from the pooled sample (for a
+    count of zero, the rule of three's upper bound)."""
     if len(words) == 0 or words.sum() == 0:
         return 0.0, 0.0, 0.0
     rng = np.random.default_rng(seed)
     idx = rng.integers(0, len(words), size=(iterations, len(words)))
     rates = 1000 * counts[idx].sum(axis=1) / np.maximum(words[idx].sum(axis=1), 1)
     lo, hi = np.quantile(rates, [(1 - level) / 2, 1 - (1 - level) / 2])
-    return float(1000 * counts.sum() / words.sum()), float(lo), float(hi)
+    return float(1000 * counts.sum() / words.sum()), float(lo), _zero_high(counts.sum(), words.sum(), float(hi))
 
 
 INTERVAL_COLUMNS = ["outlet", "feature", "rate", "low", "high"]
@@ -82,6 +94,7 @@ def article_intervals(features_table: pd.DataFrame, features: list[str], iterati
                 rates = 1000 * total_c[:, j] / np.maximum(total_w, 1)
                 lo, hi = np.quantile(rates, [(1 - level) / 2, 1 - (1 - level) / 2])
                 rate = 1000 * counts[:, j].sum() / words.sum()
+                hi = _zero_high(counts[:, j].sum(), words.sum(), hi)
             rows.append({"outlet": outlet, "feature": f, "rate": float(rate), "low": float(lo), "high": float(hi)})
     return pd.DataFrame(rows, columns=INTERVAL_COLUMNS)
 
