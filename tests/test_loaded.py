@@ -203,6 +203,8 @@ def test_rated_words_explain_their_rating_and_model_score():
     assert "(sense: marked by harshly abusive criticism)" in row["note"]
     assert f"Model score {row['score']:.2f} (how sure the model is" in row["note"] and 0 <= row["score"] <= 1
     assert "a rated word is flagged from 0." in row["note"] and row["neutral_alternative"]
+    curated = loaded("The radical plan failed.").set_index("text")  # a curated entry: scored, flagged whatever
+    assert "a word of the curated list is flagged whatever its score" in curated.loc["radical", "note"]
     assert row["rating"] < 0 and "De Smedt" in row["source"]
     vile = loaded("What a vile, shameful plan.").set_index("text")
     assert "VADER rates" not in vile.loc["vile", "note"] or "from −4 (very negative) to +4" in vile.loc["vile", "note"]

@@ -321,6 +321,7 @@ def _note(c: Candidate, score: float | None, threshold: float | None) -> str:
     if rt:
         parts.append(rt + ".")
     if score is not None:
-        bar = f"; a rated word is flagged from {threshold:.2f}" if threshold is not None and c.entry.subcategory == RATED else ""
+        bar = (f"; a rated word is flagged from {threshold:.2f}" if c.entry.subcategory == RATED else
+               "; a word of the curated list is flagged whatever its score") if threshold is not None else ""
         parts.append(f"Model score {score:.2f} (how sure the model is, from 0 to 1, that the word is loaded here{bar}).")
     return " ".join(p for p in parts if p)
