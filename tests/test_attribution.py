@@ -115,6 +115,9 @@ def who(text):
     ("Three senior campaign officials said the rally was moved.",
      [("said", "Three senior campaign officials", "party politician", "", "")]),
     ("Company officials said sales fell.", [("said", "Company officials", "business", "", "")]),
+    # an officer with no service named is most often police; a service or rank makes it military
+    ("The officer said the crowd was calm.", [("said", "The officer", "government official", "", "")]),
+    ("An Army officer said the crowd was calm.", [("said", "An Army officer", "military", "", "")]),
     # 'Like many X, NAME' is a comparison, not an appositive describing the person
     ("Like many conservative Republicans, Tom Reed is against the bill. Mr. Reed told reporters so.",
      [("told", "Tom Reed", "other", "", "")]),
