@@ -67,7 +67,8 @@ def _layout(fig: go.Figure, title: str, caption: str = "", height: int = 440, la
     fig.update_xaxes(tickangle=0, automargin=True)
     fig.update_yaxes(automargin=True)
     fig.update_traces(marker_line={"color": OUTLINE, "width": 1}, selector={"type": "bar"})
-    fig.update_traces(marker={"line": {"color": OUTLINE, "width": 1}, "size": 8}, selector={"type": "scatter"})
+    fig.update_traces(marker={"line": {"color": OUTLINE, "width": 1}}, selector={"type": "scatter"})
+    fig.for_each_trace(lambda t: t.update(marker_size=8) if t.marker.size is None else None, selector={"type": "scatter"})
     return fig
 
 

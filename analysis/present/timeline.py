@@ -7,7 +7,10 @@ from plotly.subplots import make_subplots
 
 from analysis.present.charts import OUTLET_COLOURS, _layout, _text
 
-# Each outlet's line has its own dash and marker shape too, so the lines are told apart without colour (WCAG 1.4.1).
+# Each outlet's line has its own dash and marker shape too, so the lines are told apart without colour (WCAG 1.4.1);
+# each later outlet's markers are smaller, so where outlets have the same value (one article each in a month) every
+# marker still shows, a smaller one drawn on a larger one.
+MARKER_SIZES = [14, 10, 6]
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "star", "triangle-down"]
 
@@ -24,7 +27,8 @@ def attention_over_time(table: pd.DataFrame, names: dict[str, str], period: str,
             fig.add_trace(go.Scatter(x=rows["period"], y=rows[column], name=name, legendgroup=outlet,
                                      showlegend=row == 1, mode="lines+markers",
                                      line={"color": colour, "dash": dash, "width": 2.5},
-                                     marker={"symbol": symbol, "color": colour},
+                                     marker={"symbol": symbol, "color": colour,
+                                             "size": MARKER_SIZES[i % len(MARKER_SIZES)]},
                                      hovertemplate=f"{name}<br>%{{x|%Y-%m-%d}}: %{{y:.2f}}<extra></extra>"), row, 1)
     fig.update_yaxes(title_text="articles", rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text="per 1,000 words", rangemode="tozero", row=2, col=1)
