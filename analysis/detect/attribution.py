@@ -253,7 +253,8 @@ def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list
     'Six in 10 say' keeps its verb), a word after an adjective, a determiner or an -ing verb ('a bitter dispute', 'no
     plans', 'accelerating plans': only one-word cues that can be nouns, no -ed or irregular past form, after a
     lowercase word are tagged, and the tagger decides; sec. 7.3), an -ed word after an article or possessive, or an
-    ordinal after one ('a written statement', 'her first detailed comments'), and 'according to' right after a verb ('calculated according to the rules')."""
+    ordinal after one ('a written statement', 'her first detailed comments'), and 'according to' right after a verb
+    ('calculated according to the rules')."""
     past, pronouns, numbers = word_class("irregular_participle"), word_class("subject_pronoun"), word_class("number")
     determiners = word_class("determiner")
     cand, drop, manner = [], set(), []
@@ -274,8 +275,9 @@ def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list
                     ((p.text.isdigit() or p.lower in numbers) and tokens[c.first - 2].lower in PREPOSITIONS)
                     or (p.lower in PREMODIFIER_LEADS and tokens[c.first - 2].lower in ARTICLES_AND_POSSESSIVES)))) \
                 and not text[p.end:t.start].strip() and not text[t.end:tokens[c.first + 1].start].strip():
-            drop.add(k)  # 'a written statement', 'in one emailed statement', 'her first detailed comments': an
-            # adjective (sec. 7.15), no verb
+            # 'a written statement', 'in one emailed statement', 'her first detailed comments': an adjective (sec.
+            # 7.15), no verb
+            drop.add(k)
             continue
         if t.lower.endswith("ed") or t.lower in past or not t.text.islower() or text[p.end:t.start] != " ":
             continue

@@ -622,9 +622,9 @@ def _role_rank(role: str) -> int:
 
 def one_naming_per_person(speakers: list[Speaker], names: NameIndex) -> dict[Speaker, Speaker]:
     """Every naming of a person in one text ('Michael Steele', 'Chairman Steele', 'Mr. Steele', 'Things Michael
-    Steele') mapped to one speaker: the text's full name of that person and the most specific role, country and party any naming (or the text's
-    own full naming) gives. Surnames the text gives to two people ('Donald Trump', 'Donald Trump Jr.') are left as
-    they are."""
+    Steele') mapped to one speaker: the text's full name of that person and the most specific role, country and
+    party any naming (or the text's own full naming) gives. Surnames the text gives to two people ('Donald Trump',
+    'Donald Trump Jr.') are left as they are."""
     groups: dict[str, list[Speaker]] = {}
     for s in dict.fromkeys(speakers):
         if s.person and not s.anonymous and (key := _surname(s.name)):
