@@ -1418,6 +1418,13 @@ def test_one_naming_and_role_per_person(text, expected):
     assert who(text) == expected
 
 
+def test_he_or_she_is_never_someone_a_courtesy_title_rules_out():
+    text = "Ms. Khan said she was silent. Mr. Khan said the speech was sad. She said more."
+    assert [speaker for _, speaker, *_ in who(text)] == ["Ms. Khan", "Mr. Khan", "Ms. Khan"]
+    text = "Ms. Ruiz said the vote was close. Mr. Lee stood beside her. He said nothing."
+    assert [speaker for _, speaker, *_ in who(text)] == ["Ms. Ruiz", "Mr. Lee"]
+
+
 def test_no_speaker_opens_with_a_preposition():
     # a place before the subject is no speaker ('Outside the courthouse, where ...'); the subject out of reach is unnamed
     text = ("Outside the Lake County Justice Center, where the grand jury convened, two dozen protesters gathered in a "

@@ -577,6 +577,12 @@ COURTESY_SEX = {"Mr": "m", "Ms": "f", "Mrs": "f", "Miss": "f"}  # 'Mr. Khan' and
 INITIAL_RE = re.compile(r"^[A-Z]\.$")  # a middle initial ('Robert P. McCulloch')
 
 
+def _sex_clash(pronoun: str, name: str) -> bool:
+    """Whether a courtesy title says the name is not who 'he' or 'she' is ('she' is not 'Mr. Khan')."""
+    sex = COURTESY_SEX.get(name.split()[0].rstrip(".")) if name.split() else None
+    return sex is not None and sex != ("m" if pronoun == "he" else "f")
+
+
 def _surname(name: str) -> str:
     """The surname of a person's name as a text writes it ('Mr. Steele', 'Michael S. Steele', 'Steele himself':
     'Steele'); '' for anything else (a description, two people)."""
@@ -688,8 +694,10 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
     recent = earlier[-LOOKBACK:][::-1]
     if low in PRONOUNS or low in ("another", "the other"):
         if low in ("he", "she"):
-            speaker = next(((p, s) for p, s in recent if s.person and p < position), None)
+            speaker = next(((p, s) for p, s in recent if s.person and p < position and not _sex_clash(low, s.name)),
+                           None)
             named = names.last_person_before(position)
+            named = None if named and _sex_clash(low, named[1]) else named
             if named and speaker is not None and named[1].split()[-1] in speaker[1].name.split():
                 return speaker[1]  # the name just before is the speaker's own
             # a person named since the last speaker takes over only as a sentence's subject, not as an object in
