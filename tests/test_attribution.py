@@ -1430,3 +1430,17 @@ def test_no_speaker_opens_with_a_preposition():
     text = ("Outside the Lake County Justice Center, where the grand jury convened, two dozen protesters gathered in a "
             "circle for a prayer, chanted and held signs urging Smith to step aside.")
     assert [speaker for _, speaker in cues_and_speakers(text)] == ["(unnamed)"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a relative clause without 'that': its subject after the noun is the speaker
+    ("One of the jobs Clinton specifically discussed was the post of envoy.", [("specifically discussed", "Clinton")]),
+    ("The plan the senator described last week would cut taxes.", [("described", "the senator")]),
+    ("It was the first time the agency acknowledged the practice.", [("acknowledged", "the agency")]),
+    ("The ad features Netanyahu laying out his concerns.", [("laying out", "Netanyahu")]),
+    # a name after a singular noun is an apposition; a noun phrase with 'of' is one phrase
+    ("The economist Ann Ruiz said wages lag.", [("said", "Ann Ruiz")]),
+    ("The head of the agency said so.", [("said", "The head of the agency")]),
+])
+def test_the_subject_of_a_relative_clause_without_that_is_the_speaker(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -849,6 +849,9 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
     if description and description.split()[0].lower().strip(".,") in ADVERBIAL_OPENERS \
             and not (" " not in description and names.full_name(description, cue.start)):  # 'Al From ... From agreed'
         description, sp_start, sp_end = "", cue.start, cue.start  # 'Amid calls for', 'Among the Republicans': no one
+    if description and "," not in description and sp_start < sp_end <= cue.start \
+            and text[sp_start:sp_end] == description and (k := _contact_clause(description)):
+        description, sp_start = description[k:], sp_start + k  # 'the assault weapons the administration intends'
     if text[sent.start:sent.end].rstrip(" ”\"'’").endswith("?") and (description.lower() == "you" or (
             (q := YES_NO_QUESTION_RE.match(text, sent.start)) and sent.start <= sp_start <= q.end())):
         return None  # 'Do you think ...?', 'Will Trump say more?': a question about a statement, not one
@@ -1216,6 +1219,30 @@ CLAUSE_PREPOSITIONS = frozenset(("including", "excluding", "regarding", "concern
 # secs. 9.1, 14.12)
 ADVERBIAL_OPENERS = PREPOSITIONS | CLAUSE_PREPOSITIONS | frozenset(
     "like unlike ahead after before despite outside inside beside around throughout to".split())
+
+
+# A relative clause without 'that' on a noun ('the plan the senator described', 'one of the jobs Clinton discussed',
+# 'the day the Vermont senator plans'): its subject, a determiner phrase or a name, follows the noun directly, and
+# that subject is the speaker (Quirk et al. 1985, sec. 17.15, the zero relative pronoun as object)
+CONTACT_SUBJECT_RE = re.compile(r"\b([a-z][a-z’'-]+)\s+(?=(?:the|a|an|his|her|their|its)\s|[A-Z][\w’'.-]+\s*$)")
+
+
+def _contact_clause(description: str) -> int:
+    """Where the subject of a relative clause without 'that' begins in a speaker phrase (0 if there is none): after a
+    common noun (Pattern's lexicon tag) that a determiner or a name at the end of the phrase follows ('the jobs
+    Clinton'; a name after a singular noun stays an apposition: 'the economist Al From')."""
+    for m in CONTACT_SUBJECT_RE.finditer(description):
+        word, after = m.group(1), description[m.end():]
+        tag = lexicon_tag(word)
+        before = description[:m.start()].split()
+        if not tag.startswith("NN") or word in NOT_IN_NP or word in DETERMINERS or word.endswith("ing") \
+                or (before and (before[-1] in ("to", "would", "will") or (
+                    before[-1][:1].isupper() and before[-1].lower() not in DETERMINERS))):
+            continue  # 'handling a lawsuit', 'to champion a deal', 'Trump cast his presidency': a verb and its object
+        if after[:1].isupper() and not (tag == "NNS" and re.fullmatch(r"[A-Z][\w’'.-]+", after.strip())):
+            continue
+        return m.end()
+    return 0
 
 
 def _modal_name(tokens: list[Token], i: int) -> bool:
