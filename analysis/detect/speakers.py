@@ -577,9 +577,15 @@ COURTESY_SEX = {"Mr": "m", "Ms": "f", "Mrs": "f", "Miss": "f"}  # 'Mr. Khan' and
 INITIAL_RE = re.compile(r"^[A-Z]\.$")  # a middle initial ('Robert P. McCulloch')
 
 
+def _courtesy_sex(name: str) -> str | None:
+    """'m' or 'f' when a name opens with a courtesy title that says so ('Mr. Khan', 'Ms. Khan'), else None."""
+    words = name.split()
+    return COURTESY_SEX.get(words[0].rstrip(".")) if words else None
+
+
 def _sex_clash(pronoun: str, name: str) -> bool:
     """Whether a courtesy title says the name is not who 'he' or 'she' is ('she' is not 'Mr. Khan')."""
-    sex = COURTESY_SEX.get(name.split()[0].rstrip(".")) if name.split() else None
+    sex = _courtesy_sex(name)
     return sex is not None and sex != ("m" if pronoun == "he" else "f")
 
 
@@ -643,7 +649,7 @@ def one_naming_per_person(speakers: list[Speaker], names: NameIndex) -> dict[Spe
         named = "" if full else names.full_name(surname, len(names.text), given=True)  # with its office, if any
         if named and (known := make_speaker(named)).person and _full_name(known.name) and _surname(known.name) == surname:
             group, full = [*group, known], [_same_name(_full_name(known.name))]  # 'Mr. McCulloch': Robert P. McCulloch
-        courtesy = {COURTESY_SEX.get(s.name.split()[0].rstrip(".")) for s in group} - {None}
+        courtesy = {_courtesy_sex(s.name) for s in group} - {None}
         if len(full) > 1 or len(courtesy) > 1:
             continue  # two people ('Mr. Khan' and 'Ms. Khan')
         best = min(group, key=lambda s: _role_rank(s.affiliation))
@@ -736,9 +742,9 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
     m = SURNAME_RE.fullmatch(d)
     if m and not classify(d)[0] and not _is_country(d):
         surname = m.group(1)
-        sex = COURTESY_SEX.get(d.split()[0].rstrip("."))
+        sex = _courtesy_sex(d)
         for _, s in recent:
-            if sex and COURTESY_SEX.get(s.name.split()[0].rstrip("."), sex) != sex:
+            if sex and _courtesy_sex(s.name) not in (None, sex):
                 continue  # 'Ms. Khan' is not the 'Mr. Khan' before her
             if s.person and " " in s.name and re.search(rf"\s{re.escape(surname.lower())}(?:,?\s(?:{'|'.join(SUFFIXES)})\.?)?$",
                                                        s.name.lower()):

@@ -67,8 +67,8 @@ def _layout(fig: go.Figure, title: str, caption: str = "", height: int = 440, la
     fig.update_xaxes(tickangle=0, automargin=True)
     fig.update_yaxes(automargin=True)
     fig.update_traces(marker_line={"color": OUTLINE, "width": 1}, selector={"type": "bar"})
-    fig.update_traces(marker={"line": {"color": OUTLINE, "width": 1}}, selector={"type": "scatter"})
-    fig.for_each_trace(lambda t: t.update(marker_size=8) if t.marker.size is None else None, selector={"type": "scatter"})
+    fig.for_each_trace(lambda t: t.update(marker={"line": {"color": OUTLINE, "width": 1}, "size": t.marker.size or 8}),
+                       selector={"type": "scatter"})  # a trace's own marker size is kept
     return fig
 
 
