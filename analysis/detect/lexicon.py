@@ -277,6 +277,9 @@ class Matcher:
         return found
 
     def _rule_ok(self, entry: Entry, text: str, tokens: list[Token], i: int, j: int) -> bool:
+        rules = self.rules[entry]
+        if any(kind == "not_next" and _any_hit(words, text, tokens, j, +1, window) for kind, words, window in rules):
+            return False  # 'sworn in', 'called off', 'told to': the word's other sense, whatever its context
         if entry.category == "attribution" and entry.subcategory == "speech" and i > 0 and \
                 QUOTE_TAG_RE.search(text, tokens[i - 1].end, tokens[i].start):
             return True  # '“...,” added Pavone': a verb of saying right after a quotation introduces its speaker
@@ -300,7 +303,7 @@ class Matcher:
             return True  # 'she noted the cost', 'Viguerie concludes': a finite verb whose subject is a person or name
         if entry.category == "attribution" and _subject_before_aside(text, tokens, i):
             return True  # 'Rubio, a Florida senator, hopes Iowa will ...': the subject stands before the appositive
-        for kind, words, window in self.rules[entry]:
+        for kind, words, window in rules:
             if kind == "lowercase":
                 if tokens[i].text != tokens[i].text.lower():
                     return False
