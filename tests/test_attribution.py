@@ -1444,3 +1444,58 @@ def test_no_speaker_opens_with_a_preposition():
 ])
 def test_the_subject_of_a_relative_clause_without_that_is_the_speaker(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a word's other sense wins over the general cases that make a verb a cue ('sworn in' is taking office)
+    ("At age 70, Mr. Trump became the oldest president sworn in for the first time.", []),
+    ("The mayor has called off the parade.", []),
+    # a name after its cue needs no postmodifier: the place or occasion after it is an adjunct
+    ("“We will file cloture,” said Reid on the Senate floor on Tuesday.", [("said", "Reid")]),
+    ("“I'll fight,” says Perry in the new ad.", [("says", "Perry")]),
+    ("“We will fight,” said Sen. John Smith at a rally in Ohio.", [("said", "John Smith")]),
+    # a duration between a subject and its verb is no part of the subject
+    ("The White House for three months had refused to discuss it.", [("had refused", "The White House")]),
+    ("The senator for years has argued that the tax is unfair.", [("has argued", "The senator")]),
+    # a participle's subject ends before the finite verb after the name
+    ("Mr. McCarthy spent much of the day calling members and shoring up support.", [("calling", "Mr. McCarthy")]),
+    # the name in an introductory phrase is no subject with an appositive
+    ("After meeting President Obama, the senator said the plan was sound.", [("said", "the senator")]),
+    ("Following President Obama, the senator said the plan was sound.", [("said", "the senator")]),
+    # 'Jr.' keeps its period
+    ("Samuel A. Alito Jr. said the claim was weak.", [("said", "Samuel A. Alito Jr.")]),
+])
+def test_speaker_phrases_end_where_the_noun_phrase_ends(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'they' speaks for two people named together, or people with a role in the plural, as the sentence's subject
+    ("Mr. Romney and Mr. Ryan would abolish the panel, which they describe as a tool for rationing.",
+     [("describe", "Mr. Romney and Mr. Ryan")]),
+    ("The party leaders met on Monday. They said the nominee was qualified.", [("said", "The party leaders")]),
+    # no plural subject with a role: 'they' stays unresolved
+    ("The bills failed on Monday. They said the nominee was qualified.", [("said", "They")]),
+])
+def test_they_speaks_for_the_plural_subject_before_it(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+def test_a_naming_that_says_the_person_is_a_woman_is_not_mr():
+    # the text's only full naming of the surname is a woman's: 'Mr. Trump' is someone else
+    text = ("The president's daughter Ivanka Trump attended the game. “We will not be intimidated,” Mr. Trump said.")
+    assert cues_and_speakers(text) == [("said", "Mr. Trump")]
+    text = "Her husband, Bill Clinton, campaigned in Iowa. “We will win,” Mrs. Clinton said."
+    assert cues_and_speakers(text) == [("said", "Mrs. Clinton")]
+    # without such a word the full naming stands
+    text = "Donald J. Trump spoke in Iowa. “We will win,” Mr. Trump said."
+    assert cues_and_speakers(text) == [("said", "Donald J. Trump")]
+
+
+def test_the_full_naming_with_a_role_and_a_possessive_naming():
+    # a possessive naming is a full naming too ('Donald J. Trump’s criticism'), and the naming that gives the
+    # person's role beats a later one that gives none
+    text = ("Mark Jebens found no fault with Donald J. Trump's criticism. “I'm a guy with common sense,” Mr. Trump said.")
+    assert cues_and_speakers(text)[-1] == ("said", "Donald J. Trump")
+    text = ("Romney called on Rep. Todd Akin to quit. Many criticised Todd Akin's remarks. “I will stay,” Akin said.")
+    assert who(text)[-1][1:3] == ("Todd Akin", "legislator")

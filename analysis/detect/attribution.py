@@ -16,6 +16,7 @@ from analysis.detect.speakers import (
     GENERIC_MODIFIERS,
     PERSONAL_TITLES,
     PRONOUNS,
+    SUFFIX_WORDS,
     UNNAMED,
     NameIndex,
     Speaker,
@@ -71,7 +72,10 @@ INCLUDING_RE = re.compile(r"(?:,|\s--?|\s?[—–])\s*including\s[^;:“”\"]{1
 VERB_GROUP_BEFORE_RE = re.compile(r"(?<![\w’'])(?:(?:has|have|had|is|are|was|were|will|would|can|could|should|may|might|"
                                   r"must|did|does|do|not|never|also|since|already|later|still|then|\w+n[’']t|[a-z]+ly)\s+)+$")
 DATE_BEFORE_RE = re.compile(r"\s+(?:(?:on|in)\s+(?:" + "|".join(m.title() for m in word_class("month")) +
-                            r")\.?\s+\d{1,2},\s+\d{4},|as\s+(?:recently|late|early|long)\s+as\s+[^,;:“”\"]{1,30})\s*$")
+                            r")\.?\s+\d{1,2},\s+\d{4},|as\s+(?:recently|late|early|long)\s+as\s+[^,;:“”\"]{1,30}"
+                            r"|for\s+(?:(?:\d+|a|an|two|three|four|five|six|several|many|more\s+than\s+\w+)\s+)?"
+                            r"(?:days?|weeks?|months?|years?|decades?)(?:\s+now)?)\s*$")  # 'the senator for years has'
+
 DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,160}?(?:—|–|\s--?\s)\s*$")
 # 'officials have, in fact, praised the deal': an aside inside a verb group, whose subject comes before it
 AUX_BEFORE_ASIDE_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|did|does|do)\s*,[^,]{1,40},\s*$", re.I)
@@ -1221,6 +1225,11 @@ ADVERBIAL_OPENERS = PREPOSITIONS | CLAUSE_PREPOSITIONS | frozenset(
     "like unlike ahead after before despite outside inside beside around throughout to".split())
 
 
+def _adverbial_word(tok: Token) -> bool:
+    """A preposition or an -ing form, which a noun phrase after it is the object of ('after', 'meeting', 'Following')."""
+    return tok.lower in ADVERBIAL_OPENERS or (tok.lower.endswith("ing") and len(tok.lower) > 4)
+
+
 # A relative clause without 'that' on a noun ('the plan the senator described', 'one of the jobs Clinton discussed',
 # 'the day the Vermont senator plans'): its subject, a determiner phrase or a name, follows the noun directly, and
 # that subject is the speaker (Quirk et al. 1985, sec. 17.15, the zero relative pronoun as object)
@@ -1286,6 +1295,10 @@ NP_AFTER_STOP = (r"[.;:!?](?=[\s”\"’]|$)|\s+as\s|\s+that\s|—|\(|\s+(?:ever
                  r"|\s+(?:in|on|during|via)\s+(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+)?(?:"
                  + "|".join(sorted(MEDIUM_NOUNS, key=len, reverse=True)) + r")\b")
 NP_AFTER_STOP_RE = re.compile(NP_AFTER_STOP)
+# A name and then a place or occasion ('Reid on the Senate floor', 'Smith at a rally'; 'at' before a capitalised word
+# may be the body the person belongs to: 'Jones at the University of Iowa')
+NAME_THEN_ADJUNCT_RE = re.compile(r"((?:(?:[A-Z][\w’'-]*\.?|[a-z]{1,3}\.?)\s+)*?[A-Z][\w’'-]*\.?)\s+(?:(?:in|on|during)\s+"
+                                  r"(?:the|a|an|his|her|their|its)\s|at\s+(?:the|a|an|his|her|their|its)\s+[a-z])")
 NP_AFTER_COMMA_STOP_RE = re.compile(NP_AFTER_STOP + "|,")
 
 
@@ -1303,6 +1316,8 @@ def _np_after(text: str, start: int, limit: int, stop_at_comma: bool) -> tuple[i
     while e > s and text[e - 1] in "”\"":
         e -= 1
     seg = text[s:e]
+    if adjunct := NAME_THEN_ADJUNCT_RE.match(seg):
+        seg = adjunct.group(1)  # 'said Reid on the Senate floor', 'says Perry in the new ad': a name needs no postmodifier
     seg = re.sub(r"(?:\s+(?:on|in|last|this|early|late)\s+(?:[A-Z]\w+|\w+ \w+)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))+\s*$", "", seg)
     return s, s + len(seg.rstrip(" ,"))
 
@@ -1355,7 +1370,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     participle = word.lower().endswith("ing")  # 'saying,' and 'saying:' too
     if aside:
         cue_start = aside.start()
-    date = DATE_BEFORE_RE.search(text, max(lo, cue_start - 40), cue_start)
+    group = VERB_GROUP_BEFORE_RE.search(text, max(lo, cue_start - 60), cue_start)
+    date = DATE_BEFORE_RE.search(text, max(lo, cue_start - 60), group.start() if group else cue_start)
     if date:
         cue_start = date.start()  # 'The Register on July 20, 2006, described', 'who as recently as Monday were saying'
     dashes = DASH_APPOSITIVE_RE.search(text, max(lo, cue_start - 180), cue_start)
@@ -1402,6 +1418,8 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         if i < first:
             return lo, lo
     a, b = _walk_np(text, tokens, first, i, cue_start)
+    if participle and (verb := _verb_after_name(tokens, a, b)) is not None:
+        b = verb - 1  # 'Mr. McCarthy spent much of the day calling members': the subject of the main verb
     if after_who:
         a = _antecedent(tokens, a, b)
     if a - 2 > first and tokens[a - 1].lower == "by" and tokens[a - 2].lower in RECORD_NOUNS \
@@ -1438,10 +1456,18 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
             prev = text[tokens[pa].start:tokens[pb].end] if pa <= pb else ""
         aged = pb < a - 1 and pa <= pb and re.fullmatch(r",\s*\d{1,3}\s*,\s*", text[tokens[pb].end:tokens[a].start]) \
             and person_names([prev])
-        if aged or (pb == a - 1 and pa <= pb and pb - pa < 10 and (
-                person_names([prev]) or place or ("," in trailing and starts_clause and _names_someone(prev)))):
+        # 'After meeting President Obama, the senator said', 'Following Mr. Ruiz, ...': the name is the object of an
+        # introductory phrase, not a subject with an appositive
+        governed = pa <= pb and (_adverbial_word(tokens[pa]) or (pa - 1 >= first and _adverbial_word(tokens[pa - 1])
+                                                               and not _is_break(_gap(text, tokens, pa - 1, tokens[pa].start))))
+        if (aged and not governed) or (pb == a - 1 and pa <= pb and pb - pa < 10 and (
+                (person_names([prev]) and not governed) or place
+                or ("," in trailing and starts_clause and _names_someone(prev)))):
             a = pa
-    return tokens[a].start, max(tokens[b].end, end_at if b == i else 0)
+    end = max(tokens[b].end, end_at if b == i else 0)
+    if tokens[b].lower in SUFFIX_WORDS and text.startswith(".", tokens[b].end):
+        end = max(end, tokens[b].end + 1)  # 'Samuel A. Alito Jr. said': the suffix keeps its period
+    return tokens[a].start, end
 
 
 def _antecedent(tokens: list[Token], a: int, b: int) -> int:
@@ -1587,11 +1613,18 @@ def _np_forward(text: str, tokens: list[Token], tok_starts: list[int], start: in
         if b > a and _is_break(text[tokens[b - 1].end:tokens[b].start]):
             break
         b += 1
-    after_name = [k for k in range(a + 1, b) if tokens[k].text.islower() and tokens[k - 1].text[:1].isupper()]
-    if after_name:  # 'Mrs. Clinton spoke again': the verb after the name ends the phrase
-        tags = pos_tags(tokens, [(after_name[0], after_name[-1])])
-        b = next((k for k in after_name if tags.get(k) in FINITE_TAGS), b)
+    if b > a and (verb := _verb_after_name(tokens, a, b - 1)) is not None:
+        b = verb  # 'Mrs. Clinton spoke again': the verb after the name ends the phrase
     return (tokens[a].start, tokens[b - 1].end) if b > a else (start, start)
+
+
+def _verb_after_name(tokens: list[Token], a: int, b: int) -> int | None:
+    """The first finite verb right after a capitalised word among tokens a..b ('Mr. McCarthy spent much of the day')."""
+    after_name = [k for k in range(a + 1, b + 1) if tokens[k].text.islower() and tokens[k - 1].text[:1].isupper()]
+    if not after_name:
+        return None
+    tags = pos_tags(tokens, [(after_name[0], after_name[-1])])
+    return next((k for k in after_name if tags.get(k) in FINITE_TAGS), None)
 
 
 def _subject_before_asides(text: str, tokens: list[Token], tok_starts: list[int], lo: int, sp_start: int,

@@ -46,7 +46,7 @@ PARTICLES = "|".join(sorted(word_class("name_particle")))  # 'de', 'von', 'bin' 
 _NAME_WORD = (r"\s+(?:(?:" + PARTICLES + r")\s+){0,2}(?:(?:al|el)-)?"
               r"[A-Z][a-zA-Z’'-]+(?:\s+[A-Z]\.(?=\s+[A-Z]))?")  # and a middle initial ('Charles E. Grassley')
 NAME_RUN_RE = re.compile(_NAME_LEAD + r"(?:" + _NAME_WORD + r"){1,5}\b")  # a name with the offices before it
-NAME_END_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:" + _NAME_WORD + r"){1,2}$")
+NAME_END_RE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z]\.)?(?:" + _NAME_WORD + r"){1,2}(?:(?<=\b[JS]r)\.)?$")
 SURNAME_RE = re.compile(r"(?:(?:" + "|".join(PERSONAL_TITLES) + r")\.?\s+)?((?:(?:"  # 'De Blasio'
                         + PARTICLES.title() + r")\s+)?[A-Z][a-zA-Z’'-]+)")
 LEAD_BREAKS = word_class("preposition") | word_class("clause_break")  # 'including stints at X': no description
@@ -346,6 +346,8 @@ def person_names(parts: list[str]) -> list[str]:
                 all(w.lower().strip(".") in OFFICE_WORDS for w in words):
             continue  # 'New York', 'the Center for Arizona Policy': a place or a body
         if not set(words) & NOT_NAME_WORDS and not countries_in(" ".join(words)):
+            if words[-1].lower() in SUFFIX_WORDS and p.startswith(".", m.end()):
+                words[-1] += "."  # 'Joseph R. Biden Jr.': the suffix keeps its period
             out.append(" ".join(words))
     return out
 
@@ -464,6 +466,8 @@ def _trimmed(description: str) -> str:
 UNNAMED = Speaker("(unnamed)", "", ANONYMOUS, True, False)
 
 
+INTRO_PHRASE_RE = re.compile(r"[^,;:“”\"()]{1,40},")  # 'At age 70,' 'On Tuesday,' before a sentence's subject
+NAMINGS_COMPARED = 4  # the last full namings of a person whose descriptions are read for a role
 APPOSITIVE_LEAD_RE = re.compile(r"((?:[\w’'.-]+\s+){0,4}[\w’'.-]+),\s+$")  # 'the defense secretary, ' before a name
 
 
@@ -495,7 +499,7 @@ class NameIndex:
         self.titled: list[tuple[int, int]] = []  # 'Gen. Terrence O'Shaughnessy', 'Mr. Trump': people for sure
         for m in NAME_RUN_RE.finditer(text):
             # the person's name inside the run, offices and places before it dropped ('House Speaker Nancy Pelosi')
-            name = _name_in_run(m.group())
+            name = POSSESSIVE_END_RE.sub("", _name_in_run(m.group()))  # 'Donald J. Trump’s criticism': Donald J. Trump
             k = m.group().rfind(name) if name else -1
             if k < 0:
                 continue
@@ -512,23 +516,38 @@ class NameIndex:
     def full_name(self, surname: str, position: int, given: bool = False) -> str:
         """The last full naming of `surname` before `position` ('Donald Trump' for 'Trump'; with `given`, only one with
         a given name, not 'Chairman Steele'), with the words just before it when they describe the person; '' when the
-        text names nobody so."""
+        text names nobody so. A naming with a given name beats one without ('Hillary Clinton', not 'Team Clinton'), and
+        one that says the person's role beats a later one that does not ('Rep. Todd Akin', not 'Todd Akin’s remarks')."""
         self._build()
-        spans = self.by_last.get(surname, []) + self.by_first.get(surname, [])
-        before = [sp for sp in spans if sp[0] < position and len(self.text[sp[0]:sp[1]].split()) >= 2
-                  and (not given or _full_name(self.text[sp[0]:sp[1]]))]
+        last = self.by_last.get(surname, [])
+        before = [sp for sp in last + self.by_first.get(surname, []) if sp[0] < position
+                  and len(self.text[sp[0]:sp[1]].split()) >= 2 and (not given or _full_name(self.text[sp[0]:sp[1]]))]
+        # a person's naming that ends with the word beats one that starts with it ('Donald Trump', not 'Trump Tower'
+        # for 'Trump'; 'Bernie Sanders' for 'Bernie'), and a naming with a given name beats one without
+        people = [sp for sp in before if self._person_of(sp)]
+        before = sorted([sp for sp in people if sp in last] or people or [sp for sp in before if sp in last])
         if not before:
             return ""
-        s, e = max(before)
+        person = self._person_of(before[-1])
+        described = [self._described(*sp) for sp in before if self._person_of(sp) == person][-NAMINGS_COMPARED:]
+        return next((d for d in reversed(described) if classify(d)[0]), described[-1])
+
+    def _described(self, s: int, e: int) -> str:
+        """The naming at s..e with the words just before it that describe the person ('House Speaker Nancy Pelosi')."""
+        first = self.text[s:e].split(maxsplit=1)
+        if len(first) == 2 and (first[0].lower() in LEAD_BREAKS or lexicon_tag(first[0].lower()) == "VBG"):
+            return first[1]  # 'Following President Obama': the run opens with a word that governs the name
         lead = re.search(r"((?:[\w’'.-]+\s+){0,5})$", self.text[max(0, s - 80):s])
         words = (lead.group(1) if lead else "").split()
         appositive = APPOSITIVE_LEAD_RE.search(self.text, max(0, s - 80), s) if not words else None
-        if appositive and classify(appositive.group(1))[0] \
+        if appositive and (classify(appositive.group(1))[0] or appositive.group(1).split()[-1].lower() in SEXED_NOUNS) \
                 and appositive.group(1).split()[0].lower() not in LEAD_BREAKS | COMPARISON_LEADS:
-            words = appositive.group(1).split()  # 'the Senate Democratic leader, Chuck Schumer': the office first
+            # 'the Senate Democratic leader, Chuck Schumer': the office first; 'Her husband, Bill Clinton'
+            words = appositive.group(1).split()
         # words up to a preposition or a participle are no part of the description: a name after a preposition is
         # its object ('including stints at Chuck Dale's': not 'including stints at'; Quirk et al. 1985, sec. 9.1)
-        cut = [k for k, w in enumerate(words) if w.lower() in LEAD_BREAKS or (w.islower() and w.endswith("ing"))]
+        cut = [k for k, w in enumerate(words) if w.lower() in LEAD_BREAKS
+               or (w.lower().endswith("ing") and (w.islower() or k == 0))]  # 'Following President Obama
         if cut:
             words = words[cut[-1] + 1:]
         while words and (words[0].lower() in DETERMINERS or not re.match(r"[\w’']", words[0])):
@@ -539,12 +558,17 @@ class NameIndex:
         """Whether every full naming of `surname` in the text is the same name (no 'Eric Trump' beside 'Donald
         Trump')."""
         self._build()
-        spans = self.by_last.get(surname, [])
-        return len({_same_name(_full_name(_name_in_run(self.text[s:e]))) for s, e in spans} - {""}) <= 1
+        return len({self._person_of(sp) for sp in self.by_last.get(surname, [])} - {""}) <= 1
+
+    def _person_of(self, span: tuple[int, int]) -> str:
+        """The full name a naming gives, middle initials left out; '' for 'Mr. Trump' or 'Chairman Steele'."""
+        return _same_name(_full_name(_name_in_run(self.text[span[0]:span[1]])))
 
     def opens_sentence(self, position: int) -> bool:
-        """Whether a naming at `position` opens its sentence (the sentence's subject, in news prose)."""
-        return not self.text[sentence_opening(self.text, position):position].strip(" “\"‘'")
+        """Whether a naming at `position` opens its sentence, or follows only a short introductory phrase ('At age 70,
+        Mr. Trump became'): the sentence's subject, in news prose."""
+        before = self.text[sentence_opening(self.text, position):position].strip(" “\"‘'")
+        return not before or INTRO_PHRASE_RE.fullmatch(before) is not None
 
     def body_before(self, position: int) -> tuple[int, str] | None:
         """The last noun phrase naming a body ('the company', 'The Labor Department') in the sentence before
@@ -552,6 +576,25 @@ class NameIndex:
         lo = max(sentence_opening(self.text, max(0, sentence_opening(self.text, position) - 1)), position - 400)
         found = [m for m in BODY_NP_RE.finditer(self.text, lo, position) if not (self.quoted and self.quoted(m.start()))]
         return (found[-1].start(), POSSESSIVE_END_RE.sub("", found[-1].group())) if found else None
+
+    def group_before(self, position: int) -> tuple[int, str] | None:
+        """The people a 'they' at `position` speaks for: a subject that opens its sentence or the one before and names
+        two people ('Mr. Romney and Mr. Ryan would abolish the panel, which they describe as ...') or people with a
+        role in the plural ('Catholic bishops have emerged as critics over what they regard as ...')."""
+        self._build()
+        here = sentence_opening(self.text, position)
+        found = None
+        for opening in (sentence_opening(self.text, max(0, here - 1)), here):
+            if opening >= position:
+                break
+            m = PLURAL_SUBJECT_RE.match(self.text, opening, position)
+            if m and head_noun(m.group(1)).endswith("s") and classify(m.group(1))[0]:
+                found = opening, m.group(1)
+            k = bisect.bisect_left(self.titled_starts, opening)
+            if k + 1 < len(self.titled) and self.titled[k][0] == opening and self.titled[k + 1][0] < position \
+                    and PAIR_GAP_RE.fullmatch(self.text, self.titled[k][1], self.titled[k + 1][0]):
+                found = opening, self.text[opening:self.titled[k + 1][1]]
+        return found
 
     def last_person_before(self, position: int) -> tuple[int, str] | None:
         """The person a 'he' or 'she' at `position` most likely is: the one named at the opening of its sentence
@@ -572,6 +615,10 @@ class NameIndex:
         return s, self.text[s:e]
 
 
+PAIR_GAP_RE = re.compile(r",?\s+and\s+")  # 'Mr. Romney and Mr. Ryan'
+# a sentence opening with a plural noun phrase and its verb ('Catholic bishops have', 'The party leaders met')
+PLURAL_SUBJECT_RE = re.compile(r"[“\"‘']?((?:(?:The|Many|Some|Several|Most|Both|All|Other|Top|Senior)\s+)?"
+                               r"(?:[A-Z]?[\w’'-]+\s+){0,3}[a-z]+s)\s+(?:[a-z]+ed|have|had|are|were|will|would|met|say|said)\b")
 REFLEXIVES = frozenset(("himself", "herself"))  # 'Steele himself said': Steele
 COURTESY_SEX = {"Mr": "m", "Ms": "f", "Mrs": "f", "Miss": "f"}  # 'Mr. Khan' and 'Ms. Khan' are two people
 INITIAL_RE = re.compile(r"^[A-Z]\.$")  # a middle initial ('Robert P. McCulloch')
@@ -583,9 +630,22 @@ def _courtesy_sex(name: str) -> str | None:
     return COURTESY_SEX.get(words[0].rstrip(".")) if words else None
 
 
-def _sex_clash(pronoun: str, name: str) -> bool:
-    """Whether a courtesy title says the name is not who 'he' or 'she' is ('she' is not 'Mr. Khan')."""
-    sex = _courtesy_sex(name)
+SEXED_NOUNS = {**dict.fromkeys(word_class("female_noun"), "f"), **dict.fromkeys(word_class("male_noun"), "m")}
+
+
+def _stated_sex(naming: str) -> str | None:
+    """'m' or 'f' when a naming says so: a courtesy title ('Mr. Khan') or a word for a woman or a man before its first
+    comma ('the president’s daughter Ivanka Trump'); else None."""
+    sex = _courtesy_sex(naming)
+    if sex:
+        return sex
+    found = {SEXED_NOUNS[w] for w in re.findall(r"[a-z]+", naming.split(",")[0]) if w in SEXED_NOUNS}
+    return found.pop() if len(found) == 1 else None
+
+
+def _sex_clash(pronoun: str, naming: str) -> bool:
+    """Whether a naming says it is not who 'he' or 'she' is ('she' is not 'Mr. Khan')."""
+    sex = _stated_sex(naming)
     return sex is not None and sex != ("m" if pronoun == "he" else "f")
 
 
@@ -649,7 +709,7 @@ def one_naming_per_person(speakers: list[Speaker], names: NameIndex) -> dict[Spe
         named = "" if full else names.full_name(surname, len(names.text), given=True)  # with its office, if any
         if named and (known := make_speaker(named)).person and _full_name(known.name) and _surname(known.name) == surname:
             group, full = [*group, known], [_same_name(_full_name(known.name))]  # 'Mr. McCulloch': Robert P. McCulloch
-        courtesy = {_courtesy_sex(s.name) for s in group} - {None}
+        courtesy = {_stated_sex(s.description) for s in group} - {None}
         if len(full) > 1 or len(courtesy) > 1:
             continue  # two people ('Mr. Khan' and 'Ms. Khan')
         best = min(group, key=lambda s: _role_rank(s.affiliation))
@@ -692,6 +752,12 @@ def _expanded(description: str) -> str:
     return " ".join(ABBREVIATIONS.get(w.strip(".").lower(), w.lower()) for w in description.split())
 
 
+def _full_naming(names: NameIndex, surname: str, position: int, courtesy: bool) -> str:
+    """The full naming a surname stands for; none for 'Mr. Trump' where the text names two people so ('Ivanka Trump'
+    beside 'Donald J. Trump'): a courtesy title says the person's sex, which a given name alone does not tell here."""
+    return "" if courtesy and not names.one_person(surname) else names.full_name(surname, position)
+
+
 def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]], names: NameIndex) -> Speaker:
     """Resolve pronouns, surnames and 'the official'-style references against earlier speakers and named people;
     `earlier` is in text order. Each call looks at a bounded number of earlier speakers."""
@@ -700,7 +766,7 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
     recent = earlier[-LOOKBACK:][::-1]
     if low in PRONOUNS or low in ("another", "the other"):
         if low in ("he", "she"):
-            speaker = next(((p, s) for p, s in recent if s.person and p < position and not _sex_clash(low, s.name)),
+            speaker = next(((p, s) for p, s in recent if s.person and p < position and not _sex_clash(low, s.description)),
                            None)
             named = names.last_person_before(position)
             named = None if named and _sex_clash(low, named[1]) else named
@@ -710,7 +776,8 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
             # what the speaker said ('... demand that Mr. Putin extradite those indicted. “...,” he said': the speaker)
             if named and (speaker is None or (named[0] > speaker[0] and names.opens_sentence(named[0]))):
                 return resolve(named[1], named[0] + 1, earlier, names) if " " not in named[1] else make_speaker(
-                    names.full_name(named[1].split()[-1], named[0] + 1) or named[1])
+                    _full_naming(names, named[1].split()[-1], named[0] + 1, _courtesy_sex(named[1]) is not None)
+                    or named[1])
             return speaker[1] if speaker else make_speaker(d)
         if low == "it":  # never a person: a body named in its sentence or the one before, else the last body speaking
             found = next(((p, s) for p, s in recent if p < position and not s.person), None)
@@ -718,8 +785,12 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
             if body and (found is None or body[0] > found[0]):
                 return make_speaker(body[1])
             return found[1] if found else make_speaker(d)
-        ref = next((s for p, s in recent if p < position and (low != "they" or (
+        found = next(((p, s) for p, s in recent if p < position and (low != "they" or (
             _many(s) and position - p <= THEY_REACH))), None)
+        group = names.group_before(position) if low == "they" else None
+        if group and (found is None or group[0] > found[0]):
+            return make_speaker(group[1])  # 'Mr. Romney and Mr. Ryan would abolish the panel, which they describe'
+        ref = found[1] if found else None
         if ref is None:
             return make_speaker(d)
         if low in ("another", "the other"):
@@ -744,12 +815,12 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
         surname = m.group(1)
         sex = _courtesy_sex(d)
         for _, s in recent:
-            if sex and _courtesy_sex(s.name) not in (None, sex):
+            if sex and _stated_sex(s.description) not in (None, sex):
                 continue  # 'Ms. Khan' is not the 'Mr. Khan' before her
             if s.person and " " in s.name and re.search(rf"\s{re.escape(surname.lower())}(?:,?\s(?:{'|'.join(SUFFIXES)})\.?)?$",
                                                        s.name.lower()):
                 return s
-        full = names.full_name(surname.split()[-1], position)
-        if full:
+        full = _full_naming(names, surname.split()[-1], position, sex is not None)
+        if full and _stated_sex(full) in (None, sex):  # 'Mr. Trump' is not 'the president’s daughter Ivanka Trump'
             return make_speaker(full)
     return make_speaker(d)
