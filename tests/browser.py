@@ -115,10 +115,11 @@ _FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_
              ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 
 
-def new_page(browser, width: int = 1400, height: int = 1400, scale: float = 1):
+def new_page(browser, width: int = 1400, height: int = 1400, scale: float = 1, user_agent: str | None = None):
     """A fresh browser context and page, with this machine-independent default timeout on every wait; every
     request that would leave 127.0.0.1 is recorded in `context.outside` (see `assert_offline`)."""
-    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
+                                  user_agent=user_agent)
     context.set_default_timeout(TIMEOUT)
     context.outside = []
 
@@ -251,3 +252,8 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+def overlap(a, b, slack: float = 0.5) -> bool:
+    """Whether two boxes (left, top, right, bottom) overlap by more than `slack` pixels each way."""
+    return a[0] + slack < b[2] and b[0] + slack < a[2] and a[1] + slack < b[3] and b[1] + slack < a[3]

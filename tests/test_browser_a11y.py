@@ -13,10 +13,12 @@ from analysis.present.lesson import load_lessons
 from analysis.present.report import article_html, event_report_html
 from analysis.present.worksheet import answer_key_html, worksheet_html
 from tests.browser import (
+    ARTIFACTS,
     axe_violations,
     bar_centre,
     charts_drawn,
     new_page,
+    overlap,
     rerun_after,
     screenshot,
     settle,
@@ -245,6 +247,37 @@ def test_nothing_is_cut_off(browser, server, size):
         context.close()
     lines = [f"{name}: {c}" for name, cuts in found.items() for c in cuts]
     assert not found, f"{len(lines)} cut-off text(s) at {size}:\n" + "\n".join(lines)
+
+
+# A phone's browser, as it names itself: the dashboard lays charts out for a phone's width when it says 'Mobi'
+PHONE_AGENT = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+               "Version/17.0 Mobile/15E148 Safari/604.1")
+CHART_TEXTS = """chart => [...chart.querySelectorAll('svg text')].filter(t => t.textContent.trim()
+    && getComputedStyle(t).opacity !== '0' && t.getBoundingClientRect().width > 0)
+    .map(t => { const r = t.getBoundingClientRect(); return {text: t.textContent.trim(), box: [r.left, r.top, r.right, r.bottom]}; })"""
+
+
+@pytest.mark.parametrize("name", ["compare-story", "sources", "depth"])
+def test_charts_on_a_phone_are_laid_out_for_its_width(browser, server, name):
+    """On a phone (390 px, its own user agent) no two texts of a chart overlap (caption, legend, category labels,
+    axis titles) and none runs past the chart's edges."""
+    context, page = new_page(browser, 390, 844, 3, user_agent=PHONE_AGENT)
+    problems = []
+    try:
+        open_page(page, server, name)
+        for k, chart in enumerate(c for c in page.locator(".js-plotly-plot").all() if c.is_visible()):  # open tab
+            chart.scroll_into_view_if_needed()
+            edge = chart.bounding_box()
+            texts = chart.evaluate(CHART_TEXTS)
+            problems += [f"chart {k}: {a['text']!r} overlaps {b['text']!r}" for i, a in enumerate(texts)
+                         for b in texts[i + 1:] if overlap(a["box"], b["box"])]
+            problems += [f"chart {k}: {t['text']!r} runs past the chart's edge" for t in texts
+                         if t["box"][0] < edge["x"] - 0.5 or t["box"][2] > edge["x"] + edge["width"] + 0.5]
+            ARTIFACTS.mkdir(exist_ok=True)
+            chart.screenshot(path=str(ARTIFACTS / f"a11y-phone-chart-{name}-{k}.png"))
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
 
 
 def headings(page) -> list[tuple[int, str]]:

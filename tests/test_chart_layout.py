@@ -15,7 +15,7 @@ from analysis.present import charts
 from analysis.present.export import chromium_path, figure_image
 from analysis.present.glossary import CARD_FEATURES, CHART_FEATURES
 from analysis.present.timeline import attention_over_time
-from tests.browser import ARTIFACTS
+from tests.browser import ARTIFACTS, overlap
 
 STORY = "story:us-bomber-shows-of-force-east-asia"
 OUTLETS = ["cnn", "japantimes", "wsws"]
@@ -35,10 +35,6 @@ BOXES = """() => {
       .map(m => { const s = getComputedStyle(m); return {fill: s.fill, stroke: s.stroke, width: parseFloat(s.strokeWidth)}; });
   return {texts, bars, marks, size: [svg.width, svg.height]};
 }"""
-
-
-def _overlap(a, b, slack: float = 0.5) -> bool:
-    return a[0] + slack < b[2] and b[0] + slack < a[2] and a[1] + slack < b[3] and b[1] + slack < a[3]
 
 
 @pytest.fixture(scope="module")
@@ -75,18 +71,30 @@ def figures(view):
     return figs
 
 
-@pytest.fixture(scope="module")
-def measured(figures, browser):
+def _measure(figures: dict, browser, prefix: str) -> dict:
+    """Each figure rendered to SVG by kaleido (kept in the test artifacts) and its text and mark boxes measured."""
     page = browser.new_page()
     ARTIFACTS.mkdir(exist_ok=True)
     out = {}
     for name, fig in figures.items():
         svg = figure_image(fig, "svg").decode()
-        (ARTIFACTS / f"chart-{name}.svg").write_text(svg)
+        (ARTIFACTS / f"{prefix}-{name}.svg").write_text(svg)
         page.set_content(f"<html><body style='margin:0'>{svg}</body></html>")
         out[name] = page.evaluate(BOXES)
     page.close()
     return out
+
+
+@pytest.fixture(scope="module")
+def measured(figures, browser):
+    return _measure(figures, browser, "chart")
+
+
+@pytest.fixture(scope="module")
+def phone_measured(figures, browser):
+    """Every chart as a phone shows it: laid out for, and drawn at, a phone's width."""
+    return _measure({name: charts.for_width(fig, charts.PHONE_WIDTH).update_layout(width=charts.PHONE_WIDTH)
+                     for name, fig in figures.items()}, browser, "phone-chart")
 
 
 def _contrast_with_white(css_rgb: str) -> float:
@@ -110,17 +118,20 @@ def test_every_bar_and_marker_stands_out_from_the_white_background_at_3_to_1(mea
     assert not weak, weak
 
 
-def test_no_two_text_boxes_overlap_in_any_exported_chart(measured):
+@pytest.mark.parametrize("which", ["measured", "phone_measured"])
+def test_no_two_text_boxes_overlap_in_any_exported_chart(which, request):
     clashes = {}
-    for name, m in measured.items():
+    for name, m in request.getfixturevalue(which).items():
         t = m["texts"]
-        bad = [(a["text"], b["text"]) for i, a in enumerate(t) for b in t[i + 1:] if _overlap(a["box"], b["box"])]
+        bad = [(a["text"], b["text"]) for i, a in enumerate(t) for b in t[i + 1:] if overlap(a["box"], b["box"])]
         if bad:
             clashes[name] = bad
     assert not clashes, clashes
 
 
-def test_every_text_lies_inside_the_image(measured):
+@pytest.mark.parametrize("which", ["measured", "phone_measured"])
+def test_every_text_lies_inside_the_image(which, request):
+    measured = request.getfixturevalue(which)
     outside = {name: [t["text"] for t in m["texts"] if t["box"][0] < -0.5 or t["box"][1] < -0.5
                       or t["box"][2] > m["size"][0] + 0.5 or t["box"][3] > m["size"][1] + 0.5]
                for name, m in measured.items()}
@@ -141,7 +152,7 @@ def test_value_labels_sit_clear_of_the_error_bars_and_read_in_the_axis_unit(figu
         labels = {a.text for a in figures[name].layout.annotations if a.name == "value"}
         values = [t for t in m["texts"] if "annotation-text" in t["cls"] and t["text"] in labels]
         assert len(values) == 3, (name, [t["text"] for t in m["texts"]])
-        under = [v["text"] for v in values for bar in m["bars"] if _overlap(v["box"], bar)]
+        under = [v["text"] for v in values for bar in m["bars"] if overlap(v["box"], bar)]
         assert not under, (name, under)
     terms = figures["terms"]
     shown = [a.text for a in terms.layout.annotations if a.name == "value"]

@@ -17,6 +17,7 @@ from analysis.measure.uncertainty import within_noise
 from analysis.measure.voices import occurrences, plain_summary, term_families
 from analysis.measure.voices import who_says_it as voices_by_outlet
 from analysis.present.chart_text import chart_summary, chart_table_html, chart_title
+from analysis.present.charts import PHONE_WIDTH, for_width
 from analysis.present.export import (
     IMAGE_FORMATS,
     INSTALL_HINT,
@@ -323,7 +324,9 @@ def chart(fig, name: str, key: str, why: Callable[[object], dict] | None = None,
     # name carries the selection, so downloads for two events do not overwrite each other; the chart's own camera
     # button saves at print resolution too.
     stem = _safe_name(f"{name}-{st.session_state.get(state.widget_key('event')) or 'export'}")
-    event = st.plotly_chart(fig, key=key, theme=None, config={"toImageButtonOptions": {
+    # on a phone the chart on screen is laid out for its width; the downloads keep the layout for print
+    shown = for_width(fig, PHONE_WIDTH) if on_phone() else fig
+    event = st.plotly_chart(shown, key=key, theme=None, config={"toImageButtonOptions": {
         "format": "png", "filename": stem, "scale": PRINT_SCALE}}, **kwargs)
     with st.expander(f"{md(chart_title(fig))}: as text (summary and numbers)"):
         st.text(chart_summary(fig))
@@ -341,6 +344,12 @@ def chart(fig, name: str, key: str, why: Callable[[object], dict] | None = None,
     if not ready:
         row.caption(INSTALL_HINT)
     return event
+
+
+def on_phone() -> bool:
+    """Whether the browser says it is a phone or other small mobile device ('Mobi' in its user agent, as MDN
+    recommends for telling mobile browsers apart); no browser (AppTest) is no phone."""
+    return "Mobi" in (st.context.headers.get("User-Agent") or "")
 
 
 def _why_href(params: dict | None) -> str | None:

@@ -47,17 +47,23 @@ CAPTION_CHARS = 100  # characters of a caption line: the export's width and a pa
 
 
 def _layout(fig: go.Figure, title: str, caption: str = "", height: int = 440, labels_width: int = 60,
-            legend_lift: int = 0, caption_chars: int = CAPTION_CHARS) -> go.Figure:
+            legend_lift: int = 0, caption_chars: int = CAPTION_CHARS, width: int = EXPORT_WIDTH) -> go.Figure:
     """Title and caption at the top left, the legend in its own band between them and the plot (never over the
-    axis labels), horizontal category labels, every margin grown to fit its labels: laid out for A4 and slides.
-    `legend_lift` raises the legend that many pixels further above the plot (over subplot titles); `caption_chars`
-    is the longest caption line (less for a chart drawn in a narrow column)."""
+    axis labels), horizontal category labels, every margin grown to fit its labels: laid out for A4 and slides,
+    or for a drawing `width` pixels wide (a phone; see `for_width`). `legend_lift` raises the legend that many
+    pixels further above the plot (over subplot titles); `caption_chars` is the longest caption line (less for a
+    chart drawn in a narrow column)."""
     legend = [t.name for t in fig.data if t.name and t.showlegend is not False] if len(fig.data) > 1 else []
+    narrow = width < EXPORT_WIDTH
+    caption_chars = min(caption_chars, int(CAPTION_CHARS * width / EXPORT_WIDTH))
     lines = textwrap.wrap(caption, caption_chars) if caption else []  # a long event title wraps, never cut at the edge
-    top = 78 + 24 * max(0, len(lines) - 1) + (
-        26 * _legend_rows(legend, EXPORT_WIDTH - labels_width - 20) + 6 + legend_lift if legend else 0)
+    heading = textwrap.wrap(title, int(width / 11)) if narrow else [title]
+    top = 78 + 24 * (len(heading) - 1) + 24 * max(0, len(lines) - 1) + (
+        26 * _legend_rows(legend, width - labels_width - 20) + 6 + legend_lift if legend else 0)
     fig.update_layout(
-        title={"text": _text(title) + "".join(f"<br><sup>{_text(line)}</sup>" for line in lines),
+        meta={"layout": {"title": title, "caption": caption, "height": height, "labels_width": labels_width,
+                         "legend_lift": legend_lift, "caption_chars": caption_chars}},
+        title={"text": "<br>".join(map(_text, heading)) + "".join(f"<br><sup>{_text(line)}</sup>" for line in lines),
                "x": 0, "xref": "container", "xanchor": "left", "pad": {"l": 12, "t": 26},
                "y": 1, "yref": "container", "yanchor": "top"},
         font={"size": 15}, template="plotly_white",
@@ -66,10 +72,54 @@ def _layout(fig: go.Figure, title: str, caption: str = "", height: int = 440, la
         margin={"t": top, "b": 40, "l": 60, "r": 20, "pad": 4}, height=height + top - 78)
     fig.update_xaxes(tickangle=0, automargin=True)
     fig.update_yaxes(automargin=True)
+    if narrow:
+        fig.update_layout(font={"size": NARROW_FONT}, margin={"l": 40, "r": 10})
     fig.update_traces(marker_line={"color": OUTLINE, "width": 1}, selector={"type": "bar"})
     fig.for_each_trace(lambda t: t.update(marker={"line": {"color": OUTLINE, "width": 1}, "size": t.marker.size or 8}),
                        selector={"type": "scatter"})  # a trace's own marker size is kept
     return fig
+
+
+NARROW_FONT = 13  # font size of a chart laid out for a phone's width
+PHONE_WIDTH = 360  # CSS pixels a chart is drawn in on a phone held upright (the page's padding taken off)
+
+
+def for_width(fig: go.Figure, width: int) -> go.Figure:
+    """A copy of a chart laid out to be drawn `width` pixels wide (a phone): title, caption and axis titles wrapped,
+    the legend band sized for the rows it takes there, category labels broken into shorter lines, a smaller font.
+    The chart as built stays laid out for export."""
+    params = (fig.layout.meta or {}).get("layout") if isinstance(fig.layout.meta, dict) else None
+    if not params or width >= EXPORT_WIDTH:
+        return fig
+    out, params = go.Figure(fig), dict(params)
+    rewrap: dict[str, str] = {}
+    for t in out.data:
+        across = getattr(t, "orientation", None) == "h"  # category labels on the left, one row each
+        values = t.y if across else t.x
+        if t.type == "bar" and values is not None and all(isinstance(v, str) for v in values):
+            chars = 18 if across else max(8, int(16 * width / EXPORT_WIDTH) + 2)
+            for v in values:
+                rewrap.setdefault(v, _wrap(v.replace("<br>", " "), chars))
+            t.update({"y" if across else "x": [rewrap[v] for v in values]})
+            if across:  # each row as tall as its label's lines; the legend starts right of the labels
+                lines = max(rewrap[v].count("<br>") + 1 for v in values)
+                params["height"] = max(params["height"], len(set(values)) * (18 * lines + 12) + 160)
+                params["labels_width"] = min(params["labels_width"], 60 + 8 * chars)
+    for a in out.layout.annotations:
+        if a.name == "value" and a.x in rewrap:
+            a.x = rewrap[a.x]
+    for axis in (out.layout.yaxis, out.layout.xaxis):
+        if axis.categoryarray is not None:
+            axis.categoryarray = [rewrap.get(v, v) for v in axis.categoryarray]
+    # an axis title is centred on the plot, which the category labels on its left make narrower than the image
+    out.for_each_xaxis(lambda ax: ax.update(title_text=_wrap_title(ax.title.text, width - 140), ticklabelstandoff=6))
+    out.for_each_yaxis(lambda ax: ax.update(title_text=_wrap_title(ax.title.text, params["height"] - 160)))
+    return _layout(out, **params, width=width)
+
+
+def _wrap_title(title: str | None, pixels: int) -> str | None:
+    """An axis title broken over lines that fit `pixels` at the narrow font."""
+    return _wrap(title.replace("<br>", " "), max(12, int(pixels / 7.5))) if title else title
 
 
 def _value_labels(fig: go.Figure, x: list, values: list[float], labels: list[str], tops: list[float]) -> None:
