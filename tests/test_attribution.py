@@ -1281,6 +1281,12 @@ def test_a_courtesy_doctor_yields_to_any_other_role(description, role):
     ("one union official", ("advocacy group", "", "")),
     # the country of an appositive still counts
     ("Geng Shuang, a Chinese foreign ministry spokesman", ("government official", "China", "")),
+    # leaders of a sector or movement are no state officials; religious bodies are civil society
+    ("business leaders", ("business", "", "")),
+    ("the business community", ("business", "", "")),
+    ("community leaders", ("advocacy group", "", "")),
+    ("Catholic bishops", ("advocacy group", "", "")),
+    ("world leaders", ("government official", "", "")),
 ])
 def test_roles_countries_and_parties_from_the_right_words(description, expected):
     assert speakers.classify(description) == expected
