@@ -75,7 +75,6 @@ DATE_BEFORE_RE = re.compile(r"\s+(?:(?:on|in)\s+(?:" + "|".join(m.title() for m 
                             r")\.?\s+\d{1,2},\s+\d{4},|as\s+(?:recently|late|early|long)\s+as\s+[^,;:“”\"]{1,30}"
                             r"|for\s+(?:(?:\d+|a|an|two|three|four|five|six|several|many|more\s+than\s+\w+)\s+)?"
                             r"(?:days?|weeks?|months?|years?|decades?)(?:\s+now)?)\s*$")  # 'the senator for years has'
-
 DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,160}?(?:—|–|\s--?\s)\s*$")
 # 'officials have, in fact, praised the deal': an aside inside a verb group, whose subject comes before it
 AUX_BEFORE_ASIDE_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|did|does|do)\s*,[^,]{1,40},\s*$", re.I)

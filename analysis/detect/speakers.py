@@ -547,7 +547,7 @@ class NameIndex:
         # words up to a preposition or a participle are no part of the description: a name after a preposition is
         # its object ('including stints at Chuck Dale's': not 'including stints at'; Quirk et al. 1985, sec. 9.1)
         cut = [k for k, w in enumerate(words) if w.lower() in LEAD_BREAKS
-               or (w.lower().endswith("ing") and (w.islower() or k == 0))]  # 'Following President Obama
+               or (w.lower().endswith("ing") and (w.islower() or k == 0))]  # 'Following President Obama'
         if cut:
             words = words[cut[-1] + 1:]
         while words and (words[0].lower() in DETERMINERS or not re.match(r"[\w’']", words[0])):
@@ -790,9 +790,9 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
         group = names.group_before(position) if low == "they" else None
         if group and (found is None or group[0] > found[0]):
             return make_speaker(group[1])  # 'Mr. Romney and Mr. Ryan would abolish the panel, which they describe'
-        ref = found[1] if found else None
-        if ref is None:
+        if found is None:
             return make_speaker(d)
+        ref = found[1]
         if low in ("another", "the other"):
             return Speaker(d, f"{d} ({ref.description})", ref.affiliation, ref.anonymous, ref.person, ref.country, ref.party)
         return ref
@@ -821,6 +821,6 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
                                                        s.name.lower()):
                 return s
         full = _full_naming(names, surname.split()[-1], position, sex is not None)
-        if full and _stated_sex(full) in (None, sex):  # 'Mr. Trump' is not 'the president’s daughter Ivanka Trump'
+        if full and (sex is None or _stated_sex(full) in (None, sex)):  # 'Mr. Trump' is not 'his daughter Ivanka Trump'
             return make_speaker(full)
     return make_speaker(d)
