@@ -1456,6 +1456,10 @@ def test_the_subject_of_a_relative_clause_without_that_is_the_speaker(text, expe
     # a word's other sense wins over the general cases that make a verb a cue ('sworn in' is taking office)
     ("At age 70, Mr. Trump became the oldest president sworn in for the first time.", []),
     ("The mayor has called off the parade.", []),
+    # 'compared X to Y' sets one thing beside another in words; 'compared to' right after is a plain comparison
+    ("In another column, she compared the plan to a tax.", [("compared", "she")]),
+    ("The senator likened the bill to a tax.", [("likened", "The senator")]),
+    ("Sales compared to last year rose sharply.", []),
     # a name after its cue needs no postmodifier: the place or occasion after it is an adjunct
     ("“We will file cloture,” said Reid on the Senate floor on Tuesday.", [("said", "Reid")]),
     ("“I'll fight,” says Perry in the new ad.", [("says", "Perry")]),
