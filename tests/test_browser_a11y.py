@@ -260,13 +260,15 @@ CHART_TEXTS = """chart => [...chart.querySelectorAll('svg text')].filter(t => t.
 @pytest.mark.parametrize("name", ["compare-story", "sources", "depth"])
 def test_charts_on_a_phone_are_laid_out_for_its_width(browser, server, name):
     """On a phone (390 px, its own user agent) no two texts of a chart overlap (caption, legend, category labels,
-    axis titles) and none runs past the chart's edges."""
+    axis titles), none runs past the chart's edges, and no toolbar covers the title."""
     context, page = new_page(browser, 390, 844, 3, user_agent=PHONE_AGENT)
     problems = []
     try:
         open_page(page, server, name)
         for k, chart in enumerate(c for c in page.locator(".js-plotly-plot").all() if c.is_visible()):  # open tab
             chart.scroll_into_view_if_needed()
+            if chart.locator(".modebar").count() and chart.locator(".modebar").first.is_visible():
+                problems.append(f"chart {k}: the toolbar shows, over the title")
             edge = chart.bounding_box()
             texts = chart.evaluate(CHART_TEXTS)
             problems += [f"chart {k}: {a['text']!r} overlaps {b['text']!r}" for i, a in enumerate(texts)

@@ -324,10 +324,12 @@ def chart(fig, name: str, key: str, why: Callable[[object], dict] | None = None,
     # name carries the selection, so downloads for two events do not overwrite each other; the chart's own camera
     # button saves at print resolution too.
     stem = _safe_name(f"{name}-{st.session_state.get(state.widget_key('event')) or 'export'}")
-    # on a phone the chart on screen is laid out for its width; the downloads keep the layout for print
-    shown = for_width(fig, PHONE_WIDTH) if on_phone() else fig
-    event = st.plotly_chart(shown, key=key, theme=None, config={"toImageButtonOptions": {
-        "format": "png", "filename": stem, "scale": PRINT_SCALE}}, **kwargs)
+    # on a phone the chart on screen is laid out for its width, without the toolbar, which a touch screen shows at
+    # all times over the title (the download buttons stay); the downloads keep the layout for print
+    phone = on_phone()
+    event = st.plotly_chart(for_width(fig, PHONE_WIDTH) if phone else fig, key=key, theme=None, config={
+        "toImageButtonOptions": {"format": "png", "filename": stem, "scale": PRINT_SCALE},
+        "displayModeBar": False if phone else "hover"}, **kwargs)
     with st.expander(f"{md(chart_title(fig))}: as text (summary and numbers)"):
         st.text(chart_summary(fig))
         st.html(chart_table_html(fig, (lambda custom: _why_href(why(custom))) if why else None))

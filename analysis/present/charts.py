@@ -32,11 +32,11 @@ def _names(names: dict[str, str], outlets, width: int = 16) -> list[str]:
     return [_wrap(_text(names.get(o, o)), width) for o in outlets]
 
 
-def _legend_rows(labels: list[str], width: int = EXPORT_WIDTH - 40) -> int:
-    """How many rows a horizontal legend of these labels takes in an image `width` pixels wide (font size 15)."""
+def _legend_rows(labels: list[str], width: int = EXPORT_WIDTH - 40, font: int = 15) -> int:
+    """How many rows a horizontal legend of these labels takes in an image `width` pixels wide (at `font` size)."""
     rows, used = 1, 0
     for label in labels:
-        item = 48 + 8.5 * len(html.unescape(label))
+        item = (48 + 8.5 * len(html.unescape(label))) * font / 15
         if used and used + item > width:
             rows, used = rows + 1, 0
         used += item
@@ -59,7 +59,8 @@ def _layout(fig: go.Figure, title: str, caption: str = "", height: int = 440, la
     lines = textwrap.wrap(caption, caption_chars) if caption else []  # a long event title wraps, never cut at the edge
     heading = textwrap.wrap(title, int(width / 11)) if narrow else [title]
     top = 78 + 24 * (len(heading) - 1) + 24 * max(0, len(lines) - 1) + (
-        26 * _legend_rows(legend, width - labels_width - 20) + 6 + legend_lift if legend else 0)
+        26 * _legend_rows(legend, width - labels_width - 20, NARROW_FONT if narrow else 15) + 6 + legend_lift
+        if legend else 0)
     fig.update_layout(
         meta={"layout": {"title": title, "caption": caption, "height": height, "labels_width": labels_width,
                          "legend_lift": legend_lift, "caption_chars": caption_chars}},
