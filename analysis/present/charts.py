@@ -33,14 +33,13 @@ def _names(names: dict[str, str], outlets, width: int = 16) -> list[str]:
 
 
 def _legend_rows(labels: list[str], width: int = EXPORT_WIDTH - 40, font: int = 15) -> int:
-    """How many rows a horizontal legend of these labels takes in an image `width` pixels wide (at `font` size)."""
-    rows, used = 1, 0
-    for label in labels:
-        item = (48 + 8.5 * len(html.unescape(label))) * font / 15
-        if used and used + item > width:
-            rows, used = rows + 1, 0
-        used += item
-    return rows
+    """How many rows a horizontal legend of these labels takes in an image `width` pixels wide (at `font` size):
+    one if all fit side by side, else plotly.js sets them in columns as wide as the widest item."""
+    items = [(40 + 7.8 * len(html.unescape(label))) * font / 15 for label in labels]
+    if sum(items) <= width:
+        return 1
+    columns = max(1, int(width // max(items)))
+    return -(-len(items) // columns)
 
 
 CAPTION_CHARS = 100  # characters of a caption line: the export's width and a page's wide column hold them
@@ -58,9 +57,10 @@ def _layout(fig: go.Figure, title: str, caption: str = "", height: int = 440, la
     caption_chars = min(caption_chars, int(CAPTION_CHARS * width / EXPORT_WIDTH))
     lines = textwrap.wrap(caption, caption_chars) if caption else []  # a long event title wraps, never cut at the edge
     heading = textwrap.wrap(title, int(width / 11)) if narrow else [title]
-    top = 78 + 24 * (len(heading) - 1) + 24 * max(0, len(lines) - 1) + (
-        26 * _legend_rows(legend, width - labels_width - 20, NARROW_FONT if narrow else 15) + 6 + legend_lift
-        if legend else 0)
+    font = NARROW_FONT if narrow else 15
+    line = 24 * font / 15  # a title, caption or legend line grows with the font
+    top = int(78 + line * (len(heading) - 1 + max(0, len(lines) - 1)) + (
+        (line + 2) * _legend_rows(legend, width - labels_width - 20, font) + 6 + legend_lift if legend else 0))
     fig.update_layout(
         meta={"layout": {"title": title, "caption": caption, "height": height, "labels_width": labels_width,
                          "legend_lift": legend_lift, "caption_chars": caption_chars}},
@@ -191,6 +191,7 @@ def voice_share(table: pd.DataFrame, names: dict[str, str], roles: list[str], ca
         col = "voice_share__" + aff.lower().replace("/", "_").replace(" ", "_")
         fig.add_trace(go.Bar(
             name=_text(aff), x=_names(names, table["outlet"]), y=list(table[col]),
+            showlegend=bool(table[col].fillna(0).any()),  # a role no outlet quotes stays in the numbers, not the legend
             customdata=[[o, aff] for o in table["outlet"]],
             marker={"color": colours.get(aff, "#999"), "pattern": {"shape": PATTERNS[k % len(PATTERNS)]}},
             hovertemplate="%{x}<br>" + _text(aff).replace("%", "%%") + ": %{y:.0%}<extra></extra>"))
