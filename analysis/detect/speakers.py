@@ -497,6 +497,7 @@ class NameIndex:
         self.by_last: dict[str, list[tuple[int, int]]] = {}
         self.by_first: dict[str, list[tuple[int, int]]] = {}
         self.titled: list[tuple[int, int]] = []  # 'Gen. Terrence O'Shaughnessy', 'Mr. Trump': people for sure
+        self.persons: dict[tuple[int, int], str] = {}  # each naming's full name, middle initials left out
         for m in NAME_RUN_RE.finditer(text):
             # the person's name inside the run, offices and places before it dropped ('House Speaker Nancy Pelosi')
             name = POSSESSIVE_END_RE.sub("", _name_in_run(m.group()))  # 'Donald J. Trump’s criticism': Donald J. Trump
@@ -508,6 +509,7 @@ class NameIndex:
             self.by_last.setdefault(words[-1], []).append(span)
             self.by_first.setdefault(words[0].rstrip("."), []).append(span)
             self.titled.append(span)
+            self.persons[span] = _same_name(_full_name(name))
         for m in TITLED_RE.finditer(text):
             self.titled.append((m.start(), m.end() - len(POSSESSIVE_END_RE.search(m.group()).group())))
         self.titled = sorted(t for t in self.titled if not (self.quoted and self.quoted(t[0])))
@@ -562,7 +564,7 @@ class NameIndex:
 
     def _person_of(self, span: tuple[int, int]) -> str:
         """The full name a naming gives, middle initials left out; '' for 'Mr. Trump' or 'Chairman Steele'."""
-        return _same_name(_full_name(_name_in_run(self.text[span[0]:span[1]])))
+        return self.persons[span]
 
     def opens_sentence(self, position: int) -> bool:
         """Whether a naming at `position` opens its sentence, or follows only a short introductory phrase ('At age 70,
