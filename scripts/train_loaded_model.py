@@ -18,6 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
@@ -25,21 +26,23 @@ from sklearn.preprocessing import StandardScaler
 from analysis.detect.lexicon import DATA_DIR, load_lexicon
 from analysis.detect.loaded import FEATURE_NAMES, MODEL_FILE, rule_verdict
 from analysis.detect.spans import loaded_candidates
-from analysis.measure.basil import basil_sentences, prf, word_types
+from analysis.measure.basil import TOKEN, basil_sentences, prf, top_outlet_agreement, word_types
 
 FOLDS = 5
 C = 0.3
 
 
 def collect(folder: Path):
-    """Examples (features, label, group, sentence id) and, per sentence, the gold word types and candidate words."""
+    """Examples (features, label, group, sentence id) and, per sentence, the gold word types, candidate words and
+    (event, outlet, words, expert spans)."""
     lex = load_lexicon(use_model=False)
     X, y, groups, sent_ids, spans = [], [], [], [], []
-    sentences = []
+    sentences, where = [], []
     names = list(FEATURE_NAMES)
-    for event, _, text, gold, _ in basil_sentences(folder):
+    for event, outlet, text, gold, _ in basil_sentences(folder):
         sid = len(sentences)
         sentences.append((text, word_types(text, gold)))
+        where.append((event, outlet, len(TOKEN.findall(text)), len(gold)))
         for c in loaded_candidates(text, lex):
             if not rule_verdict(c)[0]:
                 continue
@@ -48,7 +51,15 @@ def collect(folder: Path):
             groups.append(event)
             sent_ids.append(sid)
             spans.append(word_types(text, [(c.start, c.end)]))
-    return np.array(X), np.array(y), np.array(groups), np.array(sent_ids), spans, sentences, names
+    return np.array(X), np.array(y), np.array(groups), np.array(sent_ids), spans, sentences, where, names
+
+
+def outlet_agreement(keep: np.ndarray, sent_ids, where) -> tuple[float, int, float]:
+    """Per event, whether the outlet with the most kept candidates per word is the experts' (see
+    `top_outlet_agreement`), the articles pooled from their sentences."""
+    sents = pd.DataFrame(where, columns=["event", "outlet", "words", "gold"])
+    sents["predicted"] = np.bincount(np.asarray(sent_ids)[keep], minlength=len(sents))
+    return top_outlet_agreement(sents.groupby(["event", "outlet"], as_index=False)[["words", "gold", "predicted"]].sum())
 
 
 def token_prf(keep: np.ndarray, sent_ids, spans, sentences, only: set[int] | None = None) -> tuple[float, float, float]:
@@ -90,7 +101,7 @@ def main() -> None:
     args = ap.parse_args()
     if not (args.dev_data / "basil" / "annotations").is_dir():
         raise SystemExit(f"error: {args.dev_data}/basil/annotations not found")
-    X, y, groups, sent_ids, spans, sentences, names = collect(args.dev_data)
+    X, y, groups, sent_ids, spans, sentences, where, names = collect(args.dev_data)
     print(f"{len(sentences):,} sentences, {len(y):,} candidates after the context rules, {y.sum():,} loaded")
     curated = X[:, names.index("curated")] > 0
     oof = np.zeros(len(y))
@@ -115,6 +126,9 @@ def main() -> None:
         print("  ", row)
     print(f"chosen threshold {threshold:.2f}: all sentences P {best[1]:.3f} R {best[2]:.3f} F1 {best[3]:.3f}; "
           f"balanced P {best[4]:.3f} R {best[5]:.3f} F1 {best[6]:.3f}")
+    agree, events, chance = outlet_agreement((oof >= threshold) | curated, sent_ids, where)
+    print(f"the outlet with the most loaded words per word is the experts' in {agree:.1f} of {events} events "
+          f"(chance {chance:.1f})")
     scaler, model = fit(X[~curated], y[~curated])
     out = {
         "about": "Logistic regression deciding whether a lexicon or rating match is loaded in its context. "
@@ -135,7 +149,9 @@ def main() -> None:
         "out_of_fold": {"all_sentences": {"precision": best[1], "recall": best[2], "f1": best[3]},
                         "balanced_sentences": {"precision": best[4], "recall": best[5], "f1": best[6],
                                                "sentences": len(dense)},
-                        "rules_only_all_sentences": [round(v, 3) for v in rules_only]},
+                        "rules_only_all_sentences": [round(v, 3) for v in rules_only],
+                        "top_outlet_per_event": {"agree": round(agree, 1), "events": events,
+                                                 "chance": round(chance, 1)}},
     }
     args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")

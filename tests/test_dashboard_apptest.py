@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 
+from analysis.detect.loaded import load_model
 from tests.support import ROOT, app, htmls, said, table_with, texts
 
 PAGE_TITLES = {"ui/pages/compare.py": "Compare outlets", "ui/pages/read.py": "Read side by side",
@@ -137,6 +138,8 @@ def test_method_page_lists_lexicons_with_sources():
     shown = texts(at)
     assert "east-asia-security" in shown and "VADER rates 'scathing'" in shown and "model score" in shown
     assert "of its flags were experts' words" in shown  # the model's out-of-fold figures, in words
+    top = load_model().about["out_of_fold"]["top_outlet_per_event"]
+    assert f"most loaded outlet in {top['agree']:.0f} of {top['events']} events" in shown  # how far a ranking goes
     assert set(table["strength"]) <= {"strong", "moderate", ""}
 
 

@@ -8,8 +8,9 @@ import pytest
 
 from analysis import analyze_text
 from analysis.detect.lexicon import DATA_DIR, load_lexicon, read_packs
-from analysis.detect.loaded import FEATURE_NAMES, RATED, load_model
+from analysis.detect.loaded import FEATURE_NAMES, RATED, load_model, rule_verdict
 from analysis.detect.spans import SPAN_COLUMNS, loaded_candidates
+from analysis.measure.basil import top_outlet_agreement
 from analysis.measure.compare import pool
 from analysis.settings import from_env
 from tests.support import CNN_0620, JT, ROOT, WSWS
@@ -276,6 +277,8 @@ def test_model_weights_are_small_general_and_reported_out_of_fold():
     oof = model.about["out_of_fold"]
     assert 0 < oof["all_sentences"]["precision"] < 1 and oof["all_sentences"]["recall"] > 0
     assert "triplet" in model.about["training"]["grouped_by"]
+    top = oof["top_outlet_per_event"]  # per event, is the outlet with the most loaded words the experts' one
+    assert 0 <= top["agree"] <= top["events"] and 0 < top["chance"] < top["events"]
     assert (ROOT / "scripts" / "train_loaded_model.py").is_file()
 
 
@@ -374,4 +377,18 @@ def test_rated_words_in_established_terms_are_not_loaded(text, term):
 def test_adverbs_of_degree_after_a_change_are_amounts_not_judgements():
     loaded = lambda t: set(analyze_text(t, tone=False).spans.query("category == 'loaded'")["text"])  # noqa: E731
     assert loaded("Wages rose modestly in March, and prices rose sharply.") == set()
-    assert "sharply" in loaded("The senator sharply criticized the plan.")  # before a participle it may judge
+    assert not loaded_candidates("Wages rose modestly in March, and prices rose sharply.")
+    judged = [c for c in loaded_candidates("The senator sharply criticized the plan.") if rule_verdict(c)[0]]
+    assert [c.entry.term for c in judged] == ["sharp"]  # before a participle it may judge: the model weighs it
+
+
+def test_top_outlet_agreement_counts_clear_expert_tops_and_shares_ties():
+    articles = pd.DataFrame([
+        ("a", "fox", 100, 3, 4), ("a", "nyt", 100, 1, 1), ("a", "hpo", 100, 0, 0),  # agrees
+        ("b", "fox", 100, 0, 2), ("b", "nyt", 200, 4, 2), ("b", "hpo", 100, 1, 0),  # nyt is the experts' top per word; fox is ours
+        ("c", "fox", 100, 2, 0), ("c", "nyt", 100, 0, 0), ("c", "hpo", 100, 1, 0),  # no flag anywhere: a third
+        ("d", "fox", 100, 2, 5), ("d", "nyt", 100, 2, 0), ("d", "hpo", 100, 0, 0),  # the experts tie: left out
+        ("e", "fox", 0, 0, 0), ("e", "nyt", 50, 1, 1)], columns=["event", "outlet", "words", "gold", "predicted"])
+    agree, events, chance = top_outlet_agreement(articles)
+    assert events == 3 and agree == pytest.approx(1 + 1 / 3)
+    assert chance == pytest.approx(1.0)

@@ -57,3 +57,21 @@ def prf(pairs) -> tuple[float, float, float]:
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
     return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+
+def top_outlet_agreement(articles) -> tuple[float, int, float]:
+    """How often the outlet with the most predicted spans per word in an event is the one with the most expert spans
+    per word: (agreeing events, events with one clear expert top, agreement expected by chance). `articles` is a
+    table with columns event, outlet, words, gold and predicted (span counts); a tie for the predicted top shares
+    its credit."""
+    agree, events, chance = 0.0, 0, 0.0
+    for _, e in articles[articles["words"] > 0].groupby("event"):
+        gold = e["gold"] / e["words"]
+        if len(e) < 2 or (gold == gold.max()).sum() != 1:
+            continue
+        pred = e["predicted"] / e["words"]
+        top = pred == pred.max()
+        agree += float(top[gold.idxmax()]) / int(top.sum())
+        events += 1
+        chance += 1 / len(e)
+    return agree, events, chance

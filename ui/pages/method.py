@@ -16,9 +16,16 @@ def _model_figures() -> str:
         return " (No weight file is installed, so the rules decide.)"
     oof = model.about.get("out_of_fold", {})
     a, b = oof.get("all_sentences", {}), oof.get("balanced_sentences", {})
-    return (f" On those unseen events it found {a.get('recall', 0):.0%} of the experts' words, and "
-            f"{b.get('precision', 0):.0%} of its flags were experts' words in a mix of marked and unmarked sentences "
-            f"({a.get('precision', 0):.0%} over all sentences, where experts marked few words).")
+    words = (f" On those unseen events it found {a.get('recall', 0):.0%} of the experts' words, and "
+             f"{b.get('precision', 0):.0%} of its flags were experts' words in a mix of marked and unmarked sentences "
+             f"({a.get('precision', 0):.0%} over all sentences, where experts marked few words).")
+    top = oof.get("top_outlet_per_event")
+    if not top:
+        return words
+    return words + (f" Ranking outlets on one event is weaker: the outlet with the most loaded words per 1,000 was "
+                    f"also the experts' most loaded outlet in {top['agree']:.0f} of {top['events']} events, where "
+                    f"chance alone would give about {top['chance']:.0f}. So treat a ranking of outlets as a question "
+                    f"to check in the highlighted words, not as a verdict.")
 
 st.title("How Framing Lens works")
 st.markdown("""
