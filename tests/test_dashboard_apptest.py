@@ -226,15 +226,17 @@ def test_outlets_in_a_link_that_the_selection_does_not_cover_are_dropped_with_a_
 
 def test_the_explained_outlet_and_number_are_in_the_url_and_a_link_reopens_them():
     at = app({"event": STORY})
-    at.selectbox(key="w_why").set_value("wsws").run()
+    # it opens on the outlet with the most words behind the first number, not on one with nothing to show
+    assert at.selectbox(key="w_why").value == "wsws" and param(at, "why") is None
+    at.selectbox(key="w_why").set_value("cnn").run()
     at.selectbox(key="w_number").set_value("hedge_per_1k").run()
-    assert (param(at, "why"), param(at, "number")) == ("wsws", "hedge_per_1k")
-    again = app({"event": STORY, "why": "wsws", "number": "hedge_per_1k"})
-    assert again.selectbox(key="w_why").value == "wsws"
-    assert any(m.value.startswith("**World Socialist Web Site — Hedges:") for m in again.markdown)
-    # a new event starts over with all its outlets and the first one explained
+    assert (param(at, "why"), param(at, "number")) == ("cnn", "hedge_per_1k")
+    again = app({"event": STORY, "why": "cnn", "number": "hedge_per_1k"})
+    assert again.selectbox(key="w_why").value == "cnn"
+    assert any(m.value.startswith("**CNN — Hedges:") for m in again.markdown)
+    # a new event starts over with all its outlets and the one with the most words behind the first number
     again.selectbox(key="w_event").set_value(E2).run()
-    assert param(again, "why") is None and again.selectbox(key="w_why").value == "cnn"
+    assert param(again, "why") is None and again.selectbox(key="w_why").value == "wsws"
 
 
 def test_depth_tab_and_outlets_are_in_the_url():

@@ -4,7 +4,9 @@ import textstat
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.measure.compare import by_event_outlet, by_outlet, pool
-from analysis.measure.features import count_columns, readability_counts
+from analysis import analyze_text
+from analysis.measure.features import count_columns, readability_counts, spans_counted
+from analysis.present.glossary import FEATURES
 from analysis.pipeline import article_row, corpus_tables
 from tests.support import CNN_0620, CNN_0708, WSWS
 
@@ -123,3 +125,31 @@ def test_pooled_counts_stay_whole_numbers_in_exports(tables):
     pooled = pool(floats, ["outlet"])
     assert pooled["words"].dtype.kind == "i" and pooled["words"].sum() == features["words"].sum()
     assert pooled["tone_compound_sum"].dtype.kind == "f"  # a sum of scores stays a float
+
+
+COUNTED_BY = {"loaded_strong_per_1k": "loaded_strong_n", "hedge__condition_per_1k": "hedge__condition_n",
+              "anonymous_share": "attribution_anonymous_n", "loaded_cue_share": "attribution_loaded_cue_n",
+              "attribution_per_100w": "attribution_n", "attribution_density": "attribution_n",
+              "speakers_distinct": "attribution_n", "quote_share": "quote_n"}
+
+
+def test_the_spans_shown_behind_a_number_are_the_spans_it_counts(analyses):
+    drafted = analyze_text("Officials said the plan could fail if the vote slips. A source said it was a disgraceful "
+                           "scheme. “It is fine,” Mr. Lee claimed. Critics called it a “reform”. It would stall unless "
+                           "funded, experts believe. The “reform” passed.")
+    bodies = [aa.body for aa in analyses.values()] + [drafted]
+    for feature, info in FEATURES.items():
+        if not info.category:
+            continue
+        column = COUNTED_BY.get(feature, feature.removesuffix("_per_1k") + "_n")
+        for body in bodies:
+            shown = spans_counted(feature, body.spans)
+            assert len(shown) == body.features[column], (feature, len(shown), body.features[column])
+            assert set(shown["category"]) <= {info.category}
+    anonymous = spans_counted("anonymous_share", drafted.spans)
+    assert 0 < len(anonymous) < len(spans_counted("attribution_per_100w", drafted.spans))
+    conditions = spans_counted("hedge__condition_per_1k", drafted.spans)
+    assert {"if", "unless"} <= set(conditions["text"].str.lower()) and set(conditions["subcategory"]) == {"condition"}
+    assert "could" not in set(conditions["text"])  # a possibility, no condition
+    quotes = spans_counted("quote_share", drafted.spans)
+    assert list(quotes["subcategory"]) == ["direct", "partial"]  # the scare quote ('The “reform” passed') is no one's

@@ -158,12 +158,47 @@ def _keys(c) -> list[str]:
     return list(c.columns) if isinstance(c, pd.DataFrame) else list(c)
 
 
+ATTRIBUTION_FEATURES = {  # what each attribution-based number counts among the attributions
+    "attribution_n": "all", "attribution_per_100w": "all", "attribution_density": "all", "speakers_distinct": "all",
+    "attribution_anonymous_n": "anonymous", "anonymous_share": "anonymous",
+    "attribution_loaded_cue_n": "loaded cue", "loaded_cue_share": "loaded cue",
+}
+
+
 def spans_behind(feature: str) -> tuple[str, str]:
     """The span category and voice a count or rate of a category counts ('loaded_author_per_1k' -> ('loaded',
-    'author'), 'hedge_per_1k' -> ('hedge', ''))."""
+    'author'), 'hedge__condition_per_1k' -> ('hedge', ''), 'anonymous_share' -> ('attribution', ''))."""
+    if feature in ATTRIBUTION_FEATURES:
+        return "attribution", ""
+    if feature == "quote_share":
+        return "quote", ""
     stem = re.sub(r"_(?:per_1k|n)$", "", feature)
     category, _, voice = stem.partition("_")
     return category, voice if voice in ("author", "attributed") else ""
+
+
+def spans_counted(feature: str, spans: pd.DataFrame) -> pd.DataFrame:
+    """The spans a count, rate or share counts, exactly as `span_counts` counts them: its category and voice, and its
+    subcategory ('hedge__condition_per_1k'), strength ('loaded_strong_per_1k'), anonymous or loaded-cue attributions
+    ('anonymous_share') or spoken quotations ('quote_share')."""
+    category, voice = spans_behind(feature)
+    keep = spans["category"] == category
+    if voice:
+        keep &= spans["voice"] == voice
+    stem = re.sub(r"_(?:per_1k|n)$", "", feature)
+    if stem == "loaded_strong":
+        keep &= spans["strength"] == "strong"
+    elif "__" in stem:
+        sub = stem.partition("__")[2]
+        keep &= spans["subcategory"].fillna("").map(_slug) == sub
+    kind = ATTRIBUTION_FEATURES.get(feature)
+    if kind == "anonymous":
+        keep &= spans["anonymous"].astype(bool)
+    elif kind == "loaded cue":
+        keep &= spans["cue_tone"].fillna("") != "neutral"
+    if category == "quote":
+        keep &= ~spans["subcategory"].isin(["scare", "title"])  # no one's words
+    return spans[keep]
 
 
 def derived(c) -> dict:

@@ -4,15 +4,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.measure.features import spans_behind
+from analysis.measure.features import spans_counted
 
 
 def sentence_counts(spans: pd.DataFrame, sentences: pd.DataFrame, feature: str) -> np.ndarray:
     """Per sentence: the number of spans behind a rate feature ('loaded_author_per_1k' -> loaded, author voice)."""
-    category, voice = spans_behind(feature)
-    sel = spans[spans["category"] == category]
-    if voice:
-        sel = sel[sel["voice"] == voice]
+    sel = spans_counted(feature, spans)
     return np.bincount(sel["sentence"].to_numpy(dtype=int), minlength=len(sentences))[:len(sentences)]
 
 
@@ -68,8 +65,7 @@ def sentence_intervals(bodies: list[tuple[str, pd.DataFrame, pd.DataFrame]], fea
 
 def count_column(feature: str) -> str:
     """The per-article count behind a rate feature ('loaded_author_per_1k' -> 'loaded_author_n')."""
-    category, voice = spans_behind(feature)
-    return f"{category}_{voice}_n" if voice else f"{category}_n"
+    return feature.removesuffix("_per_1k") + "_n"
 
 
 def article_intervals(features_table: pd.DataFrame, features: list[str], iterations: int = 1000,

@@ -84,6 +84,17 @@ CARD_FEATURES = ["loaded_author_per_1k", "loaded_attributed_per_1k", "hedge_per_
 CHART_FEATURES = ["loaded_author_per_1k", "loaded_attributed_per_1k", "hedge_per_1k", "booster_per_1k"]
 
 
+def behind_words(feature: str, counted: int, of: int, words: int) -> str:
+    """What the table of spans under a number holds, in words ('These are the 3 highlighted words behind it ...')."""
+    if FEATURES[feature].unit.startswith("share of attributions"):
+        return f"These are the {counted} of its {of} attributions that the share counts:"
+    if feature == "speakers_distinct":
+        return f"These are its {counted} attributions; the number counts their different speakers:"
+    if feature == "attribution_density":
+        return f"These are its {counted} attributions; the number is the share of its sentences that hold one:"
+    return f"These are the {counted} highlighted words behind it (out of {words:,} words):"
+
+
 def axis_title(feature: str) -> str:
     """Axis title with the normalisation base, e.g. 'Hedges (per 1,000 words)'."""
     f = FEATURES[feature]

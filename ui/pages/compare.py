@@ -1,7 +1,8 @@
 """Compare: one card per outlet, charts feature by feature, and the spans behind any number."""
 import streamlit as st
 
-from analysis.present.glossary import CARD_FEATURES, CHART_FEATURES, FEATURES, axis_title
+from analysis.measure.features import spans_counted
+from analysis.present.glossary import CARD_FEATURES, CHART_FEATURES, FEATURES, axis_title, behind_words
 from ui import data, state, widgets
 from ui.figures import feature_bars, grouped_features
 from ui.safe import md
@@ -60,17 +61,16 @@ def one_feature_and_why() -> None:
     c1, c2 = st.columns(2)
     explained = [f for f in FEATURES if FEATURES[f].category]
     outlet_ids = list(table["outlet"])
-    why_outlet = widgets.url_selectbox(c1, "Outlet", outlet_ids, "why", outlet_ids[0], format_func=names.get)
+    first = str(table.loc[table[explained[0]].idxmax(), "outlet"])  # open on words, not on an outlet with none
+    why_outlet = widgets.url_selectbox(c1, "Outlet", outlet_ids, "why", first, format_func=names.get)
     why_feature = widgets.url_selectbox(c2, "Number", explained, "number", explained[0],
                                         format_func=lambda f: FEATURES[f].label)
     info = FEATURES[why_feature]
     row = table[table["outlet"] == why_outlet].iloc[0]
-    spans = view.spans_of(by_outlet.get(why_outlet, []), part="body", categories=[info.category])
-    if info.voice:
-        spans = spans[spans["voice"] == info.voice]
+    category = view.spans_of(by_outlet.get(why_outlet, []), part="body", categories=[info.category])
+    spans = spans_counted(why_feature, category)
     st.markdown(f"**{md(names[why_outlet])} — {info.label}: {info.fmt.format(row[why_feature])} {info.unit}.** "
-                f"{info.explanation} These are the {len(spans)} highlighted words behind it "
-                f"(out of {int(row['words']):,} words):")
+                f"{info.explanation} {behind_words(why_feature, len(spans), len(category), int(row['words']))}")
     widgets.span_table(spans, key="why_table", name=f"{why_outlet}-{why_feature}-spans")
 
 
