@@ -3,11 +3,11 @@ import pytest
 import textstat
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis.measure.compare import by_event_outlet, by_outlet, pool
 from analysis import analyze_text
+from analysis.measure.compare import by_event_outlet, by_outlet, pool
 from analysis.measure.features import count_columns, readability_counts, spans_counted
-from analysis.present.glossary import FEATURES
 from analysis.pipeline import article_row, corpus_tables
+from analysis.present.glossary import FEATURES
 from tests.support import CNN_0620, CNN_0708, WSWS
 
 
