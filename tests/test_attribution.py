@@ -1370,9 +1370,10 @@ def test_editors_labels_and_the_accused_are_no_speakers(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # a noun phrase with a determiner right after a preposition is its object, not the speaker
+    # a noun phrase with a determiner right after a preposition is its object, not the speaker: the clause's subject
+    # speaks
     ("The group pushed back on the report, but at the same time acknowledged that changes were needed.",
-     [("acknowledged", "(unnamed)")]),
+     [("acknowledged", "The group")]),
     # ... unless a relative clause is about it
     ("There was anger among the residents who said the plan failed.", [("said", "the residents")]),
     # a preposition opening the sentence is no part of the speaker of an absolute clause
@@ -1509,3 +1510,38 @@ def test_the_full_naming_with_a_role_and_a_possessive_naming():
     assert cues_and_speakers(text)[-1] == ("said", "Donald J. Trump")
     text = ("Romney called on Rep. Todd Akin to quit. Many criticised Todd Akin's remarks. “I will stay,” Akin said.")
     assert who(text)[-1][1:3] == ("Todd Akin", "legislator")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a capitalised word of the common vocabulary that opens the sentence premodifies the subject, it is not one
+    ("Democratic presidential nominee Hillary Clinton, whose loss surprised many, attended and tweeted that she came "
+     "to honor our democracy.", [("tweeted", "Hillary Clinton", "party politician", "", "Democratic")]),
+    ("The congressman over the weekend joked about the incident on Twitter, asking whether his blender was safe.",
+     [("joked about", "The congressman", "legislator", "", ""), ("asking", "The congressman", "legislator", "", "")]),
+    ("Many of the Democrats are more worried about their opponents, saying the race is close.",
+     [("worried about", "Many of the Democrats", "party politician", "", "Democratic"),
+      ("saying", "Many of the Democrats", "party politician", "", "Democratic")]),
+    ("A person briefed on the matter said the prosecutors had issued subpoenas.", [("said", "A person", "anonymous", "", "")]),
+    # a short time phrase without its comma opens the sentence before the subject
+    ("Last year Romney signed the pledge, promising to support the amendment.", [("promising", "Romney", "other", "", "")]),
+    # a participle clause that opens the sentence is no subject ('Listening')
+    ("Listening to Michael R. Bloomberg rage about Donald J. Trump this week — labeling him a public menace — it "
+     "would be easy to think they had a rift.", [("labeling", "Michael R. Bloomberg", "other", "", "")]),
+])
+def test_the_subject_that_opens_a_sentence_is_its_whole_noun_phrase(text, expected):
+    assert who(text) == expected
+
+
+def test_a_person_whose_surname_is_a_company_is_the_person():
+    text = ("Former New York City Mayor Michael Bloomberg endorsed Hillary Clinton. “This is too important to sit out,” "
+            "said Bloomberg, a former Democrat who won New York's mayoralty as a Republican. “I disagree with her at "
+            "times,” Bloomberg said. Bloomberg News reported the speech.")
+    assert [w[:3] for w in who(text)] == [("endorsed", "Michael Bloomberg", "government official"),
+                                          ("said", "Michael Bloomberg", "government official"),
+                                          ("said", "Michael Bloomberg", "government official"),
+                                          ("reported", "Bloomberg News", "media")]
+    assert speakers.classify("Michael R. Bloomberg")[0] == "" and speakers.classify("Gerald Ford")[0] == ""
+    # a body whose name ends with a common noun or runs on stays a body
+    assert speakers.classify("Roger Pilon of the Cato Institute")[0] == "expert or academic"
+    assert speakers.classify("New York Magazine writer Yashar Ali")[0] == "media"
+    assert speakers.classify("a founder of the National Organization for Marriage")[0] != ""

@@ -1661,7 +1661,11 @@ DATELINE_RE = re.compile(r"(?:[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,3}(?:,
 # 'A few days later, ...', 'A day after the ban, ...': a time before the subject
 TIME_INTRO_RE = re.compile(r"(?:[\w’'-]+\s+){1,4}(?:later|ago|earlier|afterwards?),\s*|"
                            r"(?:a|an|one|two|three|the)\s+(?:day|days|week|weeks|month|months|year|years|hour|hours)\s+"
-                           r"(?:after|before)\s[^,;:“”\"]{1,80},\s*", re.I)
+                           r"(?:after|before)\s[^,;:“”\"]{1,80},\s*|"
+                           # 'Last year Romney had signed ...': a short time phrase without its comma, then a name
+                           r"(?:last|this|next|earlier\s+this|late\s+last|early\s+last)\s+(?:year|week|month|night|"
+                           r"weekend|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|"
+                           r"saturday|sunday)\s+(?-i:(?=[A-Z]))", re.I)
 
 
 def _after_intro(text: str, tokens: list[Token], tok_starts: list[int], lo: int, hi: int) -> int:
@@ -1713,12 +1717,19 @@ def _leading_np(text: str, tokens: list[Token], tok_starts: list[int], lo: int, 
     if start != lo:
         return _np_forward(text, tokens, tok_starts, start, hi)
     a = bisect.bisect_left(tok_starts, lo)
+    if a < len(tokens) and tokens[a].lower.endswith("ing") and tokens[a].text[:1].isupper():
+        return lo, lo  # 'Listening to Mr. Bloomberg rage ..., labeling him': a participle clause, no subject
     b = a
     while b < len(tokens) and tokens[b].start < hi and b - a < MAX_SPEAKER_TOKENS and (
             tokens[b].text[:1].isupper() or tokens[b].lower in DETERMINERS):
         if b > a and _is_break(text[tokens[b - 1].end:tokens[b].start]):
             break
         b += 1
+    if b == a + 1 and b < len(tokens) and tokens[b].start < hi and tokens[b].text.islower() \
+            and not _is_break(text[tokens[a].end:tokens[b].start]) and lexicon_tag(tokens[a].lower) not in ("", "NNP"):
+        # 'Democratic presidential nominee Hillary Clinton, whose ...', 'The plaintiffs have presented': a capitalised
+        # word of the common vocabulary (not a name: 'Perry ties ...') that premodifies a noun phrase, not the subject
+        return _subject_np(text, tokens, tok_starts, tokens[a].start, hi)
     return (tokens[a].start, tokens[b - 1].end) if b > a else (lo, lo)
 
 

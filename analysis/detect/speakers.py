@@ -194,8 +194,27 @@ def _affiliations_in(description: str) -> list[tuple[int, int, Affiliation]]:
     # norms'; Chicago Manual of Style 8.65)
     found = [(m.start(), m.end(), a) for rx in (words, short) for m in rx.finditer(description)
              if not ((a := by_pattern[m.group().lower()]).party and m.group()[:1].islower())]
-    # 'Democratic People's Republic of Korea' names a state, not a party
-    return [f for f in found if not (f[2].pattern == "democratic" and description.startswith(" People", f[1]))]
+    # 'Democratic People's Republic of Korea' names a state, not a party; 'Michael R. Bloomberg' and 'Gerald Ford' are
+    # people whose surname is also a company's name
+    return [f for f in found if not (f[2].pattern == "democratic" and description.startswith(" People", f[1]))
+            and not (f[2].kind == "institution" and _after_given_name(description, f[0], f[1]))]
+
+
+NAME_RUN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){1,3})$")  # capitalised words before a match
+
+
+def _after_given_name(description: str, start: int, end: int) -> bool:
+    """Whether a one-word institution's name that is no common noun ends a person's name ('Michael R. Bloomberg',
+    'Gerald Ford'): a given name (and an initial) right before it make one name with it that reads as a person's, and
+    no capitalised word follows ('the Cato Institute', 'New York Magazine', 'National Organization for Marriage' and
+    'Human Rights Campaign' stay bodies)."""
+    m = NAME_RUN_BEFORE_RE.search(description, max(0, start - 40), start)
+    word = description[start:end]
+    if m is None or " " in word or lexicon_tag(word.lower()) or re.match(r"\s+[A-Z]", description[end:end + 3]) \
+            or is_place(m.group(1)) or len(m.group(1).split()) > 2:
+        return False  # a common noun ('Organization', 'Campaign', 'Magazine') heads a body's name
+    run = description[m.start():end]
+    return person_names([run]) == [run]
 
 
 NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
@@ -429,9 +448,11 @@ def make_speaker(description: str) -> Speaker:
              if not _object_of_postmodifier(description, description.find(n))]
     titled = TITLED_RE.match(parts[0]) is not None
     role, country, party = classify(description)
-    if names and names[0] not in parts[0] and PROPER_RE.fullmatch(parts[0]) and not classify(parts[0])[0] \
-            and not _is_country(parts[0]):
-        names = [parts[0], *names]  # 'Sanders, runner-up to Hillary Clinton': the first part names the speaker
+    if names and names[0] not in parts[0] and PROPER_RE.fullmatch(parts[0]) \
+            and (not classify(parts[0])[0] or _institution_only(parts[0])) and not _is_country(parts[0]):
+        # 'Sanders, runner-up to Hillary Clinton', 'Bloomberg, who won New York's mayoralty': the first part names the
+        # speaker (not 'Officials, including ...')
+        names = [parts[0], *names]
     if names and _names_a_record(parts[0]):
         names = []  # 'a report from the State Department's inspector general': the report is the source
     both = [person_names([TRAILING_PARENS_RE.sub("", c)]) for c in COORDINATION_RE.split(parts[0], 1)]
@@ -451,6 +472,12 @@ def make_speaker(description: str) -> Speaker:
     if not description:
         role = OTHER
     return Speaker(name, description, role, anonymous, person, country, party)
+
+
+def _institution_only(description: str) -> bool:
+    """Whether every affiliation word of a description is an institution's name ('Bloomberg', 'CNN'): a name that may
+    be a person's surname, unlike a title or a group ('Officials', 'Democrats')."""
+    return all(a.kind == "institution" for *_, a in _affiliations_in(description))
 
 
 def _trimmed(description: str) -> str:
@@ -813,7 +840,8 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
                 if any(re.search(rf"\b{re.escape(w)}", s.description.lower()) for w in content):
                     return Speaker(d, d, s.affiliation, s.anonymous, False, s.country, s.party)
     m = SURNAME_RE.fullmatch(d)
-    if m and not classify(d)[0] and not _is_country(d):
+    # a surname that is also a company's name ('Bloomberg', 'Ford') is the person the text named, if it named one
+    if m and not _is_country(d) and (not classify(d)[0] or _institution_only(d)):
         surname = m.group(1)
         sex = _courtesy_sex(d)
         for _, s in recent:
