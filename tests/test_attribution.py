@@ -1545,3 +1545,17 @@ def test_a_person_whose_surname_is_a_company_is_the_person():
     assert speakers.classify("Roger Pilon of the Cato Institute")[0] == "expert or academic"
     assert speakers.classify("New York Magazine writer Yashar Ali")[0] == "media"
     assert speakers.classify("a founder of the National Organization for Marriage")[0] != ""
+
+
+@pytest.mark.parametrize("text,reported,own", [
+    # a coordinated clause with its own speaker ends what the first speaker said: its words are the outlet's again
+    ("The mayor claimed the lanes would cut traffic, but furious shop owners slammed the plan.",
+     "the lanes would cut traffic", "furious"),
+    ("Smith said the bill was a disaster; outraged Democrats argued that it would pass.", "the bill was a disaster",
+     "outraged"),
+])
+def test_a_new_clause_with_its_own_speaker_ends_the_reported_statement(text, reported, own):
+    spans = analyze_text(text, tone=False).spans
+    first = spans[spans["category"] == "attribution"].iloc[0]
+    assert text[first.scope_start:first.scope_end].strip() == reported
+    assert spans[spans["text"] == own]["voice"].tolist() == ["author"]

@@ -339,6 +339,8 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
             att = replace(att, group_start=_group_start(text, tokens, cue, max(sent.start, att.speaker_end) if before_cue
                                                         else sent.start),
                           group_end=extend.get(cue.first) or _group_end(text, tokens, cue, sent.end))
+            if prev_in_sentence is not None and out and out[-1] is prev_in_sentence:
+                out[-1] = _ended_by_next_clause(text, prev_in_sentence, att)
             out.append(att)
             earlier.append((att.cue_start, att.speaker))
             prev_in_sentence = att
@@ -1165,6 +1167,26 @@ def _skip(text: str, pos: int, limit: int) -> int:
     while pos < limit and text[pos] in " ,\t\n":
         pos += 1
     return pos
+
+
+# ', but', ', and', '; while' before a new clause's subject (and up to two modifiers of it: '; outraged Democrats'):
+# where one reported statement ends and a new clause begins
+CLAUSE_JOIN_RE = re.compile(r"(?:[,;]?\s*\b(?:but|and|while|whereas|yet)\s+|;\s*)(?:[a-z][\w’'-]*\s+){0,2}$")
+
+
+def _ended_by_next_clause(text: str, prev: Attribution, nxt: Attribution) -> Attribution:
+    """`prev` with its reported content ended where a coordinated clause with its own speaker begins ('the mayor
+    claimed the lanes would cut traffic, but furious shop owners slammed the plan': the shop owners are no part of
+    what the mayor claimed)."""
+    if not (prev.cue_end < nxt.speaker_start < nxt.speaker_end <= nxt.cue_start):
+        return prev
+    join = CLAUSE_JOIN_RE.search(text, prev.cue_end, nxt.speaker_start)
+    if join is None or join.end() != nxt.speaker_start:
+        return prev
+    end = _rstrip(text, prev.cue_end, join.start())
+    if not any(s < end < e for s, e in prev.scope):
+        return prev
+    return replace(prev, scope=tuple((s, min(e, end)) for s, e in prev.scope if s < end))
 
 
 def _rstrip(text: str, lo: int, hi: int) -> int:
