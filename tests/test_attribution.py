@@ -1559,3 +1559,15 @@ def test_a_new_clause_with_its_own_speaker_ends_the_reported_statement(text, rep
     first = spans[spans["category"] == "attribution"].iloc[0]
     assert text[first.scope_start:first.scope_end].strip() == reported
     assert spans[spans["text"] == own]["voice"].tolist() == ["author"]
+
+
+def test_the_subject_after_a_quotation_and_before_an_appositive_speaks():
+    text = ("She is a “sane, competent person,” Michael Bloomberg, the former New York mayor and founder of a "
+            "financial news and information empire, said at the convention.")
+    spans = analyze_text(text, tone=False).spans
+    assert spans[spans["category"] == "attribution"]["speaker"].tolist() == ["Michael Bloomberg"]
+    quote = spans[spans["category"] == "quote"].iloc[0]
+    assert (quote.subcategory, quote.speaker) == ("partial", "Michael Bloomberg")  # no scare quote
+    text = ("“Ground zero is hallowed ground,” Elliott Maynard, a Republican trying to unseat Representative Nick J. "
+            "Rahall II, a Democrat, said in a statement.")
+    assert who(text)[0][:2] == ("said in a statement", "Elliott Maynard")

@@ -1651,13 +1651,17 @@ def _verb_after_name(tokens: list[Token], a: int, b: int) -> int | None:
 def _subject_before_asides(text: str, tokens: list[Token], tok_starts: list[int], lo: int, sp_start: int,
                            cue_start: int) -> int:
     """Where the speaker phrase starts when asides stand between the sentence's subject and the cue ('Mark Holden,
-    chairman of Freedom Partners, the network's funding arm, said'): the subject that opens the sentence, if it is
+    chairman of Freedom Partners, the network's funding arm, said'): the subject that opens the sentence (or follows
+    a quotation in it: '“...,” Michael Bloomberg, the former mayor, said'), if it is
     followed by a comma (or a party tag and a comma) and the cue by one, or by one and the cue's auxiliaries ('Social
     media companies, facing pressure ..., have promised'); else `sp_start`."""
     group = VERB_GROUP_BEFORE_RE.search(text, max(sp_start, cue_start - 60), cue_start)
     if not re.search(r",\s*$", text[sp_start:group.start() if group else cue_start]):
         return sp_start
     lo = _skip(text, lo, cue_start)
+    closing = max(text.rfind("”", lo, sp_start), text.rfind('"', lo, sp_start))
+    if closing != -1 and (after := re.match(r"\s+(?=[A-Z])", text[closing + 1:sp_start])):
+        lo = closing + 1 + after.end()  # '“a sane, competent person,” Michael Bloomberg, the former mayor, said'
     a = bisect.bisect_left(tok_starts, lo)
     if a + 1 < len(tokens) and tokens[a].lower in COORDINATORS and not text[tokens[a].end:tokens[a + 1].start].strip():
         lo = tokens[a + 1].start  # 'But Mr. Trump, who ..., said': past the coordinator that opens the sentence
