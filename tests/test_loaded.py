@@ -380,6 +380,9 @@ def test_adverbs_of_degree_after_a_change_are_amounts_not_judgements():
     assert not loaded_candidates("Wages rose modestly in March, and prices rose sharply.")
     judged = [c for c in loaded_candidates("The senator sharply criticized the plan.") if rule_verdict(c)[0]]
     assert [c.entry.term for c in judged] == ["sharp"]  # before a participle it may judge: the model weighs it
+    # the compromiser 'pretty' is rated as the adjective 'attractive': no judgement in 'pretty much' or 'pretty good'
+    text = "I pretty much followed my father's values, and the plan is pretty good."
+    assert "pretty" not in {text[c.start:c.end] for c in loaded_candidates(text)}
 
 
 def test_top_outlet_agreement_counts_clear_expert_tops_and_shares_ties():
