@@ -71,7 +71,7 @@ def event_report_html(view: CorpusView, selection: str, outlets: list[str] | Non
         parts.append("<p>No article covers this selection.</p></body></html>")
         return "".join(parts)
     feats = pd.DataFrame({"outlet": [names.get(o, o) for o in table["outlet"]], "articles": table["articles"],
-                          "words": table["words"]})
+                          "words": table["words"].round().astype(int)})
     for f in CARD_FEATURES:
         feats[f"{FEATURES[f].label} ({FEATURES[f].unit})"] = [format_value(f, v) for v in table[f]]
     parts += ["<h2>Features by outlet</h2>", _table(feats),

@@ -53,7 +53,7 @@ def one_feature_and_why() -> None:
     feature = widgets.url_selectbox(st, "One feature", CARD_FEATURES + ["attribution_per_100w", "anonymous_share",
                                     "loaded_cue_share"], "feature", CARD_FEATURES[0], format_func=axis_title)
     widgets.noise_notes(intervals, CHART_FEATURES)
-    widgets.chart(feature_bars(table, feature, names, caption, intervals), f"{feature}-by-outlet", "feature_chart",
+    widgets.chart(feature_bars(table, feature, names, caption, intervals), f"{FEATURES[feature].label}-by-outlet", "feature_chart",
                   on_select=explain_click("feature_chart", feature), selection_mode="points",
                   why=lambda outlet: {"why": outlet, "number": feature})
 
@@ -77,7 +77,8 @@ def one_feature_and_why() -> None:
 one_feature_and_why()
 
 st.header("All the numbers")
-numbers = table[["outlet", "articles", "words"]].assign(outlet=table["outlet"].map(names))
+numbers = table[["outlet", "articles", "words"]].assign(outlet=table["outlet"].map(names),
+                                                       words=table["words"].round().astype(int))
 for f in CARD_FEATURES + ["attribution_per_100w", "anonymous_share", "loaded_cue_share", "speakers_distinct",
                           "flesch_reading_ease", "gunning_fog", "tone_negative_share"]:
     numbers[f"{FEATURES[f].label} ({FEATURES[f].unit})"] = table[f].round(3)
