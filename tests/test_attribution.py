@@ -1522,6 +1522,9 @@ def test_the_full_naming_with_a_role_and_a_possessive_naming():
      [("worried about", "Many of the Democrats", "party politician", "", "Democratic"),
       ("saying", "Many of the Democrats", "party politician", "", "Democratic")]),
     ("A person briefed on the matter said the prosecutors had issued subpoenas.", [("said", "A person", "anonymous", "", "")]),
+    # an introductory phrase that opens with a preposition comes before the subject
+    ("Down in the polls, Texas Gov. Rick Perry is on the attack, claiming in a new ad that the race is open.",
+     [("claiming", "Rick Perry", "government official", "", "")]),
     # a short time phrase without its comma opens the sentence before the subject
     ("Last year Romney signed the pledge, promising to support the amendment.", [("promising", "Romney", "other", "", "")]),
     # a participle clause that opens the sentence is no subject ('Listening')

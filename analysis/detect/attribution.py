@@ -79,7 +79,8 @@ DASH_APPOSITIVE_RE = re.compile(r"\s*(?:—|–|\s--?\s)[^—–\n]{1,160}?(?:�
 # 'officials have, in fact, praised the deal': an aside inside a verb group, whose subject comes before it
 AUX_BEFORE_ASIDE_RE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|did|does|do)\s*,[^,]{1,40},\s*$", re.I)
 INTRO_WORDS = frozenset("""as after when while although though if since because before once despite during following
-amid in at on with without for from under over by like unlike given facing asked speaking""".split())
+amid in at on with without for from under over by like unlike given facing asked speaking""".split()) | word_class(
+    "preposition")  # 'Down in the polls, Texas Gov. Rick Perry is on the attack, claiming ...'
 INTRO_ADVERBS = word_class("intro_adverb")  # 'Later on Sunday, Carson ...': skipped before the subject
 RECORD_NOUNS = word_class("record_noun")  # 'a report by ...': a record named with its author
 IMPRESSION_VERBS = word_class("impression_verb")
