@@ -1574,3 +1574,16 @@ def test_the_subject_after_a_quotation_and_before_an_appositive_speaks():
     text = ("“Ground zero is hallowed ground,” Elliott Maynard, a Republican trying to unseat Representative Nick J. "
             "Rahall II, a Democrat, said in a statement.")
     assert who(text)[0][:2] == ("said in a statement", "Elliott Maynard")
+
+
+@pytest.mark.parametrize("description,role", [
+    ("Schumer and fellow Senate Democrats", "party politician"),  # 'fellow' before a noun is no title
+    ("fellow Republicans", "party politician"),
+    ("a senior fellow at the Brookings Institution", "expert or academic"),
+    ("research fellow John Smith", "expert or academic"),
+    ("the authorities in New York", "government official"),
+    ("retail giant Wal-Mart", "business"),
+    ("Newsweek", "media"),
+])
+def test_general_roles_of_common_descriptions(description, role):
+    assert speakers.classify(description)[0] == role
