@@ -53,8 +53,10 @@ def test_compare_opens_on_the_whole_story_with_all_three_outlets_and_the_contras
     assert len(charts) == 2
     spec = charts[0].proto.spec
     assert "per 1,000 words" in spec and "CNN" in spec and "World Socialist Web Site" in spec
-    # the explanation names the words behind the number
+    # the explanation names the words behind the number, each in the sentence around it
     assert "highlighted words behind it" in body
+    why = table_with(at, "In context")
+    assert len(why) and all(f"«{w}»" in c for w, c in zip(why["Words"], why["In context"]))
 
 
 def test_a_link_to_an_unknown_event_says_so_and_shows_the_default():

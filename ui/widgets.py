@@ -42,7 +42,7 @@ SENTENCES_SHOWN = 500  # sentences shown under "Who says it" (the counts cover e
 VOICE_COLUMNS = ["article_id", "outlet", "part", "category", "term", "voice", "speaker", "affiliation", "sentence",
                  "start", "end", "text"]
 # the explanation right after the words, so a class reads why without scrolling sideways
-SPAN_TABLE_COLUMNS = {"text": "Words", "note": "Why it is flagged", "category": "Category", "subcategory": "Kind",
+SPAN_TABLE_COLUMNS = {"text": "Words", "context": "In context", "note": "Why it is flagged", "category": "Category", "subcategory": "Kind",
                       "strength": "Strength", "score": "Model score", "voice": "Voice", "speaker": "Speaker",
                       "affiliation": "Role", "country": "Country", "neutral_alternative": "Neutral alternative",
                       "source": "Lexicon source"}

@@ -42,6 +42,18 @@ def occurrences(text: str, spans: pd.DataFrame, term: str, width: int = 60) -> l
     return out
 
 
+def in_context(spans: pd.DataFrame, texts: dict[str, str], width: int = 60) -> list[str]:
+    """Each span with the words around it in its article's body ('… said the drills were «provocative» and …'), so a
+    flag can be judged where it stands; texts maps article id to body text."""
+    out = []
+    for aid, s, e in zip(spans["article_id"], spans["start"], spans["end"]):
+        text, s, e = texts[aid], int(s), int(e)
+        left, right = _squash(text[max(0, s - width):s]), _squash(text[e:e + width])
+        out.append(("…" if s > width else "") + f"{left}«{_squash(text[s:e])}»{right}"
+                   + ("…" if e + width < len(text) else ""))
+    return out
+
+
 def _container(df: pd.DataFrame, s: int, e: int):
     """The narrowest span whose scope holds [s, e), or None."""
     hit = df[(df["scope_start"] <= s) & (df["scope_end"] >= e)]

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from analysis.measure.features import spans_counted
+from analysis.present.concordance import in_context
 from analysis.present.glossary import CARD_FEATURES, CHART_FEATURES, FEATURES, axis_title, behind_words
 from ui import data, state, widgets
 from ui.figures import feature_bars, grouped_features
@@ -69,6 +70,7 @@ def one_feature_and_why() -> None:
     row = table[table["outlet"] == why_outlet].iloc[0]
     category = view.spans_of(by_outlet.get(why_outlet, []), part="body", categories=[info.category])
     spans = spans_counted(why_feature, category)
+    spans = spans.assign(context=in_context(spans, {a: view.text(a).text for a in spans["article_id"].unique()}))
     st.markdown(f"**{md(names[why_outlet])} — {info.label}: {info.fmt.format(row[why_feature])} {info.unit}.** "
                 f"{info.explanation} {behind_words(why_feature, len(spans), len(category), int(row['words']))}")
     widgets.span_table(spans, key="why_table", name=f"{why_outlet}-{why_feature}-spans")
