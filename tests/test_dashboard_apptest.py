@@ -46,7 +46,7 @@ def test_compare_opens_on_the_whole_story_with_all_three_outlets_and_the_contras
     assert "North Korea" in who.loc["CNN", "Whose words"] and "US military" in who.loc["CNN", "Whose words"]
     assert who.loc["The Japan Times", "In its own voice"] == 0 and who.loc["The Japan Times", "In others' words"] >= 1
     assert who.loc["World Socialist Web Site", "In its own voice"] >= 2
-    assert any("World Socialist Web Site uses it 2 times in its own voice" in t.value for t in at.text)
+    assert any("In its own voice: World Socialist Web Site (2 times" in t.value for t in at.text)
     sentences = table_with(at, "before")
     assert set(sentences[sentences["voice"] == "author"]["outlet"]) == {"World Socialist Web Site"}
     charts = at.get("plotly_chart")

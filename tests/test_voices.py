@@ -34,14 +34,15 @@ def test_cnn_and_the_japan_times_attribute_provocative_wsws_says_it_itself(view)
     own = occ[occ["voice"] == "author"]
     assert set(own["outlet"]) == {"wsws"} and own["before"].str.len().gt(0).any()
     text = plain_summary(who_says_it(occ, ["cnn", "wsws"]), "provocat*", view.outlet_names)
-    assert text.startswith("“provocat*”: CNN uses it") and "World Socialist Web Site uses it 2 times in its own voice" in text
+    assert text.startswith("“provocat*”. In its own voice: World Socialist Web Site (2 times")
+    assert "Only in others' words: CNN (" in text and "Not used" not in text
 
 
 def test_an_outlet_that_never_uses_the_family_says_so(view):
     occ = occurrences(view.spans, "saber-rattling", view.sentence)
     table = who_says_it(occ, ["japantimes"])
     assert list(table["own"]) == [0] and list(table["attributed"]) == [0]
-    assert "The Japan Times does not use it" in plain_summary(table, "saber-rattling", view.outlet_names)
+    assert plain_summary(table, "saber-rattling", view.outlet_names) == "“saber-rattling”. Not used: The Japan Times."
 
 
 def test_wsws_says_provocative_in_its_own_voice_about_the_us_cnn_only_in_others_words(view):

@@ -70,18 +70,18 @@ def who_says_it(occ: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
 
 
 def plain_summary(table: pd.DataFrame, family: str, names: dict[str, str]) -> str:
-    """The contrast in one plain sentence per outlet, for a class."""
-    parts = []
+    """The contrast in plain words, outlets grouped by how they use the family: in their own voice, only in others'
+    words, or not at all (the table beside it has the details)."""
+    times = lambda n: f"{n} time{'s' if n != 1 else ''}"  # noqa: E731
+    own, others, unused = [], [], []
     for r in table.itertuples():
         name = names.get(r.outlet, r.outlet)
-        if r.own == 0 and r.attributed == 0:
-            parts.append(f"{name} does not use it")
-            continue
-        said = []
         if r.own:
-            said.append(f"{r.own} time{'s' if r.own != 1 else ''} in its own voice")
-        if r.attributed:
-            said.append(f"{r.attributed} time{'s' if r.attributed != 1 else ''} in others' words"
-                        + (f" ({r.whose_words})" if r.whose_words else ""))
-        parts.append(f"{name} uses it " + " and ".join(said))
-    return f"“{family}”: " + ". ".join(parts) + "."
+            own.append(f"{name} ({times(r.own)}" + (f", and {times(r.attributed)} in others' words)" if r.attributed
+                                                     else ")"))
+        elif r.attributed:
+            others.append(f"{name} ({times(r.attributed)}" + (f": {r.whose_words})" if r.whose_words else ")"))
+        else:
+            unused.append(name)
+    groups = [("In its own voice", own), ("Only in others' words", others), ("Not used", unused)]
+    return f"“{family}”. " + " ".join(f"{label}: {', '.join(items)}." for label, items in groups if items)
