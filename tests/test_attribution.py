@@ -222,6 +222,15 @@ def test_targets_do_not_reverse_who_attacks_whom():
     a = analyze_text("Mr. Trump accused Mr. Strzok of being a “disgrace” on Twitter.", tone=False)
     t = targets(a.text, a.spans, a.sentences).set_index("term")
     assert t.loc["disgrace", "speaker"] == "Mr. Trump" and t.loc["disgrace", "target"] == "Strzok"
+    # a person the text names in full is a target by the name alone too ('called Trump a “demagogue”', 'at Trump,
+    # whom he called'); a capitalised word that names no one in the text is not
+    text = ("Former mayor Michael Bloomberg spoke after Donald Trump. Bloomberg threw several jabs at Trump, whom he "
+            "called a “dangerous demagogue.” Later Bloomberg called Trump a “disgrace.” Critics called Tuesday a “disaster.”")
+    a = analyze_text(text, tone=False)
+    t = targets(a.text, a.spans, a.sentences)
+    assert list(zip(t["term"], t["speaker"], t["target"])) == [
+        ("dangerous", "Michael Bloomberg", "Trump"), ("demagogue", "Michael Bloomberg", "Trump"),
+        ("disgrace", "Michael Bloomberg", "Trump"), ("disaster", "Critics", "")]
 
 
 @pytest.mark.parametrize("text, target, named_as", [

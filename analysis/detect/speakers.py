@@ -647,10 +647,19 @@ class NameIndex:
                 break
             if self.opens_sentence(s):
                 return s, self.text[s:e]
+        first = OPENING_NAME_RE.match(self.text, opening, position)
+        if first and self.opens_sentence(first.start()):
+            # 'Bloomberg threw jabs at Trump, whom he called ...': a surname that opens the sentence, of a person
+            # named in full before it, is the subject
+            for j in range(i, -1, -1):
+                s, e = self.titled[j]
+                if s < first.start() and self.text[s:e].split()[-1] == first.group(1) and " " in self.text[s:e]:
+                    return s, self.text[s:e]
         s, e = self.titled[i]
         return s, self.text[s:e]
 
 
+OPENING_NAME_RE = re.compile(r"[“\"‘']?([A-Z][\w’'-]+)\s")  # a capitalised word that opens a sentence
 PAIR_GAP_RE = re.compile(r",?\s+and\s+")  # 'Mr. Romney and Mr. Ryan'
 # a sentence opening with a plural noun phrase and its verb ('Catholic bishops have', 'The party leaders met')
 PLURAL_SUBJECT_RE = re.compile(r"[“\"‘']?((?:(?:The|Many|Some|Several|Most|Both|All|Other|Top|Senior)\s+)?"

@@ -322,10 +322,11 @@ def targets(text: str, spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataF
     rows = []
     loaded = spans[spans["category"] == "loaded"]
     cues = spans[spans["category"] == "attribution"]
+    known = _surnames(text) if len(loaded) else frozenset()
     for row in loaded.itertuples():
         sent = sentences.iloc[row.sentence]
         own = _own_names(row.speaker, getattr(row, "country", ""))
-        cands = [c for c in _named_in(text, sent.start, sent.end)
+        cands = [c for c in _named_in(text, sent.start, sent.end, known)
                  if not (c[0] <= row.start < c[1]) or c[3]][:200]
         cands = [c for c in cands if c[2] not in own and not (set(text[c[0]:c[1]].split()) & own)]
         inside = [c for c in cands if c[0] <= row.start < c[1] and c[3]]  # "the North Korean regime"
@@ -351,8 +352,18 @@ def _own_names(speaker: str, country: str) -> set[str]:
     return words | ({country} if country else set())
 
 
-def _named_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
-    """Countries, actors of the general alias file and people named in [lo, hi): (start, end, actor or person, is an actor)."""
+def _surnames(text: str) -> frozenset[str]:
+    """The names people of the text go by alone ('Trump' where it names 'Donald Trump' anywhere)."""
+    return frozenset(_surname(text, found[0].split()) for m in NAME_RUN_RE.finditer(text)
+                     if (found := person_names([POSSESSIVE_END_RE.sub("", m.group())])))
+
+
+SINGLE_NAME_RE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+")
+
+
+def _named_in(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) -> list[tuple[int, int, str, bool]]:
+    """Countries, actors of the general alias file and people named in [lo, hi), also by the name alone they go by
+    in the text (`known`: 'Trump'): (start, end, actor or person, is an actor)."""
     actors = [(s, e, a.actor, True) for s, e, a in actor_mentions(text[lo:hi])]
     actors = [(s + lo, e + lo, a, k) for s, e, a, k in actors]
     taken = [(s, e) for s, e, _, _ in actors]
@@ -367,6 +378,10 @@ def _named_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
             surname = _surname(text, found[0].split()) if not titled else found[0].split()[-1]
             people.append((m.start(), m.end(), POSSESSIVE_END_RE.sub("", surname), False))  # 'Bush’s': Bush
             taken.append((m.start(), m.end()))
+    for m in SINGLE_NAME_RE.finditer(text, lo, hi) if known else ():
+        name = POSSESSIVE_END_RE.sub("", m.group())
+        if name in known and not any(s < m.end() and m.start() < e for s, e in taken):
+            people.append((m.start(), m.end(), name, False))  # 'called Trump a “demagogue”', the text's Donald Trump
     return sorted(actors + people)
 
 
