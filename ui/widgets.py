@@ -41,11 +41,11 @@ HEADLINES_SHOWN = 10  # headlines listed per outlet card (a whole story may have
 SENTENCES_SHOWN = 500  # sentences shown under "Who says it" (the counts cover every use)
 VOICE_COLUMNS = ["article_id", "outlet", "part", "category", "term", "voice", "speaker", "affiliation", "sentence",
                  "start", "end", "text"]
-# the explanation right after the words, so a class reads why without scrolling sideways
-SPAN_TABLE_COLUMNS = {"text": "Words", "context": "In context", "note": "Why it is flagged", "category": "Category", "subcategory": "Kind",
-                      "strength": "Strength", "score": "Model score", "voice": "Voice", "speaker": "Speaker",
-                      "affiliation": "Role", "country": "Country", "neutral_alternative": "Neutral alternative",
-                      "source": "Lexicon source"}
+# the words where they stand, then why, so a class reads both without scrolling sideways; whose words next
+SPAN_TABLE_COLUMNS = {"text": "Words", "context": "In context", "note": "Why it is flagged", "voice": "Voice",
+                      "speaker": "Speaker", "affiliation": "Role", "strength": "Strength", "score": "Model score",
+                      "subcategory": "Kind", "category": "Category", "country": "Country",
+                      "neutral_alternative": "Neutral alternative", "source": "Lexicon source"}
 
 
 def url_selectbox(where, label: str, options: list, key: str, default, widget: str = "selectbox", **kwargs):
