@@ -47,6 +47,26 @@ def test_a_shared_over_time_link_opens_its_outlets_dates_and_period():
     table = table_with(at, "Loaded terms, all (per 1,000 words)")
     assert table["articles"].sum() == len([a for a in july if a.outlet in ("cnn", "wsws")])
     at = app({"from": "not a date", "per": "fortnight"}, page=PAGE)
-    assert not at.exception and at.radio(key="w_per").value == "month"
+    # five articles over years: no period pools three articles per point, so the default is the year
+    assert not at.exception and at.radio(key="w_per").value == "year"
+    assert any("pool fewer than 3 articles" in c.value for c in at.caption)
     table = table_with(at, "Loaded terms, all (per 1,000 words)")
     assert table["articles"].sum() == len(corpus.articles)
+
+
+def test_the_default_period_is_the_finest_whose_typical_point_pools_three_articles():
+    import datetime as dt
+
+    import duckdb
+
+    from analysis.scale.query import suited_period
+    con = duckdb.connect()
+    con.execute("CREATE TABLE features (outlet VARCHAR, date VARCHAR)")
+    day = dt.date(2020, 1, 1)
+    daily = [("a", str(day + dt.timedelta(days=k))) for k in range(90)]  # one a day: 7 a week
+    con.executemany("INSERT INTO features VALUES (?, ?)", daily)
+    assert suited_period(con, ["a"]) == "week"
+    twice = [("b", str(day + dt.timedelta(days=15 * k))) for k in range(24)]  # two a month: six a quarter
+    con.executemany("INSERT INTO features VALUES (?, ?)", twice)
+    assert suited_period(con, ["b"]) == "quarter"
+    assert suited_period(con, ["b"], "2020-01-01", "2020-01-20") == "year"  # two in all: never three a point

@@ -14,7 +14,8 @@ from analysis.detect.spans import SPAN_COLUMNS as SPAN_TABLE_COLUMNS
 from analysis.measure.features import counts_in, derived
 from analysis.scale import store as fs
 
-PERIODS = ("week", "month")
+PERIODS = ("week", "month", "quarter", "year")
+ARTICLES_PER_POINT = 3  # the median point of a suited period pools at least this many articles
 
 
 def connect(root: Path) -> duckdb.DuckDBPyConnection:
@@ -80,9 +81,22 @@ def pooled(con: duckdb.DuckDBPyConnection, outlets: list[str] | None = None, sta
     return out
 
 
+def suited_period(con: duckdb.DuckDBPyConnection, outlets: list[str] | None = None, start: str | None = None,
+                  end: str | None = None, per_point: int = ARTICLES_PER_POINT) -> str:
+    """The finest period whose typical point (the median outlet-period with any article) pools at least `per_point`
+    articles, else 'year': a line through points of one article each is noise."""
+    where, params = _where(outlets, start, end, None)
+    for period in PERIODS:
+        median = con.execute(f"SELECT median(n) FROM (SELECT COUNT(*) AS n FROM features{where} "
+                             f"GROUP BY outlet, date_trunc('{period}', CAST(date AS DATE)))", params).fetchone()[0]
+        if median is not None and median >= per_point:
+            return period
+    return PERIODS[-1]
+
+
 def attention(con: duckdb.DuckDBPyConnection, period: str = "month", outlets: list[str] | None = None,
               start: str | None = None, end: str | None = None) -> pd.DataFrame:
-    """Attention over time: per outlet and week or month, the articles published, their words and loaded terms,
+    """Attention over time: per outlet and week, month, quarter or year, the articles published, their words and loaded terms,
     and the loaded-term rate per 1,000 words (from the pooled counts)."""
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}")

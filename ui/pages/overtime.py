@@ -1,4 +1,4 @@
-"""Over time: how much each outlet wrote per week or month, and its loaded-term rate, queried from the feature store."""
+"""Over time: how much each outlet wrote per week, month, quarter or year, and its loaded-term rate, queried from the feature store."""
 import datetime as dt
 
 import streamlit as st
@@ -28,13 +28,20 @@ c1, c2, c3 = st.columns([3, 2, 1])
 chosen = widgets.url_multiselect(c1, "Outlets", every, "lines", every[:8], format_func=lambda o: names.get(o, o))
 start, end = widgets.url_date_range(c2, "From – to", "from", "to", dt.date.fromisoformat(first),
                                     dt.date.fromisoformat(last))
-period = widgets.url_selectbox(c3, "Per", list(query.PERIODS), "per", query.PERIODS[1], widget="radio")
 if not chosen:
     st.info("Choose at least one outlet.")
     st.stop()
+suited = query.suited_period(con, chosen, start.isoformat(), end.isoformat())
+period = widgets.url_selectbox(c3, "Per", list(query.PERIODS), "per", suited, widget="radio",
+                               help="Each point pools one outlet's articles in one period. By default the finest "
+                                    f"period whose typical point holds at least {query.ARTICLES_PER_POINT} articles.")
 table = query.attention(con, period, chosen, start.isoformat(), end.isoformat())
 caption = f"{len(chosen)} outlet(s), {start} to {end}; Framing Lens feature store"
 widgets.chart(attention_over_time(table, names, period, caption), f"attention-{period}", "ot_chart")
+thin = int((table["articles"] < query.ARTICLES_PER_POINT).sum())
+if thin:
+    st.caption(f"{thin:,} of the {len(table):,} points pool fewer than {query.ARTICLES_PER_POINT} articles: their "
+               "rate can swing with a single article, so read the lines as rough.")
 pooled = query.pooled(con, chosen, start.isoformat(), end.isoformat())
 st.markdown(f"**Pooled over the range** ({int(pooled['articles'].sum()):,} articles; rates from summed counts).")
 shown = pooled[["outlet", "articles", "words", "loaded_n", "loaded_per_1k", "hedge_per_1k", "attribution_density"]]
