@@ -94,6 +94,7 @@ def for_width(fig: go.Figure, width: int) -> go.Figure:
         return fig
     out, params = go.Figure(fig), dict(params)
     rewrap: dict[str, str] = {}
+    rows: set[str] = set()  # the category rows of horizontal bars, over every trace (stacked traces share them)
     for t in out.data:
         across = getattr(t, "orientation", None) == "h"  # category labels on the left, one row each
         values = t.y if across else t.x
@@ -102,10 +103,12 @@ def for_width(fig: go.Figure, width: int) -> go.Figure:
             for v in values:
                 rewrap.setdefault(v, _wrap(v.replace("<br>", " "), chars))
             t.update({"y" if across else "x": [rewrap[v] for v in values]})
-            if across:  # each row as tall as its label's lines; the legend starts right of the labels
-                lines = max(rewrap[v].count("<br>") + 1 for v in values)
-                params["height"] = max(params["height"], len(set(values)) * (18 * lines + 12) + 160)
+            if across:
+                rows.update(rewrap[v] for v in values)
                 params["labels_width"] = min(params["labels_width"], 60 + 8 * chars)
+    if rows:  # each row as tall as the longest label's lines; the legend starts right of the labels
+        lines = max(r.count("<br>") + 1 for r in rows)
+        params["height"] = max(params["height"], len(rows) * (18 * lines + 12) + 160)
     for a in out.layout.annotations:
         if a.name == "value" and a.x in rewrap:
             a.x = rewrap[a.x]
