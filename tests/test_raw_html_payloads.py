@@ -79,3 +79,16 @@ def test_spot_it_blacked_out_passage_stays_escaped():
     table = spot.compare_marks(tokens, set(), an.spans)
     out = spot.render_comparison(shown, 0, len(shown), table, an.spans)
     assert not live(out) and "&lt;script&gt;" in out and "Fox News" not in out
+
+
+def test_the_words_in_context_under_a_number_carry_a_payload_as_text():
+    from analysis.measure.features import spans_counted
+    from analysis.present.concordance import in_context
+    from analysis.present.tables import table_html
+    an = analyze_text(TEXT)
+    spans = spans_counted("loaded_per_1k", an.spans).assign(article_id="a")
+    shown = spans.assign(context=in_context(spans, {"a": an.text}))[["text", "context", "note", "speaker"]]
+    contexts = " ".join(shown["context"])
+    assert "<script>alert(1)</script>" in contexts and 'onerror="alert(2)"' in contexts  # next to flagged words
+    out = table_html(shown, "The words behind the number")
+    assert not live(out) and "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "onerror=&quot;alert(2)&quot;" in out
