@@ -340,8 +340,8 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
             att = replace(att, group_start=_group_start(text, tokens, cue, max(sent.start, att.speaker_end) if before_cue
                                                         else sent.start),
                           group_end=extend.get(cue.first) or _group_end(text, tokens, cue, sent.end))
-            if prev_in_sentence is not None and out and out[-1] is prev_in_sentence:
-                out[-1] = _ended_by_next_clause(text, prev_in_sentence, att)
+            if prev_in_sentence is not None:  # always the last attribution kept
+                out[-1] = _ended_by_next_clause(text, out[-1], att)
             out.append(att)
             earlier.append((att.cue_start, att.speaker))
             prev_in_sentence = att

@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis.detect.lexicon import FRAMING, Lexicon, load_lexicon
 from analysis.detect.loaded import RATED
+from analysis.detect.spans import NOT_SPOKEN
 from analysis.detect.speakers import OTHER, role_names
 
 NEGATIVE_COMPOUND = -0.05  # VADER's own threshold for a negative sentence
@@ -197,7 +198,7 @@ def spans_counted(feature: str, spans: pd.DataFrame) -> pd.DataFrame:
     elif kind == "loaded cue":
         keep &= spans["cue_tone"].fillna("") != "neutral"
     if category == "quote":
-        keep &= ~spans["subcategory"].isin(["scare", "title"])  # no one's words
+        keep &= ~spans["subcategory"].isin(NOT_SPOKEN)
     return spans[keep]
 
 

@@ -6,6 +6,7 @@ import re
 import pandas as pd
 
 from analysis.detect.lexicon import FRAMING
+from analysis.detect.spans import NOT_SPOKEN
 
 KWIC_COLUMNS = ["article_id", "outlet", "start", "end", "left", "match", "right", "voice", "speaker", "affiliation",
                 "country", "flagged_as"]
@@ -22,7 +23,7 @@ def occurrences(text: str, spans: pd.DataFrame, term: str, width: int = 60) -> l
     """Occurrences of `term` in one text, each with context and the voice it is in."""
     if not term.strip():
         return []
-    quotes = spans[(spans["category"] == "quote") & (~spans["subcategory"].isin(["scare", "title"]))]
+    quotes = spans[(spans["category"] == "quote") & (~spans["subcategory"].isin(NOT_SPOKEN))]
     atts = spans[spans["category"] == "attribution"]
     flagged = spans[spans["category"].isin(FRAMING)]
     out = []
