@@ -1596,3 +1596,20 @@ def test_the_subject_after_a_quotation_and_before_an_appositive_speaks():
 ])
 def test_general_roles_of_common_descriptions(description, role):
     assert speakers.classify(description)[0] == role
+
+
+@pytest.mark.parametrize("description,name", [
+    ("Former Speaker of the House Newt Gingrich", "Newt Gingrich"),
+    ("Former Secretary of State Colin Powell", "Colin Powell"),
+    ("Former Mayor of New York Michael Bloomberg", "Michael Bloomberg"),
+    ("Joel Pollak of Breitbart California", "Joel Pollak"),
+])
+def test_offices_with_of_before_a_name_are_no_part_of_it(description, name):
+    speaker = speakers.make_speaker(description)
+    assert (speaker.name, speaker.person) == (name, True)
+
+
+def test_he_after_a_long_office_is_the_person_who_holds_it():
+    text = ("“Most members would not want a guard,” Rep. Mike Doyle told reporters. Former Speaker of the House Newt "
+            "Gingrich lauded the current system. He said the threat should not change that.")
+    assert cues_and_speakers(text)[1:] == [("lauded", "Newt Gingrich"), ("said", "Newt Gingrich")]

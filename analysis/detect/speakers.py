@@ -347,8 +347,9 @@ def person_names(parts: list[str]) -> list[str]:
     for p in parts:
         p = TRAILING_WEEKDAY_RE.sub("", p)  # 'Chairman Michael Steele Sunday': the day is no part of the name
         first = NAME_RUN_RE.search(p)  # the whole run: 'Vice President Joseph R. Biden Jr.', then the offices go
-        if first and ORIGIN_RE.match(p, first.end()):
-            m = first  # 'Joel Pollak of Breitbart California': the person, not the outlet after 'of'
+        if first and ORIGIN_RE.match(p, first.end()) and not all(_title_word(w) for w in first.group().split()):
+            m = first  # 'Joel Pollak of Breitbart California': the person, not the outlet after 'of' (but 'Former
+            # Speaker of the House Newt Gingrich' is offices, then the person)
         else:
             m = NAME_END_RE.search(p) or first
         if not m or p[:m.start()].endswith((" in ", " at ")):
@@ -362,6 +363,9 @@ def person_names(parts: list[str]) -> list[str]:
             words = words[owner[-1] + 1:]  # 'ABC News’ Martha Raddatz': the person after the owner
         while words and words[0].lower() in LEAD_BREAKS:
             words = words[1:]  # 'While Colorado', 'Despite Trump': a connective opening the sentence
+        before = p[:m.start()].split()
+        if len(words) > 2 and before[-2:-1] == ["of"] and is_place(f"{before[-1]} {words[0]}"):
+            words = words[1:]  # 'Mayor of New York Michael Bloomberg': the end of the place is no part of the name
         places = _places(words)
         if places and places[0][0] == 0 and places[0][1] < len(words) and \
                 words[places[0][1]].lower().strip(".") in OFFICE_WORDS:
