@@ -178,11 +178,18 @@ def test_download_buttons_give_the_files(page, server, tmp_path):
     png = tmp_path / "chart.png"
     info.value.save_as(png)
     assert png.read_bytes().startswith(b"\x89PNG")
+    # the file names say which selection, by its date and title (not an id): '2017-05-01: Title (3 articles)' or
+    # 'Whole story: Title' in the sidebar gives '...-2017-05-01-Title'
+    label = page.get_by_role("combobox", name="Event").input_value()
+    title = re.sub(r"^Whole story: |: | \(\d+ articles?\)$", lambda m: " " if m.group() == ": " else "", label)
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", title).strip("-")[:30]
+    assert slug in info.value.suggested_filename and info.value.suggested_filename.endswith(".png")
     with page.expect_download(timeout=120_000) as info:
         page.get_by_role("button", name="Report (HTML)").click()
     report = tmp_path / "report.html"
     info.value.save_as(report)
     assert "Framing Lens report" in report.read_text()
+    assert info.value.suggested_filename.startswith(f"report-{slug}")
 
 
 def test_depth_page_in_the_browser(page, server):

@@ -65,9 +65,9 @@ def test_a_link_to_an_unknown_event_says_so_and_shows_the_default():
     assert any("no event “no-such-event”" in w for w in said(at.sidebar.warning))
     assert at.selectbox(key="w_event").value == STORY
     assert param(at, "event") is None  # the URL no longer names the unknown event
-    # the chart's own camera button saves at print resolution, under a name that carries the selection
+    # the chart's own camera button saves at print resolution, under a name that carries the selection's title
     config = json.loads(at.get("plotly_chart")[0].proto.config)["toImageButtonOptions"]
-    assert config["scale"] == 3 and config["filename"] == "framing-features-by-outlet-story-us-bomber-shows-of-force-east-asia"
+    assert config["scale"] == 3 and config["filename"] == "framing-features-by-outlet-US-bomber-shows-of-force-in-East-Asia"
 
 
 def test_changing_event_and_outlets_changes_the_cards_and_the_url():

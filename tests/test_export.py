@@ -115,3 +115,11 @@ def test_report_cli(tmp_path, fmt):
     assert p.returncode == 0, p.stderr
     data = out.read_bytes()
     assert data.startswith(b"%PDF") if fmt == "pdf" else b"World Socialist Web Site" in data
+
+
+def test_file_names_carry_the_selections_date_and_title_not_its_id(view):
+    event = next(e for e in view.corpus.events.values() if view.articles_in(e.id))
+    assert view.selection_title(event.id) == f"{event.date} {event.title}"
+    assert event.id not in view.selection_title(event.id)
+    assert view.selection_title(STORY) == view.corpus.stories[STORY[len("story:"):]]
+    assert view.selection_title("no-such-event") == "no-such-event"

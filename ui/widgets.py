@@ -316,6 +316,12 @@ def _safe_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-")[:80] or "export"
 
 
+def _selection_title() -> str:
+    """The sidebar selection's date and title, for file names ('export' when nothing is selected)."""
+    key = st.session_state.get(state.widget_key("event"))
+    return data.view().selection_title(key) if key else "export"
+
+
 def chart(fig, name: str, key: str, why: Callable[[object], dict] | None = None, **kwargs):
     """A plotly chart with its text alternative (a summary and the numbers, one click away) and PNG, SVG, PDF and
     offline-HTML downloads of exactly that figure. With `why` (a function from a bar's customdata to the URL
@@ -323,7 +329,7 @@ def chart(fig, name: str, key: str, why: Callable[[object], dict] | None = None,
     # The figure's own layout, as exported (Streamlit's theme draws axis labels in #808495, 3.7:1 on white). The file
     # name carries the selection, so downloads for two events do not overwrite each other; the chart's own camera
     # button saves at print resolution too.
-    stem = _safe_name(f"{name}-{st.session_state.get(state.widget_key('event')) or 'export'}")
+    stem = _safe_name(f"{name}-{_selection_title()}")
     # on a phone the chart on screen is laid out for its width, without the toolbar, which a touch screen shows at
     # all times over the title (the download buttons stay); the downloads keep the layout for print
     phone = on_phone()
@@ -418,10 +424,10 @@ def report_downloads(view: CorpusView, ctx: PageContext) -> None:
     st.caption("One file with the numbers, charts, highlighted texts side by side, sources and method notes.")
     ready = warm_renderer() is not None
     c1 = c2 = st.container(horizontal=True)
-    c1.download_button("Report (HTML)", key="report_html", file_name=f"report-{_safe_name(ctx.selection)}.html",
+    c1.download_button("Report (HTML)", key="report_html", file_name=f"report-{_safe_name(ctx.view.selection_title(ctx.selection))}.html",
                        data=lambda: event_report_html(view, ctx.selection, ctx.outlets).encode("utf-8"),
                        mime="text/html", on_click="ignore")
-    c2.download_button("Report (PDF)", key="report_pdf", file_name=f"report-{_safe_name(ctx.selection)}.pdf",
+    c2.download_button("Report (PDF)", key="report_pdf", file_name=f"report-{_safe_name(ctx.view.selection_title(ctx.selection))}.pdf",
                        data=lambda: event_report_pdf(view, ctx.selection, ctx.outlets), mime="application/pdf",
                        disabled=not ready, on_click="ignore", help=None if ready else INSTALL_HINT)
 

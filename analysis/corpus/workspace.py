@@ -248,6 +248,13 @@ class CorpusView:
         """Selectable events and whole stories: key -> label (computed once per view)."""
         return self._options
 
+    def selection_title(self, key: str) -> str:
+        """A selection's date and title, without its article count (for file names); the key itself if unknown."""
+        if key.startswith("story:"):
+            return self.corpus.stories.get(key[len("story:"):], key)
+        event = self.corpus.events.get(key)
+        return f"{event.date} {event.title}" if event else key
+
     @cached_property
     def _default(self) -> str:
         outlet = {a.id: a.outlet for a in self.corpus.articles}
