@@ -70,3 +70,16 @@ def test_the_default_period_is_the_finest_whose_typical_point_pools_three_articl
     con.executemany("INSERT INTO features VALUES (?, ?)", twice)
     assert suited_period(con, ["b"]) == "quarter"
     assert suited_period(con, ["b"], "2020-01-01", "2020-01-20") == "year"  # two in all: never three a point
+
+
+def test_the_outlets_drawn_at_first_are_those_with_the_most_articles():
+    import duckdb
+
+    from analysis.scale.query import LINES_SHOWN, outlets_by_articles
+    con = duckdb.connect()
+    con.execute("CREATE TABLE features (outlet VARCHAR, date VARCHAR)")
+    counts = {f"outlet{k:02d}": k + 1 for k in range(LINES_SHOWN + 3)}  # outlet00 has 1 article, outlet10 has 11
+    con.executemany("INSERT INTO features VALUES (?, '2020-01-01')", [(o,) for o, n in counts.items() for _ in range(n)])
+    busiest = outlets_by_articles(con)
+    assert busiest == sorted(counts, key=lambda o: -counts[o])
+    assert set(busiest[:LINES_SHOWN]) == {f"outlet{k:02d}" for k in range(3, LINES_SHOWN + 3)}  # not the first by name

@@ -16,6 +16,7 @@ from analysis.scale import store as fs
 
 PERIODS = ("week", "month", "quarter", "year")
 ARTICLES_PER_POINT = 3  # the median point of a suited period pools at least this many articles
+LINES_SHOWN = 8  # outlets drawn at first on Over time: more lines than this cannot be told apart
 
 
 def connect(root: Path) -> duckdb.DuckDBPyConnection:
@@ -79,6 +80,12 @@ def pooled(con: duckdb.DuckDBPyConnection, outlets: list[str] | None = None, sta
     out = out.merge(speakers, on="outlet", how="left")
     out["speakers_distinct"] = out["speakers_distinct"].fillna(0).astype(int)
     return out
+
+
+def outlets_by_articles(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every outlet in the store, the one with the most articles first (equal counts by id)."""
+    return [o for (o,) in con.execute("SELECT outlet FROM features GROUP BY outlet ORDER BY COUNT(*) DESC, outlet")
+            .fetchall()]
 
 
 def suited_period(con: duckdb.DuckDBPyConnection, outlets: list[str] | None = None, start: str | None = None,

@@ -23,9 +23,13 @@ if missing:
     st.warning(f"{missing:,} article(s) of the corpus are not in the feature store in their current version (new or "
                "changed): run `python -m analysis build` to add them.")
 first, last = con.execute("SELECT min(date), max(date) FROM features").fetchone()
-every = [o for (o,) in con.execute("SELECT DISTINCT outlet FROM features ORDER BY outlet").fetchall()]
+busiest = query.outlets_by_articles(con)
+every = sorted(busiest)
 c1, c2, c3 = st.columns([3, 2, 1])
-chosen = widgets.url_multiselect(c1, "Outlets", every, "lines", every[:8], format_func=lambda o: names.get(o, o))
+chosen = widgets.url_multiselect(c1, "Outlets", every, "lines", sorted(busiest[:query.LINES_SHOWN]),
+                                 format_func=lambda o: names.get(o, o),
+                                 help=f"At first the {query.LINES_SHOWN} outlets with the most articles; more lines "
+                                      "than that cannot be told apart.")
 start, end = widgets.url_date_range(c2, "From – to", "from", "to", dt.date.fromisoformat(first),
                                     dt.date.fromisoformat(last))
 if not chosen:
