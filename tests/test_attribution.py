@@ -1613,3 +1613,27 @@ def test_he_after_a_long_office_is_the_person_who_holds_it():
     text = ("“Most members would not want a guard,” Rep. Mike Doyle told reporters. Former Speaker of the House Newt "
             "Gingrich lauded the current system. He said the threat should not change that.")
     assert cues_and_speakers(text)[1:] == [("lauded", "Newt Gingrich"), ("said", "Newt Gingrich")]
+
+
+@pytest.mark.parametrize("description,role", [
+    ("The president", "government official"),  # a determiner opening the sentence is no body the president heads
+    ("Former President Obama", "government official"),
+    ("Senate President Mike Thibodeau", "legislator"),
+    ("The Safari Club president", ""),
+    ("a C.I.A. spokesman", "government official"),  # acronyms written with periods
+    ("A spokeswoman for the F.B.I.", "government official"),
+    ("A Microsoft spokesperson", "business"),
+    ("Those firms", "business"),
+    ("the AARP", "advocacy group"),
+    ("the NRSC", "party politician"),
+])
+def test_roles_of_heads_acronyms_and_well_known_bodies(description, role):
+    assert speakers.classify(description)[0] == role
+
+
+def test_a_clause_before_a_name_does_not_describe_the_person():
+    text = ("The president castigated Kathy Griffin, the comic, for a video. Ms. Griffin went online to express "
+            "regret. “I sincerely apologize,” she said in a video.")
+    a = analyze_text(text, tone=False).spans
+    said = a[(a.category == "attribution") & (a.speaker == "Kathy Griffin")]
+    assert len(said) and set(said["affiliation"]) == {"other"}  # not the president's role

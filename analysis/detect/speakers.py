@@ -146,6 +146,9 @@ def _affiliation_regex(path: Path = AFFILIATIONS_FILE) -> tuple[re.Pattern, re.P
     by_pattern = {v: a for a in rows for p in (a.pattern.lower(), a.pattern.lower().replace("-", " "))
                   for v in (p, p.replace("'", "’"))}
     short = [a.pattern.upper() for a in rows if _acronym(a.pattern)]
+    dotted = {".".join(a) + ".": a for a in short}  # 'C.I.A.', 'F.B.I.': the style of some papers (NYT)
+    by_pattern.update({d.lower(): by_pattern[a.lower()] for d, a in dotted.items()})
+    short += list(dotted)
     words = [a.pattern for a in rows if not _acronym(a.pattern)]
     bound = r"(?<![\w.’'-])(?:{})(?![\w’'-])"
     words = [w.replace("-", " ") for w in words] + words  # 'Self-Defense Force' and 'Self Defense Force'
@@ -228,6 +231,7 @@ NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
 HEAD_OF_RE = re.compile(r"\s+(?:of|at)\s")
 OWNER_BEFORE_RE = re.compile(r"\b([\w’'-]+?)['’]s\s+$")  # 'the organization's ' before a head title
 STATE_NOUNS = frozenset(("country", "nation", "state", "republic", "government", "administration"))
+TIME_OF_OFFICE = frozenset(("former", "acting", "outgoing", "incoming", "interim"))  # 'Former President Obama'
 BODY_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'&.-]*\s+){1,5})$")  # capitalised words right before a head title
 
 
@@ -311,7 +315,10 @@ def _body_before(description: str, title_start: int) -> int | None:
         word = owner.group(1)
         return None if word.lower() in STATE_NOUNS or countries_in(word) else owner.start(1)
     body = BODY_BEFORE_RE.search(description, 0, title_start)
-    if body and not countries_in(body.group(1)) and body.group(1).lower().rstrip(".") not in NAME_LEAD_TITLES:
+    words = body.group(1).split() if body else []
+    while words and words[0].lower() in DETERMINERS | TIME_OF_OFFICE:
+        words = words[1:]  # 'The president', 'Former President': no body ('The Safari Club president': the club)
+    if words and not countries_in(body.group(1)) and body.group(1).lower().rstrip(".") not in NAME_LEAD_TITLES:
         return body.start(1)
     return None
 
@@ -590,6 +597,8 @@ class NameIndex:
                or (w.lower().endswith("ing") and (w.islower() or k == 0))]  # 'Following President Obama'
         if cut:
             words = words[cut[-1] + 1:]
+        if words and words[-1].islower() and lexicon_tag(words[-1]).startswith("VB"):
+            words = []  # 'The president castigated Kathy Griffin': a clause before her name, not a description of her
         while words and (words[0].lower() in DETERMINERS or not re.match(r"[\w’']", words[0])):
             words = words[1:]
         return " ".join([*words, self.text[s:e]])
