@@ -423,11 +423,12 @@ def report_downloads(view: CorpusView, ctx: PageContext) -> None:
     st.header("Report of this selection")
     st.caption("One file with the numbers, charts, highlighted texts side by side, sources and method notes.")
     ready = warm_renderer() is not None
+    stem = f"report-{_safe_name(view.selection_title(ctx.selection))}"
     c1 = c2 = st.container(horizontal=True)
-    c1.download_button("Report (HTML)", key="report_html", file_name=f"report-{_safe_name(ctx.view.selection_title(ctx.selection))}.html",
+    c1.download_button("Report (HTML)", key="report_html", file_name=f"{stem}.html",
                        data=lambda: event_report_html(view, ctx.selection, ctx.outlets).encode("utf-8"),
                        mime="text/html", on_click="ignore")
-    c2.download_button("Report (PDF)", key="report_pdf", file_name=f"report-{_safe_name(ctx.view.selection_title(ctx.selection))}.pdf",
+    c2.download_button("Report (PDF)", key="report_pdf", file_name=f"{stem}.pdf",
                        data=lambda: event_report_pdf(view, ctx.selection, ctx.outlets), mime="application/pdf",
                        disabled=not ready, on_click="ignore", help=None if ready else INSTALL_HINT)
 
