@@ -231,7 +231,8 @@ NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
 HEAD_OF_RE = re.compile(r"\s+(?:of|at)\s")
 OWNER_BEFORE_RE = re.compile(r"\b([\w’'-]+?)['’]s\s+$")  # 'the organization's ' before a head title
 STATE_NOUNS = frozenset(("country", "nation", "state", "republic", "government", "administration"))
-TIME_OF_OFFICE = frozenset(("former", "acting", "outgoing", "incoming", "interim"))  # 'Former President Obama'
+# words before a head title that name no body it heads: 'The president', 'Former President Obama'
+NO_BODY_LEAD = DETERMINERS | frozenset(("former", "acting", "outgoing", "incoming", "interim"))
 BODY_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'&.-]*\s+){1,5})$")  # capitalised words right before a head title
 
 
@@ -316,7 +317,7 @@ def _body_before(description: str, title_start: int) -> int | None:
         return None if word.lower() in STATE_NOUNS or countries_in(word) else owner.start(1)
     body = BODY_BEFORE_RE.search(description, 0, title_start)
     words = body.group(1).split() if body else []
-    while words and words[0].lower() in DETERMINERS | TIME_OF_OFFICE:
+    while words and words[0].lower() in NO_BODY_LEAD:
         words = words[1:]  # 'The president', 'Former President': no body ('The Safari Club president': the club)
     if words and not countries_in(body.group(1)) and body.group(1).lower().rstrip(".") not in NAME_LEAD_TITLES:
         return body.start(1)

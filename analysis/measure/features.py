@@ -75,9 +75,8 @@ def span_counts(spans: pd.DataFrame, sents: pd.DataFrame, lexicon: Lexicon | Non
             c[key] = c.get(key, 0) + words
             c["attributed_words"] += words
         elif cat == "quote":
-            if sub == "scare":
-                c["quote_scare_n"] += 1
-            elif sub != "title":  # a title in quotation marks is no one's words
+            c["quote_scare_n"] += sub == "scare"
+            if sub not in NOT_SPOKEN:  # scare quotes and a title in quotation marks are no one's words
                 c["quote_n"] += 1
                 c["quote_words"] += words
     return c
@@ -166,6 +165,11 @@ ATTRIBUTION_FEATURES = {  # what each attribution-based number counts among the 
 }
 
 
+def _stem(feature: str) -> str:
+    """A count's or rate's name without its unit ('hedge__condition_per_1k' -> 'hedge__condition')."""
+    return re.sub(r"_(?:per_1k|n)$", "", feature)
+
+
 def spans_behind(feature: str) -> tuple[str, str]:
     """The span category and voice a count or rate of a category counts ('loaded_author_per_1k' -> ('loaded',
     'author'), 'hedge__condition_per_1k' -> ('hedge', ''), 'anonymous_share' -> ('attribution', ''))."""
@@ -173,8 +177,7 @@ def spans_behind(feature: str) -> tuple[str, str]:
         return "attribution", ""
     if feature == "quote_share":
         return "quote", ""
-    stem = re.sub(r"_(?:per_1k|n)$", "", feature)
-    category, _, voice = stem.partition("_")
+    category, _, voice = _stem(feature).partition("_")
     return category, voice if voice in ("author", "attributed") else ""
 
 
@@ -186,7 +189,7 @@ def spans_counted(feature: str, spans: pd.DataFrame) -> pd.DataFrame:
     keep = spans["category"] == category
     if voice:
         keep &= spans["voice"] == voice
-    stem = re.sub(r"_(?:per_1k|n)$", "", feature)
+    stem = _stem(feature)
     if stem == "loaded_strong":
         keep &= spans["strength"] == "strong"
     elif "__" in stem:

@@ -69,18 +69,22 @@ def who_says_it(occ: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["outlet", "own", "attributed", "whose_words"])
 
 
+def _times(n: int) -> str:
+    """'1 time', '3 times'."""
+    return f"{n} time{'s' if n != 1 else ''}"
+
+
 def plain_summary(table: pd.DataFrame, family: str, names: dict[str, str]) -> str:
     """The contrast in plain words, outlets grouped by how they use the family: in their own voice, only in others'
     words, or not at all (the table beside it has the details)."""
-    times = lambda n: f"{n} time{'s' if n != 1 else ''}"  # noqa: E731
     own, others, unused = [], [], []
     for r in table.itertuples():
         name = names.get(r.outlet, r.outlet)
         if r.own:
-            own.append(f"{name} ({times(r.own)}" + (f", and {times(r.attributed)} in others' words)" if r.attributed
+            own.append(f"{name} ({_times(r.own)}" + (f", and {_times(r.attributed)} in others' words)" if r.attributed
                                                      else ")"))
         elif r.attributed:
-            others.append(f"{name} ({times(r.attributed)}" + (f": {r.whose_words})" if r.whose_words else ")"))
+            others.append(f"{name} ({_times(r.attributed)}" + (f": {r.whose_words})" if r.whose_words else ")"))
         else:
             unused.append(name)
     groups = [("In its own voice", own), ("Only in others' words", others), ("Not used", unused)]

@@ -33,8 +33,8 @@ def occurrences(text: str, spans: pd.DataFrame, term: str, width: int = 60) -> l
         if speaker is None:
             speaker = _container(atts, s, e)
         flags = flagged[(flagged["start"] <= s) & (flagged["end"] >= e)]
-        out.append({"start": s, "end": e, "left": _squash(text[max(0, s - width):s]), "match": m.group(),
-                    "right": _squash(text[e:e + width]),
+        left, right = _around(text, s, e, width)
+        out.append({"start": s, "end": e, "left": left, "match": m.group(), "right": right,
                     "voice": "attributed" if speaker is not None else "author",
                     "speaker": speaker["speaker"] if speaker is not None else "",
                     "affiliation": speaker["affiliation"] if speaker is not None else "",
@@ -49,10 +49,15 @@ def in_context(spans: pd.DataFrame, texts: dict[str, str], width: int = 60) -> l
     out = []
     for aid, s, e in zip(spans["article_id"], spans["start"], spans["end"]):
         text, s, e = texts[aid], int(s), int(e)
-        left, right = _squash(text[max(0, s - width):s]), _squash(text[e:e + width])
+        left, right = _around(text, s, e, width)
         out.append(("…" if s > width else "") + f"{left}«{_squash(text[s:e])}»{right}"
                    + ("…" if e + width < len(text) else ""))
     return out
+
+
+def _around(text: str, s: int, e: int, width: int) -> tuple[str, str]:
+    """Up to `width` characters either side of [s, e), each on one line."""
+    return _squash(text[max(0, s - width):s]), _squash(text[e:e + width])
 
 
 def _container(df: pd.DataFrame, s: int, e: int):
