@@ -1620,6 +1620,8 @@ def test_he_after_a_long_office_is_the_person_who_holds_it():
     ("Former President Obama", "government official"),
     ("Senate President Mike Thibodeau", "legislator"),
     ("The Safari Club president", ""),
+    ("The company president", "business"),  # a common noun naming a body before a head title: its head
+    ("union President Randi Weingarten", "advocacy group"),
     ("a C.I.A. spokesman", "government official"),  # acronyms written with periods
     ("A spokeswoman for the F.B.I.", "government official"),
     ("A Microsoft spokesperson", "business"),

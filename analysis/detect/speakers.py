@@ -233,6 +233,7 @@ OWNER_BEFORE_RE = re.compile(r"\b([\w’'-]+?)['’]s\s+$")  # 'the organization
 STATE_NOUNS = frozenset(("country", "nation", "state", "republic", "government", "administration"))
 # words before a head title that name no body it heads: 'The president', 'Former President Obama'
 NO_BODY_LEAD = DETERMINERS | frozenset(("former", "acting", "outgoing", "incoming", "interim"))
+LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w’'.-])([a-z][\w’'-]*)\s+$")  # a common noun right before a head title
 BODY_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'&.-]*\s+){1,5})$")  # capitalised words right before a head title
 
 
@@ -315,6 +316,9 @@ def _body_before(description: str, title_start: int) -> int | None:
     if owner:
         word = owner.group(1)
         return None if word.lower() in STATE_NOUNS or countries_in(word) else owner.start(1)
+    common = LOWER_WORD_BEFORE_RE.search(description, 0, title_start)
+    if common and any(a.kind == "institution" for *_, a in _affiliations_in(common.group(1))):
+        return common.start(1)  # 'the company president', 'the union president': the head of that body
     body = BODY_BEFORE_RE.search(description, 0, title_start)
     words = body.group(1).split() if body else []
     while words and words[0].lower() in NO_BODY_LEAD:
