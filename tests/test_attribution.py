@@ -1639,3 +1639,28 @@ def test_a_clause_before_a_name_does_not_describe_the_person():
     a = analyze_text(text, tone=False).spans
     said = a[(a.category == "attribution") & (a.speaker == "Kathy Griffin")]
     assert len(said) and set(said["affiliation"]) == {"other"}  # not the president's role
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 'Long' is a name when capitalised before a past verb, a party tag between or not; lower case, an adverb
+    ("“The new law does not discriminate,” Long said.", [("said", "Long")]),
+    ("Senate President Pro Tem David Long (R) said the fix was near.", [("said", "David Long")]),
+    ("He has long said the bill was bad.", [("has long said", "He")]),
+    # an -ed word between an article and a number is an adjective ('an estimated 800,000'), no verb of saying
+    ("The shutdown sent an estimated 800,000 workers home and cost an estimated $5 billion.", []),
+])
+def test_names_that_are_verb_group_words_and_adjectives_that_look_like_cues(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+def test_the_president_is_no_earlier_speaker_whose_head_is_another_noun():
+    text = "The president’s decision claims that the wall is needed. The president again suggested he should win."
+    assert cues_and_speakers(text)[-1] == ("again suggested", "The president")
+    text = "Senator Bernie Sanders, the Vermont senator, said it was wrong. The senator said more."
+    assert [s for _, s in cues_and_speakers(text)] == ["Bernie Sanders", "Bernie Sanders"]  # a name's head is no noun
+
+
+def test_a_surname_is_the_person_not_a_joint_statement_naming_him():
+    text = ("Senate leader David Long and House Speaker Brian Bosma said they would fix the law. Bosma acknowledged "
+            "a concern.")
+    assert cues_and_speakers(text)[-1] == ("acknowledged", "Brian Bosma")

@@ -274,13 +274,15 @@ def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list
                 and not text[p.end:t.start].strip():
             drop.add(k)  # 'his warning', 'Gorsuch's stated belief': a noun or an adjective, no verb of saying
             continue
-        if t.lower.endswith("ed") and c.first + 1 < len(tokens) and tokens[c.first + 1].text.islower() and (
+        after = tokens[c.first + 1] if c.first + 1 < len(tokens) else None
+        if t.lower.endswith("ed") and after is not None and (after.text.islower() or (
+                after.text[:1].isdigit() and p.lower in ("a", "an"))) and (
                 p.lower in ARTICLES_AND_POSSESSIVES or (c.first > 1 and (
                     ((p.text.isdigit() or p.lower in numbers) and tokens[c.first - 2].lower in PREPOSITIONS)
                     or (p.lower in PREMODIFIER_LEADS and tokens[c.first - 2].lower in ARTICLES_AND_POSSESSIVES)))) \
-                and not text[p.end:t.start].strip() and not text[t.end:tokens[c.first + 1].start].strip():
-            # 'a written statement', 'in one emailed statement', 'her first detailed comments': an adjective (sec.
-            # 7.15), no verb
+                and not text[p.end:t.start].strip() and not text[t.end:after.start].strip(" $€£"):
+            # 'a written statement', 'in one emailed statement', 'her first detailed comments', 'an estimated
+            # 800,000': an adjective (sec. 7.15), no verb
             drop.add(k)
             continue
         if t.lower.endswith("ed") or t.lower in past or not t.text.islower() or text[p.end:t.start] != " ":
@@ -445,7 +447,7 @@ def _group_start(text: str, tokens: list[Token], cue: Match, lo: int) -> int:
     i, start = first - 1, tokens[first].start
     while i >= 0 and first - i <= 5 and tokens[i].start >= lo and not text[tokens[i].end:tokens[i + 1].start].strip():
         low = tokens[i].lower
-        if _modal_name(tokens, i) or not (low in GROUP_WORDS or low.endswith("n't") or (
+        if _group_word_name(text, tokens, i) or not (low in GROUP_WORDS or low.endswith("n't") or (
                 low.endswith("ly") and tokens[i].text.islower() and low not in NOT_ADVERBS and len(low) > 4)):
             break
         start = tokens[i].start
@@ -1111,7 +1113,7 @@ def _may_invert(text: str, cue: Match) -> bool:
 def _names_someone(description: str) -> bool:
     """A speaker phrase names or describes someone: not only determiners ('The', 'A') or time words."""
     words = [w.lower().strip(".,’'") for w in re.findall(r"[\w’'.-]+", description)]
-    return any(w not in DETERMINERS and w not in WEEKDAYS and (w not in NOT_IN_NP or w in MODAL_NAMES) for w in words) or (
+    return any(w not in DETERMINERS and w not in WEEKDAYS and (w not in NOT_IN_NP or w in GROUP_WORD_NAMES) for w in words) or (
         len(words) == 1 and words[0] in PRONOUNS) or (
         0 < len(words) <= 3 and words[-1] in PEOPLE_WORDS and all(w in DETERMINERS for w in words[:-1]))
 
@@ -1237,7 +1239,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 YES_NO_QUESTION_RE = re.compile(r"[“\"‘']?(?:Do|Does|Did|Will|Would|Can|Could|Should|Shall|Must|Is|Are|Was|Were|Has|Have|Had)"
                                 r"\s+(?!(?:[a-z]+(?:ed|es)|said|wrote|told|thought)\b)")  # 'Will wrote' is a name
-MODAL_NAMES = word_class("modal_name")  # 'George Will wrote', 'Theresa May said': names, not modals
+GROUP_WORD_NAMES = word_class("group_word_name")  # 'George Will wrote', 'Billy Long said': names, not verb-group words
 # prepositions that open an adjunct, never a part of a speaker's noun phrase ('..., including one photo that showed')
 CLAUSE_PREPOSITIONS = frozenset(("including", "excluding", "regarding", "concerning", "despite", "amid", "among"))
 # words that open an adverbial, never a noun phrase: a speaker phrase that starts with one is a prepositional phrase or
@@ -1276,21 +1278,27 @@ def _contact_clause(description: str) -> int:
     return 0
 
 
-def _modal_name(tokens: list[Token], i: int) -> bool:
-    """Whether a capitalised 'Will' or 'May' at token i is a name: a modal takes a bare infinitive, never the past or
-    -s form that follows here ('Will wrote', 'May says'; Quirk et al. 1985, sec. 3.40)."""
+def _group_word_name(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether a capitalised 'Will', 'May' or 'Long' at token i is a name: a modal takes a bare infinitive, never the
+    past or -s form that follows here ('Will wrote', 'May says'; Quirk et al. 1985, sec. 3.40), and the adverb of a
+    verb group is written in lower case after a quotation ('“...,” Long said'); a party tag may come between ('David
+    Long (R) said')."""
     tok = tokens[i]
-    if tok.lower not in MODAL_NAMES or not tok.text[:1].isupper() or i + 1 >= len(tokens) \
-            or not tokens[i + 1].text.islower():
+    if tok.lower not in GROUP_WORD_NAMES or not tok.text[:1].isupper():
         return False
-    return pos_tags(tokens, [(i + 1, i + 1)]).get(i + 1) in ("VBD", "VBZ", "VBN")
+    j = i + 1
+    while j < len(tokens) and _party_tag(text, tokens[j]):
+        j += 1
+    if j >= len(tokens) or not tokens[j].text.islower():
+        return False
+    return pos_tags(tokens, [(j, j)]).get(j) in ("VBD", "VBZ", "VBN")
 
 
 def _np_word(tok: Token) -> bool:
     """Whether a word can stand in a speaker's noun phrase."""
     low = tok.lower
     if (low in NOT_IN_NP or low in BOUNDARY_WORDS or low in CLAUSE_PREPOSITIONS) and not (
-            low in MODAL_NAMES and tok.text[:1].isupper()):
+            low in GROUP_WORD_NAMES and tok.text[:1].isupper()):
         return False
     if tok.text[:1].isupper() or tok.text[:1].isdigit() or low in DETERMINERS or low in NP_PREPOSITIONS:
         return True
@@ -1406,7 +1414,7 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     if participle and "," in text[tokens[i].end:cue_start]:
         return lo, lo  # ', calling the moves ...': the participle's subject is the main clause's speaker
     # the verb group before the cue: 'has said', 'did not say', 'also told', 'would later tell'
-    while i >= first and not _is_break(_gap(text, tokens, i, cue_start)) and not _modal_name(tokens, i) and (
+    while i >= first and not _is_break(_gap(text, tokens, i, cue_start)) and not _group_word_name(text, tokens, i) and (
             tokens[i].lower in NOT_IN_NP or tokens[i].lower in WEEKDAYS  # 'Clinton on Tuesday said'
             or (tokens[i].lower in TIME_MODIFIERS and i + 1 < len(tokens)  # 'Beck last week said'
                 and tokens[i + 1].lower in TIME_NOUNS)
@@ -1455,7 +1463,7 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
         return lo, lo  # 'McConnell issued a statement saying ...': the one who issued it speaks
     if tokens[b].lower in PEOPLE_WORDS and b - a < 3 and all(t.lower in DETERMINERS for t in tokens[a:b]):
         return tokens[a].start, tokens[b].end  # 'some are saying', 'yet another said', 'the two admit': people
-    while b >= a and not _modal_name(tokens, b) and (
+    while b >= a and not _group_word_name(text, tokens, b) and (
             tokens[b].lower in WEEKDAYS or tokens[b].lower in NOT_IN_NP or tokens[b].lower in NP_PREPOSITIONS
             or tokens[b].lower in DETERMINERS):
         b -= 1

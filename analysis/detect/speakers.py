@@ -866,8 +866,10 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
             named = [w for w in words[1:-1] if w not in GENERIC_MODIFIERS]
             for _, s in recent:
                 seen = _expanded(s.description)
-                if all(re.search(rf"\b{re.escape(w)}\b", seen) for w in [*named, head]):
-                    return s
+                own = head_noun(s.description)  # a lower-case head of another noun is not this person
+                if (own == head or not re.search(rf"\b{re.escape(own)}\b", s.description)) \
+                        and all(re.search(rf"\b{re.escape(w)}\b", seen) for w in [*named, head]):
+                    return s  # 'the senator' is 'Vermont Sen. Sanders', not 'The president’s decision' for 'the president'
         elif head in BODY_HEADS:  # 'the ministry statement said': the same body's role and country
             content = [w for w in words[1:] if w not in ("statement", "report", "spokesman")] or [head]
             for _, s in recent:
@@ -881,7 +883,7 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
         for _, s in recent:
             if sex and _stated_sex(s.description) not in (None, sex):
                 continue  # 'Ms. Khan' is not the 'Mr. Khan' before her
-            if s.person and " " in s.name and re.search(rf"\s{re.escape(surname.lower())}(?:,?\s(?:{'|'.join(SUFFIXES)})\.?)?$",
+            if s.person and " " in s.name and " and " not in s.name and re.search(rf"\s{re.escape(surname.lower())}(?:,?\s(?:{'|'.join(SUFFIXES)})\.?)?$",
                                                        s.name.lower()):
                 return s
         full = _full_naming(names, surname.split()[-1], position, sex is not None)
