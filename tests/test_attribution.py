@@ -1664,3 +1664,13 @@ def test_a_surname_is_the_person_not_a_joint_statement_naming_him():
     text = ("Senate leader David Long and House Speaker Brian Bosma said they would fix the law. Bosma acknowledged "
             "a concern.")
     assert cues_and_speakers(text)[-1] == ("acknowledged", "Brian Bosma")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ', who' after the object of a verb or preposition: the relative clause's subject is that object
+    ("The decision drew condemnation from Democrats, who called it an abuse of power.", [("called", "Democrats")]),
+    ("Mr. Trump met with Mr. Kim, who said the talks were good.", [("said", "Mr. Kim")]),
+    ("The plan was attacked by Senator Tom Hale, who called it reckless.", [("called", "Tom Hale")]),
+])
+def test_the_subject_of_a_who_clause_on_an_object_is_that_object(text, expected):
+    assert cues_and_speakers(text) == expected

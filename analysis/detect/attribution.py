@@ -36,6 +36,9 @@ OWNER_WINDOW = 1500  # characters around a quotation searched for the attributio
 BOUNDARY_WORDS = frozenset("""that which who whom whose but while because when after although though if since so
 what where whereas before until unless as than""".split())
 RELATIVE = frozenset("who which whose".split())
+# ', who' right after a phrase: the relative clause's subject is that phrase, even as the object of a verb or
+# preposition ('drew condemnation from Democrats, who called it ...'; Quirk et al. 1985, sec. 17.10)
+RELATIVE_AFTER_RE = re.compile(r",\s*who\b")
 # Words that never stand in a speaker's noun phrase: verbs, auxiliaries, most prepositions, conjunctions, adverbs.
 NOT_IN_NP = frozenset("""is are was were be been being am has have had having do does did will would can could
 should may might must shall not n't never also then later earlier again once previously recently repeatedly publicly
@@ -768,6 +771,7 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                 sp_start = _subject_before_asides(text, tokens, tok_starts, sent.start, sp_start, cue.start)
             rejected = sp_end > sp_start and _not_a_speaker(text, tokens, tok_starts, sp_start, sp_end, participle)
             if not rejected and sp_end > sp_start and re.search(r",|\band\b", text[sp_end:cue.start]) \
+                    and not RELATIVE_AFTER_RE.match(text, sp_end) \
                     and _object_of_verb(text, tokens, tok_starts, sp_start, prev):
                 # 'The senator praised the deal, denounced its critics and said ...': the phrase before the cue is
                 # the object of the verb before it; coordinated verbs share the clause's subject
