@@ -1628,6 +1628,9 @@ def test_he_after_a_long_office_is_the_person_who_holds_it():
     ("Those firms", "business"),
     ("the AARP", "advocacy group"),
     ("the NRSC", "party politician"),
+    ("the general public", ""),  # 'general' before a common noun is an adjective, no military rank
+    ("a number of his potential Republican general election opponents", "party politician"),
+    ("General John Allen", "military"),
 ])
 def test_roles_of_heads_acronyms_and_well_known_bodies(description, role):
     assert speakers.classify(description)[0] == role

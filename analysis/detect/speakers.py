@@ -202,10 +202,13 @@ def _affiliations_in(description: str) -> list[tuple[int, int, Affiliation]]:
     return [f for f in found if not (f[2].pattern == "democratic" and description.startswith(" People", f[1]))
             and not (f[2].kind == "institution" and _after_given_name(description, f[0], f[1]))
             and not (f[2].pattern in word_class("adjective_title") and NOUN_AFTER_RE.match(description, f[1])
-                     and not TITLE_MODIFIER_BEFORE_RE.search(description, 0, f[0]))]
+                     and not TITLE_MODIFIER_BEFORE_RE.search(description, 0, f[0]))
+            and not (f[2].pattern in word_class("adjective_before_common_noun")
+                     and COMMON_NOUN_AFTER_RE.match(description, f[1]))]
 
 
 NOUN_AFTER_RE = re.compile(r"\s+(?!(?:at|of|in|with|for|on|and|who|from)\b)[A-Za-z]")  # 'fellow Republicans'
+COMMON_NOUN_AFTER_RE = re.compile(r"\s+(?!(?:at|of|in|with|for|on|and|who|from)\b)[a-z]")  # 'the general public'
 TITLE_MODIFIER_BEFORE_RE = re.compile(r"\b(?:senior|research|visiting|resident|policy|postdoctoral|distinguished)\s+$",
                                       re.I)  # 'research fellow John Smith': the title
 
