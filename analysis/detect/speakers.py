@@ -207,8 +207,9 @@ def _affiliations_in(description: str) -> list[tuple[int, int, Affiliation]]:
                      and COMMON_NOUN_AFTER_RE.match(description, f[1]))]
 
 
-NOUN_AFTER_RE = re.compile(r"\s+(?!(?:at|of|in|with|for|on|and|who|from)\b)[A-Za-z]")  # 'fellow Republicans'
-COMMON_NOUN_AFTER_RE = re.compile(r"\s+(?!(?:at|of|in|with|for|on|and|who|from)\b)[a-z]")  # 'the general public'
+_WORD_AFTER = r"\s+(?!(?:at|of|in|with|for|on|and|who|from)\b)"  # a next word that is no preposition or connective
+NOUN_AFTER_RE = re.compile(_WORD_AFTER + "[A-Za-z]")  # 'fellow Republicans'
+COMMON_NOUN_AFTER_RE = re.compile(_WORD_AFTER + "[a-z]")  # 'the general public'
 TITLE_MODIFIER_BEFORE_RE = re.compile(r"\b(?:senior|research|visiting|resident|policy|postdoctoral|distinguished)\s+$",
                                       re.I)  # 'research fellow John Smith': the title
 
