@@ -282,6 +282,29 @@ def test_charts_on_a_phone_are_laid_out_for_its_width(browser, server, name):
     assert not problems, "\n".join(problems)
 
 
+# The tab bars of each page with tabs: on a phone every tab label shows whole, so no tab hides behind the bar's
+# scroll arrow (Streamlit scrolls a tab bar wider than the screen and cuts the last label).
+TAB_BARS = """() => [...document.querySelectorAll('[data-testid="stTabs"] [role="tablist"]')].map(bar => ({
+    labels: [...bar.querySelectorAll('[role="tab"]')].map(t => t.textContent.trim()),
+    hidden: [...bar.querySelectorAll('[role="tab"]')].filter(t => { const r = t.getBoundingClientRect();
+        const b = bar.getBoundingClientRect(); return r.left < b.left - 0.5 || r.right > b.right + 0.5; })
+        .map(t => t.textContent.trim())}))"""
+
+
+@pytest.mark.parametrize("name", ["depth", "add", "classroom"])
+def test_every_tab_label_shows_on_a_phone(browser, server, name):
+    context, page = new_page(browser, 390, 844, 3, user_agent=PHONE_AGENT)
+    try:
+        open_page(page, server, name)
+        bars = page.evaluate(TAB_BARS)
+        screenshot(page, f"a11y-phone-tabs-{name}")
+    finally:
+        context.close()
+    assert bars, f"{name} shows no tab bar"
+    hidden = [(b["labels"], b["hidden"]) for b in bars if b["hidden"]]
+    assert not hidden, f"tabs cut off on a phone on {name}: {hidden}"
+
+
 def headings(page) -> list[tuple[int, str]]:
     """The headings of the main area in the accessibility tree (Playwright's ARIA snapshot), with their levels."""
     tree = page.locator('[data-testid="stMain"]').aria_snapshot()

@@ -97,7 +97,7 @@ def merge_or_rename(new: NewArticle) -> None:
     c2.caption(f"…or give the new {kind} a more distinct name above and save again.")
 
 
-tab_one, tab_bulk, tab_mine = st.tabs(["One article", "Bulk import (CSV / JSONL / Parquet)", "Your articles"])
+tab_one, tab_bulk, tab_mine = st.tabs(["One article", "Bulk import", "Your articles"])
 with tab_one:
     how = st.radio("Text from", ["paste", "file"], horizontal=True, key="add_how")
     found = None

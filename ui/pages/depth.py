@@ -14,7 +14,7 @@ ctx = widgets.page_start(view, "Comparative depth")
 ids, names = ctx.article_ids, view.outlet_names
 outlets = sorted({view.outlet_of(a) for a in ids})
 tab_words, tab_names, tab_targets, tab_cover = widgets.url_tabs(
-    ["Distinctive words", "Naming", "Who calls whom what", "Included and left out"], "tab")
+    ["Distinctive words", "Naming", "Who calls whom", "Left out"], "tab")
 
 with tab_words:
     st.caption("Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008): how much more "

@@ -172,10 +172,11 @@ before "to" or "that", *clearly* not after "very" or "spoke".
   person, since the text uses the family name alone) and the actors and actions of the
   editable alias files (analysis/data/aliases.csv, and a topic pack's own list while the pack is on: "the Kim
   regime", "show of force", "training mission").
-- **Who calls whom what.** For each loaded term, the actor its sentence aims it at (the nearest actor named before
+- **Who calls whom.** For each loaded term, the actor its sentence aims it at (the nearest actor named before
   it, never the speaker's own side), and whether the outlet says it or quotes someone.
-- **Included and left out.** Each sentence is matched with the most similar sentence of every other outlet
-  (word overlap weighted by rarity, TF-IDF): facts reported by all, by some, or by one outlet only.
+- **Left out.** What each outlet includes and leaves out: each sentence is matched with the most similar sentence
+  of every other outlet (word overlap weighted by rarity, TF-IDF): facts reported by all, by some, or by one outlet
+  only.
 - **Error bars.** Each outlet's rate is recomputed 1,000 times on sentences drawn at random from its own articles;
   the bar covers the middle 95% of those rates. Where the outlets' bars overlap, the page says the difference is
   within noise.
