@@ -1,5 +1,5 @@
 """Depth in plain words: distinctive-word columns a class can read (with their meaning as a tooltip), outlets by
-name in 'Included and left out', and no column that is empty by definition."""
+name in 'Left out', and no column that is empty by definition."""
 from tests.support import app, table_with
 
 STORY = "story:us-bomber-shows-of-force-east-asia"
