@@ -1040,6 +1040,15 @@ def test_the_words_before_a_name_after_a_preposition_are_no_description():
     ("Officials are accelerating plans to deal with a contested convention.", []),
     # one capitalised word after a genitive is a thing, not a speaker ('threatens' as 'endangers')
     ("Trump's Islamophobia threatens national security.", []),
+    # or after a name that is a preposition's object
+    ("The law passed in 2010 without Republican votes.", []),
+    ("The cost of GOP plans to read the bill aloud was high.", []),
+    ("It was the only hitch in Clinton's plans to rally teachers.", []),
+    ("A letter from Obama says the deal is off.", [("says", "A letter from Obama")]),  # a verb after 'from X'
+    ("A majority of Republicans support deploying troops.", [("support", "A majority of Republicans")]),
+    ("Nearly 8 in 10 in Alabama support the proposal.", [("support", "Nearly 8 in 10 in Alabama")]),
+    ("Prime Minister Benjamin Netanyahu of Israel warning of the risks was heard.",
+     [("warning", "Benjamin Netanyahu")]),
     # the same words as verbs
     ("The senator plans to run again.", [("plans", "The senator")]),
     ("The government disputes the figures.", [("disputes", "The government")]),

@@ -252,6 +252,7 @@ def complement_cues(text: str, tokens: list[Token], cues: list[Match], entry: En
 
 ADJECTIVE_TAGS = frozenset(("JJ", "JJR", "JJS"))
 NOUN_BEFORE_TAGS = ADJECTIVE_TAGS | {"DT", "VBG"}  # 'a bitter dispute', 'no plans', 'accelerating plans': a noun
+OBJECT_PRONOUNS = frozenset("him them us me it".split())  # an object after a verb ('her' is among the determiners)
 
 
 def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list[Match]:
@@ -259,12 +260,13 @@ def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list
     mocking tone', 'his warning'; Quirk et al. 1985, secs. 7.15, 17.54), a plural in -s after a number ('60 votes';
     'Six in 10 say' keeps its verb), a word after an adjective, a determiner or an -ing verb ('a bitter dispute', 'no
     plans', 'accelerating plans': only one-word cues that can be nouns, no -ed or irregular past form, after a
-    lowercase word are tagged, and the tagger decides; sec. 7.3), an -ed word after an article or possessive, or an
-    ordinal after one ('a written statement', 'her first detailed comments'), and 'according to' right after a verb
-    ('calculated according to the rules')."""
+    lowercase word are tagged, and the tagger decides; sec. 7.3), a noun after a name that is a preposition's object
+    ('without Republican votes'; 'a letter from Obama says' keeps its verb), an -ed word after an article or
+    possessive, or an ordinal after one ('a written statement', 'her first detailed comments'), and 'according to'
+    right after a verb ('calculated according to the rules')."""
     past, pronouns, numbers = word_class("irregular_participle"), word_class("subject_pronoun"), word_class("number")
     determiners = word_class("determiner")
-    cand, drop, manner = [], set(), []
+    cand, drop, manner, named = [], set(), [], []
     for k, c in enumerate(cues):
         if c.entry.subcategory == "according_to" and c.first > 0 and tokens[c.first - 1].text.islower() \
                 and not text[tokens[c.first - 1].end:c.start].strip():
@@ -294,12 +296,28 @@ def without_noun_uses(text: str, tokens: list[Token], cues: list[Match]) -> list
             drop.add(k)
         elif p.text.isalpha() and p.text.islower() and p.lower not in pronouns:
             cand.append(k)
-    if cand or manner:
-        tags = pos_tags(tokens, [(cues[k].first - 1, cues[k].first) for k in cand + manner])
+        elif _premodifying_name(text, tokens, c.first):
+            named.append(k)
+    if cand or manner or named:
+        tags = pos_tags(tokens, [(cues[k].first - 1, cues[k].first) for k in cand + manner + named])
         drop |= {k for k in cand if tags.get(cues[k].first, "").startswith("NN")
                  and tags.get(cues[k].first - 1) in NOUN_BEFORE_TAGS}
+        drop |= {k for k in named if tags.get(cues[k].first, "").startswith("NN")}
         drop |= {k for k in manner if tags.get(cues[k].first - 1) in ("VBN", "VBD", "VB")}
     return [c for k, c in enumerate(cues) if k not in drop] if drop else cues
+
+
+def _premodifying_name(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether the name before token i is a preposition's object that may premodify it as a noun ('without
+    Republican votes', 'of Clinton's plans'); not before a participle ('Netanyahu of Israel warning of'), after a
+    plural ('a majority of Republicans support') or before an object ('in Damascus worries the Gulf capitals', 'of
+    Republicans support deploying'). The tagger then decides whether token i is a noun."""
+    t, p = tokens[i], tokens[i - 1]
+    after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    return (i > 1 and p.text[:1].isupper() and tokens[i - 2].lower in PREPOSITIONS
+            and text[tokens[i - 2].end:p.start] == " " and not t.lower.endswith("ing")
+            and (not p.lower.endswith("s") or p.lower.endswith(("'s", "’s")))
+            and not (after in word_class("determiner") or after in OBJECT_PRONOUNS or after.endswith("ing")))
 
 
 def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quotes: list[Quote],
