@@ -1682,6 +1682,11 @@ def test_a_surname_is_the_person_not_a_joint_statement_naming_him():
     # ', who' after the object of a verb or preposition: the relative clause's subject is that object
     ("The decision drew condemnation from Democrats, who called it an abuse of power.", [("called", "Democrats")]),
     ("Mr. Trump met with Mr. Kim, who said the talks were good.", [("said", "Mr. Kim")]),
+    # a preposition inside a name opens no phrase: the name after the last preposition outside it
+    ("Democrats echoed a similar call from Sen. Amy Klobuchar of Minnesota, who said the inquiry must go on.",
+     [("echoed", "Democrats"), ("said", "Sen. Amy Klobuchar")]),
+    ("The deal drew criticism from Democrats and Republicans in Congress who agree that it is unfair.",
+     [("agree", "Democrats and Republicans in Congress")]),
     ("The plan was attacked by Senator Tom Hale, who called it reckless.", [("called", "Tom Hale")]),
 ])
 def test_the_subject_of_a_who_clause_on_an_object_is_that_object(text, expected):

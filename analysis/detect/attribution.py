@@ -1525,9 +1525,11 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
 def _antecedent(tokens: list[Token], a: int, b: int) -> int:
     """Where the noun phrase a 'who' clause is about starts: in 'a fierce battle with Republicans who ...' the noun
     phrase after the preposition, when the head before it names no one and the one after it does (Quirk et al. 1985,
-    sec. 17.10: a relative clause follows its antecedent); 'officials from the ministry who ...' stays whole."""
-    k = max((j for j in range(a + 1, b) if tokens[j].lower in PREPOSITIONS), default=-1)
-    if k < 0 or tokens[k - 1].text[:1].isupper() or tokens[k - 1].lower in SPEAKER_NOUNS:
+    sec. 17.10: a relative clause follows its antecedent); 'officials from the ministry who ...' stays whole. A
+    preposition inside a name ('a call from Sen. Amy Klobuchar of Minnesota') opens no phrase."""
+    k = max((j for j in range(a + 1, b) if tokens[j].lower in PREPOSITIONS and not tokens[j - 1].text[:1].isupper()),
+            default=-1)
+    if k < 0 or tokens[k - 1].lower in SPEAKER_NOUNS:
         return a
     return k + 1 if any(t.text[:1].isupper() or t.lower in SPEAKER_NOUNS for t in tokens[k + 1:b + 1]) else a
 
