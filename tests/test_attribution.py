@@ -139,7 +139,8 @@ def who(text):
     # the head of a body named before the title has the body's role, not a head of state's
     ("Safari Club president Paul Babaz said the ban was wrong.", [("said", "Paul Babaz", "other", "", "")]),
     ("Harvard University president Drew Faust said it.", [("said", "Drew Faust", "expert or academic", "", "")]),
-    ("Paul Babaz, the organization's president, said the ban was wrong.", [("said", "Paul Babaz", "other", "", "")]),
+    ("Paul Babaz, the organization's president, said the ban was wrong.",
+     [("said", "Paul Babaz", "advocacy group", "", "")]),  # 'organization' in the possessive names the body
     ("Moon Jae-in, the country's president, said the talks went well.",
      [("said", "Moon Jae-in", "government official", "", "")]),
     ("Ms. Smith, the company's chief executive, said sales fell.", [("said", "Ms. Smith", "business", "", "")]),
@@ -1640,9 +1641,28 @@ def test_he_after_a_long_office_is_the_person_who_holds_it():
     ("the general public", ""),  # 'general' before a common noun is an adjective, no military rank
     ("a number of his potential Republican general election opponents", "party politician"),
     ("General John Allen", "military"),
+    # a possessive ends a word: the owner's role goes to the body or staff it owns
+    ("the governor's spokesman", "government official"),
+    ("Andrew Wilder, the governor’s spokesman", "government official"),
+    ("John Rother, AARP’s policy chief", "advocacy group"),
+    ("CNN’s Deirdre Walsh", "media"),
+    ("the former secretary of state’s campaign", "party politician"),  # the campaign speaks, not its owner's office
+    ("Human Rights Campaign", "advocacy group"),  # a body's name, no political campaign
+    # but not to a relative or the person's own lawyer, nor from an aside after a preposition
+    ("the president’s son", ""),
+    ("The congressman's lawyers", ""),
+    ("Republicans and Democrats, in their reactions to the president’s support", "party politician"),
+    ("Kevin Sheekey, an adviser to Mr. Bloomberg", ""),  # a title before a company's name makes it a person
 ])
 def test_roles_of_heads_acronyms_and_well_known_bodies(description, role):
     assert speakers.classify(description)[0] == role
+
+
+def test_an_office_in_the_sentence_before_is_no_appositive_of_a_name():
+    text = ("He is the second senior F.B.I. agent to be fired as a result of the inspector general’s investigation. "
+            "In March, Andrew G. McCabe, the former deputy director, was fired. The firing was politically "
+            "motivated, Mr. McCabe has said.")
+    assert ("has said", "Andrew G. McCabe") in cues_and_speakers(text)
 
 
 def test_a_clause_before_a_name_does_not_describe_the_person():

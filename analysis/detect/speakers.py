@@ -150,7 +150,7 @@ def _affiliation_regex(path: Path = AFFILIATIONS_FILE) -> tuple[re.Pattern, re.P
     by_pattern.update({d.lower(): by_pattern[a.lower()] for d, a in dotted.items()})
     short += list(dotted)
     words = [a.pattern for a in rows if not _acronym(a.pattern)]
-    bound = r"(?<![\w.’'-])(?:{})(?![\w’'-])"
+    bound = r"(?<![\w.’'-])(?:{})(?![\w-]|['’](?!s\b))"  # a possessive ends a word: 'the governor's spokesman'
     words = [w.replace("-", " ") for w in words] + words  # 'Self-Defense Force' and 'Self Defense Force'
     return (re.compile(bound.format(_alternation(words)), re.I), re.compile(bound.format(_alternation(short))),
             by_pattern)
@@ -197,10 +197,11 @@ def _affiliations_in(description: str) -> list[tuple[int, int, Affiliation]]:
     # norms'; Chicago Manual of Style 8.65)
     found = [(m.start(), m.end(), a) for rx in (words, short) for m in rx.finditer(description)
              if not ((a := by_pattern[m.group().lower()]).party and m.group()[:1].islower())]
-    # 'Democratic People's Republic of Korea' names a state, not a party; 'Michael R. Bloomberg' and 'Gerald Ford' are
-    # people whose surname is also a company's name
+    # 'Democratic People's Republic of Korea' names a state, not a party; 'Michael R. Bloomberg', 'Gerald Ford' and
+    # 'Mr. Bloomberg' are people whose surname is also a company's name
     return [f for f in found if not (f[2].pattern == "democratic" and description.startswith(" People", f[1]))
-            and not (f[2].kind == "institution" and _after_given_name(description, f[0], f[1]))
+            and not (f[2].kind == "institution" and (_after_given_name(description, f[0], f[1])
+                                                      or TITLE_BEFORE_RE.search(description, 0, f[0])))
             and not (f[2].pattern in word_class("adjective_title") and NOUN_AFTER_RE.match(description, f[1])
                      and not TITLE_MODIFIER_BEFORE_RE.search(description, 0, f[0]))
             and not (f[2].pattern in word_class("adjective_before_common_noun")
@@ -214,6 +215,7 @@ TITLE_MODIFIER_BEFORE_RE = re.compile(r"\b(?:senior|research|visiting|resident|p
                                       re.I)  # 'research fellow John Smith': the title
 
 
+TITLE_BEFORE_RE = re.compile(r"\b(?:{})\.?\s+$".format("|".join(PERSONAL_TITLES)))  # 'Mr. Bloomberg': a person
 NAME_RUN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){1,3})$")  # capitalised words before a match
 
 
@@ -233,6 +235,8 @@ def _after_given_name(description: str, start: int, end: int) -> bool:
 
 NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
 HEAD_OF_RE = re.compile(r"\s+(?:of|at)\s")
+POSSESSIVE_AFTER_RE = re.compile(r"['’]s((?:\s+[a-z]+){1,3})")  # the lower-case words after a possessive
+POSSESSIVE_GAP_RE = re.compile(r"['’]s\s+")  # between an owner's title and the body it owns
 OWNER_BEFORE_RE = re.compile(r"\b([\w’'-]+?)['’]s\s+$")  # 'the organization's ' before a head title
 STATE_NOUNS = frozenset(("country", "nation", "state", "republic", "government", "administration"))
 # words before a head title that name no body it heads: 'The president', 'Former President Obama'
@@ -250,12 +254,22 @@ def _party_office_at(description: str, found: list[tuple[int, int, Affiliation]]
     return None
 
 
+def _owner_without_role(description: str, found: tuple[int, int, Affiliation], main_end: int) -> bool:
+    """Whether an office in the possessive gives the phrase no role: in an aside after a preposition ('Republicans and
+    Democrats, in their reactions to the president’s support'; not 'Andrew Wilder, the governor's spokesman') or
+    before a relative or the person's own lawyer ('the president’s son',
+    'the congressman's lawyers')."""
+    m = POSSESSIVE_AFTER_RE.match(description, found[1]) if found[2].kind == "title" else None
+    return m is not None and (any(w in word_class("personal_relation") for w in m.group(1).split()) or (
+        found[0] >= main_end and any(w in LEAD_BREAKS for w in description[main_end:found[0]].lower().split())))
+
+
 @lru_cache(maxsize=65536)
 def classify(description: str) -> tuple[str, str, str]:
     """(role, country, party) that a description states; role '' when it states none."""
     d = description[:MAX_DESCRIPTION]
     main_end = d.find(",") if "," in d else len(d)
-    found = _affiliations_in(d)
+    found = [f for f in _affiliations_in(d) if not _owner_without_role(d, f, main_end)]
     with_role = [f for f in found if f[2].role]
     role, inst_country = "", ""
     if with_role:
@@ -267,6 +281,10 @@ def classify(description: str) -> tuple[str, str, str]:
                     key=lambda f: f[0], default=None) if top[2].pattern in MEMBER_TITLES else None
         if owner is not None:
             role = owner[2].role  # 'Trump campaign officials', 'company officials': they speak for that body
+        owned = next((f for f in with_role if f[2].kind == "institution" and f[0] > top[1] and f[1] <= main_end
+                      and POSSESSIVE_GAP_RE.fullmatch(d, top[1], f[0])), None) if top[2].kind == "title" else None
+        if owned is not None:
+            role = owned[2].role  # 'the former secretary of state's campaign': the body, not its owner, speaks
         head = top[2].kind == "title" and top[2].pattern.replace(" ", "_") in word_class("head_title")
         if head and HEAD_OF_RE.match(d, top[1]):
             # 'Max Richtman, president of an advocacy group': the head of a body has the body's role
@@ -522,6 +540,7 @@ UNNAMED = Speaker("(unnamed)", "", ANONYMOUS, True, False)
 
 INTRO_PHRASE_RE = re.compile(r"[^,;:“”\"()]{1,40},")  # 'At age 70,' 'On Tuesday,' before a sentence's subject
 NAMINGS_COMPARED = 4  # the last full namings of a person whose descriptions are read for a role
+SENTENCE_END_RE = re.compile(r"(?<=[a-z][.!?])\s+")  # a period after a lower-case word, then space: a sentence end
 APPOSITIVE_LEAD_RE = re.compile(r"((?:[\w’'.-]+\s+){0,4}[\w’'.-]+),\s+$")  # 'the defense secretary, ' before a name
 
 
@@ -596,10 +615,12 @@ class NameIndex:
         lead = re.search(r"((?:[\w’'.-]+\s+){0,5})$", self.text[max(0, s - 80):s])
         words = (lead.group(1) if lead else "").split()
         appositive = APPOSITIVE_LEAD_RE.search(self.text, max(0, s - 80), s) if not words else None
-        if appositive and (classify(appositive.group(1))[0] or appositive.group(1).split()[-1].lower() in SEXED_NOUNS) \
-                and appositive.group(1).split()[0].lower() not in LEAD_BREAKS | COMPARISON_LEADS:
+        # the appositive within its sentence ('... the inspector general’s investigation.  In March, Andrew McCabe')
+        lead_words = SENTENCE_END_RE.split(appositive.group(1))[-1] if appositive else ""
+        if lead_words and (classify(lead_words)[0] or lead_words.split()[-1].lower() in SEXED_NOUNS) \
+                and lead_words.split()[0].lower() not in LEAD_BREAKS | COMPARISON_LEADS:
             # 'the Senate Democratic leader, Chuck Schumer': the office first; 'Her husband, Bill Clinton'
-            words = appositive.group(1).split()
+            words = lead_words.split()
         # words up to a preposition or a participle are no part of the description: a name after a preposition is
         # its object ('including stints at Chuck Dale's': not 'including stints at'; Quirk et al. 1985, sec. 9.1)
         cut = [k for k, w in enumerate(words) if w.lower() in LEAD_BREAKS
