@@ -110,6 +110,8 @@ def who(text):
      [("agreed", "Al From", "expert or academic", "", "")]),
     # the writer's own formulas report no one's words; an agentless passive stays an unnamed source
     ("It should be noted that the plan failed. It is worth noting that costs rose.", []),
+    ("That said, Cruz cannot win. That being said, the plan holds. Having said that, he left. With that said, we go.",
+     []),  # concessive connectives built on 'said'
     ("It was announced that the plant would close.", [("was announced", "(unnamed)", "anonymous", "", "")]),
     # a title right after a body's name is that body's: its officials speak for it
     ("Three senior campaign officials said the rally was moved.",
@@ -1656,6 +1658,10 @@ def test_he_after_a_long_office_is_the_person_who_holds_it():
 ])
 def test_roles_of_heads_acronyms_and_well_known_bodies(description, role):
     assert speakers.classify(description)[0] == role
+
+
+def test_that_said_in_a_relative_clause_stays_a_cue():
+    assert [c for c, _ in cues_and_speakers("They handed out bottles that said, “Vote early.”")] == ["said"]
 
 
 def test_an_office_in_the_sentence_before_is_no_appositive_of_a_name():

@@ -704,10 +704,18 @@ def _drop_overlaps(cues: list[Match]) -> list[Match]:
 WRITERS_FORMULA_RE = re.compile(r"(?:[Ii]t\s+(?:(?:should|must|can|could|may|might|needs?\s+to)\s+"
                                 r"(?:also\s+|still\s+|again\s+)?be\s+\w+(?:\s+out)?|(?:is|’s|'s)\s+worth\s+\w+ing))$")
 
+# Concessive connectives built on 'said' ('That said,', 'That being said,', 'Having said that,', 'With that said,'): the
+# writer links two points, no one is reported (Quirk et al. 1985, sec. 8.137: conjuncts). 'That' opens the sentence:
+# 'water bottles that said, “...”' is a relative clause with its cue
+SAID_CONNECTIVE_RE = re.compile(r"\b(?:(?:That|All\s+that|This)\s+(?:being\s+)?said|[Hh]aving\s+said\s+(?:that|this)"
+                                r"|[Ww]ith\s+(?:that|this)\s+(?:being\s+)?said)(?=\s*,)")
+
 
 def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, next_cue, names) -> Attribution | None:
-    if WRITERS_FORMULA_RE.search(text, max(0, cue.start - 40), cue.end):
-        return None  # 'It should be noted that ...': the writer's own remark
+    if WRITERS_FORMULA_RE.search(text, max(0, cue.start - 40), cue.end) or any(
+            m.start() <= cue.start < m.end() for m in SAID_CONNECTIVE_RE.finditer(text, max(0, cue.start - 20),
+                                                                                  cue.end + 12)):
+        return None  # 'It should be noted that ...', 'That said, ...': the writer's own remark or link
     entry = cue.entry
     kind = entry.subcategory
     lo = max(sent.start, cue.start - WINDOW)
