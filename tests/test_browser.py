@@ -195,7 +195,7 @@ def test_download_buttons_give_the_files(page, server, tmp_path):
 def test_depth_page_in_the_browser(page, server):
     page.goto(server + "/depth?event=story:us-bomber-shows-of-force-east-asia")
     wait_for_app(page, "Comparative depth")
-    expect(page.get_by_text("How little a few articles prove").first).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("What chance alone does").first).to_be_visible(timeout=30_000)
     charts_drawn(page, 2)  # distinctive words and who calls whom what (tabs render all their content)
     expect(page.get_by_role("table").first).to_be_visible()
     screenshot(page, "depth")

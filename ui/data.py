@@ -217,7 +217,7 @@ def _distinctive(_view: CorpusView, key: str, _article_ids: list[str], focus: st
 
 def distinctive_words(view: CorpusView, article_ids: list[str], focus: str, other: str | None,
                       house_words: bool = True) -> tuple[pd.DataFrame, float]:
-    """(distinctive words of `focus`, the z chance reaches), cached by the articles' content and the choices;
+    """(distinctive words of `focus`, the z that 95% of shuffles stay below), cached by the articles' content and the choices;
     `house_words` leaves out stop-words, the outlets' own names and datelines."""
     return _distinctive(view, selection_key(view, article_ids), article_ids, focus, other, house_words)
 

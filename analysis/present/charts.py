@@ -256,7 +256,7 @@ def distinctive_words(table: pd.DataFrame, outlet: str, chance: float, caption: 
     fig = go.Figure(go.Bar(x=list(t["z"]), y=[_text(w) for w in t["word"]], orientation="h", marker={"color": "#0072B2"},
                            customdata=list(t["word"]), hovertemplate="%{y}: z = %{x:.2f}<extra></extra>"))
     fig.add_vline(x=chance, line_dash="dash", line_color="#D55E00",
-                  annotation_text=f"chance reaches z = {chance:.1f}", annotation_position="top")
+                  annotation_text=f"chance (95%): z = {chance:.1f}", annotation_position="top")
     fig.update_xaxes(title_text="z-score of the log-odds ratio (informative Dirichlet prior)")
     fig.update_yaxes(title_text="Word")
     return _layout(fig, f"Words most distinctive of {outlet}", caption, height=max(440, 24 * len(t) + 160))
