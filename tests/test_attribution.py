@@ -1047,6 +1047,7 @@ def test_the_words_before_a_name_after_a_preposition_are_no_description():
     ("The law passed in 2010 without Republican votes.", []),
     ("The cost of GOP plans to read the bill aloud was high.", []),
     ("It was the only hitch in Clinton's plans to rally teachers.", []),
+    ("China is the means of compelling Pyongyang to submit to US demands.", []),  # 'US' is no plural
     ("A letter from Obama says the deal is off.", [("says", "A letter from Obama")]),  # a verb after 'from X'
     ("A majority of Republicans support deploying troops.", [("support", "A majority of Republicans")]),
     ("Nearly 8 in 10 in Alabama support the proposal.", [("support", "Nearly 8 in 10 in Alabama")]),
@@ -1230,6 +1231,20 @@ def test_they_speaks_for_a_group_never_for_one_person():
     assert cues_and_speakers(text)[-1] == ("called", "Union leaders")
     # with no group speaking before, 'they' stays unresolved
     assert cues_and_speakers("An aide said the talks failed. They called the offer an insult.")[-1] == ("called", "They")
+
+
+@pytest.mark.parametrize("text", [
+    '"I asked that changes be made in the law," Hutchinson said, urging state lawmakers to "recall" the bill -- or '
+    'pass additional legislation -- to "remedy" the issue.',
+    '"We cannot afford it," Rubio said, according to the prepared text of remarks he was to deliver in New York.',
+])
+def test_a_quotation_before_name_said_is_the_cues_even_when_a_clause_follows(text):
+    # the words after 'said' are a participle clause or a source of the report, nothing said of its own
+    spans = analyze_text(text, tone=False).spans
+    quote = spans[spans["category"] == "quote"].iloc[0]
+    said = spans[(spans["category"] == "attribution") & (spans["text"] == "said")].iloc[0]
+    assert (quote.subcategory, quote.speaker) == ("direct", said.speaker) and said.speaker in ("Hutchinson", "Rubio")
+    assert said.scope_start <= quote.start + 1 and said.scope_end >= quote.end - 1 and said.direct
 
 
 @pytest.mark.parametrize("description,role", [

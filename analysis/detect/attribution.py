@@ -316,7 +316,7 @@ def _premodifying_name(text: str, tokens: list[Token], i: int) -> bool:
     after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     return (i > 1 and p.text[:1].isupper() and tokens[i - 2].lower in PREPOSITIONS
             and text[tokens[i - 2].end:p.start] == " " and not t.lower.endswith("ing")
-            and (not p.lower.endswith("s") or p.lower.endswith(("'s", "’s")))
+            and (not p.text.endswith("s") or p.text.endswith(("'s", "’s")))  # 'Republicans'; not 'US', 'AARP's'
             and not (after in word_class("determiner") or after in OBJECT_PRONOUNS or after.endswith("ing")))
 
 
@@ -863,11 +863,14 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                 tail_words = len(re.findall(r"\w+", text[cue.end:min(sent.end, cue.end + 120)]))
                 after_quote = found_here and quote_before is not None and not text[quote_before.end:sp_start].strip(" ,")
                 after_comma = found_here and re.search(r",\s*$", text[max(lo, sp_start - 10):sp_start]) is not None
-                if (after_quote and tail_words <= 2 * SHORT_TAIL + 2) or (after_comma and tail_words <= SHORT_TAIL):
+                after = (cue.end, _rstrip(text, cue.end, _coordinated_clause(text, qindex, cue.end, next_cue)))
+                if (after_quote and (tail_words <= 2 * SHORT_TAIL + 2 or not text[after[0]:after[1]].strip(" ,;"))) \
+                        or (after_comma and tail_words <= SHORT_TAIL):
+                    # '"...," Hutchinson said, urging ...': nothing of its own after the cue, the quotation is its
                     first = min([q.start for q in sent_quotes if q.end <= sp_start] + [sent.start])
                     scope = ((first, _rstrip(text, first, sp_start)),)
                 else:
-                    scope = ((cue.end, _rstrip(text, cue.end, _coordinated_clause(text, qindex, cue.end, next_cue))),)
+                    scope = (after,)
     description = description.strip()
     if description and sp_end > sp_start and kind not in SOURCE_AFTER_KINDS and text[sp_start:sp_end] == description \
             and sp_end <= cue.start and _not_a_speaker(text, tokens, tok_starts, sp_start, sp_end,
