@@ -1675,6 +1675,21 @@ def test_roles_of_heads_acronyms_and_well_known_bodies(description, role):
     assert speakers.classify(description)[0] == role
 
 
+@pytest.mark.parametrize("text,expected", [
+    # an aspectual verb before an -ing cue is part of its verb group, not of the speaker's phrase
+    ("When friends began discussing their plans, he left.", [("began discussing", "friends")]),
+    ("The senator kept saying the bill was dead.", [("kept saying", "The senator")]),
+    ("Liberal groups such as MoveOn.org began urging members to sign up.", [("began urging", "MoveOn.org")]),
+    # but not after a comma or 'to': 'continued' is then a cue of its own or an infinitive
+    ("“It is over,” he continued, citing the polls.", [("continued", "he"), ("citing", "he")]),
+    # a noun between 'which' and the cue is the cue's subject, not the clause's antecedent
+    ("Indiana passed a version which critics said could allow discrimination.", [("said", "critics")]),
+    ("Economists who favor consumption taxes agree that it is hard.", [("agree", "Economists")]),
+])
+def test_aspectual_verbs_and_subjects_inside_relative_clauses(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
 def test_that_said_in_a_relative_clause_stays_a_cue():
     assert [c for c, _ in cues_and_speakers("They handed out bottles that said, “Vote early.”")] == ["said"]
 

@@ -376,6 +376,7 @@ def find_attributions(text: str, tokens: list[Token], sents: list[Segment], quot
 # Verbs of going on, beginning, haste and attempt before 'to' + a cue ('went on to say', 'was quick to point out',
 # 'tried to tell her'): the subject does say it (words.csv, class catenative_to)
 ASPECTUAL_BEFORE_TO = word_class("catenative_to")
+ASPECTUAL_BEFORE_ING = word_class("catenative_ing")  # 'friends began discussing'
 # Prepositions whose gerund is an adverbial of the sentence's own verb ('ended by saying', 'after denying', 'in
 # calling'): the subject says it; after other prepositions the gerund is a thing talked about ('criticised for
 # saying', 'the idea of denying')
@@ -462,7 +463,7 @@ def _group_start(text: str, tokens: list[Token], cue: Match, lo: int) -> int:
         issued = _issued_document(text, tokens, first, lo)
         if issued >= 0:
             first = issued
-    catenative = _catenative_start(tokens, cue)  # 'went on to say', 'tried to tell': one verb group
+    catenative = _catenative_start(text, tokens, cue)  # 'went on to say', 'tried to tell': one verb group
     while first > 0 and tokens[first].start > catenative and tokens[first - 1].start >= lo:
         first -= 1
     i, start = first - 1, tokens[first].start
@@ -602,9 +603,9 @@ def _main_subject(text: str, tokens: list[Token], tok_starts: list[int], lo: int
     return _subject_np(text, tokens, tok_starts, _after_intro(text, tokens, tok_starts, lo, hi), hi)
 
 
-def _catenative_start(tokens: list[Token], cue: Match) -> int:
-    """Where to look back for the speaker of 'went on to say' or 'was quick to point out': before the catenative
-    verb; else the cue's start."""
+def _catenative_start(text: str, tokens: list[Token], cue: Match) -> int:
+    """Where to look back for the speaker of 'went on to say', 'was quick to point out' or 'began discussing': before
+    the catenative verb; else the cue's start."""
     k = cue.first
     if k < 0:  # a colon: no words of its own
         return cue.start
@@ -612,6 +613,9 @@ def _catenative_start(tokens: list[Token], cue: Match) -> int:
         k -= 2
         if tokens[k].lower == "on" and k >= 1 and tokens[k - 1].lower in ("went", "go", "goes", "going", "gone"):
             k -= 1
+    elif k >= 2 and tokens[k].lower.endswith("ing") and tokens[k - 1].lower in ASPECTUAL_BEFORE_ING \
+            and tokens[k - 2].lower != "to" and text[tokens[k - 1].end:tokens[k].start] == " ":
+        k -= 1  # 'friends began discussing': the subject of the aspectual verb (not 'continued, citing', 'to stop')
     return tokens[k].start
 
 
@@ -788,7 +792,7 @@ def _attribute(text, tokens, tok_starts, sent, si, cue, qindex, prev, earlier, n
                 sp_start, sp_end = _gerund_subject(text, tokens, tok_starts, sent, cue, prev)
             else:
                 sp_start, sp_end = (cue.start, cue.start) if passive else _np_before(
-                    text, tokens, tok_starts, lo, _catenative_start(tokens, cue))
+                    text, tokens, tok_starts, lo, _catenative_start(text, tokens, cue))
             if in_aside and not passive:
                 # 'Washington, star of “Scandal,” thanked ...': the subject before the aside that holds the quotation
                 opening = _after_intro(text, tokens, tok_starts, _skip(text, sent.start, cue.start), quote_before.start)
@@ -1557,8 +1561,9 @@ def _relative_clause_head(text: str, tokens: list[Token], first: int, a: int, i:
     if j <= first or tokens[j].lower not in ("who", "which") or j + 1 > i or _is_break(_gap(text, tokens, j - 1, cue_start)):
         return None
     nxt = tokens[j + 1]
-    if not nxt.text.islower() or nxt.lower in PRONOUNS or nxt.lower in DETERMINERS:
-        return None
+    if not nxt.text.islower() or nxt.lower in PRONOUNS or nxt.lower in DETERMINERS or (
+            tokens[j].lower == "which" and j + 1 == i and pos_tags(tokens, [(i, i)]).get(i, "").startswith("NN")):
+        return None  # 'a version which critics said could ...': a noun between 'which' and the cue is its subject
     pa, pb = _walk_np(text, tokens, first, j - 1, tokens[j].start)
     if pb < pa or not _names_someone(text[tokens[pa].start:tokens[pb].end]):
         return None
