@@ -27,6 +27,16 @@ def test_delta_table_and_phrase_changes_for_a_pair_of_drafts():
     assert added.loc["may", "voice"] == "attributed"
 
 
+def test_a_verb_of_saying_that_casts_doubt_is_a_change():
+    cmp = compare_drafts("Ana Ruiz said the plan failed. About 40 people spoke.",
+                         "Ana Ruiz claimed the plan failed. About 40 people spoke.")
+    d = cmp.deltas.set_index("feature")
+    assert (d.loc["attribution_loaded_cue_n", "A"], d.loc["attribution_loaded_cue_n", "B"]) == (0, 1)
+    row = cmp.phrases.set_index("phrase").loc["claimed"]
+    assert (row["change"], row["category"], row["neutral_alternative"]) == ("added", "attribution", "said")
+    assert "said" not in set(cmp.phrases["phrase"])  # a neutral verb of saying is no flagged phrase
+
+
 def test_long_drafts_get_rates_rounded_as_shown():
     long_a, long_b = DRAFT_A * 12, DRAFT_B * 12
     d = compare_drafts(long_a, long_b).deltas.set_index("feature")

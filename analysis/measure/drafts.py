@@ -15,7 +15,8 @@ from analysis.detect.spans import Analysis, analyze_text
 DELTA_FEATURES = [
     ("loaded_per_1k", "rate"), ("loaded_author_per_1k", "rate"), ("loaded_attributed_per_1k", "rate"),
     ("loaded_n", "count"), ("hedge_n", "count"), ("vague_n", "count"), ("booster_n", "count"), ("attribution_n", "count"),
-    ("attribution_density", "rate"), ("attribution_anonymous_n", "count"), ("quote_share", "rate"),
+    ("attribution_density", "rate"), ("attribution_anonymous_n", "count"), ("attribution_loaded_cue_n", "count"),
+    ("quote_share", "rate"),
     ("flesch_kincaid_grade", "rate"), ("tone_mean_compound", "rate"), ("words", "count"),
 ]
 # Under this many words a rate per 1,000 words says little ('0 -> 200' for one word in one sentence): counts instead.
@@ -59,16 +60,22 @@ def feature_deltas(a: Analysis, b: Analysis) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _flagged_spans(spans: pd.DataFrame) -> pd.DataFrame:
+    """Framing spans and attributions with a verb of saying that is not neutral ('claimed', 'blasted')."""
+    return spans[spans["category"].isin(FRAMING)
+                 | ((spans["category"] == "attribution") & spans["cue_tone"].notna() & (spans["cue_tone"] != "neutral"))]
+
+
 def _flagged(an: Analysis) -> Counter:
-    df = an.spans[an.spans["category"].isin(FRAMING)]
+    df = _flagged_spans(an.spans)
     return Counter(zip(df["text"].str.lower(), df["category"], df["subcategory"], df["voice"]))
 
 
 def phrase_changes(a: Analysis, b: Analysis) -> pd.DataFrame:
-    """Flagged phrases that B adds or removes (by count), with category, explanation and neutral alternative."""
+    """Flagged phrases that B adds or removes (by count), with category, explanation and neutral alternative; a verb
+    of saying counts when it is not neutral ('said' -> 'claimed')."""
     ca, cb = _flagged(a), _flagged(b)
-    info = pd.concat([a.spans, b.spans])
-    info = info[info["category"].isin(FRAMING)].assign(key=lambda d: d["text"].str.lower())
+    info = _flagged_spans(pd.concat([a.spans, b.spans])).assign(key=lambda d: d["text"].str.lower())
     info = info.drop_duplicates(["key", "category"]).set_index(["key", "category"])
     rows = []
     for change, counter in (("added", cb - ca), ("removed", ca - cb)):

@@ -104,7 +104,8 @@ def axis_title(feature: str) -> str:
 COUNT_LABELS = {"loaded_n": "Loaded terms", "loaded_author_n": "Loaded terms in the writer's own voice",
                 "loaded_attributed_n": "Loaded terms quoted or attributed", "hedge_n": "Hedges",
                 "vague_n": "Vague wording", "booster_n": "Boosters", "attribution_n": "Attributions",
-                "attribution_anonymous_n": "Anonymous sources", "words": "Words"}
+                "attribution_anonymous_n": "Anonymous sources",
+                "attribution_loaded_cue_n": "Loaded verbs of saying (claimed, insisted, blasted)", "words": "Words"}
 
 
 def label_and_unit(feature: str, kind: str = "rate") -> tuple[str, str]:
