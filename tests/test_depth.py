@@ -55,6 +55,12 @@ def test_stop_words_own_names_and_datelines_are_left_out_unless_asked(view, anal
     assert {"the", "cnn"} <= set(everything.words)
     few = count_words(["Sen. J. Smith’s U.S. trip: it's provocative, it’s bold."], ["x"])
     assert list(few.words) == ["bold", "provocative", "smith's", "trip"]
+    # a name of several capitalised words is one term: its words are no word choices of their own
+    named = count_words(["The White House said Josh Earnest met the mayor of Little Rock. In Little Rock it rained."],
+                        ["x"])
+    assert {"white house", "josh earnest", "little rock"} <= set(named.words)
+    assert not {"white", "house", "earnest", "little", "rock"} & set(named.words)
+    assert named.matrix[0, list(named.words).index("little rock")] == 2  # 'In' opening the run is no part of it
     assert strip_dateline("SEOUL, South Korea (CNN) -- Two bombers flew.") == "Two bombers flew."
     assert strip_dateline("WASHINGTON — Michael Steele said.") == "Michael Steele said."
     assert strip_dateline("Two bombers flew — again.") == "Two bombers flew — again."

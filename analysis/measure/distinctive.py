@@ -18,6 +18,9 @@ TOKEN = r"(?u)\b[^\W\d_][^\W_]*(?:['’.-][^\W\d_]+)*"  # words, with "don't", "
 # House style rather than framing: abbreviated titles, and how an outlet writes "U.S." or "Sen.".
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt",
                     "adm", "maj", "pres", "st", "jr", "sr"})
+# A name of two or more capitalised words ('White House', 'Little Rock', 'Josh Earnest'): one term, so that its words
+# do not count as the outlet's word choices ('white', 'little', 'earnest'); a stop-word opening the run is no part of it
+NAME_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)+(?![\w'’-])")
 DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?\s*(?:\([^)]{1,30}\))?\s*(?:—|–|--|-)\s+")
 
 
@@ -41,21 +44,38 @@ def strip_dateline(text: str) -> str:
 
 def count_words(texts: Iterable[str], groups: Iterable[str], exclude: Iterable[str] = (),
                 stop_words: bool = True, datelines: bool = True) -> WordCounts:
-    """Lower-case word counts per text (numbers left out; curly and straight apostrophes the same), without
+    """Lower-case word counts per text (names of several capitalised words one term; numbers left out; curly and
+    straight apostrophes the same), without
     English stop-words and their contractions ("it's"), abbreviations and initials ("u.s", "sen", "j"), the words
     in `exclude` (e.g. self_names) and the datelines, unless switched off."""
     texts = [strip_dateline(t) if datelines else t for t in texts]
     texts = [t.replace("’", "'") for t in texts]
     drop = set(exclude)
-    vec = CountVectorizer(token_pattern=TOKEN, lowercase=True, dtype=np.int64)
+    vec = CountVectorizer(analyzer=_terms, dtype=np.int64)
     try:
         matrix = vec.fit_transform(texts)
         words = vec.get_feature_names_out()
     except ValueError:  # no word at all
         return WordCounts(sparse.csr_matrix((len(texts), 0), dtype=np.int64), np.array([], dtype=object),
                           np.asarray(list(groups), dtype=object))
-    keep = np.array([w not in drop and not (stop_words and _house_style(w)) for w in words], dtype=bool)
+    keep = np.array([not set(w.split()) <= drop and not (stop_words and _house_style(w)) for w in words], dtype=bool)
     return WordCounts(matrix[:, keep].tocsr(), words[keep], np.asarray(list(groups), dtype=object))
+
+
+def _terms(text: str) -> list[str]:
+    """The lower-case terms of a text: names of several capitalised words as one term ('white house'), then words."""
+    names, rest, at = [], [], 0
+    for m in NAME_RUN.finditer(text):
+        words = m.group().split()
+        while words and words[0].lower() in ENGLISH_STOP_WORDS:
+            words = words[1:]  # 'The White House', 'In Little Rock'
+        if len(words) < 2:
+            continue
+        names.append(" ".join(words).lower())
+        rest.append(text[at:m.end() - len(" ".join(words))])
+        at = m.end()
+    rest.append(text[at:])
+    return names + re.findall(TOKEN, " ".join(rest).lower())
 
 
 def _house_style(word: str) -> bool:
