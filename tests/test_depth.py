@@ -146,6 +146,14 @@ def people_named(text: str) -> set[tuple[str, str, str]]:
      "agreed. Added Gibbs: no. Under Presidents Bush and Obama it grew. Secretary of State Hillary Clinton "
      "spoke. The National Rifle Association objected.",
      {("Secretary of State Hillary Clinton", "Clinton", "title")}),
+    # two people of one surname named in full are told apart by the given name; a shorter naming is the person named
+    # in full last before it; a run ending in a body's word is a body ('Human Rights Campaign')
+    ("Gov. Asa Hutchinson signed it. His son, Seth Hutchinson, objected. Hutchinson said it was unfair. "
+     "Former President Bill Clinton and Hillary Clinton spoke. Mrs. Clinton smiled. The Human Rights Campaign "
+     "objected.",
+     {("Gov. Asa Hutchinson", "Asa Hutchinson", "title"), ("Seth Hutchinson", "Seth Hutchinson", "full name"),
+      ("Hutchinson", "Seth Hutchinson", "surname"), ("Former President Bill Clinton", "Bill Clinton", "title"),
+      ("Hillary Clinton", "Hillary Clinton", "full name"), ("Mrs. Clinton", "Hillary Clinton", "honorific")}),
 ])
 def test_how_people_are_named(text, expected):
     assert people_named(text) == expected

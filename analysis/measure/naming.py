@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -160,9 +160,11 @@ def _alone(text: str, word: str) -> bool:
 
 def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
     """How a text names each person it names in full: full name, last name alone, courtesy title ('Mr. Trump'),
-    office ('President Trump') or 'the Trump administration'. The actor is the last name; the same words for any
-    person, whoever and whenever."""
+    office ('President Trump') or 'the Trump administration'. The actor is the last name, or the given name and last
+    name where the text names two people of that surname in full; the same words for any person, whoever and
+    whenever."""
     people: set[str] = set()  # the last names of the people the text names
+    given: list[tuple[int, str, str]] = []  # (where, surname, given name) of each naming in full
     out: list[tuple[int, int, Alias]] = []
     lower = set(LOWER_WORD_RE.findall(text))  # a capitalised word the text also writes in lowercase is no name
     compass, regions = word_class("compass_word"), word_class("region_word")
@@ -178,6 +180,8 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
             continue  # 'For Beck' at a sentence start, 'the Dream Act' (and 'the act'), 'Kansas City', 'Glenn Beck CPAC'
         if words[0].lower() in compass or words[-1].lower() in regions or words[-1].lower() in compass:
             continue  # 'East Asia', 'South Pacific', 'the Middle East': a place
+        if words[-1].lower() in word_class("body_head"):
+            continue  # 'Human Rights Campaign', 'Ford Motor Company': a body
         end = m.start() + len(run)
         if (words[0].endswith("s") and words[0].lower()[:-1] in TITLE_WORDS) or (_opens_sentence(text, end - len(found[0])) and
                                                             _function_word(words[0])):
@@ -189,6 +193,8 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
         lead = text[start:end].split()[0].rstrip(".").lower()
         surname = _surname(text, words)
         people.add(surname)
+        if words[0] != surname.split()[0]:
+            given.append((start, surname, words[0]))
         if lead in HONORIFICS:
             kind = "honorific"  # 'Mr. Trump'
         elif start < name_start:
@@ -231,7 +237,24 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
             out.append((before.start(1), e, _person(surname, f"{before.group(1)} {surname}", "title")))
         elif not before:
             out.append((s, e, _person(surname, surname, "surname")))
-    return sorted(out, key=lambda x: x[0])
+    return _told_apart(sorted(out, key=lambda x: x[0]), given)
+
+
+def _told_apart(out: list[tuple[int, int, Alias]], given: list[tuple[int, str, str]]) -> list[tuple[int, int, Alias]]:
+    """Namings where the text names two people of one surname in full ('Asa Hutchinson', 'Seth Hutchinson'): each
+    person is the given name and surname, and a shorter naming is the person named in full last before it (or first
+    after it)."""
+    shared = {sn for sn in {sn for _, sn, _ in given} if len({g for _, s2, g in given if s2 == sn}) > 1}
+    if not shared:
+        return out
+    told = []
+    for s, e, alias in out:
+        if alias.actor in shared:
+            full = [(at, g) for at, sn, g in given if sn == alias.actor]
+            g = next((g for at, g in reversed(full) if at <= s), full[0][1])
+            alias = replace(alias, actor=f"{g} {alias.actor}")
+        told.append((s, e, alias))
+    return told
 
 
 FUNCTION_TAGS = frozenset("DT PDT IN CC RB WDT WP WRB PRP PRP$ EX TO".split())
