@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -217,7 +218,16 @@ def _import(args) -> int:
             print(f"{'would create' if args.dry_run else 'created'} {len(ids)} {kind}: {', '.join(ids[:10])}"
                   + (" …" if len(ids) > 10 else ""))
     print(report.summary())
+    if report.imported and not args.dry_run:
+        print(f"The Over time page reads only the feature store: to show these articles there, run {_build_command(args)}")
     return 0 if report.imported or not report.errors else 1
+
+
+def _build_command(args) -> str:
+    """The build command that reads the same corpus folders as this command."""
+    folders = [("--corpus", args.corpus), ("--user-corpus", args.user_corpus),
+               *(("--extra-corpus", d) for d in args.extra_corpus or [])]
+    return " ".join(["python -m analysis build", *(f"{o} {shlex.quote(d)}" for o, d in folders if d)])
 
 
 def _build(args) -> int:

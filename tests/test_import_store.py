@@ -194,3 +194,8 @@ def test_import_cli(tmp_path):
                         "--user-corpus", str(tmp_path / "user")], cwd=ROOT, capture_output=True, text=True)
     assert p.returncode == 0 and "imported 1 article(s), skipped 1 row(s)" in p.stdout
     assert "row 3: empty text" in p.stderr
+    build = f"python -m analysis build --user-corpus {tmp_path / 'user'}"
+    assert p.stdout.splitlines()[-1] == f"The Over time page reads only the feature store: to show these articles there, run {build}"
+    dry = subprocess.run([sys.executable, "-m", "analysis", "import", str(src), "--outlet", "cnn", "--dry-run",
+                          "--user-corpus", str(tmp_path / "user2")], cwd=ROOT, capture_output=True, text=True)
+    assert dry.returncode == 0 and "analysis build" not in dry.stdout
