@@ -172,7 +172,8 @@ def test_download_buttons_give_the_files(page, server, tmp_path):
     text = path.read_text(encoding="utf-8-sig")
     assert text.startswith("outlet,articles,words,") and "World Socialist Web Site" in text
     version = re.search(r"Lexicon version (\w+)", page.locator('[data-testid="stSidebar"]').inner_text()).group(1)
-    assert info.value.suggested_filename.endswith(f"-lexicon-{version}.csv")  # which lexicon made these numbers
+    # what the table is, the selection's date and title (not its id: two events never overwrite each other), lexicon
+    assert info.value.suggested_filename == f"features-US-bomber-shows-of-force-in-East-Asia-lexicon-{version}.csv"
     with page.expect_download(timeout=60_000) as info:
         page.locator(".st-key-overview_chart_png button").filter(visible=True).first.click()
     png = tmp_path / "chart.png"

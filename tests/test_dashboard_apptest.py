@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from analysis.detect.loaded import load_model
-from tests.support import ROOT, app, htmls, said, table_with, texts
+from tests.support import ROOT, app, htmls, plain, said, table_with, tables, texts
 
 PAGE_TITLES = {"ui/pages/compare.py": "Compare outlets", "ui/pages/read.py": "Read side by side",
                "ui/pages/sources.py": "Who gets to speak", "ui/pages/terms.py": "Terms in context",
@@ -57,6 +57,8 @@ def test_compare_opens_on_the_whole_story_with_all_three_outlets_and_the_contras
     assert "highlighted words behind it" in body
     why = table_with(at, "In context")
     assert len(why) and all(f"«{w}»" in c for w, c in zip(why["Words"], why["In context"]))
+    assert list(why.columns[:3]) == ["Words", "Why it is flagged", "In context"]  # why, next to the words
+    assert not {"Speaker", "Role", "Country"} & set(why.columns)  # the outlet's own voice: nobody else's words
 
 
 def test_a_link_to_an_unknown_event_says_so_and_shows_the_default():
@@ -107,10 +109,25 @@ def test_read_page_highlights_provocative_by_voice():
     assert "fl-attributed" in html
 
 
+def test_read_page_details_say_what_read_shows_without_empty_columns():
+    at = app({"event": E2, "cats": "attribution"}, page="ui/pages/read.py")
+    assert not at.exception
+    labels = [plain(e.label) for e in at.expander if "details of the" in e.label]
+    assert labels and all(label.startswith(("CNN, 2017-", "World Socialist Web Site, 2017-")) for label in labels)
+    html = htmls(at)
+    assert "The words behind the number" not in html  # Read shows no number
+    assert "The highlighted spans of World Socialist Web Site, 2017-07-10: the words and why each is flagged" in html
+    spans = tables(at)[0]
+    assert spans.columns[0] == "Words" and {"Speaker", "Voice"} <= set(spans.columns)
+    assert not {"Strength", "Model score"} & set(spans.columns)  # an attribution cue has neither: left out
+
+
 def test_sources_page_lists_attributions_by_role_and_country():
     at = app({"event": "story:us-bomber-shows-of-force-east-asia"}, page="ui/pages/sources.py")
     table = table_with(at, "what is attributed")
-    assert {"speaker", "role", "country", "party", "cue", "what is attributed"} <= set(table.columns)
+    assert list(table.columns[:3]) == ["outlet", "speaker", "what is attributed"]  # the words a reader came for
+    assert {"role", "country", "cue", "cue tone", "form"} <= set(table.columns)
+    assert "party" not in table.columns  # no speaker of this story has a stated party: the empty column is left out
     geng = table[table["speaker"] == "Geng Shuang"]
     assert set(zip(geng["role"], geng["country"])) == {("government official", "China")}
     charts = [c.proto.spec for c in at.get("plotly_chart")]
@@ -142,7 +159,10 @@ def test_method_page_lists_lexicons_with_sources():
     assert "of its flags were experts' words" in shown  # the model's out-of-fold figures, in words
     top = load_model().about["out_of_fold"]["top_outlet_per_event"]
     assert f"most loaded outlet in {top['agree']:.0f} of {top['events']} events" in shown  # how far a ranking goes
-    assert set(table["strength"]) <= {"strong", "moderate", ""}
+    assert at.selectbox(key="lexicon_file").value == "boosters.csv"
+    assert "strength" not in table.columns  # no booster has a strength: the empty column is left out
+    at.selectbox(key="lexicon_file").set_value("loaded.csv").run()
+    assert set(table_with(at, "source")["strength"]) == {"strong", "moderate"}
 
 
 def test_method_page_uses_the_user_lexicon_and_read_page_shows_strong_terms_only(tmp_path, monkeypatch):

@@ -2,7 +2,7 @@
 import lxml.html
 import pandas as pd
 
-from analysis.present.tables import cell_text, table_html
+from analysis.present.tables import cell_text, table_html, without_empty_columns
 
 
 def test_cells_are_text_never_markup_and_numbers_read_as_shown():
@@ -51,3 +51,11 @@ def test_a_table_caption_from_its_file_name_shows_no_ids_or_dates():
     assert _caption_from("targets-e2-2017-07-07-b1-korea-icbm") == "Targets"
     assert _caption_from("coverage-story:basil-articles") == "Coverage"
     assert _caption_from("draft-deltas") == "Draft deltas"
+
+
+def test_columns_empty_in_every_row_are_left_out():
+    df = pd.DataFrame({"Words": ["said", "claimed"], "Speaker": ["", "  "], "Model score": [float("nan"), None],
+                       "Strength": [None, "strong"], "anonymous": [False, False], "n": [0, 0]})
+    assert list(without_empty_columns(df).columns) == ["Words", "Strength", "anonymous", "n"]  # False and 0 say something
+    blank = pd.DataFrame({"Speaker": ["", ""]})
+    assert without_empty_columns(blank).equals(blank) and list(without_empty_columns(df.iloc[:0]).columns) == list(df)

@@ -29,10 +29,10 @@ from analysis.present.export import (
     table_csv,
     table_xlsx,
 )
-from analysis.present.glossary import CARD_FEATURES, CATEGORY_INFO, COLUMN_NOTES, FEATURES, format_value
+from analysis.present.glossary import CARD_FEATURES, CATEGORY_INFO, COLUMN_NOTES, FEATURES, SPAN_COLUMNS, format_value
 from analysis.present.highlight import CSS, legend, only_strong_loaded, render
 from analysis.present.report import event_report_html, event_report_pdf
-from analysis.present.tables import TABLE_CSS, numbers_html, table_html
+from analysis.present.tables import TABLE_CSS, numbers_html, table_html, without_empty_columns
 from ui import data, state
 from ui.safe import md
 
@@ -41,11 +41,6 @@ HEADLINES_SHOWN = 10  # headlines listed per outlet card (a whole story may have
 SENTENCES_SHOWN = 500  # sentences shown under "Who says it" (the counts cover every use)
 VOICE_COLUMNS = ["article_id", "outlet", "part", "category", "term", "voice", "speaker", "affiliation", "sentence",
                  "start", "end", "text"]
-# the words where they stand, then why, so a class reads both without scrolling sideways; whose words next
-SPAN_TABLE_COLUMNS = {"text": "Words", "context": "In context", "note": "Why it is flagged", "voice": "Voice",
-                      "speaker": "Speaker", "affiliation": "Role", "strength": "Strength", "score": "Model score",
-                      "subcategory": "Kind", "category": "Category", "country": "Country",
-                      "neutral_alternative": "Neutral alternative", "source": "Lexicon source"}
 
 
 def url_selectbox(where, label: str, options: list, key: str, default, widget: str = "selectbox", **kwargs):
@@ -293,13 +288,13 @@ def card_glossary() -> None:
                                for f in CARD_FEATURES))
 
 
-def span_table(spans: pd.DataFrame, key: str, name: str = "spans") -> None:
-    """The spans behind a number, with explanations, as a table (with CSV and XLSX downloads)."""
+def span_table(spans: pd.DataFrame, key: str, name: str, caption: str = "The words behind the number") -> None:
+    """Spans with their explanations, as a table with plain column names (with CSV and XLSX downloads)."""
     if spans.empty:
         st.info("No words of this kind were found here, so the number is zero.")
         return
-    show = spans[[c for c in SPAN_TABLE_COLUMNS if c in spans.columns]].rename(columns=SPAN_TABLE_COLUMNS)
-    table(show, name, key, caption="The words behind the number")
+    show = spans[[c for c in SPAN_COLUMNS if c in spans.columns]].rename(columns=SPAN_COLUMNS)
+    table(show, name, key, caption=caption)
 
 
 @st.cache_resource(show_spinner=False)
@@ -316,10 +311,11 @@ def _safe_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-")[:80] or "export"
 
 
-def _selection_title() -> str:
-    """The sidebar selection's date and title, for file names ('export' when nothing is selected)."""
+def _file_stem(what: str) -> str:
+    """A download's file name without its extension: what it holds, then the sidebar selection's date and title
+    (on a page without a selection, what it holds alone), made safe."""
     key = st.session_state.get(state.widget_key("event"))
-    return data.view().selection_title(key) if key else "export"
+    return _safe_name(f"{what}-{data.view().selection_title(key)}" if key else what)
 
 
 def chart(fig, name: str, key: str, why: Callable[[object], dict] | None = None, **kwargs):
@@ -329,7 +325,7 @@ def chart(fig, name: str, key: str, why: Callable[[object], dict] | None = None,
     # The figure's own layout, as exported (Streamlit's theme draws axis labels in #808495, 3.7:1 on white). The file
     # name carries the selection, so downloads for two events do not overwrite each other; the chart's own camera
     # button saves at print resolution too.
-    stem = _safe_name(f"{name}-{_selection_title()}")
+    stem = _file_stem(name)
     # on a phone the chart on screen is laid out for its width, without the toolbar, which a touch screen shows at
     # all times over the title (the download buttons stay); the downloads keep the layout for print
     phone = on_phone()
@@ -446,15 +442,15 @@ def _caption_from(name: str) -> str:
 
 def table(df: pd.DataFrame, name: str, key: str, notes: dict[str, str] | None = None, caption: str = "",
           downloads: bool = True) -> None:
-    """A table as wrapping HTML (every column in view, read as a table by screen readers; `notes` say what columns
-    mean), with CSV and XLSX downloads of exactly the rows and columns shown unless `downloads` is False; the file
-    names (and the workbook's "about" sheet) say which lexicon version the rows come from."""
-    st.html(table_html(df, caption or _caption_from(name), notes))
+    """A table as wrapping HTML without its columns empty in every row (read as a table by screen readers; `notes`
+    say what columns mean), with CSV and XLSX downloads of every row and column unless `downloads` is False, named by
+    what the table is (`name`, no ids), the selection's date and title and the lexicon version."""
+    st.html(table_html(without_empty_columns(df), caption or _caption_from(name), notes))
     if not downloads:
         return
     version = data.lexicon().version
     about = {"exported by": "Framing Lens", "lexicon version": version, "date": f"{dt.date.today():%Y-%m-%d}"}
-    stem = f"{_safe_name(name)}-lexicon-{version}"
+    stem = f"{_file_stem(name)}-lexicon-{version}"
     c1 = c2 = st.container(horizontal=True)
     c1.download_button("CSV", data=lambda: table_csv(df), file_name=f"{stem}.csv", mime="text/csv",
                        key=f"{key}_csv", on_click="ignore")

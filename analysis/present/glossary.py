@@ -132,6 +132,12 @@ DISTINCTIVE_COLUMNS = {
     "z": ("How sure (z)", "The log-odds divided by its standard error: the larger, the less likely chance alone; "
           "compare it with the z that shuffling the articles reaches"),
 }
+# Span tables: raw column -> plain name; the words, then why they are flagged and where they stand, so a class reads
+# them without scrolling sideways; then whose words, and the lexicon's details
+SPAN_COLUMNS = {"text": "Words", "note": "Why it is flagged", "context": "In context",
+                "neutral_alternative": "Neutral alternative", "voice": "Voice", "speaker": "Speaker",
+                "affiliation": "Role", "country": "Country", "category": "Category", "subcategory": "Kind",
+                "strength": "Strength", "score": "Model score", "source": "Lexicon source"}
 # Guess the outlet: the words that gave an article's outlet away, raw column -> plain name.
 GIVEAWAY_COLUMNS = {"word": "Word", "in_this_article": "Times in this article",
                     **{k: DISTINCTIVE_COLUMNS[k][0] for k in ("per_1k", "per_1k_other", "z")}}

@@ -21,7 +21,7 @@ TABLE_CSS = """<style>
 vertical-align:top;overflow-wrap:break-word;color:#000}
 .fl-table th{min-width:5.5em}
 .fl-table td{min-width:3em}
-.fl-table td.fl-long{min-width:24em}
+.fl-table td.fl-long{min-width:18em}
 .fl-table thead th{position:sticky;top:0;background:#f0f0f0;z-index:1}
 .fl-table td.fl-num{text-align:right;white-space:nowrap}
 .fl-table-note{font-size:.85rem;color:#333;margin:.2em 0}
@@ -50,6 +50,12 @@ def cell_text(value) -> str:
         text = f"{float(value):,.3f}".rstrip("0").rstrip(".")
         return "0" if text in ("-0", "") else text
     return str(value)
+
+
+def without_empty_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """The table without its columns that are missing or blank in every row (unchanged if none would be left)."""
+    filled = [c for c in df.columns if df[c].dropna().astype(str).str.strip().ne("").any()]
+    return df[filled] if len(df) and filled else df
 
 
 def table_html(df: pd.DataFrame, caption: str = "", notes: dict[str, str] | None = None,

@@ -73,7 +73,7 @@ def one_feature_and_why() -> None:
     spans = spans.assign(context=in_context(spans, {a: view.text(a).text for a in spans["article_id"].unique()}))
     st.markdown(f"**{md(names[why_outlet])} — {info.label}: {info.fmt.format(row[why_feature])} {info.unit}.** "
                 f"{info.explanation} {behind_words(why_feature, len(spans), len(category), int(row['words']))}")
-    widgets.span_table(spans, key="why_table", name=f"{why_outlet}-{why_feature}-spans")
+    widgets.span_table(spans, key="why_table", name=f"{info.label}-{names[why_outlet]}")
 
 
 one_feature_and_why()
@@ -84,5 +84,5 @@ numbers = table[["outlet", "articles", "words"]].assign(outlet=table["outlet"].m
 for f in CARD_FEATURES + ["attribution_per_100w", "anonymous_share", "loaded_cue_share", "speakers_distinct",
                           "flesch_reading_ease", "gunning_fog", "tone_negative_share"]:
     numbers[f"{FEATURES[f].label} ({FEATURES[f].unit})"] = table[f].round(3)
-widgets.table(numbers, f"features-{ctx.selection}", "numbers_table", caption="Every number per outlet")
+widgets.table(numbers, "features", "numbers_table", caption="Every number per outlet")
 widgets.report_downloads(view, ctx)

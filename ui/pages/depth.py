@@ -39,7 +39,7 @@ with tab_words:
                     f"(seed 0), the largest z stays below {chance:.2f} in 95% of shuffles (1 shuffle in 20 reaches it "
                     f"by chance alone); the largest observed z is {observed:.2f}. {verdict}.")
         widgets.table(table.head(200).round(3).rename(columns={k: v[0] for k, v in DISTINCTIVE_COLUMNS.items()}),
-                      f"distinctive-{focus}-vs-{other or 'rest'}", "dw_table",
+                      f"distinctive-{names[focus]}-vs-{names[other] if other else 'the-rest'}", "dw_table",
                       notes=dict(DISTINCTIVE_COLUMNS.values()), caption="Distinctive words")
         word = st.selectbox("See a word in context", [""] + list(table["word"].head(50)), key="dw_word")
         if word:
@@ -53,7 +53,7 @@ with tab_names:
                "are left out.")
     texts = {a: (view.outlet_of(a), view.text(a).text) for a in ids}
     matrix = naming_matrix(naming_table(texts, data.lexicon().packs)).rename(columns=names)
-    widgets.table(matrix, f"naming-{ctx.selection}", "naming_table", caption="How each outlet names the actors")
+    widgets.table(matrix, "naming", "naming_table", caption="How each outlet names the actors")
 
 with tab_targets:
     st.caption("For each loaded term, whom its sentence aims it at (the person or actor after a verb like 'accused', "
@@ -86,7 +86,7 @@ with tab_cover:
         summary = al.groupby(["outlet", "status"]).size().rename("sentences").reset_index()
         widgets.table(summary.assign(outlet=summary["outlet"].map(names),
                                      status=summary["status"].map(lambda s: readable_status(s, names))),
-                      f"coverage-summary-{ctx.selection}", "cover_summary", caption="Sentences per outlet and status",
+                      "coverage-summary", "cover_summary", caption="Sentences per outlet and status",
                       downloads=False)
         status = st.selectbox("Show", sorted(al["status"].unique()), key="cover_status",
                               format_func=lambda s: readable_status(s, names))
@@ -95,4 +95,4 @@ with tab_cover:
         keep = ["outlet", "text", "found_in", "best_match", "similarity"] if found.str.len().gt(0).any() else ["outlet", "text"]
         widgets.table(shown.assign(outlet=shown["outlet"].map(names), found_in=found)[keep].rename(
                           columns={"text": "sentence", "found_in": "also in", "best_match": "closest sentence there"}),
-                      f"coverage-{ctx.selection}", "cover_table")
+                      "coverage", "cover_table")

@@ -30,6 +30,7 @@ if len(article_ids) > SIDE_BY_SIDE:  # a whole story of hundreds of articles: on
                                          ids[0], format_func=lambda a: short_title(view.corpus.article(a)))
                    for k, (outlet, ids) in enumerate(sorted(by_outlet.items()))]
 cols = st.columns(min(len(article_ids), 3))
+details = []
 for i, aid in enumerate(article_ids):
     aa = view.analysis(aid)
     name = view.outlet_names[aa.article.outlet]
@@ -43,10 +44,15 @@ for i, aid in enumerate(article_ids):
                             data=lambda aid=aid: article_html(view, aid, set(cats)).encode("utf-8"),
                             file_name=f"{aid}-highlighted.html", mime="text/html", key=f"article_html_{aid}",
                             on_click="ignore")
-        with st.expander(f"Details of the {len(spans)} highlighted spans"):
-            widgets.span_table(spans, key=f"spans_{aid}", name=f"{aid}-spans")
+        details.append((aid, f"{name}, {aa.article.date}", spans))
         if aa.cleaned.removals:
             with st.expander(f"What cleaning removed ({len(aa.cleaned.removals)})"):
                 for r in aa.cleaned.removals:
                     st.markdown(f"- **{r.rule}** — {r.description}")
                     st.code(r.text or "(line break)", language=None)
+# the details take the page's whole width: in an article's column a table shows one or two of its columns
+for aid, label, spans in details:
+    if not spans.empty:
+        with st.expander(md(f"{label}: details of the {len(spans)} highlighted spans")):
+            widgets.span_table(spans, key=f"spans_{aid}", name=f"spans-{label}",
+                               caption=f"The highlighted spans of {label}: the words and why each is flagged")

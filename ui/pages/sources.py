@@ -32,7 +32,8 @@ att = att[att["outlet"].isin(pick_outlets) & att["affiliation"].isin(pick_roles)
 att["said"] = [view.text(a).text[s:e] for a, s, e in zip(att["article_id"], att["scope_start"], att["scope_end"])]
 att["outlet"] = att["outlet"].map(view.outlet_names)
 att["form"] = att["direct"].map({True: "direct (quoted)", False: "indirect (paraphrase)"})
-widgets.table(att[["outlet", "speaker", "affiliation", "country", "party", "text", "cue_tone", "form", "anonymous",
-                   "said"]].rename(columns={"affiliation": "role", "text": "cue", "cue_tone": "cue tone",
-                                            "said": "what is attributed"}), f"attributions-{ctx.selection}", "src_table")
+# who, then what they are said to have said (the column a reader came for), then how the outlet attributes it
+widgets.table(att[["outlet", "speaker", "said", "affiliation", "country", "party", "text", "cue_tone", "form",
+                   "anonymous"]].rename(columns={"affiliation": "role", "text": "cue", "cue_tone": "cue tone",
+                                                 "said": "what is attributed"}), "attributions", "src_table")
 st.caption(f"{len(att)} attributions. Cue tone: neutral ('said'), doubt ('claimed'), truth ('admitted'), hostile ('blasted').")
