@@ -1,6 +1,8 @@
 """Lessons (parsing, validation against the corpus), spot it yourself and guess the outlet, on the seed corpus."""
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from analysis.corpus.workspace import build_view
@@ -13,7 +15,7 @@ from analysis.present.lesson import (
     read_lesson,
     save_lesson,
 )
-from tests.support import CNN_0708, JT, WSWS, app, said, tables, texts
+from tests.support import CNN_0708, JT, WSWS, app, htmls, said, table_with, tables, texts
 
 GOOD = """# A lesson
 selection: story:us-bomber-shows-of-force-east-asia
@@ -22,6 +24,9 @@ selection: story:us-bomber-shows-of-force-east-asia
 activity: headlines
 question: Who wrote which?
 """
+
+
+E2 = "e2-2017-07-07-b1-korea-icbm"
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +120,19 @@ def test_guess_masks_every_outlet_name_and_the_byline(view):
     assert set(guess.own_voice_loaded(view, WSWS)["text"].str.lower()) >= {"menacing"}
 
 
+def test_guess_offers_the_outlets_of_the_articles_event_else_of_its_story(view):
+    assert guess.choices(view, CNN_0708) == ["cnn", "wsws"]  # The Japan Times has no article on 7 July 2017's flight
+    # The Japan Times alone covers its 2019 event: the story's outlets, so the choice does not give the answer away
+    assert guess.choices(view, JT) == ["cnn", "japantimes", "wsws"]
+
+
+def test_guess_names_table_counts_the_other_outlets_articles_once(view):
+    names, others = guess.names_used(view, WSWS)
+    assert others == sum(a.outlet != "wsws" for a in view.corpus.articles)
+    assert list(names.columns) == ["actor", "name", "uses", "other_articles"] and len(names)
+    assert names["other_articles"].between(0, others).all()
+
+
 def test_spot_it_blacks_out_a_multiword_outlet_name_keeping_offsets():
     text = "On Fox News Sunday, the senator spoke. fox news later aired it; Foxes ran."
     shown = guess.blanked(text, ["Fox News", "fox"])
@@ -155,6 +173,28 @@ def test_classroom_page_spots_and_guesses_on_any_selection():
         next(b for b in at.button if b.label == "Reveal").click().run()
     assert "You and the detector:" in texts(at)
     assert "Right: it is CNN" in texts(at) or "Not CNN: it is" in texts(at)
+
+
+def test_a_wrong_guess_is_no_success_and_the_reveal_uses_plain_names(view):
+    answer = view.outlet_of(guess.shuffled(view.articles_in(E2))[1])
+    wrong = next(o for o in ("cnn", "wsws") if o != answer)
+    name = view.outlet_names[answer]
+    at = app({"event": E2, "puzzle": "2"}, page="ui/pages/classroom.py")
+    radio = at.radio(key=next(r.key for r in at.radio if r.key.startswith("guess_")))
+    assert radio.options == ["CNN", "World Socialist Web Site"]  # only outlets with an article on this event
+    radio.set_value(wrong).run()
+    while any(b.label == "Reveal" for b in at.button):
+        next(b for b in at.button if b.label == "Reveal").click().run()
+    assert not at.success  # a wrong guess is no green success box
+    assert any(w.startswith(f"Not {view.outlet_names[wrong]}: it is {name} (") for w in said(at.warning))
+    shown = htmls(at)
+    for caption in (f"How {name} names the actors", f"Loaded words in {name}'s own voice"):
+        assert f"<caption>{html.escape(caption)}</caption>" in shown
+    names = table_with(at, "Name used")
+    assert list(names.columns) == ["Actor", "Name used", "Times in this article", "Other outlets' articles using it"]
+    spot_table = table_with(at, "Marked by")
+    assert spot_table.columns[0] == "Words" and "neutral_alternative" not in spot_table.columns
+    assert "_" not in "".join(c for t in tables(at) for c in t.columns)  # no raw column name anywhere
 
 
 def test_classroom_sidebar_names_no_outlet_so_it_cannot_give_a_puzzle_away():

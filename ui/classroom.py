@@ -12,7 +12,7 @@ from analysis.measure.coverage import align
 from analysis.measure.voices import occurrences, plain_summary, who_says_it
 from analysis.present import guess, spot, worksheet
 from analysis.present.export import INSTALL_HINT
-from analysis.present.glossary import GIVEAWAY_COLUMNS
+from analysis.present.glossary import GIVEAWAY_COLUMNS, SPAN_COLUMNS, SPOT_COLUMNS
 from analysis.present.lesson import Lesson, Step
 from analysis.settings import Settings
 from ui import data, widgets
@@ -134,7 +134,7 @@ def spot_it(view: CorpusView, article_id: str, sentences: int, key: str) -> None
     st.caption("Not a score: the detector is a word list with rules. Where you and it disagree, say why.")
     st.html(spot.render_comparison(shown, start, end, table, aa.body.spans))
     table = table.assign(words=[shown[s:e] for s, e in zip(table["start"], table["end"])])
-    widgets.table(table.drop(columns=["start", "end"]), f"spot-{key}", f"spot_table_{key}",
+    widgets.table(table[list(SPOT_COLUMNS)].rename(columns=SPOT_COLUMNS), "spot-marks", f"spot_table_{key}",
                   caption="Your marks and the detector's")
 
 
@@ -147,8 +147,7 @@ def guess_outlet(view: CorpusView, article_id: str, key: str) -> None:
     with st.container(border=True):  # no fixed height: a scrolling box without focusable content traps keyboards
         for para in text.split("\n\n"):
             st.markdown(md(para))
-    outlets = sorted(view.corpus.outlets)
-    choice = st.radio("Your guess", outlets, index=None, format_func=view.outlet_names.get, key=f"guess_{key}",
+    choice = st.radio("Your guess", guess.choices(view, article_id), index=None, format_func=view.outlet_names.get, key=f"guess_{key}",
                       horizontal=True)
     if choice is None:
         st.caption("Choose an outlet to be able to reveal the answer.")
@@ -157,19 +156,27 @@ def guess_outlet(view: CorpusView, article_id: str, key: str) -> None:
         return
     actual = aa.article.outlet
     name = view.outlet_names[actual]
-    verdict = "Right" if choice == actual else f"Not {view.outlet_names[choice]}"
-    st.success(md(f"{verdict}: it is {name} ({aa.article.date}, “{aa.display_title(name)}”)."))
+    answer = f"it is {name} ({aa.article.date}, “{aa.display_title(name)}”)."
+    if choice == actual:
+        st.success(md(f"Right: {answer}"))
+    else:
+        st.warning(md(f"Not {view.outlet_names[choice]}: {answer}"))
     st.markdown("**Words this outlet uses more than the others** (log-odds with a Dirichlet prior over the whole "
                 "corpus, z ≥ 1.96; a few articles prove little)")
     words = guess.distinctive_in_article(view, article_id)
     if words.empty:
         st.caption("No word of this article stands out.")
     else:
-        widgets.table(words.rename(columns=GIVEAWAY_COLUMNS), f"giveaway-words-{article_id}", f"guess_words_{key}")
-    st.markdown("**How it names the actors** (and how many of the other outlets' articles use the same name)")
-    widgets.table(guess.names_used(view, article_id, data.lexicon().packs), f"giveaway-names-{article_id}", f"guess_names_{key}")
+        widgets.table(words.rename(columns=GIVEAWAY_COLUMNS), f"giveaway-words-{name}", f"guess_words_{key}",
+                      caption=f"Words {name} uses more than the others")
+    names, others = guess.names_used(view, article_id, data.lexicon().packs)
+    st.markdown(f"**How it names the actors** (and how many of the other outlets' {others:,} articles in the corpus "
+                "use the same name)")
+    widgets.table(names.rename(columns=GIVEAWAY_COLUMNS), f"giveaway-names-{name}", f"guess_names_{key}",
+                  caption=f"How {name} names the actors")
     st.markdown("**Loaded words in its own voice** (not quoted)")
-    widgets.table(guess.own_voice_loaded(view, article_id), f"giveaway-loaded-{article_id}", f"guess_loaded_{key}")
+    widgets.table(guess.own_voice_loaded(view, article_id).rename(columns=SPAN_COLUMNS), f"giveaway-loaded-{name}",
+                  f"guess_loaded_{key}", caption=f"Loaded words in {name}'s own voice")
 
 
 def sources(view: CorpusView, ids: list[str]) -> None:

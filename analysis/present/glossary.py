@@ -140,7 +140,12 @@ SPAN_COLUMNS = {"text": "Words", "note": "Why it is flagged", "context": "In con
                 "strength": "Strength", "score": "Model score", "source": "Lexicon source"}
 # Guess the outlet: the words that gave an article's outlet away, raw column -> plain name.
 GIVEAWAY_COLUMNS = {"word": "Word", "in_this_article": "Times in this article",
-                    **{k: DISTINCTIVE_COLUMNS[k][0] for k in ("per_1k", "per_1k_other", "z")}}
+                    **{k: DISTINCTIVE_COLUMNS[k][0] for k in ("per_1k", "per_1k_other", "z")},
+                    "actor": "Actor", "name": "Name used", "uses": "Times in this article",
+                    "other_articles": "Other outlets' articles using it"}
+# Spot it yourself: the reveal's table, raw column -> plain name (the words, who marked them and why first)
+SPOT_COLUMNS = {"words": "Words", "who": "Marked by", "why": "Why it is flagged",
+                "neutral_alternative": "Neutral alternative", "category": "Category", "kind": "Kind", "voice": "Voice"}
 # Draft check's phrase table: plain column name -> what it means.
 PHRASE_NOTES = {"Phrase": "The flagged word or phrase", "Try instead": "A plainer wording, where the lexicon has one",
                 "In B": "added (B has it more often than A) or removed", "Times": "How many more (or fewer) times"}

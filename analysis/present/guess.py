@@ -77,8 +77,21 @@ def distinctive_in_article(view: CorpusView, article_id: str, top: int = 12) -> 
                          "z": table["z"].round(2)}).reset_index(drop=True)
 
 
-def names_used(view: CorpusView, article_id: str, packs: tuple[str, ...] = ()) -> pd.DataFrame:
-    """How this article names the actors, and how many of the other outlets' articles use the same name."""
+def choices(view: CorpusView, article_id: str) -> list[str]:
+    """The outlets to guess from: those with an article on the article's event, else on its story (one outlet alone
+    would give the answer away), else every outlet of the corpus."""
+    links = view.links
+    mine = links[links["article_id"] == article_id]
+    for column in ("event_id", "story"):
+        outlets = {view.outlet_of(a) for a in set(links.loc[links[column].isin(mine[column]), "article_id"])}
+        if len(outlets) > 1:
+            return sorted(outlets)
+    return sorted(view.corpus.outlets)
+
+
+def names_used(view: CorpusView, article_id: str, packs: tuple[str, ...] = ()) -> tuple[pd.DataFrame, int]:
+    """How this article names the actors and how many of the other outlets' articles use the same name; and how
+    many articles the other outlets have."""
     outlet = view.outlet_of(article_id)
     others = [view.text(a.id) for a in view.corpus.articles if a.outlet != outlet]
     used: dict[tuple[str, str], int] = {}
@@ -88,9 +101,8 @@ def names_used(view: CorpusView, article_id: str, packs: tuple[str, ...] = ()) -
     names_in_others = [{a.name for _s, _e, a in mentions(x.text, packs)} for x in others] if used else []
     for (actor, name), n in sorted(used.items()):
         elsewhere = sum(name in names for names in names_in_others)
-        rows.append({"actor": actor, "name": name, "uses": n, "other_outlets_articles_using_it": elsewhere,
-                     "of_other_articles": len(others)})
-    return pd.DataFrame(rows, columns=["actor", "name", "uses", "other_outlets_articles_using_it", "of_other_articles"])
+        rows.append({"actor": actor, "name": name, "uses": n, "other_articles": elsewhere})
+    return pd.DataFrame(rows, columns=["actor", "name", "uses", "other_articles"]), len(others)
 
 
 def own_voice_loaded(view: CorpusView, article_id: str) -> pd.DataFrame:
