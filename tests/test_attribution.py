@@ -1690,6 +1690,12 @@ def test_aspectual_verbs_and_subjects_inside_relative_clauses(text, expected):
     assert cues_and_speakers(text) == expected
 
 
+def test_a_pronoun_with_a_contracted_auxiliary_resolves_like_the_pronoun():
+    text = "Republicans oppose the bill. They're hoping to get 60 votes. Jeb Bush spoke. He’s comparing it to 2012."
+    assert cues_and_speakers(text) == [("oppose", "Republicans"), ("hoping", "Republicans"),
+                                       ("comparing", "Jeb Bush")]
+
+
 def test_that_said_in_a_relative_clause_stays_a_cue():
     assert [c for c, _ in cues_and_speakers("They handed out bottles that said, “Vote early.”")] == ["said"]
 

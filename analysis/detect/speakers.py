@@ -846,10 +846,15 @@ def _full_naming(names: NameIndex, surname: str, position: int, courtesy: bool) 
     return "" if courtesy and not names.one_person(surname) else names.full_name(surname, position)
 
 
+CONTRACTED_PRONOUN_RE = re.compile(r"(\w+)['’](?:re|ve|ll|d|s|m)")
+
+
 def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]], names: NameIndex) -> Speaker:
     """Resolve pronouns, surnames and 'the official'-style references against earlier speakers and named people;
     `earlier` is in text order. Each call looks at a bounded number of earlier speakers."""
     d = description.strip(" ,")
+    if (m := CONTRACTED_PRONOUN_RE.fullmatch(d)) and m.group(1).lower() in PRONOUNS:
+        d = m.group(1)  # 'They're hoping', 'They’ve said': the pronoun without its auxiliary
     low = d.lower()
     recent = earlier[-LOOKBACK:][::-1]
     if low in PRONOUNS or low in ("another", "the other"):
