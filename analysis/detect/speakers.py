@@ -257,8 +257,7 @@ def _party_office_at(description: str, found: list[tuple[int, int, Affiliation]]
 def _owner_without_role(description: str, found: tuple[int, int, Affiliation], main_end: int) -> bool:
     """Whether an office in the possessive gives the phrase no role: in an aside after a preposition ('Republicans and
     Democrats, in their reactions to the president’s support'; not 'Andrew Wilder, the governor's spokesman') or
-    before a relative or the person's own lawyer ('the president’s son',
-    'the congressman's lawyers')."""
+    before a relative or the person's own lawyer ('the president’s son', 'the congressman's lawyers')."""
     m = POSSESSIVE_AFTER_RE.match(description, found[1]) if found[2].kind == "title" else None
     return m is not None and (any(w in word_class("personal_relation") for w in m.group(1).split()) or (
         found[0] >= main_end and any(w in LEAD_BREAKS for w in description[main_end:found[0]].lower().split())))
