@@ -1,4 +1,6 @@
 """Read: the event's articles side by side, every span highlighted and explained."""
+import html
+
 import streamlit as st
 
 from analysis.present.highlight import only_strong_loaded
@@ -49,7 +51,9 @@ for i, aid in enumerate(article_ids):
             with st.expander(f"What cleaning removed ({len(aa.cleaned.removals)})"):
                 for r in aa.cleaned.removals:
                     st.markdown(f"- **{r.rule}** — {r.description}")
-                    st.code(r.text or "(line break)", language=None)
+                    # the removed text exactly, wrapped: a code block would scroll sideways, out of a keyboard's reach
+                    st.html(f'<pre style="white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 .5rem">'
+                            f'{html.escape(r.text or "(line break)")}</pre>')
 # the details take the page's whole width: in an article's column a table shows one or two of its columns
 for aid, label, spans in details:
     if not spans.empty:
