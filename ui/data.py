@@ -17,6 +17,7 @@ from analysis.corpus.workspace import CorpusView, build_view
 from analysis.detect.lexicon import DATA_DIR, Lexicon, LexiconChange, lexicon_change, lexicon_for, load_lexicon
 from analysis.measure.coverage import align
 from analysis.measure.distinctive import chance_z, count_words, distinctive, self_names
+from analysis.measure.naming import TARGET_COLUMNS, naming_matrix, naming_table, targets
 from analysis.measure.uncertainty import article_intervals, sentence_intervals
 from analysis.pipeline import ArticleAnalysis, analyze_article
 from analysis.scale import query
@@ -237,6 +238,32 @@ def aligned(view: CorpusView, article_ids: list[str]) -> pd.DataFrame:
     """Sentences aligned within each article's (first) event, cached by the articles' content; TooLarge for a
     selection with too many sentences."""
     return _aligned(view, selection_key(view, article_ids), article_ids)
+
+
+@st.cache_data(show_spinner="Counting names…", max_entries=50)
+def _naming(_view: CorpusView, key: str, _article_ids: list[str], packs: tuple[str, ...]) -> pd.DataFrame:
+    return naming_matrix(naming_table({a: (_view.outlet_of(a), _view.text(a).text) for a in _article_ids}, packs))
+
+
+def naming(view: CorpusView, article_ids: list[str]) -> pd.DataFrame:
+    """How each outlet names the actors of the chosen articles (`naming.naming_matrix`), cached by the articles'
+    content and the topic packs in use."""
+    return _naming(view, selection_key(view, article_ids), article_ids, tuple(lexicon().packs))
+
+
+@st.cache_data(show_spinner="Finding whom each loaded term aims at…", max_entries=50)
+def _aimed_at(_view: CorpusView, key: str, _article_ids: list[str]) -> pd.DataFrame:
+    body = _view.spans_of(_article_ids, part="body", categories=["loaded", "attribution"])
+    spans_by = dict(tuple(body.groupby("article_id", sort=False)))
+    frames = [targets(text.text, spans_by.get(a, body.iloc[:0]), text.sentences)
+              .assign(outlet=_view.outlet_of(a), article_id=a) for a in _article_ids for text in (_view.text(a),)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=[*TARGET_COLUMNS, "outlet", "article_id"])
+
+
+def aimed_at(view: CorpusView, article_ids: list[str]) -> pd.DataFrame:
+    """Whom each loaded term of the chosen articles aims at (`naming.targets`, with outlet and article), cached by
+    the articles' content."""
+    return _aimed_at(view, selection_key(view, article_ids), article_ids)
 
 
 def _store_files(root: Path) -> tuple[tuple[str, int, int], ...]:

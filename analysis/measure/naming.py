@@ -146,6 +146,7 @@ def _surname(text: str, words: list[str]) -> str:
     return " ".join(words[k:])
 
 
+@lru_cache(maxsize=4096)  # a text's people are looked up once per run of capitals naming them, and per loaded term
 def _alone(text: str, word: str) -> bool:
     """The word stands in the text without another capitalised word next to it (an office or courtesy title before
     it is allowed: 'President Xi')."""
@@ -343,25 +344,32 @@ def targets(text: str, spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataF
     accused Mr. Strzok of being a "disgrace"': Strzok), else the nearest actor or person named before it (else after
     it); never the speaker, the speaker's own country or the speaker's own name; '' when the sentence names nobody else."""
     rows = []
-    loaded = spans[spans["category"] == "loaded"]
-    cues = spans[spans["category"] == "attribution"]
+    category = spans["category"].to_numpy()
+    loaded = spans[category == "loaded"]
+    cues = list(zip(*(spans.loc[category == "attribution", c].tolist() for c in ("start", "end"))))
     known = _surnames(text) if len(loaded) else frozenset()
-    for row in loaded.itertuples():
-        sent = sentences.iloc[row.sentence]
-        own = _own_names(row.speaker, getattr(row, "country", ""))
-        cands = [c for c in _named_in(text, sent.start, sent.end, known)
-                 if not (c[0] <= row.start < c[1]) or c[3]][:200]
+    bounds = list(zip(sentences["start"].tolist(), sentences["end"].tolist()))
+    named: dict[int, list[tuple[int, int, str, bool]]] = {}  # per sentence: several terms often share one
+    columns = ["start", "end", "text", "voice", "speaker", "affiliation", "sentence"]
+    countries = loaded["country"].tolist() if "country" in loaded else [""] * len(loaded)
+    for (start, end, term, voice, speaker, affiliation, k), country in zip(
+            zip(*(loaded[c].tolist() for c in columns)), countries):
+        lo, hi = bounds[k]
+        if k not in named:
+            named[k] = _named_in(text, lo, hi, known)
+        own = _own_names(speaker, country)
+        cands = [c for c in named[k] if not (c[0] <= start < c[1]) or c[3]][:200]
         cands = [c for c in cands if c[2] not in own and not (set(text[c[0]:c[1]].split()) & own)]
-        inside = [c for c in cands if c[0] <= row.start < c[1] and c[3]]  # "the North Korean regime"
-        cue_ends = [e for s, e in zip(cues["start"], cues["end"]) if sent.start <= s and e <= row.start]
-        objects = [c for c in cands if cue_ends and max(cue_ends) <= c[0] and c[1] <= row.start]
-        before = [c for c in cands if c[1] <= row.start]
-        after = [c for c in cands if c[0] >= row.end]
+        inside = [c for c in cands if c[0] <= start < c[1] and c[3]]  # "the North Korean regime"
+        cue_ends = [e for s, e in cues if lo <= s and e <= start]
+        objects = [c for c in cands if cue_ends and max(cue_ends) <= c[0] and c[1] <= start]
+        before = [c for c in cands if c[1] <= start]
+        after = [c for c in cands if c[0] >= end]
         pick = (inside[0] if inside else min(objects, key=lambda c: c[0]) if objects else
                 max(before, key=lambda c: c[1]) if before else min(after, key=lambda c: c[0]) if after else None)
-        rows.append({"start": row.start, "end": row.end, "term": row.text.lower(), "voice": row.voice,
-                     "speaker": row.speaker or "(the outlet)", "affiliation": row.affiliation or "(the outlet)",
-                     "country": getattr(row, "country", "") or "",
+        rows.append({"start": start, "end": end, "term": term.lower(), "voice": voice,
+                     "speaker": speaker or "(the outlet)", "affiliation": affiliation or "(the outlet)",
+                     "country": country or "",
                      "target": pick[2] if pick else "", "target_named_as": text[pick[0]:pick[1]] if pick else ""})
     return pd.DataFrame(rows, columns=TARGET_COLUMNS)
 
@@ -377,8 +385,8 @@ def _own_names(speaker: str, country: str) -> set[str]:
 
 def _surnames(text: str) -> frozenset[str]:
     """The names people of the text go by alone ('Trump' where it names 'Donald Trump' anywhere)."""
-    return frozenset(_surname(text, found[0].split()) for m in NAME_RUN_RE.finditer(text)
-                     if (found := person_names([POSSESSIVE_END_RE.sub("", m.group())])))
+    runs = {POSSESSIVE_END_RE.sub("", m.group()) for m in NAME_RUN_RE.finditer(text)}  # a name recurs: read it once
+    return frozenset(_surname(text, found[0].split()) for run in runs if (found := person_names([run])))
 
 
 SINGLE_NAME_RE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+")

@@ -1,9 +1,7 @@
 """Depth: distinctive words, naming, who calls whom what, and what each outlet includes or leaves out."""
-import pandas as pd
 import streamlit as st
 
 from analysis.measure.coverage import TooLarge
-from analysis.measure.naming import naming_matrix, naming_table, targets
 from analysis.present.charts import distinctive_words, who_targets_whom
 from analysis.present.glossary import DISTINCTIVE_COLUMNS, plain_columns, readable_status
 from ui import data, state, widgets
@@ -51,19 +49,14 @@ with tab_names:
                "last name alone, 'Mr.', office) and the actors and actions of the editable alias files "
                "(analysis/data/aliases.csv and the topic packs' own): counts of uses. People named only one way "
                "are left out.")
-    texts = {a: (view.outlet_of(a), view.text(a).text) for a in ids}
-    matrix = naming_matrix(naming_table(texts, data.lexicon().packs)).rename(columns=names)
+    matrix = data.naming(view, ids).rename(columns=names)
     widgets.table(matrix, "naming", "naming_table", caption="How each outlet names the actors")
 
 with tab_targets:
     st.caption("For each loaded term, whom its sentence aims it at (the person or actor after a verb like 'accused', "
                "else the nearest one named before it; never the speaker or the speaker's own country), and who says "
                "it: the outlet itself or someone it quotes.")
-    body = view.spans_of(ids, part="body", categories=["loaded", "attribution"])
-    spans_by = dict(tuple(body.groupby("article_id", sort=False)))
-    frames = [targets(view.text(a).text, spans_by.get(a, body.iloc[:0]), view.text(a).sentences)
-              .assign(outlet=view.outlet_of(a), article_id=a) for a in ids]
-    tg = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    tg = data.aimed_at(view, ids)
     if tg.empty:
         st.info("No loaded terms in the selected articles.")
     else:
