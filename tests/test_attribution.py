@@ -241,6 +241,9 @@ def test_targets_do_not_reverse_who_attacks_whom():
     ("The Bureau of Indian Affairs called the plan a disgrace.", "", ""),  # a body's name, not a person 'Affairs'
     ("The Center for Biological Diversity called the plan a disgrace.", "", ""),
     ("Critics called Fox News’ Steve Doocy a disgrace.", "Doocy", "Fox News’ Steve Doocy"),
+    # an ordinary word the text never uses alone is one word of a longer name, not a person's surname ('Garden')
+    ("“We will confront the crisis on our border,” the senator said in the Rose Garden.", "Rose Garden", "Rose Garden"),
+    ("Bob Garden spoke first. Critics then called Garden a demagogue.", "Garden", "Garden"),  # one who goes by it
 ])
 def test_a_target_is_the_whole_name_not_a_piece_of_it(text, target, named_as):
     a = analyze_text(text, tone=False)

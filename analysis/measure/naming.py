@@ -146,6 +146,14 @@ def _surname(text: str, words: list[str]) -> str:
     return " ".join(words[k:])
 
 
+def _goes_by(text: str, words: list[str]) -> str:
+    """The name the actor of a run of capitals goes by in the text: its surname (`_surname`), or the whole run where
+    that is an ordinary word the text never uses alone outside the run, one word of a longer name ('Rose Garden',
+    'Vanity Fair', 'Sandy Hook Elementary', 'the National Archives'), not a person's name."""
+    surname, name = _surname(text, words), " ".join(words)
+    return name if lexicon_tag(surname.lower()) and not _alone(text.replace(name, ""), surname) else surname
+
+
 @lru_cache(maxsize=4096)  # a text's people are looked up once per run of capitals naming them, and per loaded term
 def _alone(text: str, word: str) -> bool:
     """The word stands in the text without another capitalised word next to it (an office or courtesy title before
@@ -406,7 +414,7 @@ def _named_in(text: str, lo: int, hi: int, known: frozenset[str] = frozenset()) 
         titled = m.group().startswith(TITLE_PREFIXES) and len(m.group().split()) == 2
         found = [POSSESSIVE_END_RE.sub("", m.group())] if titled else person_names([m.group()])
         if found:
-            surname = _surname(text, found[0].split()) if not titled else found[0].split()[-1]
+            surname = _goes_by(text, found[0].split()) if not titled else found[0].split()[-1]
             people.append((m.start(), m.end(), POSSESSIVE_END_RE.sub("", surname), False))  # 'Bush’s': Bush
             taken.append((m.start(), m.end()))
     for m in SINGLE_NAME_RE.finditer(text, lo, hi) if known else ():
