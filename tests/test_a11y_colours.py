@@ -10,7 +10,16 @@ from analysis import analyze_text
 from analysis.corpus.workspace import build_view
 from analysis.detect.speakers import load_roles
 from analysis.present.chart_text import chart_summary, chart_table, chart_table_html
-from analysis.present.charts import OUTLET_COLOURS, OUTLINE, feature_bars, grouped_features, share_by, voice_share
+from analysis.present.charts import (
+    OUTLET_COLOURS,
+    OUTLINE,
+    OWN_VOICE_LOOK,
+    feature_bars,
+    grouped_features,
+    share_by,
+    voice_share,
+    who_targets_whom,
+)
 from analysis.present.glossary import CHART_FEATURES
 from analysis.present.highlight import COLOURS, CSS, accessible_name, render
 from analysis.present.timeline import attention_over_time
@@ -81,7 +90,7 @@ def test_every_highlight_keeps_its_text_at_aa_contrast():
 def test_palettes_stay_apart_for_deuteranopia_and_protanopia(simulation, palette):
     """Okabe-Ito colours: every two used together stay at least 15 CIELAB units apart (2.3 is just noticeable)."""
     colours = {"categories": list(COLOURS.values()), "outlets": OUTLET_COLOURS,
-               "roles": list(dict.fromkeys(r.colour for r in load_roles()))}[palette]
+               "roles": list(dict.fromkeys([*(r.colour for r in load_roles()), OWN_VOICE_LOOK["color"]]))}[palette]
     for a, b in itertools.combinations(colours, 2):
         pa, pb = seen_with(a, SIMULATIONS[simulation]), seen_with(b, SIMULATIONS[simulation])
         assert sum((x - y) ** 2 for x, y in zip(pa, pb)) ** 0.5 >= 15, (a, b)
@@ -165,3 +174,30 @@ def test_a_highlight_s_accessible_name_says_category_voice_and_speaker():
                                     "government official, North Korea")
     row = a.spans[a.spans["text"] == "said"].iloc[0].to_dict()
     assert accessible_name([row]).startswith("said: Attribution, outlet's own voice, speaker: a US military official")
+
+
+def aimed(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
+    """A targets table (as `naming.targets` gives, with outlet) from (outlet, voice, affiliation, target) rows."""
+    return pd.DataFrame([{"outlet": o, "voice": v, "affiliation": a, "target": t, "term": "disgrace"}
+                         for o, v, a, t in rows])
+
+
+def test_who_calls_whom_gives_every_role_and_the_outlet_its_own_look():
+    roles = [r.name for r in load_roles()]
+    fig = who_targets_whom(aimed([("x", "author", "(the outlet)", "Trump")] +
+                                 [("x", "quoted", r, "Trump") for r in roles]), {"x": "X"})
+    looks = {t.name: (t.marker.color, t.marker.pattern.shape) for t in fig.data}
+    assert list(looks) == ["the outlet itself"] + [f"quoted: {r}" for r in roles]
+    assert len(set(looks.values())) == len(roles) + 1, looks  # no two legend entries alike (before: 8 looks cycled)
+
+
+def test_who_calls_whom_counts_in_whole_numbers_and_shows_the_top_pairs():
+    fig = who_targets_whom(aimed([("x", "author", "", "Trump")]), {"x": "X"}, "Framing Lens")
+    assert (fig.layout.xaxis.tick0, fig.layout.xaxis.dtick) == (0, 1)  # one term: ticks 0, 1, not 0, 0.2, ...
+    rows = [("x", "author", "", f"Actor {k}") for k in range(40) for _ in range(k + 1)]
+    fig = who_targets_whom(aimed(rows), {"x": "X"}, "Framing Lens")
+    shown = list(fig.layout.yaxis.categoryarray)
+    assert len(shown) == 25 and shown[-1] == "X → Actor 39" and shown[0] == "X → Actor 15"  # most at the top
+    assert fig.layout.xaxis.dtick == 5  # up to 40 terms: 0, 5, ..., 40
+    assert "the 25 outlet → actor pairs with the most loaded terms; 15 more pairs in the table and its CSV" in \
+        fig.layout.meta["layout"]["caption"]

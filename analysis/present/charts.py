@@ -60,7 +60,7 @@ def _layout(fig: go.Figure, title: str, caption: str = "", height: int = 440, la
     font = NARROW_FONT if narrow else 15
     line = 24 * font / 15  # a title, caption or legend line grows with the font
     top = int(78 + line * (len(heading) - 1 + max(0, len(lines) - 1)) + (
-        (line + 2) * _legend_rows(legend, width - labels_width - 20, font) + 6 + legend_lift if legend else 0))
+        (1.5 * font + 1) * _legend_rows(legend, width - labels_width - 20, font) + 6 + legend_lift if legend else 0))
     fig.update_layout(
         meta={"layout": {"title": title, "caption": caption, "height": height, "labels_width": labels_width,
                          "legend_lift": legend_lift, "caption_chars": caption_chars}},
@@ -186,17 +186,26 @@ def grouped_features(table: pd.DataFrame, features: list[str], names: dict[str, 
     return _layout(fig, "Framing features by outlet", caption)
 
 
+OWN_VOICE_LOOK = {"color": "#FFFFFF", "pattern": {"shape": ""}}  # the outlet's own words: plain white, outlined
+
+
+def role_looks() -> dict[str, dict]:
+    """Each speaker role's bar marker: its colour from the role file and a fill pattern, no two roles alike."""
+    return {r.name: {"color": r.colour, "pattern": {"shape": PATTERNS[k % len(PATTERNS)]}}
+            for k, r in enumerate(load_roles())}
+
+
 def voice_share(table: pd.DataFrame, names: dict[str, str], roles: list[str], caption: str = "") -> go.Figure:
     """Stacked bars: share of attributed words by speaker role, per outlet (colours from the role file)."""
-    colours = {r.name: r.colour for r in load_roles()}
+    looks = role_looks()
     fig = go.Figure()
-    for k, aff in enumerate(roles):
+    for aff in roles:
         col = "voice_share__" + aff.lower().replace("/", "_").replace(" ", "_")
         fig.add_trace(go.Bar(
             name=_text(aff), x=_names(names, table["outlet"]), y=list(table[col]),
             showlegend=bool(table[col].fillna(0).any()),  # a role no outlet quotes stays in the numbers, not the legend
             customdata=[[o, aff] for o in table["outlet"]],
-            marker={"color": colours.get(aff, "#999"), "pattern": {"shape": PATTERNS[k % len(PATTERNS)]}},
+            marker=looks.get(aff, looks["other"]),
             hovertemplate="%{x}<br>" + _text(aff).replace("%", "%%") + ": %{y:.0%}<extra></extra>"))
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title_text="Share of attributed words (0-100%)", tickformat=".0%", range=[0, 1])
@@ -262,24 +271,42 @@ def distinctive_words(table: pd.DataFrame, outlet: str, chance: float, caption: 
     return _layout(fig, f"Words most distinctive of {outlet}", caption, height=max(440, 24 * len(t) + 160))
 
 
-def who_targets_whom(targets: pd.DataFrame, names: dict[str, str], caption: str = "") -> go.Figure:
-    """Stacked horizontal bars, one per outlet and actor aimed at: loaded terms split by who says them (labels
-    read horizontally however many pairs there are)."""
+def who_targets_whom(targets: pd.DataFrame, names: dict[str, str], caption: str = "", top: int = 25) -> go.Figure:
+    """Stacked horizontal bars, one per outlet and actor aimed at (the `top` pairs with the most loaded terms, the
+    caption says how many more there are): loaded terms split by who says them, each role in its own colour and
+    pattern (labels read horizontally however many pairs there are)."""
     df = targets[targets["target"] != ""].copy()
-    df["who"] = [_text("the outlet itself" if v == "author" else f"quoted: {a or 'other'}")
+    looks = role_looks()
+    df["who"] = ["the outlet itself" if v == "author" else a if a in looks else "other"
                  for v, a in zip(df["voice"], df["affiliation"])]
     df["y"] = df["outlet"].map(lambda o: _text(names.get(o, o))) + " → " + df["target"].map(_text)
-    grouped = df.groupby(["y", "who"]).size().rename("n").reset_index()
-    order = sorted(grouped["y"].unique(), reverse=True)  # the first outlet at the top
+    totals = df["y"].value_counts()
+    shown = totals.sort_index(kind="stable").sort_values(ascending=False, kind="stable").index[:top]
+    grouped = df[df["y"].isin(shown)].groupby(["who", "y"]).size().rename("n").reset_index()
+    order = list(shown[::-1])  # the most loaded terms at the top
     fig = go.Figure()
-    for k, (who, part) in enumerate(grouped.groupby("who")):
-        fig.add_trace(go.Bar(name=who, y=list(part["y"]), x=list(part["n"]), orientation="h",
-                             marker={"pattern": {"shape": PATTERNS[k % len(PATTERNS)]},
-                                     "color": OUTLET_COLOURS[k % len(OUTLET_COLOURS)]},
-                             hovertemplate="%{y}<br>" + who.replace("%", "%%") + ": %{x}<extra></extra>"))
-    fig.update_layout(barmode="stack")
+    for who in ["the outlet itself", *looks]:
+        part = grouped[grouped["who"] == who]
+        label = _text(who if who == "the outlet itself" else f"quoted: {who}")
+        if len(part):
+            fig.add_trace(go.Bar(name=label, y=list(part["y"]), x=list(part["n"]), orientation="h",
+                                 marker=looks.get(who, OWN_VOICE_LOOK),
+                                 hovertemplate="%{y}<br>" + label.replace("%", "%%") + ": %{x}<extra></extra>"))
+    fig.update_layout(barmode="stack", legend_traceorder="normal")  # the outlet itself first, as the bars stack
     fig.update_yaxes(title_text="Outlet → actor the term is aimed at", categoryorder="array", categoryarray=order)
-    fig.update_xaxes(title_text="Loaded terms (count)")
+    fig.update_xaxes(title_text="Loaded terms (count)", tick0=0, dtick=_count_step(totals.max() if len(totals) else 0))
+    left = len(totals) - len(shown)
+    if left:
+        caption += (f" · the {len(shown)} outlet → actor pairs with the most loaded terms; {left} more "
+                    f"pair{'s' if left != 1 else ''} in the table and its CSV")
     widest = max((len(html.unescape(y)) for y in order), default=0)
     return _layout(fig, "Who calls whom what", caption, height=max(440, 26 * len(order) + 160),
                    labels_width=60 + int(8 * widest))
+
+
+def _count_step(top: int) -> int:
+    """A whole-number tick step for a count axis up to `top`: 1, 2, 5, 10, 20, … with at most eight steps."""
+    step = 1
+    while top / step > 8:
+        step = step * 5 // 2 if str(step)[0] == "2" else step * 2
+    return step
