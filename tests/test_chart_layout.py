@@ -1,5 +1,6 @@
 """Exported charts laid out for print: every chart the dashboard exports, rendered to SVG by kaleido and measured
 in Chromium, has no two text boxes overlapping, no text outside the image and no value label under an error bar."""
+import datetime as dt
 import re
 
 import pandas as pd
@@ -48,8 +49,9 @@ def figures(view):
     ids = view.articles_in(STORY)
     table = view.outlet_table(ids, OUTLETS)
     # a long event title, as real events have: the caption wraps instead of running off the image
-    names, cap = view.outlet_names, (f"Framing Lens · {len(ids)} article(s) · 2017-11-17: Trump reverses decision to "
-                                     "allow import of elephant trophies (3 articles) · lexicon 0cd5c89f8f39 · 2026-12-03")
+    names = view.outlet_names
+    cap = charts.chart_caption(len(ids), "2017-11-17: Trump reverses decision to allow import of elephant trophies",
+                               "0cd5c89f8f39", dt.date(2026, 12, 3))
     intervals = outlet_intervals(view.analyses, ids, list(dict.fromkeys(CHART_FEATURES + CARD_FEATURES)))
     spans = view.spans[view.spans["article_id"].isin(ids)]
     groups = {a: view.analyses[a].article.outlet for a in ids}

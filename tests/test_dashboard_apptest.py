@@ -61,6 +61,13 @@ def test_compare_opens_on_the_whole_story_with_all_three_outlets_and_the_contras
     assert not {"Speaker", "Role", "Country"} & set(why.columns)  # the outlet's own voice: nobody else's words
 
 
+
+def test_a_chart_caption_counts_the_articles_shown_once():
+    at = app({"event": E2, "outlets": "cnn"})  # one of the event's two articles
+    caption = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["meta"]["layout"]["caption"]
+    assert caption.startswith("Framing Lens · 1 article · 2017-07-07: ")
+    assert "article(s)" not in caption and "(2 articles)" not in caption  # before: '1 article(s) · … (2 articles)'
+
 def test_a_link_to_an_unknown_event_says_so_and_shows_the_default():
     at = app({"event": "no-such-event"})
     assert not at.exception

@@ -17,7 +17,7 @@ from analysis.measure.uncertainty import within_noise
 from analysis.measure.voices import occurrences, plain_summary, term_families
 from analysis.measure.voices import who_says_it as voices_by_outlet
 from analysis.present.chart_text import chart_summary, chart_table_html, chart_title
-from analysis.present.charts import PHONE_WIDTH, for_width
+from analysis.present.charts import PHONE_WIDTH, chart_caption, for_width
 from analysis.present.export import (
     IMAGE_FORMATS,
     INSTALL_HINT,
@@ -196,15 +196,15 @@ class PageContext:
     view: CorpusView
     selection: str
     label: str
+    name: str  # the label without its article count
     article_ids: list[str]
     outlets: list[str]
     table: pd.DataFrame
 
     @property
     def caption(self) -> str:
-        """Caption naming the corpus, the selection, the lexicon version and the date, for charts."""
-        return (f"Framing Lens · {len(self.article_ids)} article(s) · {self.label} · lexicon "
-                f"{self.view.lexicon_version} · {dt.date.today():%Y-%m-%d}")
+        """Caption naming the corpus, the articles shown, the selection, the lexicon version and the date, for charts."""
+        return chart_caption(len(self.article_ids), self.name, self.view.lexicon_version, dt.date.today())
 
 
 def page_start(view: CorpusView, title: str, skip_to: str = '[data-testid="stMain"] h1',
@@ -213,9 +213,9 @@ def page_start(view: CorpusView, title: str, skip_to: str = '[data-testid="stMai
     nothing is selected."""
     skip_link(skip_to)
     sel, ids, outlets, covering = selection(view, masked)
-    label = view.selection_options()[sel]
-    if sel.startswith("story:") and (state.get("since") or state.get("until")):
-        label += f" · published {state.get('since') or 'from the start'} to {state.get('until') or 'the end'}"
+    dates = (f" · published {state.get('since') or 'from the start'} to {state.get('until') or 'the end'}"
+             if sel.startswith("story:") and (state.get("since") or state.get("until")) else "")
+    label, name = view.selection_options()[sel] + dates, view.selection_name(sel) + dates
     st.title(title)
     st.caption(md(label))
     if not ids:
@@ -229,7 +229,7 @@ def page_start(view: CorpusView, title: str, skip_to: str = '[data-testid="stMai
     elif len(table) == 1:
         st.info("Only one outlet covers this selection, so there is nothing to set side by side. "
                 "Pick a whole story, or another event, to compare outlets.")
-    return PageContext(view, sel, label, ids, outlets, table)
+    return PageContext(view, sel, label, name, ids, outlets, table)
 
 
 def who_says_it(view: CorpusView, ctx: PageContext) -> None:

@@ -77,6 +77,11 @@ class Analyses(Mapping):
         return article_id in self._corpus.by_id
 
 
+
+def article_count(n: int) -> str:
+    """'1 article', '3 articles'."""
+    return f"{n:,} article{'s' if n != 1 else ''}"
+
 @dataclass(frozen=True, eq=False)
 class CorpusView:
     """The loaded corpus and its analyses. Per-article features and spans come from the feature store (`store`:
@@ -236,13 +241,18 @@ class CorpusView:
     @cached_property
     def _options(self) -> dict[str, str]:
         counts = self.links.groupby("event_id")["article_id"].nunique().to_dict() if len(self.links) else {}
-        opts = {}
-        for e in sorted(self.corpus.events.values(), key=lambda e: e.date):
-            n = counts.get(e.id, 0)
-            opts[e.id] = f"{e.date}: {e.title} ({n} article{'s' if n != 1 else ''})"
-        for sid, title in self.corpus.stories.items():
-            opts[f"story:{sid}"] = f"Whole story: {title}"
-        return opts
+        return {key: name if key.startswith("story:") else f"{name} ({article_count(counts.get(key, 0))})"
+                for key, name in self._names.items()}
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        events = {e.id: f"{e.date}: {e.title}" for e in sorted(self.corpus.events.values(), key=lambda e: e.date)}
+        return events | {f"story:{sid}": f"Whole story: {title}" for sid, title in self.corpus.stories.items()}
+
+    def selection_name(self, key: str) -> str:
+        """A selection's name without its article count ('2017-07-07: B-1B bombers ...', 'Whole story: ...'), for a
+        caption that counts the articles shown; the key itself if unknown."""
+        return self._names.get(key, key)
 
     def selection_options(self) -> dict[str, str]:
         """Selectable events and whole stories: key -> label (computed once per view)."""

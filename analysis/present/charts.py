@@ -1,12 +1,14 @@
 """Plotly figures for comparisons: titled, axis labels with their base, colour-blind-safe, no UI code."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.corpus.workspace import article_count
 from analysis.detect.speakers import load_roles
 from analysis.present.glossary import FEATURES, axis_title
 
@@ -16,6 +18,12 @@ PATTERNS = ["", "/", "\\", "x", ".", "+", "-", "|"]
 # the 3:1 non-text contrast WCAG 2.1 asks of graphics (1.4.11) while the colour-blind-safe fills stay as they are.
 OUTLINE = "#222222"
 EXPORT_WIDTH = 700  # kaleido's default image width in pixels; the legend band is sized for it
+
+
+def chart_caption(articles: int, selection: str, lexicon_version: str, day: dt.date) -> str:
+    """A chart's caption: the corpus, the number of articles shown (once), the selection, the lexicon version and
+    the date ('Framing Lens · 3 articles · 2017-07-07: ... · lexicon 84959af8c694 · 2026-12-07')."""
+    return f"Framing Lens · {article_count(articles)} · {selection} · lexicon {lexicon_version} · {day:%Y-%m-%d}"
 
 
 def _text(s: str) -> str:

@@ -7,9 +7,9 @@ import html
 import pandas as pd
 
 from analysis.corpus.folder import fingerprint
-from analysis.corpus.workspace import CorpusView
+from analysis.corpus.workspace import CorpusView, article_count
 from analysis.detect.speakers import role_names
-from analysis.present.charts import grouped_features, voice_share
+from analysis.present.charts import chart_caption, grouped_features, voice_share
 from analysis.present.export import ExportUnavailable, figure_image, html_to_pdf
 from analysis.present.glossary import CARD_FEATURES, CATEGORY_INFO, CHART_FEATURES, FEATURES, format_value
 from analysis.present.highlight import CSS, legend, render
@@ -59,14 +59,15 @@ def event_report_html(view: CorpusView, selection: str, outlets: list[str] | Non
         ids = [a for a in ids if view.outlet_of(a) in outlets]
     table = view.outlet_table(ids, sorted({view.outlet_of(a) for a in ids}))
     names = view.outlet_names
-    when = (generated or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    generated = generated or dt.datetime.now()
+    when = generated.strftime("%Y-%m-%d %H:%M")
     lexicon = view.lexicon_version
-    caption = f"Corpus: {len(ids)} article(s) · {label}"
+    caption = chart_caption(len(ids), view.selection_name(selection), lexicon, generated.date())
     parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Framing Lens report: {html.escape(label)}"
              f"</title>{PAGE_CSS}{CSS}</head><body>",
              f"<h1>Framing Lens report</h1><p><b>{html.escape(label)}</b></p>",
              f"<p class='meta'>Generated {when} · lexicon version {html.escape(lexicon)} · corpus fingerprint "
-             f"{fingerprint(view.corpus.path)} · {len(ids)} article(s)</p>"]
+             f"{fingerprint(view.corpus.path)} · {article_count(len(ids))}</p>"]
     if table.empty:
         parts.append("<p>No article covers this selection.</p></body></html>")
         return "".join(parts)
