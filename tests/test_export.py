@@ -1,4 +1,5 @@
 """Export bytes built by pure functions: images, tables, reports; and what happens without Chromium."""
+import html
 import io
 import re
 import subprocess
@@ -14,7 +15,7 @@ from analysis.present import export
 from analysis.present.charts import grouped_features
 from analysis.present.glossary import CHART_FEATURES
 from analysis.present.report import article_html, event_report_html, event_report_pdf
-from tests.support import ROOT, WSWS
+from tests.support import ROOT, WSWS, app
 
 EVENT = "e2-2017-07-07-b1-korea-icbm"
 STORY = "story:us-bomber-shows-of-force-east-asia"
@@ -83,6 +84,16 @@ def test_report_html_is_self_contained_with_every_outlet_and_chart(view):
     assert "lexicon version" in html and "corpus fingerprint" in html and "Generated" in html
     assert html.count("class='col'") == 5 and "fl-loaded" in html and "Who is quoted" in html
     assert "@media print" in html
+
+
+def test_report_draws_the_compare_pages_error_bars_and_within_noise_sentence(view):
+    report = event_report_html(view, STORY)
+    page = [c.value for c in app({"event": STORY}).caption]
+    noise = [c for c in page if c.startswith("Within noise")]
+    assert noise and f"<p>{html.escape(noise[0])}</p>" in report  # the page's sentence, word for word
+    bars = next(c for c in page if "Error bars" in c).split(". ")[1] + "."
+    assert bars == "Error bars: 95% bootstrap intervals (sentences resampled 1,000 times)." and bars in report
+    assert report.count('class="errorbar"') == 3 * len(CHART_FEATURES)  # every bar of the overview (before: none)
 
 
 def test_report_pdf_prints_every_page(view):

@@ -18,7 +18,7 @@ from analysis.detect.lexicon import DATA_DIR, Lexicon, LexiconChange, lexicon_ch
 from analysis.measure.coverage import align
 from analysis.measure.distinctive import chance_z, count_words, distinctive, self_names
 from analysis.measure.naming import TARGET_COLUMNS, naming_matrix, naming_table, targets
-from analysis.measure.uncertainty import article_intervals, sentence_intervals
+from analysis.measure.uncertainty import selection_intervals
 from analysis.pipeline import ArticleAnalysis, analyze_article
 from analysis.scale import query
 from analysis.scale.store import article_key
@@ -157,9 +157,6 @@ def view() -> CorpusView:
     return _bound(printed, lex.version, files, base, reader)
 
 
-SENTENCE_BOOTSTRAP_ARTICLES = 300  # larger selections resample whole articles
-
-
 def selection_key(view: CorpusView, article_ids: list[str]) -> str:
     """One short cache key for a selection: its articles, in order, and their contents (Streamlit hashes a tuple
     of 100,000 ids and content hashes in about a second; this takes a few milliseconds)."""
@@ -168,11 +165,6 @@ def selection_key(view: CorpusView, article_ids: list[str]) -> str:
     digest.update("\0".join(article_ids).encode())
     digest.update("".join([article(a).sha256 for a in article_ids]).encode())  # fixed-length hex: no separator needed
     return digest.hexdigest()
-
-
-def resampled(article_ids: list[str]) -> str:
-    """What the bootstrap intervals of a selection resample: 'sentences', or 'articles' for a large selection."""
-    return "sentences" if len(article_ids) <= SENTENCE_BOOTSTRAP_ARTICLES else "articles"
 
 
 @st.cache_resource(show_spinner=False, max_entries=500)
@@ -188,19 +180,12 @@ def outlet_table(view: CorpusView, article_ids: list[str], outlets: list[str]) -
 
 @st.cache_data(show_spinner=False, max_entries=200)
 def _intervals(_view: CorpusView, key: str, _article_ids: list[str], features: tuple[str, ...]):
-    ids = list(_article_ids)
-    if resampled(ids) == "articles":
-        return article_intervals(_view.features_of(ids), list(features))
-    spans = _view.spans_of(ids, part="body", columns=["category", "voice", "sentence"])
-    by_article = dict(tuple(spans.groupby("article_id", sort=False))) if len(spans) else {}
-    empty = spans.iloc[:0]
-    return sentence_intervals([(_view.outlet_of(a), by_article.get(a, empty), _view.text(a).sentences) for a in ids],
-                              list(features))
+    return selection_intervals(_view, list(_article_ids), list(features))
 
 
 def intervals(view: CorpusView, article_ids: list[str], features: tuple[str, ...]):
-    """Bootstrap intervals of per-outlet rates for the chosen articles (cached by the articles' content): sentences
-    resampled, or whole articles for a selection of more than SENTENCE_BOOTSTRAP_ARTICLES."""
+    """Bootstrap intervals of per-outlet rates for the chosen articles (`uncertainty.selection_intervals`), cached
+    by the articles' content."""
     return _intervals(view, selection_key(view, article_ids), article_ids, features)
 
 

@@ -13,7 +13,6 @@ import pandas as pd
 import streamlit as st
 
 from analysis.corpus.workspace import CorpusView
-from analysis.measure.uncertainty import within_noise
 from analysis.measure.voices import occurrences, plain_summary, term_families
 from analysis.measure.voices import who_says_it as voices_by_outlet
 from analysis.present.chart_text import chart_summary, chart_table_html, chart_title
@@ -29,7 +28,15 @@ from analysis.present.export import (
     table_csv,
     table_xlsx,
 )
-from analysis.present.glossary import CARD_FEATURES, CATEGORY_INFO, COLUMN_NOTES, FEATURES, SPAN_COLUMNS, format_value
+from analysis.present.glossary import (
+    CARD_FEATURES,
+    CATEGORY_INFO,
+    COLUMN_NOTES,
+    FEATURES,
+    SPAN_COLUMNS,
+    format_value,
+    noise_sentence,
+)
 from analysis.present.highlight import CSS, legend, only_strong_loaded, render
 from analysis.present.report import event_report_html, event_report_pdf
 from analysis.present.tables import TABLE_CSS, numbers_html, table_html, without_empty_columns
@@ -408,10 +415,8 @@ padding:.5em .9em;border:2px solid #000;border-radius:4px;text-decoration:underl
 
 def noise_notes(intervals: pd.DataFrame, features: list[str]) -> None:
     """Say plainly where the outlets' differences are within noise."""
-    noisy = [FEATURES[f].label for f in features if within_noise(intervals, f)]
-    if noisy:
-        st.caption("Within noise (the outlets' 95% intervals overlap, so the difference may come from a few sentences): "
-                   + "; ".join(noisy) + ".")
+    if sentence := noise_sentence(intervals, features):
+        st.caption(sentence)
 
 
 def report_downloads(view: CorpusView, ctx: PageContext) -> None:

@@ -1,10 +1,15 @@
 """Honest uncertainty: bootstrap confidence intervals for per-outlet rates, resampling sentences."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from analysis.measure.features import spans_counted
+
+if TYPE_CHECKING:
+    from analysis.corpus.workspace import CorpusView
 
 
 def sentence_counts(spans: pd.DataFrame, sentences: pd.DataFrame, feature: str) -> np.ndarray:
@@ -99,3 +104,23 @@ def within_noise(intervals: pd.DataFrame, feature: str) -> bool:
     """Whether every pair of outlets' intervals overlap for a feature (differences could be noise)."""
     sub = intervals[intervals["feature"] == feature]
     return bool(len(sub) > 1 and sub["low"].max() <= sub["high"].min())
+
+
+SENTENCE_BOOTSTRAP_ARTICLES = 300  # larger selections resample whole articles
+
+
+def resampled(article_ids: list[str]) -> str:
+    """What the bootstrap intervals of a selection resample: 'sentences', or 'articles' for a large selection."""
+    return "sentences" if len(article_ids) <= SENTENCE_BOOTSTRAP_ARTICLES else "articles"
+
+
+def selection_intervals(view: CorpusView, article_ids: list[str], features: list[str]) -> pd.DataFrame:
+    """Bootstrap intervals of per-outlet rates for the chosen articles, as the Compare page and the report draw them:
+    sentences resampled, or whole articles for a selection of more than SENTENCE_BOOTSTRAP_ARTICLES."""
+    if resampled(article_ids) == "articles":
+        return article_intervals(view.features_of(article_ids), features)
+    spans = view.spans_of(article_ids, part="body", columns=["category", "voice", "sentence"])
+    by_article = dict(tuple(spans.groupby("article_id", sort=False))) if len(spans) else {}
+    empty = spans.iloc[:0]
+    return sentence_intervals([(view.outlet_of(a), by_article.get(a, empty), view.text(a).sentences)
+                               for a in article_ids], features)

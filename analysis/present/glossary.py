@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
+from analysis.measure.uncertainty import within_noise
+
 
 @dataclass(frozen=True)
 class FeatureInfo:
@@ -190,3 +194,15 @@ def readable_status(status: str, names: dict[str, str]) -> str:
         outlet = status[len("only in "):]
         return f"only in {names.get(outlet, outlet)}"
     return status
+
+
+def error_bars_note(resampled: str) -> str:
+    """What a chart's error bars are ('sentences' or 'articles' resampled)."""
+    return f"Error bars: 95% bootstrap intervals ({resampled} resampled 1,000 times)."
+
+
+def noise_sentence(intervals: pd.DataFrame, features: list[str]) -> str:
+    """Where the outlets' differences are within noise, said plainly ('' where none is)."""
+    noisy = [FEATURES[f].label for f in features if within_noise(intervals, f)]
+    return ("Within noise (the outlets' 95% intervals overlap, so the difference may come from a few sentences): "
+            + "; ".join(noisy) + ".") if noisy else ""

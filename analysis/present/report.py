@@ -9,9 +9,18 @@ import pandas as pd
 from analysis.corpus.folder import fingerprint
 from analysis.corpus.workspace import CorpusView, article_count
 from analysis.detect.speakers import role_names
+from analysis.measure.uncertainty import resampled, selection_intervals
 from analysis.present.charts import chart_caption, grouped_features, voice_share
 from analysis.present.export import ExportUnavailable, figure_image, html_to_pdf
-from analysis.present.glossary import CARD_FEATURES, CATEGORY_INFO, CHART_FEATURES, FEATURES, format_value
+from analysis.present.glossary import (
+    CARD_FEATURES,
+    CATEGORY_INFO,
+    CHART_FEATURES,
+    FEATURES,
+    error_bars_note,
+    format_value,
+    noise_sentence,
+)
 from analysis.present.highlight import CSS, legend, render
 
 PAGE_CSS = """
@@ -75,8 +84,12 @@ def event_report_html(view: CorpusView, selection: str, outlets: list[str] | Non
                           "words": table["words"].round().astype(int)})
     for f in CARD_FEATURES:
         feats[f"{FEATURES[f].label} ({FEATURES[f].unit})"] = [format_value(f, v) for v in table[f]]
+    intervals = selection_intervals(view, ids, CHART_FEATURES)  # the Compare page's error bars and noise sentence
     parts += ["<h2>Features by outlet</h2>", _table(feats),
-              "<h2>Charts</h2>", _chart(grouped_features(table, CHART_FEATURES, names, caption), "Framing features by outlet"),
+              "<h2>Charts</h2>", _chart(grouped_features(table, CHART_FEATURES, names, caption, intervals),
+                                        "Framing features by outlet"),
+              f"<p class='meta'>{html.escape(error_bars_note(resampled(ids)))}</p>",
+              "".join(f"<p>{html.escape(n)}</p>" for n in [noise_sentence(intervals, CHART_FEATURES)] if n),
               _chart(voice_share(table, names, list(role_names()), caption), "Share of attributed words by speaker's role"),
               "<h2>The articles, highlighted</h2>", legend(), "<div class='cols'>"]
     for aid in ids:

@@ -2,8 +2,16 @@
 import streamlit as st
 
 from analysis.measure.features import spans_counted
+from analysis.measure.uncertainty import resampled
 from analysis.present.concordance import in_context
-from analysis.present.glossary import CARD_FEATURES, CHART_FEATURES, FEATURES, axis_title, behind_words
+from analysis.present.glossary import (
+    CARD_FEATURES,
+    CHART_FEATURES,
+    FEATURES,
+    axis_title,
+    behind_words,
+    error_bars_note,
+)
 from ui import data, state, widgets
 from ui.figures import feature_bars, grouped_features
 from ui.safe import md
@@ -38,7 +46,7 @@ widgets.card_glossary()
 
 st.header("Feature by feature")
 st.caption("Rates are pooled over each outlet's articles: all matching words divided by all words, times 1,000. "
-           f"Error bars: 95% bootstrap intervals ({data.resampled(article_ids)} resampled 1,000 times). "
+           f"{error_bars_note(resampled(article_ids))} "
            "Click a bar to see the words behind it.")
 rated = CHART_FEATURES + [f for f in CARD_FEATURES if f.endswith("_per_1k") and f not in CHART_FEATURES]
 intervals = data.intervals(view, article_ids, tuple(rated + [f for f in ("booster_author_per_1k", "hedge_author_per_1k")
