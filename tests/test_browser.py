@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser import (
+    ARTIFACTS,
     assert_offline,
     bar_centre,
     charts_drawn,
@@ -200,6 +201,20 @@ def test_depth_page_in_the_browser(page, server):
     charts_drawn(page, 2)  # distinctive words and who calls whom what (tabs render all their content)
     expect(page.get_by_role("table").first).to_be_visible()
     screenshot(page, "depth")
+
+
+def test_who_calls_whom_in_the_browser(page, server):
+    page.goto(server + "/depth?event=e2-2017-07-07-b1-korea-icbm&tab=Who+calls+whom")
+    wait_for_app(page, "Comparative depth")
+    chart = page.locator(".js-plotly-plot").filter(has_text="Who calls whom what")
+    expect(chart).to_be_visible(timeout=30_000)
+    chart.scroll_into_view_if_needed()
+    ticks = chart.locator(".xtick text").all_text_contents()
+    assert ticks and all(re.fullmatch(r"\d+", t) for t in ticks), ticks  # counts in whole numbers (was 0, 0.2, …)
+    entries = chart.locator(".legendtext").all_text_contents()
+    assert entries[0] == "the outlet itself" and len(entries) == len(set(entries))
+    expect(chart).to_contain_text("Framing Lens · 2 articles · 2017-07-07: ")  # the count said once
+    chart.screenshot(path=str(ARTIFACTS / "depth-who-calls-whom.png"))
 
 
 def test_back_after_a_page_switch_keeps_the_view_in_the_url(page, server):
