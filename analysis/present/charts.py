@@ -305,8 +305,8 @@ def who_targets_whom(targets: pd.DataFrame, names: dict[str, str], caption: str 
     fig.update_xaxes(title_text="Loaded terms (count)", tick0=0, dtick=_count_step(totals.max() if len(totals) else 0))
     left = len(totals) - len(shown)
     if left:
-        caption += (f" · the {len(shown)} outlet → actor pairs with the most loaded terms; {left} more "
-                    f"pair{'s' if left != 1 else ''} in the table and its CSV")
+        caption = " · ".join(filter(None, [caption, f"the {len(shown)} outlet → actor pairs with the most loaded terms; "
+                                          f"{left} more pair{'s' if left != 1 else ''} in the table and its CSV"]))
     widest = max((len(html.unescape(y)) for y in order), default=0)
     return _layout(fig, "Who calls whom what", caption, height=max(440, 26 * len(order) + 160),
                    labels_width=60 + int(8 * widest))
