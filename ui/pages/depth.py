@@ -60,10 +60,10 @@ with tab_targets:
     if tg.empty:
         st.info("No loaded terms in the selected articles.")
     else:
-        widgets.chart(who_targets_whom(tg, names, ctx.caption), f"who-calls-whom-{ctx.selection}", "targets_chart")
+        widgets.chart(who_targets_whom(tg, names, ctx.caption), "who-calls-whom", "targets_chart")
         widgets.table(plain_columns(tg.assign(outlet=tg["outlet"].map(names))[
                           ["outlet", "term", "voice", "speaker", "affiliation", "country", "target", "target_named_as"]]),
-                      f"targets-{ctx.selection}", "targets_table")
+                      "targets", "targets_table")
 
 with tab_cover:
     st.caption("Sentences of each outlet matched to the most similar sentence of every other outlet covering the same "
