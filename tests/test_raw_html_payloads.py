@@ -11,7 +11,7 @@ from analysis.detect.spans import analyze_text
 from analysis.present import spot, worksheet
 from analysis.present.chart_text import chart_table_html
 from analysis.present.charts import feature_bars, share_by
-from analysis.present.highlight import render
+from analysis.present.highlight import removed_html, render
 from tests.support import ROOT
 
 PAYLOAD = '<script>alert(1)</script> <img src=x onerror="alert(2)">'
@@ -92,3 +92,19 @@ def test_the_words_in_context_under_a_number_carry_a_payload_as_text():
     assert "<script>alert(1)</script>" in contexts and 'onerror="alert(2)"' in contexts  # next to flagged words
     out = table_html(shown, "The words behind the number")
     assert not live(out) and "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "onerror=&quot;alert(2)&quot;" in out
+
+
+def test_text_that_cleaning_removed_is_shown_as_text():
+    out = removed_html(PAYLOAD)
+    assert not live(out) and "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "onerror=&quot;alert(2)&quot;" in out
+
+
+def test_the_event_report_escapes_article_text_headline_and_outlet_name(tmp_path):
+    from analysis.present.report import event_report_html
+    user = tmp_path / "user"
+    save_article(ROOT / "corpus", user, NewArticle(TEXT, f"Evil {PAYLOAD}", "2017-07-08", headline=PAYLOAD,
+                                                   event="e2-2017-07-07-b1-korea-icbm"))
+    view = build_view(load_corpus(ROOT / "corpus", user))
+    out = event_report_html(view, "e2-2017-07-07-b1-korea-icbm", generated=dt.datetime(2026, 12, 3))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert not live(out)

@@ -175,3 +175,9 @@ def legend(categories: set[str] | None = None) -> str:
     return ('<ul class="fl-legend" aria-label="Highlight legend">' + "".join(f"<li>{i}</li>" for i in items)
             + "</ul>")
 
+
+def removed_html(text: str) -> str:
+    """Text that cleaning removed, exactly and escaped, wrapped (a code block would scroll sideways, out of a
+    keyboard's reach)."""
+    return (f'<pre style="white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 .5rem">'
+            f'{html.escape(text or "(line break)")}</pre>')

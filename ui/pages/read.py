@@ -1,9 +1,7 @@
 """Read: the event's articles side by side, every span highlighted and explained."""
-import html
-
 import streamlit as st
 
-from analysis.present.highlight import only_strong_loaded
+from analysis.present.highlight import only_strong_loaded, removed_html
 from analysis.present.report import article_html
 from analysis.text.segment import one_line
 from ui import data, widgets
@@ -51,9 +49,7 @@ for i, aid in enumerate(article_ids):
             with st.expander(f"What cleaning removed ({len(aa.cleaned.removals)})"):
                 for r in aa.cleaned.removals:
                     st.markdown(f"- **{r.rule}** — {r.description}")
-                    # the removed text exactly, wrapped: a code block would scroll sideways, out of a keyboard's reach
-                    st.html(f'<pre style="white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 .5rem">'
-                            f'{html.escape(r.text or "(line break)")}</pre>')
+                    st.html(removed_html(r.text))
 # the details take the page's whole width: in an article's column a table shows one or two of its columns
 for aid, label, spans in details:
     if not spans.empty:
