@@ -201,7 +201,7 @@ def _affiliations_in(description: str) -> list[tuple[int, int, Affiliation]]:
     # 'Mr. Bloomberg' are people whose surname is also a company's name
     return [f for f in found if not (f[2].pattern == "democratic" and description.startswith(" People", f[1]))
             and not (f[2].kind == "institution" and (_after_given_name(description, f[0], f[1])
-                                                      or TITLE_BEFORE_RE.search(description, 0, f[0])))
+                                                      or SURNAME_AFTER_TITLE_RE.search(description, 0, f[0])))
             and not (f[2].pattern in word_class("adjective_title") and NOUN_AFTER_RE.match(description, f[1])
                      and not TITLE_MODIFIER_BEFORE_RE.search(description, 0, f[0]))
             and not (f[2].pattern in word_class("adjective_before_common_noun")
@@ -215,7 +215,6 @@ TITLE_MODIFIER_BEFORE_RE = re.compile(r"\b(?:senior|research|visiting|resident|p
                                       re.I)  # 'research fellow John Smith': the title
 
 
-TITLE_BEFORE_RE = re.compile(r"\b(?:{})\.?\s+$".format("|".join(PERSONAL_TITLES)))  # 'Mr. Bloomberg': a person
 NAME_RUN_BEFORE_RE = re.compile(r"(?<![\w’'.-])((?:[A-Z][\w’'.-]*\s+){1,3})$")  # capitalised words before a match
 
 

@@ -13,6 +13,7 @@ from analysis.detect.context import lexicon_tag
 from analysis.detect.lexicon import DATA_DIR, PACKS_DIR, word_class
 from analysis.detect.speakers import (
     ABBREVIATIONS,
+    BODY_HEADS,
     NAME_RUN_RE,
     NOT_NAME_WORDS,
     OFFICE_WORDS,
@@ -189,7 +190,7 @@ def person_mentions(text: str) -> list[tuple[int, int, Alias]]:
             continue  # 'For Beck' at a sentence start, 'the Dream Act' (and 'the act'), 'Kansas City', 'Glenn Beck CPAC'
         if words[0].lower() in compass or words[-1].lower() in regions or words[-1].lower() in compass:
             continue  # 'East Asia', 'South Pacific', 'the Middle East': a place
-        if words[-1].lower() in word_class("body_head"):
+        if words[-1].lower() in BODY_HEADS:
             continue  # 'Human Rights Campaign', 'Ford Motor Company': a body
         end = m.start() + len(run)
         if (words[0].endswith("s") and words[0].lower()[:-1] in TITLE_WORDS) or (_opens_sentence(text, end - len(found[0])) and
