@@ -1756,3 +1756,34 @@ def test_a_surname_is_the_person_not_a_joint_statement_naming_him():
 ])
 def test_the_subject_of_a_who_clause_on_an_object_is_that_object(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # after a comma, the object of a preposition on a thing ('a lecture from') is what the clause is about ...
+    ("It was a reversal for the Wisconsin Republican, who had pledged to support the nominee.",
+     [("had pledged", "the Wisconsin Republican")]),
+    ("Trump endured a lecture from the Mexican president, who said that NAFTA has been good.",
+     [("said", "the Mexican president")]),
+    # ... but not on a person or a group ('Democrats across the country', 'a professor of law at the University')
+    ("It was echoed by Democrats across the country, who highlighted his comments.",
+     [("was echoed", "Democrats across the country"), ("highlighted", "Democrats across the country")]),
+    ("Pierre de Vos, a professor of constitutional law at the University of Cape Town, who likened the race to a car "
+     "crash, was blunt.", [("likened", "Pierre de Vos")]),
+])
+def test_a_who_clause_after_a_comma_is_about_the_object_of_a_thing(text, expected):
+    assert cues_and_speakers(text) == expected
+
+
+def test_a_pronoun_passes_over_a_person_of_the_other_sex():
+    text = ("Senator Bernie Sanders wants free college. Mrs. Clinton would cut costs. He calls for a single-payer "
+            "system.")
+    assert cues_and_speakers(text)[-1] == ("calls for", "Bernie Sanders")
+    text = "Mrs. Clinton met Sen. Sanders on Monday, and he said it went well."
+    assert cues_and_speakers(text) == [("said", "Sen. Sanders")]
+
+
+@pytest.mark.parametrize("subject", ["More challenging", "It", "You’ve", "Friends"])
+def test_a_common_word_taken_for_a_subject_is_no_person_a_pronoun_resolves_to(subject):
+    speakers = [s for _, s in cues_and_speakers(
+        f"Senator Bernie Sanders spoke. {subject} said the plan was fine. Later he said it was not.")]
+    assert speakers[-1] == "Bernie Sanders"

@@ -930,6 +930,17 @@ def _appositive_after(text: str, sp_end: int, cue_start: int) -> str:
     return ", " + m.group(1)
 
 
+def _thing_before(tokens: list[Token], k: int) -> bool:
+    """Whether token k heads a noun phrase that names a thing, not a person, and opens with its determiner ('a
+    lecture', 'a partial reversal'; not 'a professor of constitutional law')."""
+    if k < 1 or not tokens[k].text.islower() or lexicon_tag(tokens[k].lower) != "NN" or tokens[k].lower in SPEAKER_NOUNS:
+        return False
+    j = k - 1
+    while j > 0 and k - j < 3 and tokens[j].text.islower() and lexicon_tag(tokens[j].lower).startswith(("JJ", "NN")):
+        j -= 1
+    return tokens[j].lower in NOUN_DETERMINERS
+
+
 def _not_a_speaker(text: str, tokens: list[Token], tok_starts: list[int], sp_start: int, sp_end: int,
                    participle: bool = False) -> bool:
     """A speaker phrase that is no noun phrase naming someone: one that opens with a verb, a participle with its
@@ -945,11 +956,13 @@ def _not_a_speaker(text: str, tokens: list[Token], tok_starts: list[int], sp_sta
     first = tokens[a]
     low = first.lower
     # the object of a preposition ('caught on camera saying', 'but at the same time acknowledged'), not the subject of
-    # an absolute clause ('with aides saying') or, after a determiner, of a relative clause ('among the residents who')
+    # an absolute clause ('with aides saying') or, after a determiner, of a relative clause ('among the residents who';
+    # after a comma, when the noun before the preposition names no one: 'a lecture from the Mexican president, who')
     after_preposition = a > 0 and tokens[a - 1].lower in PREPOSITIONS and tokens[a - 1].text.islower() \
         and not text[tokens[a - 1].end:first.start].strip()
     object_of_preposition = after_preposition and not (participle and tokens[a - 1].lower in ABSOLUTE_PREPOSITIONS)
-    if after_preposition and low in DETERMINERS and not re.match(r"\s+who\b", text[sp_end:sp_end + 5]):
+    if after_preposition and low in DETERMINERS and not re.match(r"\s+who\b", text[sp_end:sp_end + 5]) \
+            and not (re.match(r",\s+who\b", text[sp_end:sp_end + 6]) and _thing_before(tokens, a - 2)):
         return object_of_preposition
     if not first.text[:1].islower() or low in DETERMINERS or low in PEOPLE_WORDS or low in PRONOUNS \
             or low in NUMBER_WORDS or low in SPEAKER_NOUNS or low in RECORD_NOUNS:

@@ -481,6 +481,12 @@ def _names_a_record(part: str) -> bool:
     return False
 
 
+CONTRACTED_PRONOUN_RE = re.compile(r"(\w+)['’](?:re|ve|ll|d|s|m)")  # 'They’ve', 'He’s': a pronoun and its auxiliary
+# Pattern lexicon tags of words that alone name no one: pronouns, determiners, adverbs, comparatives, prepositions,
+# numbers, plural nouns ('It', 'There', 'More', 'Friends' taken for a subject are no person a later 'he' can be)
+NO_NAME_TAGS = frozenset("PRP PRP$ EX DT PDT WDT WP WP$ WRB RB RBR RBS JJR JJS IN CC MD UH CD TO NNS".split())
+
+
 @lru_cache(maxsize=65536)
 def make_speaker(description: str) -> Speaker:
     """Speaker from a description such as 'Geng Shuang, a Chinese foreign ministry spokesman'."""
@@ -508,7 +514,8 @@ def make_speaker(description: str) -> Speaker:
     name = names[0] if names else parts[0]
     head = head_noun(description)
     person = bool(names) or titled or (bool(re.fullmatch(r"[A-Z][a-z][\w’'-]*", parts[0])) and not role
-                                       and not _is_country(parts[0]) and head not in ANON_HEADS)
+                                       and not _is_country(parts[0]) and head not in ANON_HEADS
+                                       and lexicon_tag(CONTRACTED_PRONOUN_RE.sub(r"\1", parts[0]).lower()) not in NO_NAME_TAGS)
     anonymous = not person and (head in ANON_HEADS or ANONYMITY_CLAUSE_RE.search(description) is not None)
     if not role:
         role = GOVERNMENT if _is_country(parts[0]) else ANONYMOUS if anonymous else OTHER
@@ -673,20 +680,25 @@ class NameIndex:
                 found = opening, self.text[opening:self.titled[k + 1][1]]
         return found
 
-    def last_person_before(self, position: int) -> tuple[int, str] | None:
+    def last_person_before(self, position: int, clash: Callable[[str], bool] = lambda naming: False) \
+            -> tuple[int, str] | None:
         """The person a 'he' or 'she' at `position` most likely is: the one named at the opening of its sentence
         (the subject: 'Representative Nadler ... stopped short of calling on Mr. Trump to cancel, but he said'), else
-        the last naming of a person with a title or a full name before it."""
+        the last naming of a person with a title or a full name before it; namings that `clash` with the pronoun
+        ('Mrs. Clinton' for 'he') are passed over, back to PASSED_OVER of them."""
         self._build()
         i = bisect.bisect_left(self.titled_starts, position) - 1
-        if i < 0:
+        passed = 0
+        while i >= 0 and passed < PASSED_OVER and clash(self.text[slice(*self.titled[i])]):
+            i, passed = i - 1, passed + 1
+        if i < 0 or passed == PASSED_OVER:
             return None
         opening = sentence_opening(self.text, position)
         for j in range(i, -1, -1):  # the subject that opens the pronoun's sentence beats a person named after it
             s, e = self.titled[j]
             if s < opening:
                 break
-            if self.opens_sentence(s):
+            if self.opens_sentence(s) and not clash(self.text[s:e]):
                 return s, self.text[s:e]
         first = OPENING_NAME_RE.match(self.text, opening, position)
         if first and self.opens_sentence(first.start()):
@@ -694,12 +706,14 @@ class NameIndex:
             # named in full before it, is the subject
             for j in range(i, -1, -1):
                 s, e = self.titled[j]
-                if s < first.start() and self.text[s:e].split()[-1] == first.group(1) and " " in self.text[s:e]:
+                if s < first.start() and self.text[s:e].split()[-1] == first.group(1) and " " in self.text[s:e] \
+                        and not clash(self.text[s:e]):
                     return s, self.text[s:e]
         s, e = self.titled[i]
         return s, self.text[s:e]
 
 
+PASSED_OVER = 3  # namings of the other sex passed over for a 'he' or 'she' ('Sen. Sanders ... Mrs. Clinton. He')
 OPENING_NAME_RE = re.compile(r"[“\"‘']?([A-Z][\w’'-]+)\s")  # a capitalised word that opens a sentence
 PAIR_GAP_RE = re.compile(r",?\s+and\s+")  # 'Mr. Romney and Mr. Ryan'
 # a sentence opening with a plural noun phrase and its verb ('Catholic bishops have', 'The party leaders met')
@@ -844,7 +858,6 @@ def _full_naming(names: NameIndex, surname: str, position: int, courtesy: bool) 
     return "" if courtesy and not names.one_person(surname) else names.full_name(surname, position)
 
 
-CONTRACTED_PRONOUN_RE = re.compile(r"(\w+)['’](?:re|ve|ll|d|s|m)")
 
 
 def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]], names: NameIndex) -> Speaker:
@@ -857,10 +870,10 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
     recent = earlier[-LOOKBACK:][::-1]
     if low in PRONOUNS or low in ("another", "the other"):
         if low in ("he", "she"):
-            speaker = next(((p, s) for p, s in recent if s.person and p < position and not _sex_clash(low, s.description)),
-                           None)
-            named = names.last_person_before(position)
-            named = None if named and _sex_clash(low, named[1]) else named
+            # an earlier person, or the same pronoun left unresolved ('He is backing ..., and he says')
+            speaker = next(((p, s) for p, s in recent if (s.person or s.name.lower() == low) and p < position
+                            and not _sex_clash(low, s.description)), None)
+            named = names.last_person_before(position, lambda naming: _sex_clash(low, naming))
             if named and speaker is not None and named[1].split()[-1] in speaker[1].name.split():
                 return speaker[1]  # the name just before is the speaker's own
             # a person named since the last speaker takes over only as a sentence's subject, not as an object in
