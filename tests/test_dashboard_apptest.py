@@ -158,8 +158,12 @@ def test_terms_page_concordance_with_voice():
 
 def test_method_page_lists_lexicons_with_sources():
     at = app(page="ui/pages/method.py")
-    table = table_with(at, "source")
-    assert table["source"].str.len().min() > 0
+    table = table_with(at, "Source")
+    assert table["Source"].str.len().min() > 0
+    # plain column names, each explained in the header's tip (no 'neutral_alternative' or 'candidate')
+    assert {"Term", "Why it is flagged", "When it counts"} <= set(table.columns)
+    assert {"Resource", "Checked from", "Strong from", "Licence"} <= set(table_with(at, "Licence").columns)
+    assert not any("_" in c for t in (table, table_with(at, "Entries")) for c in t.columns)
     assert "per 1,000 words" in texts(at)
     shown = texts(at)
     assert "east-asia-security" in shown and "VADER rates 'scathing'" in shown and "model score" in shown
@@ -167,9 +171,9 @@ def test_method_page_lists_lexicons_with_sources():
     top = load_model().about["out_of_fold"]["top_outlet_per_event"]
     assert f"most loaded outlet in {top['agree']:.0f} of {top['events']} events" in shown  # how far a ranking goes
     assert at.selectbox(key="lexicon_file").value == "boosters.csv"
-    assert "strength" not in table.columns  # no booster has a strength: the empty column is left out
+    assert "Strength" not in table.columns  # no booster has a strength: the empty column is left out
     at.selectbox(key="lexicon_file").set_value("loaded.csv").run()
-    assert set(table_with(at, "source")["strength"]) == {"strong", "moderate"}
+    assert set(table_with(at, "Source")["Strength"]) == {"strong", "moderate"}
 
 
 def test_method_page_uses_the_user_lexicon_and_read_page_shows_strong_terms_only(tmp_path, monkeypatch):

@@ -150,6 +150,25 @@ GIVEAWAY_COLUMNS = {"word": "Word", "in_this_article": "Times in this article",
 # Spot it yourself: the reveal's table, raw column -> plain name (the words, who marked them and why first)
 SPOT_COLUMNS = {"words": "Words", "who": "Marked by", "why": "Why it is flagged",
                 "neutral_alternative": "Neutral alternative", "category": "Category", "kind": "Kind", "voice": "Voice"}
+# Method's lexicon tables: raw column -> (plain name, what it means), for the header and its tooltip.
+LEXICON_COLUMNS = {
+    "file": ("File", "The lexicon file in analysis/data (or the user's lexicon folder)"),
+    "category": ("Category", "loaded, hedge, booster or attribution"),
+    "subcategory": ("Kind", "Subcategory within the category"),
+    "entries": ("Entries", "How many terms of this kind the file holds"),
+    "term": ("Term", "The word or phrase; a * at the end matches any ending"),
+    "strength": ("Strength", "strong (judges in almost any use) or moderate (context decides)"),
+    "tone": ("Tone", "For a verb of saying: neutral, doubt, truth or hostile"),
+    "rule": ("When it counts", "A rule that limits the match (case, the word before or after)"),
+    "note": ("Why it is flagged", "The explanation a class reads beside the highlight"),
+    "neutral_alternative": ("Neutral alternative", "A plainer wording, where one exists"),
+    "source": ("Source", "The published work the entry comes from"),
+    "pack": ("Topic pack", "Empty for the general core; else the topic pack the entry belongs to"),
+    "name": ("Resource", "A published list of word ratings"),
+    "candidate": ("Checked from", "The rating from which a word is checked in context"),
+    "strong": ("Strong from", "The rating from which a word counts as strong"),
+    "licence": ("Licence", "Under which terms the ratings are shipped"),
+}
 # Draft check's phrase table: plain column name -> what it means.
 PHRASE_NOTES = {"Phrase": "The flagged word or phrase", "Try instead": "A plainer wording, where the lexicon has one",
                 "In B": "added (B has it more often than A) or removed", "Times": "How many more (or fewer) times"}
@@ -185,6 +204,7 @@ COLUMN_NOTES = {
     "flagged as": "Lexicon categories of the match", "before": "Text before the match", "after": "Text after the match",
     **{f"{f.label} ({f.unit})": f.explanation for f in FEATURES.values()},
     **{name: note for name, note in DISTINCTIVE_COLUMNS.values()}, **PHRASE_NOTES,
+    **{name: note for name, note in LEXICON_COLUMNS.values()},
 }
 
 

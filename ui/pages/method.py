@@ -5,7 +5,7 @@ import streamlit as st
 from analysis.detect.lexicon import read_packs
 from analysis.detect.loaded import load_model
 from analysis.detect.ratings import read_resources
-from analysis.present.glossary import CATEGORY_INFO, FEATURES
+from analysis.present.glossary import CATEGORY_INFO, FEATURES, LEXICON_COLUMNS
 from ui import data, widgets
 
 
@@ -146,15 +146,16 @@ alone decide and a rated word counts only when it is strongly rated and used as 
 at it: a row with the same term replaces the bundled one, a row with `enabled` = no switches a bundled term off, any
 other row (with a new subcategory if you like) is added. The package itself is never edited.
 """)
+plain = {k: name for k, (name, _) in LEXICON_COLUMNS.items()}
 counts = entries.groupby(["file", "category", "subcategory"]).size().reset_index(name="entries")
-widgets.table(counts, "lexicon-entries-per-category", "lexicon_counts", caption="Entries per file and category",
-              downloads=False)
+widgets.table(counts.rename(columns=plain), "lexicon-entries-per-category", "lexicon_counts",
+              caption="Entries per file and category", downloads=False)
 pick = st.selectbox("Show the entries of", sorted(entries["file"].unique()), key="lexicon_file")
 widgets.table(entries[entries["file"] == pick][["term", "subcategory", "strength", "tone", "rule", "note",
-                                                  "neutral_alternative", "source", "pack"]],
+                                                  "neutral_alternative", "source", "pack"]].rename(columns=plain),
               f"lexicon-{pick}", "lexicon_table")
-widgets.table(pd.DataFrame([r.__dict__ for r in read_resources().values()]), "rating-resources", "rating_resources",
-              caption="Published ratings and their thresholds", downloads=False)
+widgets.table(pd.DataFrame([r.__dict__ for r in read_resources().values()]).rename(columns=plain), "rating-resources",
+              "rating_resources", caption="Published ratings and their thresholds", downloads=False)
 st.markdown("""
 A `*` at the end of a term matches any ending (*provocat\\** matches provocative, provocatively, provocation).
 A **rule** limits a match, e.g. *may* counts as a hedge only in lower case (not the month May), *appear* only
