@@ -85,11 +85,11 @@ def step(view: CorpusView, lesson: Lesson, number: int, item: Step) -> None:
     elif (item.activity in ("sources", "coverage", "voices") or item.reveal) and revealed(key):
         # The evidence is the reveal: the class answers first.
         if item.activity == "sources":
-            sources(view, ids)
+            sources(view, ids, key)
         elif item.activity == "coverage":
-            coverage(view, ids)
+            coverage(view, ids, key)
         elif item.activity == "voices":
-            voices(view, ids, item.term)
+            voices(view, ids, item.term, key)
     if item.reveal and st.session_state.get(f"reveal_{key}"):
         st.info(md(item.reveal))
 
@@ -134,7 +134,7 @@ def spot_it(view: CorpusView, article_id: str, sentences: int, key: str) -> None
     st.caption("Not a score: the detector is a word list with rules. Where you and it disagree, say why.")
     st.html(spot.render_comparison(shown, start, end, table, aa.body.spans))
     table = table.assign(words=[shown[s:e] for s, e in zip(table["start"], table["end"])])
-    widgets.table(table[list(SPOT_COLUMNS)].rename(columns=SPOT_COLUMNS), "spot-marks", f"spot_table_{key}",
+    widgets.table(table[list(SPOT_COLUMNS)].rename(columns=SPOT_COLUMNS), f"spot-marks-{key}", f"spot_table_{key}",
                   caption="Your marks and the detector's")
 
 
@@ -179,15 +179,15 @@ def guess_outlet(view: CorpusView, article_id: str, key: str) -> None:
                   f"guess_loaded_{key}", caption=f"Loaded words in {name}'s own voice")
 
 
-def sources(view: CorpusView, ids: list[str]) -> None:
+def sources(view: CorpusView, ids: list[str], key: str) -> None:
     """Who each outlet quotes or paraphrases, with which verbs."""
     att = view.spans_of(ids, part="body", categories=["attribution"])
     shown = pd.DataFrame({"outlet": att["outlet"].map(view.outlet_names), "speaker": att["speaker"],
                           "role": att["affiliation"], "verb": att["text"], "verb tone": att["cue_tone"]})
-    widgets.table(shown, "lesson-sources", f"lesson_sources_{len(ids)}")
+    widgets.table(shown, f"sources-{key}", f"lesson_sources_{key}", caption="Who each outlet quotes or paraphrases")
 
 
-def coverage(view: CorpusView, ids: list[str]) -> None:
+def coverage(view: CorpusView, ids: list[str], key: str) -> None:
     """Sentences reported by every outlet, by some, or by one only."""
     rows = [{"outlet": view.outlet_of(a), "article_id": a, "text": body.text[s:e]}
             for a in ids for body in (view.text(a),) for s, e in zip(body.sentences["start"], body.sentences["end"])]
@@ -198,11 +198,11 @@ def coverage(view: CorpusView, ids: list[str]) -> None:
     al["status"] = al["status"].str.replace(r"^only in (.*)$", lambda m: "only in " + view.outlet_names.get(m[1], m[1]),
                                             regex=True)
     summary = al.groupby(["outlet", "status"]).size().rename("sentences").reset_index()
-    widgets.table(summary.assign(outlet=summary["outlet"].map(view.outlet_names)), "coverage-summary",
-                  f"lesson_cover_{len(ids)}", caption="Sentences per outlet and status", downloads=False)
+    widgets.table(summary.assign(outlet=summary["outlet"].map(view.outlet_names)), f"coverage-{key}",
+                  f"lesson_cover_{key}", caption="Sentences per outlet and status", downloads=False)
 
 
-def voices(view: CorpusView, ids: list[str], term: str) -> None:
+def voices(view: CorpusView, ids: list[str], term: str, key: str) -> None:
     """One term family in each outlet's own voice and in others' words."""
     spans = view.spans_of(ids, part="body", categories=["loaded"])
     occ = occurrences(spans, term, view.sentence)
@@ -211,7 +211,8 @@ def voices(view: CorpusView, ids: list[str], term: str) -> None:
     st.text(plain_summary(table, term, view.outlet_names))
     sentences = occ.assign(outlet=occ["outlet"].map(view.outlet_names))[["outlet", "voice", "speaker", "before",
                                                                           "match", "after"]]
-    widgets.table(sentences, f"lesson-voices-{term}", f"lesson_voices_{len(ids)}")
+    widgets.table(sentences, f"voices-{term}-{key}", f"lesson_voices_{key}",
+                  caption=f"{term} in each outlet's own voice and in others' words")
 
 
 def worksheet_downloads(view: CorpusView, lesson: Lesson) -> None:
