@@ -5,6 +5,7 @@ import pytest
 
 from analysis import analyze_text
 from analysis.detect import speakers
+from analysis.detect.lexicon import DATA_DIR, read_entries
 from analysis.measure.features import count_columns
 from analysis.measure.naming import targets
 from tests.support import CNN_0620, CNN_0707, WSWS, spans_of
@@ -1787,3 +1788,14 @@ def test_a_common_word_taken_for_a_subject_is_no_person_a_pronoun_resolves_to(su
     speakers = [s for _, s in cues_and_speakers(
         f"Senator Bernie Sanders spoke. {subject} said the plan was fine. Later he said it was not.")]
     assert speakers[-1] == "Bernie Sanders"
+
+
+def test_a_verb_the_loaded_list_calls_hostile_has_a_hostile_tone_under_sources():
+    hostile = [e.term for e in read_entries(DATA_DIR / "loaded.csv") if e.subcategory == "hostile verb of saying"]
+    cues = {e.term: e.tone for e in read_entries(DATA_DIR / "cues.csv")}
+    covered = [t for t in cues for h in hostile if t == h or (h.endswith("*") and t.startswith(h[:-1]))]
+    assert len(covered) > 40 and {t: cues[t] for t in covered if cues[t] != "hostile"} == {}
+    text = "Critics on the right derided it as an amnesty. Mr. Hale chided the senators."
+    spans = analyze_text(text, tone=False).spans
+    assert set(spans[spans["category"] == "attribution"]["cue_tone"]) == {"hostile"}
+    assert set(spans[spans["category"] == "loaded"]["subcategory"]) >= {"hostile verb of saying"}
