@@ -1799,3 +1799,22 @@ def test_a_verb_the_loaded_list_calls_hostile_has_a_hostile_tone_under_sources()
     spans = analyze_text(text, tone=False).spans
     assert set(spans[spans["category"] == "attribution"]["cue_tone"]) == {"hostile"}
     assert set(spans[spans["category"] == "loaded"]["subcategory"]) >= {"hostile verb of saying"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a 'who' clause after a thing's preposition is about the people named after it ...
+    ("The company raised prices, prompting outrage from patient groups who say the firm is gouging diabetics.",
+     [("say", "patient groups")]),
+    ("The bill has the support of unions who say it protects jobs.", [("say", "unions")]),
+    # ... past a phrase that describes a person ('officials of the ministry') ...
+    ("The deal drew criticism from officials of the ministry who say it is unfair.",
+     [("say", "officials of the ministry")]),
+    # ... and a partitive phrase is about the part (Quirk et al. 1985, sec. 5.7-5.9)
+    ("More than half of the respondents who support Sanders are in college.", [("support", "half of the respondents")]),
+    ("He won among the 30 percent of voters who said Wall Street does more harm.",
+     [("said", "the 30 percent of voters")]),
+    ("Democrats are already eyeing one of the Democrats who pushed for a compromise.",
+     [("pushed for", "one of the Democrats")]),
+])
+def test_the_antecedent_of_a_who_clause_after_a_preposition(text, expected):
+    assert cues_and_speakers(text) == expected

@@ -94,6 +94,7 @@ ARTICLES_AND_POSSESSIVES = frozenset("the a an his her their its our my your no"
 # widely reported claim': Quirk et al. 1985, sec. 17.5, the premodifier's order)
 PREMODIFIER_LEADS = frozenset("first last only most least more less".split())  # not 'a third agreed'
 NUMBER_WORDS = word_class("number")
+PARTITIVES = word_class("partitive_noun") | NUMBER_WORDS  # 'a majority of', 'half of' before a relative clause's noun
 ABSOLUTE_PREPOSITIONS = word_class("absolute_preposition")  # 'with the governor calling it ...': the subject
 FLOATING_QUANTIFIERS = word_class("floating_quantifier")  # 'the senators have all said': the subject before it
 # Tags of a first word that cannot open a speaker's noun phrase: verbs, modals, 'to', prepositions, adverbs
@@ -967,7 +968,8 @@ def _not_a_speaker(text: str, tokens: list[Token], tok_starts: list[int], sp_sta
     if not first.text[:1].islower() or low in DETERMINERS or low in PEOPLE_WORDS or low in PRONOUNS \
             or low in NUMBER_WORDS or low in SPEAKER_NOUNS or low in RECORD_NOUNS:
         return False
-    if after_preposition:
+    if after_preposition and not re.match(r"\s+who\b", text[sp_end:sp_end + 5]):
+        # the object of a preposition, unless a relative clause on it follows ('outrage from patient groups who say')
         return object_of_preposition
     tags = pos_tags(tokens, [(a, min(b, a + 1))])
     tag, nxt = tags.get(a, ""), (tags.get(a + 1, "") if a < b else "")
@@ -1550,16 +1552,35 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     return tokens[a].start, end
 
 
+def _partitive_lead(tok: Token) -> bool:
+    """A word that opens a partitive phrase before its noun: a determiner, number or adjective ('the 30 percent', 'a
+    huge share')."""
+    return tok.text.isdigit() or tok.lower in DETERMINERS or (tok.text.islower() and (
+        tok.lower in NUMBER_WORDS or lexicon_tag(tok.lower) == "JJ"))
+
+
 def _antecedent(tokens: list[Token], a: int, b: int) -> int:
     """Where the noun phrase a 'who' clause is about starts: in 'a fierce battle with Republicans who ...' the noun
     phrase after the preposition, when the head before it names no one and the one after it does (Quirk et al. 1985,
-    sec. 17.10: a relative clause follows its antecedent); 'officials from the ministry who ...' stays whole. A
-    preposition inside a name ('a call from Sen. Amy Klobuchar of Minnesota') opens no phrase."""
-    k = max((j for j in range(a + 1, b) if tokens[j].lower in PREPOSITIONS and not tokens[j - 1].text[:1].isupper()),
-            default=-1)
-    if k < 0 or tokens[k - 1].lower in SPEAKER_NOUNS:
-        return a
-    return k + 1 if any(t.text[:1].isupper() or t.lower in SPEAKER_NOUNS for t in tokens[k + 1:b + 1]) else a
+    sec. 17.10: a relative clause follows its antecedent); 'officials from the ministry who ...' and 'half of the
+    respondents who' stay whole, and so does such a phrase after a thing ('criticism from officials of the ministry
+    who'). A preposition inside a name ('a call from Sen. Amy Klobuchar of Minnesota') opens no phrase."""
+    for k in range(b - 1, a, -1):
+        if tokens[k].lower not in PREPOSITIONS or tokens[k - 1].text[:1].isupper():
+            continue
+        if tokens[k - 1].lower in PARTITIVES:
+            j = k - 1  # 'half of the respondents', 'a huge share of superdelegates': the partitive phrase
+            while j - 1 >= a and _partitive_lead(tokens[j - 1]):
+                j -= 1
+            return j
+        if tokens[k - 1].lower in SPEAKER_NOUNS:
+            continue  # 'officials of the ministry': the phrase before is what the clause is about
+        # the phrase after it names people: a name, a noun for people, or a plural head ('outrage from patient groups')
+        if any(t.text[:1].isupper() or t.lower in SPEAKER_NOUNS for t in tokens[k + 1:b + 1]) \
+                or lexicon_tag(tokens[b].lower) == "NNS":
+            return k + 1
+        break
+    return a
 
 
 def _relative_clause_head(text: str, tokens: list[Token], first: int, a: int, i: int, cue_start: int) -> tuple[int, int] | None:
