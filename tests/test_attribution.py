@@ -1818,3 +1818,20 @@ def test_a_verb_the_loaded_list_calls_hostile_has_a_hostile_tone_under_sources()
 ])
 def test_the_antecedent_of_a_who_clause_after_a_preposition(text, expected):
     assert cues_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a one-word name takes its role from the words the text puts before it, and keeps its own name
+    ("The pharmaceutical giant Novacor raised prices. Novacor defended the move.",
+     [("defended", "Novacor", "business", "", "")]),
+    ("Patients sued drugmaker Novacor on Monday. Novacor said the claims had no merit.",
+     [("said", "Novacor", "business", "", "")]),
+    ("The rights group Libera filed a complaint. Libera said the law was unfair.",
+     [("said", "Libera", "advocacy group", "", "")]),
+    # a word before the name that is no institution's gives no role
+    ("Voters like Novacor. Novacor said the claims had no merit.", [("said", "Novacor", "other", "", "")]),
+    ("Prices rose, prompting outrage from patient groups who say the firm is gouging diabetics.",
+     [("say", "patient groups", "advocacy group", "", "")]),
+])
+def test_a_one_word_body_takes_its_role_from_the_words_before_its_name(text, expected):
+    assert who(text) == expected

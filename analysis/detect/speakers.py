@@ -556,6 +556,12 @@ def _name_in_run(run: str) -> str:
     return found[0] if found else ""
 
 
+@lru_cache(maxsize=4096)
+def _lead_re(name: str) -> re.Pattern:
+    """Up to three lower-case words right before a one-word name ('the pharmaceutical giant Novacor')."""
+    return re.compile(r"\b((?:[a-z][\w’'-]*\s+){1,3})" + re.escape(name) + r"\b")
+
+
 class NameIndex:
     """Where a text names people: every run of capitalised words that looks like a person's name, indexed by its
     last word, with the words just before it ('foreign ministry spokesman Geng Shuang'); a name inside a quotation
@@ -660,6 +666,22 @@ class NameIndex:
         lo = max(sentence_opening(self.text, max(0, sentence_opening(self.text, position) - 1)), position - 400)
         found = [m for m in BODY_NP_RE.finditer(self.text, lo, position) if not (self.quoted and self.quoted(m.start()))]
         return (found[-1].start(), POSSESSIVE_END_RE.sub("", found[-1].group())) if found else None
+
+    def body_lead(self, name: str, position: int) -> str:
+        """The lower-case words that say what kind of body a one-word name is, where the text gives them before
+        `position` ('pharmaceutical giant' in 'The pharmaceutical giant Novacor raised ...', 'drugmaker' in 'sued
+        drugmaker Novacor'), when every affiliation word in them is an institution's; else ''."""
+        for m in _lead_re(name).finditer(self.text, 0, position):
+            words = m.group(1).split()
+            k = len(words)
+            while k and words[k - 1] not in DETERMINERS and words[k - 1] not in LEAD_BREAKS \
+                    and not lexicon_tag(words[k - 1]).startswith(("VB", "MD")):
+                k -= 1  # the noun phrase's own words, back to a determiner, preposition or verb
+            lead = " ".join(words[k:])
+            found = _affiliations_in(lead) if lead else []
+            if found and all(a.kind == "institution" for *_, a in found):
+                return lead
+        return ""
 
     def group_before(self, position: int) -> tuple[int, str] | None:
         """The people a 'they' at `position` speaks for: a subject that opens its sentence or the one before and names
@@ -930,4 +952,7 @@ def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]],
         full = _full_naming(names, surname.split()[-1], position, sex is not None)
         if full and (sex is None or _stated_sex(full) in (None, sex)):  # 'Mr. Trump' is not 'his daughter Ivanka Trump'
             return make_speaker(full)
+        if not sex and " " not in d and (lead := names.body_lead(d, position)):
+            role, country, party = classify(lead)  # 'the pharmaceutical giant Novacor ... Novacor said': a business
+            return Speaker(d, d, role, False, False, country, party)
     return make_speaker(d)
