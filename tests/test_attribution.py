@@ -1012,6 +1012,7 @@ def test_the_speaker_of_a_colon_is_the_subject_of_its_clause(text, expected):
 @pytest.mark.parametrize("text", [
     "Maria Lopez said the budget was fine, but she conveniently ignored the waste.",
     "Maria Lopez said the budget was fine, and Mr. Dale conveniently ignored the waste.",
+    "Maria Lopez said the budget was fine, and the Senate conveniently ignored the waste.",
 ])
 def test_a_coordinated_clause_with_its_own_subject_is_the_writers(text):
     # ', but she ...' is coordinated with the reporting clause: the loaded word in it is the writer's
