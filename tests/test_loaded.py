@@ -395,3 +395,19 @@ def test_top_outlet_agreement_counts_clear_expert_tops_and_shares_ties():
     agree, events, chance = top_outlet_agreement(articles)
     assert events == 3 and agree == pytest.approx(1 + 1 / 3)
     assert chance == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # moral condemnation, minimisation and loaded actions of any topic ...
+    ("Senator Wells called the increase indefensible.", ["indefensible"]),
+    ("He told investors the backlash was overblown.", ["overblown"]),
+    ("Patients accuse the drugmaker of gouging diabetics.", ["gouging"]),
+    ("The new rules muzzled scientists at the agency.", ["muzzled"]),
+    ("He called them snowflakes and wingnuts.", ["snowflakes", "wingnuts"]),
+    # ... and not their literal senses
+    ("The muzzle flash lit the room.", []),
+    ("Snowflakes fell on the lawn.", []),
+    ("Prices rose, but the firm said it was not gouging anyone.", []),  # negated
+])
+def test_core_words_for_any_topic_and_their_literal_senses(text, expected):
+    assert words(text) == expected
