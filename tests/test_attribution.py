@@ -1833,6 +1833,8 @@ def test_the_antecedent_of_a_who_clause_after_a_preposition(text, expected):
     ("Voters like Novacor. Novacor said the claims had no merit.", [("said", "Novacor", "other", "", "")]),
     ("Prices rose, prompting outrage from patient groups who say the firm is gouging diabetics.",
      [("say", "patient groups", "advocacy group", "", "")]),
+    ("Farm lobby leaders have accused the government of strangling agribusiness.",
+     [("have accused", "Farm lobby leaders", "advocacy group", "", "")]),
 ])
 def test_a_one_word_body_takes_its_role_from_the_words_before_its_name(text, expected):
     assert who(text) == expected
