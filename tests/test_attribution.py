@@ -128,7 +128,7 @@ def who(text):
     ("“We need it,” said Rep. Mia Torres in an interview on a local radio show.",
      [("said", "Mia Torres", "legislator", "", "")]),
     ("The governor has been criticized by some farm groups ever since he vetoed the water bill.",
-     [("has been criticized", "some farm groups", "other", "", "")]),
+     [("has been criticized", "some farm groups", "advocacy group", "", "")]),
     # a phrase cut before its head ('the colorful and') names no one: unnamed, never 'and' or 'a'
     ("Earlier, the outspoken and sometimes combative councilwoman from Ward 3 was blunt, refusing to answer.",
      [("refusing", "(unnamed)", "anonymous", "", "")]),
