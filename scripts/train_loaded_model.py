@@ -96,8 +96,8 @@ def main() -> None:
                          "varies by a few points)")
     ap.add_argument("--tolerance", type=float, default=0.005,
                     help="balanced F1 this close to the best counts as a tie (the curve is flat near its top and "
-                         "differences this small are noise); of the ties the highest threshold, the most precise, "
-                         "is chosen")
+                         "differences this small are noise); of the ties the median threshold, the middle of the "
+                         "plateau, is chosen: neither its most precise nor its most inclusive edge")
     args = ap.parse_args()
     if not (args.dev_data / "basil" / "annotations").is_dir():
         raise SystemExit(f"error: {args.dev_data}/basil/annotations not found")
@@ -119,7 +119,8 @@ def main() -> None:
                       *(round(v, 3) for v in token_prf(keep, sent_ids, spans, sentences, dense))))
     ok = [c for c in curve if c[4] >= args.min_precision] or curve
     top = max(c[6] for c in ok)
-    best = max((c for c in ok if c[6] >= top - args.tolerance), key=lambda c: c[0])  # the most precise of the ties
+    ties = sorted((c for c in ok if c[6] >= top - args.tolerance), key=lambda c: c[0])
+    best = ties[(len(ties) - 1) // 2]  # the middle of the plateau (the lower of two middles)
     threshold = best[0]
     print("out-of-fold token figures by threshold (t | all sentences P R F1 | balanced P R F1):")
     for row in curve[::5]:
@@ -140,8 +141,8 @@ def main() -> None:
         "mean": [round(float(m), 5) for m in scaler.mean_],
         "scale": [round(float(s), 5) for s in scaler.scale_],
         "threshold": threshold,
-        "threshold_rule": f"highest threshold with balanced F1 within {args.tolerance} of the best among those with "
-                          f"balanced precision >= {args.min_precision}",
+        "threshold_rule": f"median threshold of those with balanced F1 within {args.tolerance} of the best among "
+                          f"those with balanced precision >= {args.min_precision}",
         "decides": "rated words (hand-curated entries are scored but kept)",
         "training": {"sentences": len(sentences), "candidates": len(y), "loaded": int(y.sum()),
                      "rated_candidates_trained_on": int((~curated).sum()), "rated_loaded": int(y[~curated].sum()),

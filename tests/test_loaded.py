@@ -296,20 +296,20 @@ def _write(path, rows, columns=COLUMNS):
         w.writerows(rows)
 
 
-def _boondoggle_folder(tmp_path):
+def _user_folder(tmp_path):
     """A user lexicon folder with one entry of a subcategory the bundled lexicon does not have."""
     user = tmp_path / "lex"
     user.mkdir()
-    _write(user / "mine.csv", [dict(term="boondoggle", category="loaded", subcategory="fiscal scorn", strength="strong",
+    _write(user / "mine.csv", [dict(term="flimflam", category="loaded", subcategory="fiscal scorn", strength="strong",
                                     rule="", neutral_alternative="project", note="Scorns a public project.",
                                     source="Teacher's list")])
     return user
 
 
 def test_a_custom_lexicon_with_a_new_subcategory_works_end_to_end(tmp_path):
-    user = _boondoggle_folder(tmp_path)
+    user = _user_folder(tmp_path)
     lex = load_lexicon(user_dir=user)
-    a = analyze_text("The bridge is a boondoggle.", lex)
+    a = analyze_text("The bridge is a flimflam.", lex)
     assert a.features["loaded__fiscal_scorn_n"] == 1 and a.features["loaded__fiscal_scorn_per_1k"] > 0
     assert a.lexicon_version == lex.version != load_lexicon().version
     table = pd.DataFrame([{"outlet": "x", **a.features}, {"outlet": "x", **analyze_text("Plain words.").features}])
@@ -345,17 +345,17 @@ def test_bad_user_lexicon_rows_get_a_clear_message(tmp_path):
 
 
 def test_settings_and_command_line_choose_the_lexicon(tmp_path):
-    user = _boondoggle_folder(tmp_path)
+    user = _user_folder(tmp_path)
     s = from_env({"FRAMING_LENS_LEXICON": str(user), "FRAMING_LENS_PACKS": "none", "FRAMING_LENS_LOADED_MODEL": "off"})
     assert s.lexicon == user and s.packs == () and s.loaded_model is False
     assert from_env({}).packs is None and from_env({}).loaded_model is True
     text = tmp_path / "t.txt"
-    text.write_text("The boondoggle was saber-rattling.", encoding="utf-8")
+    text.write_text("The flimflam was saber-rattling.", encoding="utf-8")
     run = lambda *args: subprocess.run([sys.executable, "-m", "analysis", "spans", str(text), "--raw", *args],  # noqa: E731
                                        cwd=ROOT, capture_output=True, text=True, timeout=120)
     out = run("--lexicon", str(user), "--packs", "none").stdout
-    assert "boondoggle" in out and "saber-rattling" not in out
-    assert "boondoggle" not in run().stdout and "saber-rattling" in run().stdout
+    assert "flimflam" in out and "saber-rattling" not in out
+    assert "flimflam" not in run().stdout and "saber-rattling" in run().stdout
     bad = run("--lexicon", str(tmp_path / "missing"))
     assert bad.returncode == 2 and bad.stderr.startswith("error: lexicon:")
 
@@ -410,4 +410,13 @@ def test_top_outlet_agreement_counts_clear_expert_tops_and_shares_ties():
     ("Prices rose, but the firm said it was not gouging anyone.", []),  # negated
 ])
 def test_core_words_for_any_topic_and_their_literal_senses(text, expected):
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Critics called the hearing a kangaroo court and the project a boondoggle.", ["kangaroo court", "boondoggle"]),
+    ("Farmers complain that red tape and rules stifle competition.", ["red tape", "stifle"]),
+    ("The stifling heat kept people inside.", []),
+])
+def test_core_labels_and_idioms_for_rules_and_institutions(text, expected):
     assert words(text) == expected
