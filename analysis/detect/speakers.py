@@ -557,9 +557,12 @@ def _name_in_run(run: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _lead_re(name: str) -> re.Pattern:
-    """Up to three lower-case words right before a one-word name ('the pharmaceutical giant Novacor')."""
-    return re.compile(r"\b((?:[a-z][\w’'-]*\s+){1,3})" + re.escape(name) + r"\b")
+def _name_re(name: str) -> re.Pattern:
+    """A one-word name as a whole word."""
+    return re.compile(r"\b" + re.escape(name) + r"\b")
+
+
+LOWER_WORDS_BEFORE_RE = re.compile(r"\b((?:[a-z][\w’'-]*\s+){1,3})$")  # 'the pharmaceutical giant ' before a name
 
 
 class NameIndex:
@@ -671,8 +674,9 @@ class NameIndex:
         """The lower-case words that say what kind of body a one-word name is, where the text gives them before
         `position` ('pharmaceutical giant' in 'The pharmaceutical giant Novacor raised ...', 'drugmaker' in 'sued
         drugmaker Novacor'), when every affiliation word in them is an institution's; else ''."""
-        for m in _lead_re(name).finditer(self.text, 0, position):
-            words = m.group(1).split()
+        for m in _name_re(name).finditer(self.text, 0, position):
+            before = LOWER_WORDS_BEFORE_RE.search(self.text, max(0, m.start() - 80), m.start())
+            words = before.group(1).split() if before else []
             k = len(words)
             while k and words[k - 1] not in DETERMINERS and words[k - 1] not in LEAD_BREAKS \
                     and not lexicon_tag(words[k - 1]).startswith(("VB", "MD")):
