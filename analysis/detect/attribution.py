@@ -988,8 +988,9 @@ def _not_a_speaker(text: str, tokens: list[Token], tok_starts: list[int], sp_sta
 
 
 # ', but she ...', ', and Mr. Dale ...', ', and the House passed': a coordinator after a comma and a new subject (a
-# personal pronoun or a name) with its verb opens a main clause coordinated with the reporting clause, not more of what is reported (a reported
-# clause goes on only with 'that' again: 'said that ... and that ...'; Quirk et al. 1985, sec. 13.1 and 14.31)
+# personal pronoun or a name) with its verb opens a main clause coordinated with the reporting clause, not more of
+# what is reported (a reported clause goes on only with 'that' again: 'said that ... and that ...'; Quirk et al.
+# 1985, sec. 13.1 and 14.31)
 COORDINATED_CLAUSE_RE = re.compile(r",\s+(?:but|yet|and|while|whereas)\s+(?:(?:" + "|".join(sorted(
     word_class("subject_pronoun"))) + r")|(?:Mr\.|Mrs\.|Ms\.|Dr\.|the)?\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
                                    r"(?:[a-z]+ly\s+)?(?:[a-z][\w’'-]*(?:ed|s)|(?:will|would|can|could|should|may|might|must|"

@@ -513,9 +513,10 @@ def make_speaker(description: str) -> Speaker:
             names[0] = f"{names[0]} and {other[0]}"
     name = names[0] if names else parts[0]
     head = head_noun(description)
+    bare = CONTRACTED_PRONOUN_RE.sub(r"\1", parts[0]).lower()  # 'You’ve': you
     person = bool(names) or titled or (bool(re.fullmatch(r"[A-Z][a-z][\w’'-]*", parts[0])) and not role
                                        and not _is_country(parts[0]) and head not in ANON_HEADS
-                                       and lexicon_tag(CONTRACTED_PRONOUN_RE.sub(r"\1", parts[0]).lower()) not in NO_NAME_TAGS)
+                                       and lexicon_tag(bare) not in NO_NAME_TAGS)
     anonymous = not person and (head in ANON_HEADS or ANONYMITY_CLAUSE_RE.search(description) is not None)
     if not role:
         role = GOVERNMENT if _is_country(parts[0]) else ANONYMOUS if anonymous else OTHER
@@ -882,8 +883,6 @@ def _full_naming(names: NameIndex, surname: str, position: int, courtesy: bool) 
     """The full naming a surname stands for; none for 'Mr. Trump' where the text names two people so ('Ivanka Trump'
     beside 'Donald J. Trump'): a courtesy title says the person's sex, which a given name alone does not tell here."""
     return "" if courtesy and not names.one_person(surname) else names.full_name(surname, position)
-
-
 
 
 def resolve(description: str, position: int, earlier: list[tuple[int, Speaker]], names: NameIndex) -> Speaker:
