@@ -171,7 +171,7 @@ def test_download_buttons_give_the_files(page, server, tmp_path):
     path = tmp_path / "numbers.csv"
     info.value.save_as(path)
     text = path.read_text(encoding="utf-8-sig")
-    assert text.startswith("outlet,articles,words,") and "World Socialist Web Site" in text
+    assert text.startswith("Outlet,Articles,Word count,") and "World Socialist Web Site" in text
     version = re.search(r"Lexicon version (\w+)", page.locator('[data-testid="stSidebar"]').inner_text()).group(1)
     # what the table is, the selection's date and title (not its id: two events never overwrite each other), lexicon
     assert info.value.suggested_filename == f"features-US-bomber-shows-of-force-in-East-Asia-lexicon-{version}.csv"

@@ -47,8 +47,8 @@ def test_compare_opens_on_the_whole_story_with_all_three_outlets_and_the_contras
     assert who.loc["The Japan Times", "In its own voice"] == 0 and who.loc["The Japan Times", "In others' words"] >= 1
     assert who.loc["World Socialist Web Site", "In its own voice"] >= 2
     assert any("In its own voice: World Socialist Web Site (2 times" in t.value for t in at.text)
-    sentences = table_with(at, "before")
-    assert set(sentences[sentences["voice"] == "author"]["outlet"]) == {"World Socialist Web Site"}
+    sentences = table_with(at, "Before")
+    assert set(sentences[sentences["Voice"] == "author"]["Outlet"]) == {"World Socialist Web Site"}
     charts = at.get("plotly_chart")
     assert len(charts) == 2
     spec = charts[0].proto.spec
@@ -131,29 +131,29 @@ def test_read_page_details_say_what_read_shows_without_empty_columns():
 
 def test_sources_page_lists_attributions_by_role_and_country():
     at = app({"event": "story:us-bomber-shows-of-force-east-asia"}, page="ui/pages/sources.py")
-    table = table_with(at, "what is attributed")
-    assert list(table.columns[:3]) == ["outlet", "speaker", "what is attributed"]  # the words a reader came for
-    assert {"role", "country", "cue", "cue tone", "form"} <= set(table.columns)
-    assert "party" not in table.columns  # no speaker of this story has a stated party: the empty column is left out
-    geng = table[table["speaker"] == "Geng Shuang"]
-    assert set(zip(geng["role"], geng["country"])) == {("government official", "China")}
+    table = table_with(at, "What is attributed")
+    assert list(table.columns[:3]) == ["Outlet", "Speaker", "What is attributed"]  # the words a reader came for
+    assert {"Role", "Country", "Cue", "Cue tone", "Form"} <= set(table.columns)
+    assert "Party" not in table.columns  # no speaker of this story has a stated party: the empty column is left out
+    geng = table[table["Speaker"] == "Geng Shuang"]
+    assert set(zip(geng["Role"], geng["Country"])) == {("government official", "China")}
     charts = [c.proto.spec for c in at.get("plotly_chart")]
     assert "by speaker's role" in charts[0] and "military" in charts[0]
     assert "by speaker's country" in charts[1] and "North Korea" in charts[1]
     at.radio(key="src_breakdown").set_value("party").run()
     assert "by speaker's party" in at.get("plotly_chart")[1].proto.spec
     at.multiselect(key="src_countries").set_value(["China"]).run()
-    assert set(table_with(at, "what is attributed")["country"]) == {"China"}
+    assert set(table_with(at, "What is attributed")["Country"]) == {"China"}
 
 
 def test_terms_page_concordance_with_voice():
     at = app({"term": "provocat*", "event": "story:us-bomber-shows-of-force-east-asia"}, page="ui/pages/terms.py")
-    table = table_with(at, "match")
+    table = table_with(at, "Match")
     assert len(table) >= 6
-    wsws = table[table["outlet"] == "World Socialist Web Site"]
-    assert "author" in set(wsws["voice"])
-    cnn = table[table["outlet"] == "CNN"]
-    assert set(cnn["voice"]) == {"attributed"}
+    wsws = table[table["Outlet"] == "World Socialist Web Site"]
+    assert "author" in set(wsws["Voice"])
+    cnn = table[table["Outlet"] == "CNN"]
+    assert set(cnn["Voice"]) == {"attributed"}
 
 
 def test_method_page_lists_lexicons_with_sources():
@@ -317,3 +317,15 @@ def test_read_shows_one_chosen_article_per_outlet_for_a_large_selection(tmp_path
     assert [s.label for s in at.selectbox if s.key.endswith(("art0", "art1", "art2"))] == [
         "CNN", "The Japan Times", "World Socialist Web Site"]
     assert [h.value for h in at.header] == ["CNN", "The Japan Times", "World Socialist Web Site"]
+
+
+@pytest.mark.parametrize("page,params", [("ui/pages/compare.py", {}), ("ui/pages/sources.py", {}),
+                                         ("ui/pages/terms.py", {"term": "provocat*"}), ("ui/pages/method.py", {}),
+                                         ("ui/pages/depth.py", {"tab": "Who calls whom"}),
+                                         ("ui/pages/depth.py", {"tab": "Left out"})])
+def test_every_table_heading_is_a_plain_name_with_a_capital(page, params):
+    """No table mixes raw lower-case names ('outlet', 'words', 'cue tone') with labelled ones ('Hedges (per 1,000
+    words)'): every heading starts with a capital, on screen and so in the downloads."""
+    at = app(params, page=page)
+    heads = [h for t in tables(at) for h in t.columns]
+    assert heads and not [h for h in heads if h[:1].islower()]

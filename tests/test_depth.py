@@ -223,5 +223,5 @@ def test_depth_page_renders_every_tab():
     assert not at.exception
     assert any("What chance alone does" in m.value for m in at.markdown)
     assert len(at.get("plotly_chart")) == 2
-    naming = table_with(at, "actor")
+    naming = table_with(at, "Actor")
     assert {"CNN", "The Japan Times", "World Socialist Web Site"} <= set(naming.columns)

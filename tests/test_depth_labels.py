@@ -14,13 +14,13 @@ def test_depth_tables_use_plain_column_names_and_outlet_names():
     status = at.selectbox(key="cover_status")
     labels = list(status.options)  # as shown
     assert any(lab == "only in CNN" for lab in labels) and not any(lab == "only in cnn" for lab in labels)
-    summary = table_with(at, "sentences")
-    assert "only in CNN" in set(summary["status"]) and "only in cnn" not in set(summary["status"])
+    summary = table_with(at, "Sentences")
+    assert "only in CNN" in set(summary["Status"]) and "only in cnn" not in set(summary["Status"])
     status.set_value("only in cnn").run()
-    only = table_with(at, "sentence")
-    assert list(only.columns) == ["outlet", "sentence"] and set(only["outlet"]) == {"CNN"}
+    only = table_with(at, "Sentence")
+    assert list(only.columns) == ["Outlet", "Sentence"] and set(only["Outlet"]) == {"CNN"}
     shared_status = next(s for s in at.selectbox(key="cover_status").options if s.startswith("shared"))
     at.selectbox(key="cover_status").set_value(shared_status).run()
-    shared = table_with(at, "also in")
-    assert shared["also in"].str.len().gt(0).all() and not shared["also in"].str.contains("wsws|japantimes").any()
-    assert set(shared["also in"]) <= {"CNN", "World Socialist Web Site", "The Japan Times"}
+    shared = table_with(at, "Also in")
+    assert shared["Also in"].str.len().gt(0).all() and not shared["Also in"].str.contains("wsws|japantimes").any()
+    assert set(shared["Also in"]) <= {"CNN", "World Socialist Web Site", "The Japan Times"}

@@ -71,9 +71,9 @@ def test_draft_page_shows_deltas_and_survives_a_reload(private_dirs):
     at.text_area(key="draft_a").set_value(DRAFT_A).run()
     at.text_area(key="draft_b").set_value(DRAFT_B).run()
     assert not at.exception
-    deltas = table_with(at, "change")
-    row = deltas[deltas["feature"] == "Loaded terms"].iloc[0]
-    assert (row["A"], row["change"]) == (1, "+3")
+    deltas = table_with(at, "Change")
+    row = deltas[deltas["Feature"] == "Loaded terms"].iloc[0]
+    assert (row["A"], row["Change"]) == (1, "+3")
     # the neutral alternative comes right after the phrase, in plain words, so it is in view without scrolling
     phrases = table_with(at, "Try instead")
     assert list(phrases.columns[:3]) == ["Phrase", "Try instead", "In B"]

@@ -215,8 +215,8 @@ def test_evidence_steps_show_their_evidence_only_after_the_reveal():
     assert not tables(at)
     next(b for b in at.button if b.label == "Reveal").click().run()
     speakers = tables(at)[0]
-    assert {"outlet", "speaker", "role", "verb", "verb tone"} <= set(speakers.columns)
-    assert {"CNN", "The Japan Times", "World Socialist Web Site"} <= set(speakers["outlet"])
+    assert {"Outlet", "Speaker", "Role", "Verb", "Verb tone"} <= set(speakers.columns)
+    assert {"CNN", "The Japan Times", "World Socialist Web Site"} <= set(speakers["Outlet"])
     assert "<caption>Who each outlet quotes or paraphrases</caption>" in htmls(at)
     # the downloads are the step's own: two steps or lessons never share a widget key or a file name
     assert any(d.proto.id.endswith("lesson_sources_bombers-over-korea_3_csv") for d in at.get("download_button"))

@@ -24,11 +24,11 @@ def test_attention_over_time_from_the_store_and_a_note_for_articles_not_yet_buil
     spec = at.get("plotly_chart")[0].proto.spec
     assert "Attention over time" in spec and "Loaded terms per 1,000 words" in spec
     table = table_with(at, "Loaded terms, all (per 1,000 words)")
-    assert table["articles"].sum() == len(load_corpus(ROOT / "corpus").articles)
+    assert table["Articles"].sum() == len(load_corpus(ROOT / "corpus").articles)
     assert not [c for c in table.columns if "_" in c], "an internal column name is shown"
     at.multiselect(key="w_lines").set_value(["wsws"]).run()
     table = table_with(at, "Loaded terms, all (per 1,000 words)")
-    assert list(table["outlet"]) == ["World Socialist Web Site"]
+    assert list(table["Outlet"]) == ["World Socialist Web Site"]
     assert at.query_params["lines"] == "wsws"
     save_article(ROOT / "corpus", Path(os.environ["FRAMING_LENS_USER_CORPUS"]),
                  NewArticle("The drill was provocative, officials said.", "cnn", "2017-07-09", "New"))
@@ -45,13 +45,13 @@ def test_a_shared_over_time_link_opens_its_outlets_dates_and_period():
     assert not at.exception
     assert at.multiselect(key="w_lines").value == ["cnn", "wsws"] and at.radio(key="w_per").value == "week"
     table = table_with(at, "Loaded terms, all (per 1,000 words)")
-    assert table["articles"].sum() == len([a for a in july if a.outlet in ("cnn", "wsws")])
+    assert table["Articles"].sum() == len([a for a in july if a.outlet in ("cnn", "wsws")])
     at = app({"from": "not a date", "per": "fortnight"}, page=PAGE)
     # five articles over years: no period pools three articles per point, so the default is the year
     assert not at.exception and at.radio(key="w_per").value == "year"
     assert any("pool fewer than 3 articles" in c.value for c in at.caption)
     table = table_with(at, "Loaded terms, all (per 1,000 words)")
-    assert table["articles"].sum() == len(corpus.articles)
+    assert table["Articles"].sum() == len(corpus.articles)
 
 
 def test_the_default_period_is_the_finest_whose_typical_point_pools_three_articles():

@@ -176,8 +176,8 @@ def test_a_whole_story_can_be_narrowed_to_a_date_range_and_the_link_keeps_it():
     body = texts(at)
     assert "### The Japan Times" not in body and "### CNN" in body  # The Japan Times's article is from 2019
     assert "published from the start to 2017-12-31" in body
-    numbers = table_with(at, "articles")
-    assert numbers["articles"].sum() == 4
+    numbers = table_with(at, "Articles")
+    assert numbers["Articles"].sum() == 4
     assert at.query_params["until"] == "2017-12-31"
     at.selectbox(key="w_event").set_value(E2).run()  # another selection starts with all its dates
     assert "until" not in at.query_params

@@ -35,6 +35,7 @@ from analysis.present.glossary import (
     FEATURES,
     SPAN_COLUMNS,
     format_value,
+    heading,
     noise_sentence,
 )
 from analysis.present.highlight import CSS, legend, only_strong_loaded, render
@@ -449,7 +450,10 @@ def table(df: pd.DataFrame, name: str, key: str, notes: dict[str, str] | None = 
           downloads: bool = True) -> None:
     """A table as wrapping HTML without its columns empty in every row (read as a table by screen readers; `notes`
     say what columns mean), with CSV and XLSX downloads of every row and column unless `downloads` is False, named by
-    what the table is (`name`, no ids), the selection's date and title and the lexicon version."""
+    what the table is (`name`, no ids), the selection's date and title and the lexicon version. Every column name
+    starts with a capital (`heading`), on the page and in the files."""
+    df = df.rename(columns=heading)
+    notes = {heading(c): n for c, n in (notes or {}).items()}
     st.html(table_html(without_empty_columns(df), caption or _caption_from(name), notes))
     if not downloads:
         return
@@ -459,7 +463,7 @@ def table(df: pd.DataFrame, name: str, key: str, notes: dict[str, str] | None = 
     c1 = c2 = st.container(horizontal=True)
     c1.download_button("CSV", data=lambda: table_csv(df), file_name=f"{stem}.csv", mime="text/csv",
                        key=f"{key}_csv", on_click="ignore")
-    c2.download_button("XLSX", data=lambda: table_xlsx(df, {**COLUMN_NOTES, **(notes or {})}, about=about),
+    c2.download_button("XLSX", data=lambda: table_xlsx(df, {**COLUMN_NOTES, **notes}, about=about),
                        file_name=f"{stem}.xlsx", key=f"{key}_xlsx", on_click="ignore",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        help="Excel workbook; the second sheet explains every column")

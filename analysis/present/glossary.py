@@ -174,8 +174,15 @@ PHRASE_NOTES = {"Phrase": "The flagged word or phrase", "Try instead": "A plaine
                 "In B": "added (B has it more often than A) or removed", "Times": "How many more (or fewer) times"}
 
 # Internal column names of the pages' tables -> the plain names a reader sees (features get their label and unit)
-PLAIN_COLUMNS = {"words": "words", "articles": "articles", "loaded_n": "loaded terms", "affiliation": "role", "target": "aimed at", "target_named_as": "named as",
-                 "flagged_as": "flagged as"}
+PLAIN_COLUMNS = {"words": "Word count", "articles": "Articles", "loaded_n": "Loaded terms", "affiliation": "Role",
+                 "target": "Aimed at", "target_named_as": "Named as", "flagged_as": "Flagged as"}
+
+
+def heading(name) -> str:
+    """A table's column name as a reader sees it and the downloads hold it: starting with a capital ('outlet':
+    'Outlet'), the rest as written, so no table mixes raw-looking names with labelled ones."""
+    name = str(name)
+    return name[:1].upper() + name[1:]
 
 
 def plain_columns(df):
@@ -183,25 +190,24 @@ def plain_columns(df):
     return df.rename(columns={c: PLAIN_COLUMNS.get(c) or (axis_title(c) if c in FEATURES else c) for c in df.columns})
 
 
+# What each column means (the XLSX's second sheet), by the column's heading (see `heading`)
 COLUMN_NOTES = {
     "Words": "The highlighted words", "Category": "loaded, hedge, booster, attribution or quote",
     "Kind": "Subcategory from the lexicon", "Strength": "strong (judges in almost any use) or moderate (context decides)",
     "Model score": "How sure the in-context model is that the word is loaded here (0-1)",
     "Voice": "author = the outlet's own words; attributed = quoted or attributed",
     "Speaker": "Who says it, when known", "Role": "Speaker's role (analysis/data/roles.csv, affiliations.csv)",
-    "Country": "Speaker's country, when the text says it", "role": "Speaker's role", "country": "Speaker's country",
-    "party": "Speaker's party, when the text says it",
+    "Country": "Speaker's country, when the text says it", "Party": "Speaker's party, when the text says it",
     "Why it is flagged": "The lexicon entry's explanation", "Neutral alternative": "A plainer wording, where one exists",
-    "Lexicon source": "The published work the entry comes from", "outlet": "News outlet", "speaker": "Who is quoted or paraphrased",
-    "affiliation": "Speaker's role", "cue": "The verb or phrase of attribution", "cue tone": "neutral, doubt, truth or hostile",
-    "form": "direct (quoted) or indirect (paraphrase)", "anonymous": "True when the source is not named",
-    "what is attributed": "The words attributed to the speaker", "voice": "author or attributed",
-    "left": "Text before the match", "match": "The word or phrase", "right": "Text after the match",
-    "flagged_as": "Lexicon categories of the match", "feature": "Feature", "unit": "Normalisation base",
-    "A": "Value in draft A", "B": "Value in draft B (or the article)", "change": "B minus A",
-    "articles": "Articles in the range", "words": "Words of those articles", "loaded terms": "Loaded terms found",
-    "aimed at": "Whom the sentence aims the term at", "named as": "How the text names that target",
-    "flagged as": "Lexicon categories of the match", "before": "Text before the match", "after": "Text after the match",
+    "Lexicon source": "The published work the entry comes from", "Outlet": "News outlet",
+    "Cue": "The verb or phrase of attribution", "Cue tone": "neutral, doubt, truth or hostile",
+    "Form": "direct (quoted) or indirect (paraphrase)", "Anonymous": "True when the source is not named",
+    "What is attributed": "The words attributed to the speaker",
+    "Match": "The word or phrase", "Feature": "Feature", "Unit": "Normalisation base",
+    "A": "Value in draft A", "B": "Value in draft B (or the article)", "Change": "B minus A",
+    "Articles": "Articles in the range", "Word count": "Words of those articles", "Loaded terms": "Loaded terms found",
+    "Aimed at": "Whom the sentence aims the term at", "Named as": "How the text names that target",
+    "Flagged as": "Lexicon categories of the match", "Before": "Text before the match", "After": "Text after the match",
     **{f"{f.label} ({f.unit})": f.explanation for f in FEATURES.values()},
     **{name: note for name, note in DISTINCTIVE_COLUMNS.values()}, **PHRASE_NOTES,
     **{name: note for name, note in LEXICON_COLUMNS.values()},

@@ -11,6 +11,7 @@ from analysis.present.glossary import (
     axis_title,
     behind_words,
     error_bars_note,
+    plain_columns,
 )
 from ui import data, state, widgets
 from ui.figures import feature_bars, grouped_features
@@ -87,8 +88,8 @@ def one_feature_and_why() -> None:
 one_feature_and_why()
 
 st.header("All the numbers")
-numbers = table[["outlet", "articles", "words"]].assign(outlet=table["outlet"].map(names),
-                                                       words=table["words"].round().astype(int))
+numbers = plain_columns(table[["outlet", "articles", "words"]].assign(outlet=table["outlet"].map(names),
+                                                                     words=table["words"].round().astype(int)))
 for f in CARD_FEATURES + ["attribution_per_100w", "anonymous_share", "loaded_cue_share", "speakers_distinct",
                           "flesch_reading_ease", "gunning_fog", "tone_negative_share"]:
     numbers[f"{FEATURES[f].label} ({FEATURES[f].unit})"] = table[f].round(3)
