@@ -48,7 +48,7 @@ def test_compare_opens_on_the_whole_story_with_all_three_outlets_and_the_contras
     assert who.loc["World Socialist Web Site", "In its own voice"] >= 2
     assert any("In its own voice: World Socialist Web Site (2 times" in t.value for t in at.text)
     sentences = table_with(at, "Before")
-    assert set(sentences[sentences["Voice"] == "author"]["Outlet"]) == {"World Socialist Web Site"}
+    assert set(sentences[sentences["Voice"] == "own voice"]["Outlet"]) == {"World Socialist Web Site"}
     charts = at.get("plotly_chart")
     assert len(charts) == 2
     spec = charts[0].proto.spec
@@ -151,9 +151,9 @@ def test_terms_page_concordance_with_voice():
     table = table_with(at, "Match")
     assert len(table) >= 6
     wsws = table[table["Outlet"] == "World Socialist Web Site"]
-    assert "author" in set(wsws["Voice"])
+    assert "own voice" in set(wsws["Voice"])
     cnn = table[table["Outlet"] == "CNN"]
-    assert set(cnn["Voice"]) == {"attributed"}
+    assert set(cnn["Voice"]) == {"quoted or attributed"}
 
 
 def test_method_page_lists_lexicons_with_sources():
@@ -329,3 +329,12 @@ def test_every_table_heading_is_a_plain_name_with_a_capital(page, params):
     at = app(params, page=page)
     heads = [h for t in tables(at) for h in t.columns]
     assert heads and not [h for h in heads if h[:1].islower()]
+
+
+def test_tables_say_voice_and_category_in_words_not_as_internal_values():
+    """A class reads 'own voice' and 'Loaded term' (as the Read page's legend and Spot it say), not 'author' and
+    'loaded', in every table: Compare's words behind a number, Terms' concordance."""
+    why = table_with(app(), "In context")
+    assert set(why["Voice"]) <= {"own voice", "quoted or attributed"} and set(why["Category"]) == {"Loaded term"}
+    kwic = table_with(app({"term": "provocat*"}, page="ui/pages/terms.py"), "Match")
+    assert set(kwic["Voice"]) == {"own voice", "quoted or attributed"}

@@ -37,6 +37,7 @@ from analysis.present.glossary import (
     format_value,
     heading,
     noise_sentence,
+    plain_values,
 )
 from analysis.present.highlight import CSS, legend, only_strong_loaded, render
 from analysis.present.report import event_report_html, event_report_pdf
@@ -451,8 +452,9 @@ def table(df: pd.DataFrame, name: str, key: str, notes: dict[str, str] | None = 
     """A table as wrapping HTML without its columns empty in every row (read as a table by screen readers; `notes`
     say what columns mean), with CSV and XLSX downloads of every row and column unless `downloads` is False, named by
     what the table is (`name`, no ids), the selection's date and title and the lexicon version. Every column name
-    starts with a capital (`heading`), on the page and in the files."""
-    df = df.rename(columns=heading)
+    starts with a capital (`heading`), and a voice or category is said in words (`plain_values`), on the page and in
+    the files."""
+    df = plain_values(df.rename(columns=heading))
     notes = {heading(c): n for c, n in (notes or {}).items()}
     st.html(table_html(without_empty_columns(df), caption or _caption_from(name), notes))
     if not downloads:

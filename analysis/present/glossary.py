@@ -185,6 +185,17 @@ def heading(name) -> str:
     return name[:1].upper() + name[1:]
 
 
+# A span's voice as the tables say it (the Read page's legend: solid = own voice, dotted = quoted or attributed)
+VOICE_WORDS = {"author": "own voice", "attributed": "quoted or attributed"}
+
+
+def plain_values(df):
+    """The table with its Voice and Category columns in words ('own voice', 'Loaded term'), not as the internal
+    values 'author' and 'loaded'; other values (already in words, or empty) as they are."""
+    words = {"Voice": VOICE_WORDS, "Category": {c: label for c, (label, _, _) in CATEGORY_INFO.items()}}
+    return df.assign(**{c: df[c].map(lambda v, m=m: m.get(v, v)) for c, m in words.items() if c in df.columns})
+
+
 def plain_columns(df):
     """The table with plain column names: PLAIN_COLUMNS, and 'Label (unit)' for a feature."""
     return df.rename(columns={c: PLAIN_COLUMNS.get(c) or (axis_title(c) if c in FEATURES else c) for c in df.columns})
@@ -192,10 +203,12 @@ def plain_columns(df):
 
 # What each column means (the XLSX's second sheet), by the column's heading (see `heading`)
 COLUMN_NOTES = {
-    "Words": "The highlighted words", "Category": "loaded, hedge, booster, attribution or quote",
+    "Words": "The highlighted words",
+    "Category": "Loaded term, Hedge, Vague wording, Booster, Attribution or Quotation",
     "Kind": "Subcategory from the lexicon", "Strength": "strong (judges in almost any use) or moderate (context decides)",
     "Model score": "How sure the in-context model is that the word is loaded here (0-1)",
-    "Voice": "author = the outlet's own words; attributed = quoted or attributed",
+    "Voice": "own voice = the outlet's (or the writer's) own words; quoted or attributed = inside a quotation or a "
+             "statement attributed to someone",
     "Speaker": "Who says it, when known", "Role": "Speaker's role (analysis/data/roles.csv, affiliations.csv)",
     "Country": "Speaker's country, when the text says it", "Party": "Speaker's party, when the text says it",
     "Why it is flagged": "The lexicon entry's explanation", "Neutral alternative": "A plainer wording, where one exists",
