@@ -53,6 +53,13 @@ def test_a_table_caption_from_its_file_name_shows_no_ids_or_dates():
     assert _caption_from("draft-deltas") == "Draft deltas"
 
 
+def test_a_file_name_has_single_hyphens_where_the_name_had_marks():
+    from ui.widgets import _safe_name
+    # Who says "fierce*" on an event: the star and the hyphen after it make one hyphen, as spaces and quotes do
+    assert _safe_name("who-says-fierce*-2010-12-12: Steele's \"end\"?") == "who-says-fierce-2010-12-12-Steele-s-end"
+    assert _safe_name("***") == "export"
+
+
 def test_columns_empty_in_every_row_are_left_out():
     df = pd.DataFrame({"Words": ["said", "claimed"], "Speaker": ["", "  "], "Model score": [float("nan"), None],
                        "Strength": [None, "strong"], "anonymous": [False, False], "n": [0, 0]})

@@ -317,7 +317,8 @@ def warm_renderer() -> threading.Thread | None:
 
 
 def _safe_name(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-")[:80] or "export"
+    """A file name's letters, digits, dots and single hyphens ('fierce*-2010': 'fierce-2010'), cut at 80."""
+    return re.sub(r"(?:[^A-Za-z0-9._]|-)+", "-", name).strip("-")[:80] or "export"
 
 
 def _file_stem(what: str) -> str:
