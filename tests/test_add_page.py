@@ -169,3 +169,8 @@ def test_a_headline_line_at_the_top_of_a_pasted_text_is_filled_in_and_can_be_cha
     assert "looks like a headline" in box.help
     at = paste(add_page(), TEXT)  # a text that starts with its first sentence has no headline to offer
     assert at.text_input(key="add_headline").value == ""
+
+
+def test_the_text_limit_is_said_in_megabytes_not_as_a_byte_count(user):
+    body = texts(app(page="ui/pages/add.py"))
+    assert "Texts up to 5 MB" in body and "5,242,880" not in body

@@ -25,7 +25,7 @@ editor = owner.editor(settings)
 st.title("Add articles")
 st.caption(f"Articles you add join the corpus that everyone on this server sees, in the corpus format. They belong "
            f"to the private key in this page's address: bookmark it to edit or delete them later (the teacher can "
-           f"too). The bundled articles are protected. Texts up to {LIMITS.text_bytes:,} bytes; headline, author, "
+           f"too). The bundled articles are protected. Texts up to {LIMITS.text_bytes / 2**20:g} MB; headline, author, "
            f"URL, outlet and event names up to {LIMITS.field_chars:,} characters.")
 NEW = "+ new outlet…"
 NO_EVENT, NEW_EVENT = "(no event)", "+ new event…"
