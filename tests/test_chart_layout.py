@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from analysis.corpus.workspace import build_view
@@ -161,3 +162,34 @@ def test_value_labels_sit_clear_of_the_error_bars_and_read_in_the_axis_unit(figu
     assert shown == ["1.61", "0.95", "4.02"]  # the bar's value per 1,000 words, as on the axis
     assert "per 1,000 words" in terms.layout.yaxis.title.text
     assert any("3 times" in str(x) for x in terms.data[0].x)  # counts go with the outlet's name
+
+
+SIX = {"fox": "Fox News", "huffpost": "HuffPost", "nyt": "The New York Times", "cnn": "CNN", "jt": "The Japan Times",
+       "wsws": "World Socialist Web Site"}
+LEGEND_BOXES = """() => {
+  const boxes = s => [...document.querySelectorAll(s)].map(e => { const r = e.getBoundingClientRect();
+                                                                  return [r.left, r.top, r.right, r.bottom]; });
+  return {title: boxes('.gtitle'), legend: boxes('.legend .legendtext'), ticks: boxes('.ytick text')};
+}"""
+
+
+@pytest.mark.parametrize("width", [400, 1400])
+def test_the_legend_sits_under_the_caption_and_right_over_the_plot_at_any_drawn_width(width, browser):
+    """The print layout drawn narrower or wider than the export width (a narrow window, a tablet, a wide screen):
+    six outlets' legend never runs over the title or caption, and leaves no blank band over the plot."""
+    table = pd.DataFrame({"outlet": list(SIX), **{f: [1.0, 2, 3, 4, 5, 6] for f in CHART_FEATURES}})
+    cap = charts.chart_caption(6, "2010-12-12: Michael Steele about to announce whether he'll run again for RNC "
+                               "chairman", "39529c14d7bf", dt.date(2026, 12, 7))
+    fig = charts.grouped_features(table, CHART_FEATURES, SIX, cap)
+    svg = figure_image(go.Figure(fig).update_layout(width=width), "svg").decode()
+    (ARTIFACTS / f"chart-legend-at-{width}.svg").write_text(svg)
+    page = browser.new_page()
+    page.set_content(f"<html><body style='margin:0'>{svg}</body></html>")
+    m = page.evaluate(LEGEND_BOXES)
+    page.close()
+    assert m["title"] and m["legend"] and m["ticks"]
+    caption_foot, legend_top, legend_foot = max(b[3] for b in m["title"]), min(b[1] for b in m["legend"]), \
+        max(b[3] for b in m["legend"])
+    assert not [(t, leg) for t in m["title"] for leg in m["legend"] if overlap(t, leg)]
+    assert 0 <= legend_top - caption_foot < 30  # no blank band where the export width needed a second row
+    assert min(b[1] for b in m["ticks"]) >= legend_foot  # the plot starts under the legend's last row

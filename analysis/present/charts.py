@@ -54,12 +54,16 @@ CAPTION_CHARS = 100  # characters of a caption line: the export's width and a pa
 
 
 def _layout(fig: go.Figure, title: str, caption: str = "", height: int = 440, labels_width: int = 60,
-            legend_lift: int = 0, caption_chars: int = CAPTION_CHARS, width: int = EXPORT_WIDTH) -> go.Figure:
+            caption_chars: int = CAPTION_CHARS, width: int = EXPORT_WIDTH) -> go.Figure:
     """Title and caption at the top left, the legend in its own band between them and the plot (never over the
     axis labels), horizontal category labels, every margin grown to fit its labels: laid out for A4 and slides,
-    or for a drawing `width` pixels wide (a phone; see `for_width`). `legend_lift` raises the legend that many
-    pixels further above the plot (over subplot titles); `caption_chars` is the longest caption line (less for a
-    chart drawn in a narrow column)."""
+    or for a drawing `width` pixels wide (a phone; see `for_width`); `caption_chars` is the longest caption line
+    (less for a chart drawn in a narrow column).
+
+    The legend hangs from a fixed distance below the top (under the caption) and plotly.js reserves the plot's top
+    margin down to the legend's foot at the width it is drawn: a wide screen, where the legend takes fewer rows than
+    at the export width, leaves no blank band over it, and a narrow window, where it takes more, pushes the plot
+    down instead of setting the legend over the caption. The figure's height counts the legend's rows at `width`."""
     legend = [t.name for t in fig.data if t.name and t.showlegend is not False] if len(fig.data) > 1 else []
     narrow = width < EXPORT_WIDTH
     caption_chars = min(caption_chars, int(CAPTION_CHARS * width / EXPORT_WIDTH))
@@ -67,18 +71,19 @@ def _layout(fig: go.Figure, title: str, caption: str = "", height: int = 440, la
     heading = textwrap.wrap(title, int(width / 11)) if narrow else [title]
     font = NARROW_FONT if narrow else 15
     line = 24 * font / 15  # a title, caption or legend line grows with the font
-    top = int(78 + line * (len(heading) - 1 + max(0, len(lines) - 1)) + (
-        (1.5 * font + 1) * _legend_rows(legend, width - labels_width - 20, font) + 6 + legend_lift if legend else 0))
+    head = int(78 + line * (len(heading) - 1 + max(0, len(lines) - 1)))  # the title and caption lines
+    band = int((1.5 * font + 1) * _legend_rows(legend, width - labels_width - 20, font) + 6) if legend else 0
+    total = height + head + band - 78
     fig.update_layout(
         meta={"layout": {"title": title, "caption": caption, "height": height, "labels_width": labels_width,
-                         "legend_lift": legend_lift, "caption_chars": caption_chars}},
+                         "caption_chars": caption_chars}},
         title={"text": "<br>".join(map(_text, heading)) + "".join(f"<br><sup>{_text(line)}</sup>" for line in lines),
                "x": 0, "xref": "container", "xanchor": "left", "pad": {"l": 12, "t": 26},
                "y": 1, "yref": "container", "yanchor": "top"},
         font={"size": 15}, template="plotly_white",
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1 + legend_lift / (height - 118),
-                "yanchor": "bottom", "yref": "paper"},
-        margin={"t": top, "b": 40, "l": 60, "r": 20, "pad": 4}, height=height + top - 78)
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1 - (head - 10) / total, "yanchor": "top",
+                "yref": "container"},
+        margin={"t": head, "b": 40, "l": 60, "r": 20, "pad": 4}, height=total)
     fig.update_xaxes(tickangle=0, automargin=True)
     fig.update_yaxes(automargin=True)
     if narrow:

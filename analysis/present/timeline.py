@@ -18,8 +18,7 @@ SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "star", "
 def attention_over_time(table: pd.DataFrame, names: dict[str, str], period: str, caption: str = "") -> go.Figure:
     """Two panels sharing the time axis: articles per outlet per period, and loaded terms per 1,000 words (from
     pooled counts). `table` has columns outlet, period, articles, loaded_per_1k (scale.query.attention)."""
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
-                        subplot_titles=(f"Articles per {period}", "Loaded terms per 1,000 words"))
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08)
     for i, (outlet, rows) in enumerate(table.groupby("outlet", sort=True)):
         colour, name = OUTLET_COLOURS[i % len(OUTLET_COLOURS)], _text(names.get(outlet, outlet))
         dash, symbol = DASHES[i % len(DASHES)], SYMBOLS[i % len(SYMBOLS)]
@@ -30,7 +29,8 @@ def attention_over_time(table: pd.DataFrame, names: dict[str, str], period: str,
                                      marker={"symbol": symbol, "color": colour,
                                              "size": MARKER_SIZES[i % len(MARKER_SIZES)]},
                                      hovertemplate=f"{name}<br>%{{x|%Y-%m-%d}}: %{{y:.2f}}<extra></extra>"), row, 1)
-    fig.update_yaxes(title_text="articles", rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(title_text="per 1,000 words", rangemode="tozero", row=2, col=1)
+    # each panel is named on its axis (a title over the upper panel would sit where the legend's rows end)
+    fig.update_yaxes(title_text=f"Articles per {period}", rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text="Loaded terms per 1,000 words", rangemode="tozero", row=2, col=1)
     fig.update_xaxes(title_text=f"{period} (start)", row=2, col=1)
-    return _layout(fig, "Attention over time", caption, height=620, legend_lift=26)  # above the subplot titles
+    return _layout(fig, "Attention over time", caption, height=620)
