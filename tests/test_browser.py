@@ -228,3 +228,15 @@ def test_back_after_a_page_switch_keeps_the_view_in_the_url(page, server):
     sidebar = page.locator('[data-testid="stSidebar"]')
     expect(sidebar.get_by_role("button", name=re.compile("^Remove "))).to_have_count(2)
     expect(sidebar.get_by_role("button", name="Remove CNN")).to_have_count(0)
+
+
+def test_every_chosen_value_of_a_filter_shows_without_scrolling_sideways(page, server):
+    """Sources' role filter (and Over time's outlets) hold more chips than one line: they wrap onto more lines, as
+    the sidebar's outlets do, instead of hiding the last ones behind a fade that only a sideways scroll reveals."""
+    page.goto(server + "/sources?event=story:us-bomber-shows-of-force-east-asia")
+    wait_for_app(page, "attributions")
+    boxes = page.locator('[data-testid="stMain"] [data-testid="stMultiSelectTagsContainer"]')
+    expect(boxes).to_have_count(3)
+    sizes = boxes.evaluate_all("els => els.map(e => [e.scrollWidth, e.clientWidth, e.scrollHeight, e.clientHeight])")
+    screenshot(page, "sources-filters")
+    assert all(sw <= cw + 1 and sh <= ch + 1 for sw, cw, sh, ch in sizes), sizes

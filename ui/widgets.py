@@ -372,6 +372,9 @@ def _why_href(params: dict | None) -> str | None:
 
 
 PAGE_CSS = """<style>
+[data-testid="stMultiSelectTagsContainer"]{flex-wrap:wrap!important;overflow:visible!important;mask-image:none!important;
+-webkit-mask-image:none!important}
+div:has(> [data-testid="stMultiSelectTagsContainer"]){max-height:none!important}
 [data-testid="stMultiSelectTagsContainer"] [data-tag]{height:auto!important;white-space:normal!important}
 [data-testid="stMultiSelectTagsContainer"] [data-tag] span[title]{white-space:normal!important;overflow:visible!important;
 text-overflow:clip!important}
@@ -381,7 +384,8 @@ button [data-testid="stMarkdownContainer"] p{white-space:normal}
 
 
 def page_styles() -> None:
-    """Styles every page needs: labels, chips and button texts wrap instead of being cut; a visible focus ring;
+    """Styles every page needs: labels, chips and button texts wrap instead of being cut, and a filter's chips wrap
+    onto more lines instead of scrolling sideways; a visible focus ring;
     tables and the cards' numbers."""
     st.html(PAGE_CSS + TABLE_CSS)
 
