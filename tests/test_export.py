@@ -86,6 +86,13 @@ def test_report_html_is_self_contained_with_every_outlet_and_chart(view):
     assert "@media print" in html
 
 
+def test_report_tables_head_their_columns_as_the_pages_do(view):
+    """The report's tables, like the pages': every heading with a capital, a word count not headed 'words'."""
+    heads = re.findall(r"<th>(.*?)</th>", event_report_html(view, STORY))
+    assert {"Outlet", "Articles", "Word count", "Speaker", "Cue tone"} <= set(heads)
+    assert not [h for h in heads if h[:1].islower()]
+
+
 def test_report_draws_the_compare_pages_error_bars_and_within_noise_sentence(view):
     report = event_report_html(view, STORY)
     page = [c.value for c in app({"event": STORY}).caption]

@@ -19,7 +19,9 @@ from analysis.present.glossary import (
     FEATURES,
     error_bars_note,
     format_value,
+    heading,
     noise_sentence,
+    plain_columns,
 )
 from analysis.present.highlight import CSS, legend, render
 
@@ -37,7 +39,8 @@ h2{break-after:avoid}.chart{break-inside:avoid}}
 
 
 def _table(df: pd.DataFrame) -> str:
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    """A table headed as the pages head theirs (`heading`: 'Outlet', 'Cue tone')."""
+    head = "".join(f"<th>{html.escape(heading(c))}</th>" for c in df.columns)
     rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in r) + "</tr>" for r in df.itertuples(index=False))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
@@ -80,8 +83,8 @@ def event_report_html(view: CorpusView, selection: str, outlets: list[str] | Non
     if table.empty:
         parts.append("<p>No article covers this selection.</p></body></html>")
         return "".join(parts)
-    feats = pd.DataFrame({"outlet": [names.get(o, o) for o in table["outlet"]], "articles": table["articles"],
-                          "words": table["words"].round().astype(int)})
+    feats = plain_columns(pd.DataFrame({"outlet": [names.get(o, o) for o in table["outlet"]],
+                                        "articles": table["articles"], "words": table["words"].round().astype(int)}))
     for f in CARD_FEATURES:
         feats[f"{FEATURES[f].label} ({FEATURES[f].unit})"] = [format_value(f, v) for v in table[f]]
     intervals = selection_intervals(view, ids, CHART_FEATURES)  # the Compare page's error bars and noise sentence
