@@ -1,5 +1,7 @@
 """The Over time page: attention per outlet from the feature store (DuckDB), with outlet and date filters."""
+import json
 import os
+import re
 from pathlib import Path
 
 from analysis.corpus.folder import load_corpus
@@ -83,3 +85,13 @@ def test_the_outlets_drawn_at_first_are_those_with_the_most_articles():
     busiest = outlets_by_articles(con)
     assert busiest == sorted(counts, key=lambda o: -counts[o])
     assert set(busiest[:LINES_SHOWN]) == {f"outlet{k:02d}" for k in range(3, LINES_SHOWN + 3)}  # not the first by name
+
+
+def test_the_chart_caption_names_the_articles_lexicon_and_date_as_every_other_chart_does():
+    store = Path(os.environ["FRAMING_LENS_STORE"])
+    build(load_corpus(ROOT / "corpus"), store, LexiconSpec(), jobs=1)
+    at = app(page=PAGE)
+    caption = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["meta"]["layout"]["caption"]
+    n = len(load_corpus(ROOT / "corpus").articles)
+    assert caption.startswith(f"Framing Lens · {n} articles · 3 outlets, ")
+    assert re.search(r" · lexicon [0-9a-f]{12} · \d{4}-\d{2}-\d{2}$", caption), caption

@@ -3,6 +3,7 @@ import datetime as dt
 
 import streamlit as st
 
+from analysis.present.charts import chart_caption
 from analysis.present.glossary import plain_columns
 from analysis.present.timeline import attention_over_time
 from analysis.scale import query
@@ -40,13 +41,15 @@ period = widgets.url_selectbox(c3, "Per", list(query.PERIODS), "per", suited, wi
                                help="Each point pools one outlet's articles in one period. By default the finest "
                                     f"period whose typical point holds at least {query.ARTICLES_PER_POINT} articles.")
 table = query.attention(con, period, chosen, start.isoformat(), end.isoformat())
-caption = f"{len(chosen)} outlet(s), {start} to {end}; Framing Lens feature store"
+pooled = query.pooled(con, chosen, start.isoformat(), end.isoformat())
+# the caption every chart has: the articles shown, the selection, the lexicon version and the date
+caption = chart_caption(int(pooled["articles"].sum()), f"{len(chosen)} outlet{'s' * (len(chosen) != 1)}, {start} to "
+                        f"{end} (feature store)", view.lexicon_version, dt.date.today())
 widgets.chart(attention_over_time(table, names, period, caption), f"attention-{period}", "ot_chart")
 thin = int((table["articles"] < query.ARTICLES_PER_POINT).sum())
 if thin:
     st.caption(f"{thin:,} of the {len(table):,} points pool fewer than {query.ARTICLES_PER_POINT} articles: their "
                "rate can swing with a single article, so read the lines as rough.")
-pooled = query.pooled(con, chosen, start.isoformat(), end.isoformat())
 st.markdown(f"**Pooled over the range** ({int(pooled['articles'].sum()):,} articles; rates from summed counts).")
 shown = pooled[["outlet", "articles", "words", "loaded_n", "loaded_per_1k", "hedge_per_1k", "attribution_density"]]
 widgets.table(plain_columns(shown.assign(outlet=shown["outlet"].map(lambda o: names.get(o, o)))), f"pooled-{start}-{end}",
