@@ -95,3 +95,7 @@ def test_the_chart_caption_names_the_articles_lexicon_and_date_as_every_other_ch
     n = len(load_corpus(ROOT / "corpus").articles)
     assert caption.startswith(f"Framing Lens · {n} articles · 3 outlets, ")
     assert re.search(r" · lexicon [0-9a-f]{12} · \d{4}-\d{2}-\d{2}$", caption), caption
+    # axis titles start with a capital, as every other chart's ('Outlet', 'Feature')
+    titles = [a["title"]["text"] for k, a in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"].items()
+              if k.startswith(("xaxis", "yaxis")) and a.get("title")]
+    assert "Year (start)" in titles and not [t for t in titles if t[:1].islower()]

@@ -32,5 +32,5 @@ def attention_over_time(table: pd.DataFrame, names: dict[str, str], period: str,
     # each panel is named on its axis (a title over the upper panel would sit where the legend's rows end)
     fig.update_yaxes(title_text=f"Articles per {period}", rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text="Loaded terms per 1,000 words", rangemode="tozero", row=2, col=1)
-    fig.update_xaxes(title_text=f"{period} (start)", row=2, col=1)
+    fig.update_xaxes(title_text=f"{period.capitalize()} (start)", row=2, col=1)
     return _layout(fig, "Attention over time", caption, height=620)
