@@ -1838,3 +1838,12 @@ def test_the_antecedent_of_a_who_clause_after_a_preposition(text, expected):
 ])
 def test_a_one_word_body_takes_its_role_from_the_words_before_its_name(text, expected):
     assert who(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Trump in the past has referred to shadow banning as discriminatory.", [("has referred to", "Trump")]),
+    ("The senator over the past few years has argued for cuts.", [("has argued for", "The senator")]),
+    ("Experts in the field said it works.", [("said", "Experts in the field")]),  # no time: the phrase stays whole
+])
+def test_a_time_adverbial_after_the_subject_is_no_part_of_the_speaker(text, expected):
+    assert cues_and_speakers(text) == expected

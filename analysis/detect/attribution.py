@@ -94,6 +94,10 @@ ARTICLES_AND_POSSESSIVES = frozenset("the a an his her their its our my your no"
 # widely reported claim': Quirk et al. 1985, sec. 17.5, the premodifier's order)
 PREMODIFIER_LEADS = frozenset("first last only most least more less".split())  # not 'a third agreed'
 NUMBER_WORDS = word_class("number")
+# A time adverbial between a subject and its verb ('in the past', 'in recent years', 'over the years'; Quirk et al.
+# 1985, sec. 8.51: time adjuncts in medial position)
+TRAILING_TIME_RE = re.compile(r"\s+(?:in|over|during|for)\s+(?:the\s+)?(?:past|recent\s+(?:years|months|weeks|days)|"
+                              r"years|months|weeks|(?:past|last)\s+(?:few\s+)?(?:years?|months?|weeks?|days?))$")
 PARTITIVES = word_class("partitive_noun") | NUMBER_WORDS  # 'a majority of', 'half of' before a relative clause's noun
 ABSOLUTE_PREPOSITIONS = word_class("absolute_preposition")  # 'with the governor calling it ...': the subject
 FLOATING_QUANTIFIERS = word_class("floating_quantifier")  # 'the senators have all said': the subject before it
@@ -1550,6 +1554,9 @@ def _np_before(text: str, tokens: list[Token], tok_starts: list[int], lo: int, c
     end = max(tokens[b].end, end_at if b == i else 0)
     if tokens[b].lower in SUFFIX_WORDS and text.startswith(".", tokens[b].end):
         end = max(end, tokens[b].end + 1)  # 'Samuel A. Alito Jr. said': the suffix keeps its period
+    time = TRAILING_TIME_RE.search(text, tokens[a].start, end)
+    if time and time.start() > tokens[a].start:
+        end = time.start()  # 'Trump in the past has referred': a time adverbial after the subject is no part of it
     return tokens[a].start, end
 
 
