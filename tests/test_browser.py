@@ -49,12 +49,12 @@ def test_read_page_shows_voice_of_provocative_and_toggles_categories(page, serve
     wsws, cnn = column(page, "World Socialist Web Site"), column(page, "CNN")
     own = wsws.locator("mark.fl-loaded.fl-author", has_text=re.compile(r"^provocatively"))
     expect(own.first).to_be_visible()
-    assert "Voice: author" in own.first.get_attribute("title")
+    assert "Voice: own voice (the outlet's own words)" in own.first.get_attribute("title")  # as the tables say it
     # CNN's "provocation" in the 8 July article is China's word: attributed
     theirs = cnn.locator("mark.fl-loaded.fl-attributed", has_text=re.compile(r"^provocation"))
     expect(theirs.first).to_be_attached()
     title = theirs.first.get_attribute("title")
-    assert "Voice: attributed" in title and "(government official, China)" in title
+    assert "Voice: quoted or attributed" in title and "(government official, China)" in title
     screenshot(page, "read-all-categories")
     page.get_by_role("button", name=re.compile(r"^Loaded term")).click()
     expect(wsws.locator("mark.fl-loaded")).to_have_count(0)

@@ -32,7 +32,7 @@ CATEGORY_INFO = {
     "quote": ("Quotation", "Q", "Words in quotation marks: a speaker's own words, scare quotes that keep a word at a distance, or a title ('Meet the Press')."),
 }
 VOICE_INFO = {
-    "author": "in the outlet's own voice",
+    "author": "the outlet's own words",
     "attributed": "inside a quotation or a statement attributed to someone",
 }
 

@@ -5,7 +5,7 @@ import html
 
 import pandas as pd
 
-from analysis.present.glossary import CATEGORY_INFO, VOICE_INFO
+from analysis.present.glossary import CATEGORY_INFO, VOICE_INFO, VOICE_WORDS
 
 # Okabe-Ito colour-blind-safe palette; every mark also carries a letter label and a voice style.
 COLOURS = {"loaded": "#D55E00", "hedge": "#0072B2", "vague": "#56B4E9", "booster": "#009E73", "attribution": "#CC79A7",
@@ -38,7 +38,8 @@ border-radius:4px;padding:.5em .7em;font:400 .85rem/1.4 system-ui,sans-serif;box
 
 def _tooltip(row) -> str:
     name = CATEGORY_INFO.get(row["category"], (row["category"],))[0]
-    lines = [f"{name}: {row['subcategory']}", f"Voice: {row['voice']} ({VOICE_INFO.get(row['voice'], '')})"]
+    voice = row["voice"]  # in the tables' words ('own voice'), then what that means
+    lines = [f"{name}: {row['subcategory']}", f"Voice: {VOICE_WORDS.get(voice, voice)} ({VOICE_INFO.get(voice, '')})"]
     if row.get("speaker"):
         about = ", ".join(x for x in (row.get("affiliation"), row.get("country"), row.get("party")) if x)
         lines.append(f"Speaker: {row['speaker']} ({about})" + (", anonymous" if row.get("anonymous") else ""))
