@@ -966,13 +966,14 @@ def _not_a_speaker(text: str, tokens: list[Token], tok_starts: list[int], sp_sta
     after_preposition = a > 0 and tokens[a - 1].lower in PREPOSITIONS and tokens[a - 1].text.islower() \
         and not text[tokens[a - 1].end:first.start].strip()
     object_of_preposition = after_preposition and not (participle and tokens[a - 1].lower in ABSOLUTE_PREPOSITIONS)
-    if after_preposition and low in DETERMINERS and not re.match(r"\s+who\b", text[sp_end:sp_end + 5]) \
+    who_next = re.match(r"\s+who\b", text[sp_end:sp_end + 5]) is not None  # a relative clause on the phrase
+    if after_preposition and low in DETERMINERS and not who_next \
             and not (re.match(r",\s+who\b", text[sp_end:sp_end + 6]) and _thing_before(tokens, a - 2)):
         return object_of_preposition
     if not first.text[:1].islower() or low in DETERMINERS or low in PEOPLE_WORDS or low in PRONOUNS \
             or low in NUMBER_WORDS or low in SPEAKER_NOUNS or low in RECORD_NOUNS:
         return False
-    if after_preposition and not re.match(r"\s+who\b", text[sp_end:sp_end + 5]):
+    if after_preposition and not who_next:
         # the object of a preposition, unless a relative clause on it follows ('outrage from patient groups who say')
         return object_of_preposition
     tags = pos_tags(tokens, [(a, min(b, a + 1))])
